@@ -1,0 +1,15 @@
+// Activities the worker registers. Each takes its dependencies from here, never from globals.
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import type { ProjectProjection } from '../workflows/definitions.js';
+import { writeProjectEvent } from './project-events.js';
+
+export function createActivities(db: Kysely<DB>) {
+  return {
+    async projectEvent(projection: ProjectProjection): Promise<void> {
+      await writeProjectEvent(db, projection);
+    },
+  };
+}
+
+export type ProjectionActivities = ReturnType<typeof createActivities>;

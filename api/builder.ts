@@ -1,0 +1,30 @@
+// The one Pothos builder. Every part of the graph (api/schema/*) adds itself to it.
+import SchemaBuilder from '@pothos/core';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { GraphQLError } from 'graphql';
+import type { Role } from '../domain/roles.js';
+import { unauthenticated, type Context } from './context.js';
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  AuthScopes: { authenticated: boolean; role: Role };
+  DefaultFieldNullability: false;
+}>({
+  plugins: [ScopeAuthPlugin, ErrorsPlugin],
+  defaultFieldNullability: false,
+  scopeAuth: {
+    authScopes: (ctx) => ({
+      authenticated: ctx.actor !== null,
+      role: (role) => ctx.actor?.role === role,
+    }),
+    unauthorizedError: (_parent, ctx, _info, result) =>
+      ctx.actor === null
+        ? unauthenticated('send "Authorization: Bearer <token>" (npm run token prints one)')
+        : new GraphQLError(`FORBIDDEN: ${result.message}`, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } }),
+  },
+  errors: { defaultTypes: [] },
+});
+
+builder.queryType({ authScopes: { authenticated: true } });
+builder.mutationType({ authScopes: { authenticated: true } });

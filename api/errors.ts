@@ -1,0 +1,33 @@
+// Expected failures, returned as typed members of each field's result union (Pothos errors plugin).
+import type { FieldIssue } from '../domain/inputs.js';
+
+export type ErrorCode = 'VALIDATION_FAILED' | 'FORBIDDEN' | 'NOT_FOUND' | 'TRANSITION_REFUSED';
+
+export abstract class PalermoError extends Error {
+  abstract readonly code: ErrorCode;
+}
+
+export class ValidationError extends PalermoError {
+  readonly code = 'VALIDATION_FAILED';
+  constructor(readonly issues: FieldIssue[]) {
+    super(issues.map((i) => `${i.field}: ${i.message}`).join('; '));
+  }
+}
+
+export class ForbiddenError extends PalermoError {
+  readonly code = 'FORBIDDEN';
+}
+
+export class NotFoundError extends PalermoError {
+  readonly code = 'NOT_FOUND';
+}
+
+export class TransitionRefusedError extends PalermoError {
+  readonly code = 'TRANSITION_REFUSED';
+  constructor(
+    readonly refusal: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,103 @@
+// How the API drives the lifecycle: it starts workflows and sends them Updates, never writes stage itself.
+import {
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  type Client,
+} from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { UpdateDefinition } from '@temporalio/common';
+import type { FieldIssue, FileRequestInput } from '../domain/inputs.js';
+import type { Actor } from '../domain/roles.js';
+import {
+  TASK_QUEUE,
+  readModelCaughtUpUpdate,
+  type NeedRecord,
+  type ProjectSnapshot,
+  type TransitionArgs,
+} from '../workflows/definitions.js';
+import { projectSearchAttributes } from '../workflows/project-search-attributes.js';
+import { NotFoundError, TransitionRefusedError, ValidationError } from './errors.js';
+
+/** Deterministic: the same State and idempotency key always name the same project workflow. */
+export function projectIdFor(stateCode: string, idempotencyKey: string): string {
+  return `project-${stateCode}-${idempotencyKey}`;
+}
+
+/** Starts one projectLifecycle workflow for a validated request; a repeated key starts nothing new. */
+export async function fileRequest(
+  client: Client,
+  actor: Actor,
+  input: FileRequestInput,
+  taskQueue = TASK_QUEUE,
+): Promise<{ projectId: string; created: boolean }> {
+  const projectId = projectIdFor(input.state, input.idempotencyKey);
+  const needs: NeedRecord[] = input.needs.map((need, i) => ({
+    ...need,
+    id: `${projectId}/need-${i + 1}`,
+    stateCode: input.state,
+    source: 'FORMAL_REQUEST',
+  }));
+  let created = true;
+  try {
+    await client.workflow.start('projectLifecycle', {
+      workflowId: projectId,
+      taskQueue,
+      args: [{ projectId, stateCode: input.state, title: input.title, idempotencyKey: input.idempotencyKey, filedBy: actor, needs }],
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      typedSearchAttributes: projectSearchAttributes('SUBMITTED', [input.state], needs),
+    });
+  } catch (err) {
+    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+    created = false;
+  }
+  await readModelCaughtUp(client, projectId, 1);
+  return { projectId, created };
+}
+
+/** Waits until the read model holds event `seq` of the project, so the caller can read its own write. */
+async function readModelCaughtUp(client: Client, projectId: string, seq: number): Promise<void> {
+  try {
+    await client.workflow.getHandle(projectId).executeUpdate(readModelCaughtUpUpdate, { args: [{ seq }] });
+  } catch (err) {
+    // A finished workflow has projected everything it ever will.
+    if (!isWorkflowGone(err)) throw err;
+  }
+}
+
+/**
+ * Sends a transition Update. The workflow's validator decides; its refusal comes back as a typed error.
+ * The same idempotency key gives the same update id, so a retried call is applied once.
+ */
+export async function applyTransition<P>(
+  client: Client,
+  projectId: string,
+  update: UpdateDefinition<ProjectSnapshot, [TransitionArgs<P>]>,
+  args: TransitionArgs<P>,
+  idempotencyKey?: string,
+): Promise<ProjectSnapshot> {
+  try {
+    return await client.workflow.getHandle(projectId).executeUpdate(update, {
+      args: [args],
+      ...(idempotencyKey ? { updateId: `${update.name}:${idempotencyKey}` } : {}),
+    });
+  } catch (err) {
+    if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
+      const failure = err.cause;
+      if (failure.type === 'InvalidInput') throw new ValidationError((failure.details ?? []) as FieldIssue[]);
+      if (failure.type === 'TransitionRefused') {
+        const refusal = (failure.details?.[0] as { refusal?: string } | undefined)?.refusal ?? 'REFUSED';
+        throw new TransitionRefusedError(refusal, failure.message);
+      }
+    }
+    if (err instanceof WorkflowNotFoundError) throw new NotFoundError(`project ${projectId} not found`);
+    if (isWorkflowGone(err)) throw new TransitionRefusedError('WRONG_STAGE', `project ${projectId} has ended; no transition applies`);
+    throw err;
+  }
+}
+
+function isWorkflowGone(err: unknown): boolean {
+  if (err instanceof WorkflowNotFoundError) return true;
+  const message = err instanceof Error ? `${err.message} ${String((err as { cause?: unknown }).cause ?? '')}` : '';
+  return /workflow execution already completed|already completed/i.test(message);
+}

@@ -1,0 +1,35 @@
+import { builder } from '../builder.js';
+import { ForbiddenError, NotFoundError, PalermoError, TransitionRefusedError, ValidationError } from '../errors.js';
+
+export const ErrorInterface = builder.interfaceRef<PalermoError>('Error').implement({
+  description: 'An expected failure: nothing was changed.',
+  fields: (t) => ({
+    message: t.exposeString('message'),
+    code: t.exposeString('code', { description: 'VALIDATION_FAILED, FORBIDDEN, NOT_FOUND or TRANSITION_REFUSED' }),
+  }),
+});
+
+const FieldIssueRef = builder.objectRef<{ field: string; message: string }>('FieldIssue').implement({
+  description: 'One invalid input field and why.',
+  fields: (t) => ({
+    field: t.exposeString('field', { description: 'Path of the field, e.g. input.needs.0.description' }),
+    message: t.exposeString('message'),
+  }),
+});
+
+builder.objectType(ValidationError, {
+  name: 'ValidationError',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ issues: t.field({ type: [FieldIssueRef], resolve: (e) => e.issues }) }),
+});
+
+builder.objectType(ForbiddenError, { name: 'ForbiddenError', interfaces: [ErrorInterface] });
+builder.objectType(NotFoundError, { name: 'NotFoundError', interfaces: [ErrorInterface] });
+
+builder.objectType(TransitionRefusedError, {
+  name: 'TransitionRefusedError',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    refusal: t.exposeString('refusal', { description: 'ROLE_NOT_ALLOWED, OUT_OF_SCOPE or WRONG_STAGE' }),
+  }),
+});

@@ -1,0 +1,58 @@
+import { fileRequestInput } from '../../domain/inputs.js';
+import { findProject } from '../../db/queries/projects.js';
+import { builder } from '../builder.js';
+import { ForbiddenError, ValidationError } from '../errors.js';
+import { fileRequest } from '../lifecycle.js';
+import { parseInput } from '../parse.js';
+import { ProjectRef } from './project.js';
+
+const NeedInput = builder.inputType('NeedInput', {
+  fields: (t) => ({
+    priorityArea: t.string({ required: true, description: 'PA-A .. PA-E' }),
+    priorityActivity: t.string({ required: true, description: '(a) .. (h) of the 2009 recommendations' }),
+    instrument: t.string({ required: true, description: 'UNTOC, TIP, SOM, FA, UNCAC or 1988' }),
+    article: t.string({ required: false }),
+    formsOfAssistance: t.stringList({ required: true }),
+    urgency: t.string({ required: true, description: 'LOW, MEDIUM, HIGH or CRITICAL' }),
+    description: t.string({ required: true }),
+  }),
+});
+
+const FileRequestInput = builder.inputType('FileRequestInput', {
+  fields: (t) => ({
+    state: t.string({ required: true, description: 'The requesting State (ISO 3166 alpha-3); must be the caller\'s own' }),
+    title: t.string({ required: true }),
+    needs: t.field({ type: [NeedInput], required: true }),
+    idempotencyKey: t.string({ required: true, description: 'Chosen by the client; filing again with it returns the same project' }),
+  }),
+});
+
+const FiledRequestRef = builder.objectRef<{ project: Awaited<ReturnType<typeof findProject>> & {}; created: boolean }>('FiledRequest').implement({
+  fields: (t) => ({
+    project: t.field({ type: ProjectRef, resolve: (r) => r.project }),
+    created: t.exposeBoolean('created', { description: 'false when this idempotency key had already filed the project' }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  fileRequest: t.field({
+    type: FiledRequestRef,
+    description: 'A State focal point files a request for assistance for its own State: one project in stage SUBMITTED.',
+    args: { input: t.arg({ type: FileRequestInput, required: true }) },
+    errors: { types: [ValidationError, ForbiddenError], directResult: true },
+    resolve: async (_root, args, ctx) => {
+      const actor = ctx.actor!;
+      if (actor.role !== 'STATE_FOCAL_POINT') {
+        throw new ForbiddenError(`fileRequest is for a STATE_FOCAL_POINT; the caller is ${actor.role}`);
+      }
+      const input = parseInput(fileRequestInput, args.input);
+      if (input.state !== actor.stateCode) {
+        throw new ValidationError([{ field: 'input.state', message: `a focal point of ${actor.stateCode} may file only for ${actor.stateCode}, not ${input.state}` }]);
+      }
+      const { projectId, created } = await fileRequest(ctx.deps.temporal, actor, input, ctx.deps.taskQueue);
+      const project = await findProject(ctx.deps.db, projectId);
+      if (!project) throw new Error(`project ${projectId} was filed but is missing from the read model`);
+      return { project, created };
+    },
+  }),
+}));

@@ -1,0 +1,11 @@
+// Assembles the graph: each import adds its part to the one builder.
+import { builder } from '../builder.js';
+import './errors.js';
+import './project.js';
+import './me.js';
+import './code-lists.js';
+import './projects-query.js';
+import './file-request.js';
+import './start-assessment.js';
+
+export const schema = builder.toSchema();

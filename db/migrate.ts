@@ -1,0 +1,20 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import * as readModel from './migrations/0001_read_model.js';
+import type { DB } from './schema.js';
+
+// Migrations are listed here, not read from disk, so they work the same under tsx, vitest and a bundle.
+const MIGRATIONS: Record<string, Migration> = {
+  '0001_read_model': readModel,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+/** Brings the schema up to date. Safe to call from several processes: Kysely takes a lock. */
+export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,97 @@
+// Table types of the read model, as Kysely sees them. The migrations in ./migrations create them.
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export interface CodeListTable {
+  code: string;
+  title: string;
+  details: JSONColumnType<Record<string, unknown>>;
+}
+
+export interface StateTable {
+  code: string;
+  name: string;
+  aliases: string[];
+}
+
+export interface StateRegionTable {
+  state_code: string;
+  region_code: string;
+}
+
+export interface ProjectTable {
+  /** The projectLifecycle workflow id. */
+  id: string;
+  title: string;
+  stage: string;
+  iati_activity_status: number;
+  idempotency_key: string;
+  filed_by_subject: string;
+  filed_by_role: string;
+  filed_at: Timestamp;
+  /** Sequence number of the last event projected into this row. */
+  last_event_seq: number;
+  updated_at: Timestamp;
+}
+
+export interface ProjectStateTable {
+  project_id: string;
+  state_code: string;
+}
+
+export interface NeedTable {
+  id: string;
+  project_id: string;
+  position: number;
+  state_code: string;
+  source: string;
+  priority_area: string;
+  priority_activity: string;
+  instrument: string;
+  article: string | null;
+  forms_of_assistance: string[];
+  urgency: string;
+  description: string;
+  created_at: Generated<Date>;
+}
+
+export interface ProjectEventTable {
+  project_id: string;
+  seq: number;
+  kind: string;
+  action: string;
+  actor_subject: string;
+  actor_role: string;
+  actor_state: string | null;
+  at: Timestamp;
+  from_stage: string | null;
+  to_stage: string;
+  summary: JSONColumnType<Record<string, unknown>>;
+}
+
+export interface DB {
+  priority_areas: CodeListTable;
+  priority_activities: CodeListTable;
+  instruments: CodeListTable;
+  forms_of_assistance: CodeListTable;
+  need_sources: CodeListTable;
+  urgencies: CodeListTable;
+  regions: CodeListTable;
+  states: StateTable;
+  state_regions: StateRegionTable;
+  projects: ProjectTable;
+  project_states: ProjectStateTable;
+  needs: NeedTable;
+  project_events: ProjectEventTable;
+}
+
+export const CODE_LIST_TABLES = [
+  'priority_areas',
+  'priority_activities',
+  'instruments',
+  'forms_of_assistance',
+  'need_sources',
+  'urgencies',
+  'regions',
+] as const satisfies readonly (keyof DB)[];

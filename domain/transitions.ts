@@ -1,0 +1,76 @@
+// The lifecycle's transition table and the rule that decides whether one may happen.
+// Pure: called by the workflow's update validators, by the API before it sends an update, and by tests.
+import type { Actor, Role } from './roles.js';
+import { isFinalStage, type Stage } from './stages.js';
+
+export interface TransitionRule {
+  from: readonly Stage[];
+  to: Stage;
+  roles: readonly Role[];
+}
+
+const PM: readonly Role[] = ['PROGRAMME_MANAGER'];
+const OPEN_STAGES: readonly Stage[] = [
+  'SUBMITTED', 'UNDER_ASSESSMENT', 'AWAITING_INFORMATION', 'PLANNING', 'AWAITING_FUNDING',
+  'IN_DELIVERY', 'SUSPENDED', 'UNDER_EVALUATION', 'REPRIORITISATION',
+];
+
+/** Every transition of DESIGN.md's lifecycle, by name. The name is also the Temporal Update's name. */
+export const TRANSITIONS = {
+  startAssessment: { from: ['SUBMITTED'], to: 'UNDER_ASSESSMENT', roles: PM },
+  requestInformation: { from: ['UNDER_ASSESSMENT'], to: 'AWAITING_INFORMATION', roles: PM },
+  provideInformation: { from: ['AWAITING_INFORMATION'], to: 'UNDER_ASSESSMENT', roles: ['STATE_FOCAL_POINT'] },
+  decline: { from: ['UNDER_ASSESSMENT'], to: 'DECLINED', roles: PM },
+  merge: { from: ['UNDER_ASSESSMENT'], to: 'MERGED', roles: PM },
+  startPlanning: { from: ['UNDER_ASSESSMENT'], to: 'PLANNING', roles: PM },
+  seekFunding: { from: ['PLANNING'], to: 'AWAITING_FUNDING', roles: PM },
+  startDelivery: { from: ['AWAITING_FUNDING'], to: 'IN_DELIVERY', roles: PM },
+  suspend: { from: ['IN_DELIVERY'], to: 'SUSPENDED', roles: PM },
+  resume: { from: ['SUSPENDED'], to: 'IN_DELIVERY', roles: PM },
+  startEvaluation: { from: ['IN_DELIVERY'], to: 'UNDER_EVALUATION', roles: PM },
+  submitOutcomeAssessment: { from: ['UNDER_EVALUATION'], to: 'REPRIORITISATION', roles: ['EVALUATOR'] },
+  close: { from: ['REPRIORITISATION'], to: 'CLOSED', roles: PM },
+  cancel: { from: OPEN_STAGES, to: 'CANCELLED', roles: PM },
+} as const satisfies Record<string, TransitionRule>;
+
+export type TransitionName = keyof typeof TRANSITIONS;
+
+export type TransitionRefusal = 'ROLE_NOT_ALLOWED' | 'OUT_OF_SCOPE' | 'WRONG_STAGE';
+
+export type TransitionDecision =
+  | { allowed: true; from: Stage; to: Stage }
+  | { allowed: false; refusal: TransitionRefusal; reason: string };
+
+export interface TransitionContext {
+  stage: Stage;
+  /** Beneficiary States of the project (ISO alpha-3). */
+  stateCodes: readonly string[];
+}
+
+/** May `actor` apply `transition` to a project in `ctx`? Says why not, in words a caller can act on. */
+export function decideTransition(transition: TransitionName, actor: Actor, ctx: TransitionContext): TransitionDecision {
+  const rule: TransitionRule = TRANSITIONS[transition];
+  if (!rule.roles.includes(actor.role)) {
+    return {
+      allowed: false,
+      refusal: 'ROLE_NOT_ALLOWED',
+      reason: `${transition} is for ${rule.roles.join(' or ')}; the caller is ${actor.role}`,
+    };
+  }
+  if (actor.role === 'STATE_FOCAL_POINT' && (!actor.stateCode || !ctx.stateCodes.includes(actor.stateCode))) {
+    return {
+      allowed: false,
+      refusal: 'OUT_OF_SCOPE',
+      reason: `the focal point of ${actor.stateCode ?? 'no State'} is not a beneficiary of this project (${ctx.stateCodes.join(', ')})`,
+    };
+  }
+  if (!rule.from.includes(ctx.stage)) {
+    const where = isFinalStage(ctx.stage) ? 'has ended' : 'is';
+    return {
+      allowed: false,
+      refusal: 'WRONG_STAGE',
+      reason: `${transition} needs stage ${rule.from.join(' or ')}; the project ${where} ${ctx.stage}`,
+    };
+  }
+  return { allowed: true, from: ctx.stage, to: rule.to };
+}

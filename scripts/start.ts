@@ -1,0 +1,114 @@
+// `npm start`: the embedded default. Starts a Temporal dev server and PostgreSQL (state kept under
+// .data/), migrates, seeds code lists and a demo portfolio, then runs the worker and the API as child
+// processes. With TEMPORAL_ADDRESS and DATABASE_URL set, nothing embedded starts. Ctrl-C stops it all.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { DEV_JWT_SECRET, signToken } from '../api/auth.js';
+import { createDb } from '../db/connection.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { seedCodeLists } from '../db/seed-code-lists.js';
+import type { Actor } from '../domain/roles.js';
+import { seedDemoPortfolio } from './demo-portfolio.js';
+import { portInUse } from './embedded/free-port.js';
+import { startEmbeddedPostgres } from './embedded/postgres.js';
+import { startTemporalDevServer, stopChild } from './embedded/temporal-dev-server.js';
+
+const root = resolve(import.meta.dirname, '..');
+const dataDir = resolve(process.env.PALERMO_DATA_DIR ?? resolve(root, '.data'));
+const apiPort = Number(process.env.PORT ?? 4000);
+const started = Date.now();
+const stops: (() => Promise<void>)[] = [];
+let stopping = false;
+
+async function stopAll(code: number) {
+  if (stopping) return;
+  stopping = true;
+  console.log('\npalermo: stopping…');
+  for (const stop of stops.reverse()) await stop().catch((err) => console.error(String(err)));
+  process.exit(code);
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stopAll(0));
+
+function runChild(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  child.once('exit', (code, signal) => {
+    if (!stopping) {
+      console.error(`palermo: the ${name} exited (${code ?? signal}); stopping everything`);
+      void stopAll(1);
+    }
+  });
+  stops.push(() => stopChild(child));
+  return child;
+}
+
+async function waitForHttp(url: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+async function main() {
+  let temporalAddress = process.env.TEMPORAL_ADDRESS;
+  let databaseUrl = process.env.DATABASE_URL;
+  const embedded = !temporalAddress || !databaseUrl;
+  if (embedded) {
+    const temporalPort = Number(process.env.PALERMO_TEMPORAL_PORT ?? 7233);
+    const pgPort = Number(process.env.PALERMO_PG_PORT ?? 54329);
+    for (const [what, port] of [['Temporal', temporalPort], ['PostgreSQL', pgPort], ['API', apiPort]] as const) {
+      if (await portInUse(port)) throw new Error(`port ${port} for ${what} is already in use (another palermo running?)`);
+    }
+    console.log(`palermo: starting Temporal dev server and PostgreSQL (state in ${dataDir})`);
+    const [temporal, postgres] = await Promise.all([
+      startTemporalDevServer({ port: temporalPort, dbFile: resolve(dataDir, 'temporal', 'temporal.db'), logFile: resolve(dataDir, 'temporal', 'server.log') }),
+      startEmbeddedPostgres({ dataDir: resolve(dataDir, 'postgres'), port: pgPort, database: 'palermo' }),
+    ]);
+    stops.push(() => temporal.stop(), () => postgres.stop());
+    temporalAddress = temporal.address;
+    databaseUrl = postgres.url;
+  }
+  const jwtSecret = process.env.PALERMO_JWT_SECRET ?? (embedded ? DEV_JWT_SECRET : undefined);
+  if (!jwtSecret) throw new Error('PALERMO_JWT_SECRET must be set when TEMPORAL_ADDRESS and DATABASE_URL are');
+
+  const db = createDb(databaseUrl!, 2);
+  stops.push(() => db.destroy());
+  await migrateToLatest(db);
+  await seedCodeLists(db);
+
+  const env = { ...process.env, TEMPORAL_ADDRESS: temporalAddress, DATABASE_URL: databaseUrl, PALERMO_JWT_SECRET: jwtSecret, PORT: String(apiPort) };
+  runChild('worker', 'worker/main.ts', env);
+  runChild('API', 'api/main.ts', env);
+  await waitForHttp(`http://127.0.0.1:${apiPort}/health`, 60_000);
+
+  const connection = await Connection.connect({ address: temporalAddress! });
+  stops.push(() => connection.close());
+  if (embedded && process.env.PALERMO_DEMO_DATA !== 'false') {
+    const ids = await seedDemoPortfolio(new Client({ connection }), db);
+    console.log(`palermo: demo portfolio ready (${ids.length} projects from the seed documents)`);
+  }
+
+  const tokens: [string, Actor][] = [
+    ['State focal point (Gabon)', { subject: 'focal-point-GAB', role: 'STATE_FOCAL_POINT', stateCode: 'GAB' }],
+    ['State focal point (Kenya)', { subject: 'focal-point-KEN', role: 'STATE_FOCAL_POINT', stateCode: 'KEN' }],
+    ['Programme manager', { subject: 'programme-manager', role: 'PROGRAMME_MANAGER' }],
+    ['Evaluator', { subject: 'evaluator', role: 'EVALUATOR' }],
+    ['Expert', { subject: 'expert', role: 'EXPERT' }],
+    ['Donor', { subject: 'donor', role: 'DONOR' }],
+    ['Conference administrator', { subject: 'conference-admin', role: 'CONFERENCE_ADMIN' }],
+  ];
+  console.log(`\npalermo is ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`  GraphQL + GraphiQL  http://127.0.0.1:${apiPort}/graphql`);
+  console.log(`  Temporal            ${temporalAddress}${embedded ? ` (UI off; state in ${dataDir}/temporal)` : ''}`);
+  console.log(`  PostgreSQL          ${databaseUrl!.replace(/:[^:@/]+@/, ':***@')}`);
+  console.log('\nDemo tokens (Authorization: Bearer <token>, valid 12 h):');
+  for (const [label, actor] of tokens) console.log(`  ${label.padEnd(27)} ${await signToken(jwtSecret, actor)}`);
+  console.log('\nCtrl-C stops everything.');
+}
+
+main().catch((err) => {
+  console.error(`palermo: ${err instanceof Error ? err.message : String(err)}`);
+  void stopAll(1);
+});

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { Actor } from '../domain/roles.js';
+import { maySeeProject } from '../domain/roles.js';
+import { iatiActivityStatus, isFinalStage, STAGES, type Stage } from '../domain/stages.js';
+import { decideTransition, TRANSITIONS } from '../domain/transitions.js';
+
+const manager: Actor = { subject: 'pm', role: 'PROGRAMME_MANAGER' };
+const gabon: Actor = { subject: 'fp', role: 'STATE_FOCAL_POINT', stateCode: 'GAB' };
+const kenya: Actor = { subject: 'fp', role: 'STATE_FOCAL_POINT', stateCode: 'KEN' };
+const evaluator: Actor = { subject: 'ev', role: 'EVALUATOR' };
+
+describe('decideTransition', () => {
+  it.each<[string, Actor, Stage, string[], ReturnType<typeof decideTransition>]>([
+    ['manager starts assessment of a submitted request', manager, 'SUBMITTED', ['GAB'], { allowed: true, from: 'SUBMITTED', to: 'UNDER_ASSESSMENT' }],
+    ['focal point may not start assessment', gabon, 'SUBMITTED', ['GAB'], { allowed: false, refusal: 'ROLE_NOT_ALLOWED', reason: 'startAssessment is for PROGRAMME_MANAGER; the caller is STATE_FOCAL_POINT' }],
+    ['evaluator may not start assessment', evaluator, 'SUBMITTED', ['GAB'], { allowed: false, refusal: 'ROLE_NOT_ALLOWED', reason: 'startAssessment is for PROGRAMME_MANAGER; the caller is EVALUATOR' }],
+    ['assessment cannot start twice', manager, 'UNDER_ASSESSMENT', ['GAB'], { allowed: false, refusal: 'WRONG_STAGE', reason: 'startAssessment needs stage SUBMITTED; the project is UNDER_ASSESSMENT' }],
+    ['an ended project says so', manager, 'CANCELLED', ['GAB'], { allowed: false, refusal: 'WRONG_STAGE', reason: 'startAssessment needs stage SUBMITTED; the project has ended CANCELLED' }],
+  ])('%s', (_name, actor, stage, stateCodes, expected) => {
+    expect(decideTransition('startAssessment', actor, { stage, stateCodes })).toEqual(expected);
+  });
+
+  it('lets only a beneficiary State answer a request for information', () => {
+    const ctx = { stage: 'AWAITING_INFORMATION' as const, stateCodes: ['GAB'] };
+    expect(decideTransition('provideInformation', gabon, ctx)).toEqual({ allowed: true, from: 'AWAITING_INFORMATION', to: 'UNDER_ASSESSMENT' });
+    expect(decideTransition('provideInformation', kenya, ctx)).toMatchObject({ allowed: false, refusal: 'OUT_OF_SCOPE' });
+  });
+
+  it('allows cancellation from every open stage and from no final one', () => {
+    for (const stage of STAGES) {
+      const decision = decideTransition('cancel', manager, { stage, stateCodes: ['GAB'] });
+      expect(decision.allowed, stage).toBe(!isFinalStage(stage));
+    }
+  });
+
+  it('never leads out of a final stage', () => {
+    for (const rule of Object.values(TRANSITIONS)) {
+      for (const from of rule.from) expect(isFinalStage(from), `${from} -> ${rule.to}`).toBe(false);
+    }
+  });
+});
+
+describe('iatiActivityStatus', () => {
+  it.each<[Stage, number]>([
+    ['SUBMITTED', 1], ['UNDER_ASSESSMENT', 1], ['AWAITING_INFORMATION', 1], ['PLANNING', 1], ['AWAITING_FUNDING', 1],
+    ['IN_DELIVERY', 2], ['UNDER_EVALUATION', 3], ['REPRIORITISATION', 3], ['CLOSED', 4],
+    ['DECLINED', 5], ['MERGED', 5], ['CANCELLED', 5], ['SUSPENDED', 6],
+  ])('%s is IATI status %i', (stage, status) => {
+    expect(iatiActivityStatus(stage)).toBe(status);
+  });
+});
+
+describe('maySeeProject', () => {
+  it('shows a focal point only its own State\'s projects', () => {
+    expect(maySeeProject(gabon, ['GAB'])).toBe(true);
+    expect(maySeeProject(gabon, ['CMR', 'GAB', 'TCD'])).toBe(true);
+    expect(maySeeProject(kenya, ['GAB'])).toBe(false);
+  });
+  it('shows managers everything', () => {
+    expect(maySeeProject(manager, ['GAB'])).toBe(true);
+  });
+});

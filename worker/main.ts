@@ -1,0 +1,22 @@
+// `npm run worker`: one worker process. Run several for more throughput; it never serves HTTP.
+import { NativeConnection } from '@temporalio/worker';
+import { createDb } from '../db/connection.js';
+import { createProjectWorker } from './create-worker.js';
+
+const address = process.env.TEMPORAL_ADDRESS;
+const databaseUrl = process.env.DATABASE_URL;
+if (!address || !databaseUrl) {
+  console.error('palermo worker: set TEMPORAL_ADDRESS and DATABASE_URL (or use `npm start` for the embedded default)');
+  process.exit(1);
+}
+
+const connection = await NativeConnection.connect({ address });
+const db = createDb(databaseUrl);
+const worker = await createProjectWorker({ connection, namespace: process.env.TEMPORAL_NAMESPACE, db });
+console.log(`palermo worker: polling task queue ${worker.options.taskQueue} on ${address}`);
+try {
+  await worker.run(); // shuts down gracefully on SIGINT/SIGTERM
+} finally {
+  await db.destroy();
+  await connection.close();
+}

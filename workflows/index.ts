@@ -1,0 +1,2 @@
+// Entry point the worker bundles: every workflow type palermo runs.
+export { projectLifecycle } from './project-lifecycle.js';
