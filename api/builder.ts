@@ -1,8 +1,10 @@
 // The one Pothos builder. Every part of the graph (api/schema/*) adds itself to it.
+// Errors are made with graphql-yoga's createGraphQLError: under vitest our own `graphql` import can resolve
+// to a second copy of the module, whose GraphQLError yoga would not recognise and would mask.
 import SchemaBuilder from '@pothos/core';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
-import { GraphQLError } from 'graphql';
+import { createGraphQLError } from 'graphql-yoga';
 import type { Role } from '../domain/roles.js';
 import { unauthenticated, type Context } from './context.js';
 
@@ -21,7 +23,7 @@ export const builder = new SchemaBuilder<{
     unauthorizedError: (_parent, ctx, _info, result) =>
       ctx.actor === null
         ? unauthenticated('send "Authorization: Bearer <token>" (npm run token prints one)')
-        : new GraphQLError(`FORBIDDEN: ${result.message}`, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } }),
+        : createGraphQLError(`FORBIDDEN: ${result.message}`, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } }),
   },
   errors: { defaultTypes: [] },
 });

@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import { GraphQLError } from 'graphql';
+import { createGraphQLError } from 'graphql-yoga';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../domain/roles.js';
 import type { DB } from '../db/schema.js';
@@ -36,6 +36,6 @@ export async function createContext(deps: ApiDeps, request: Request): Promise<Co
   return { actor, deps, loaders: createLoaders(deps.db) };
 }
 
-export function unauthenticated(reason: string): GraphQLError {
-  return new GraphQLError(`UNAUTHENTICATED: ${reason}`, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+export function unauthenticated(reason: string) {
+  return createGraphQLError(`UNAUTHENTICATED: ${reason}`, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
 }

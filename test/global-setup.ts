@@ -1,6 +1,6 @@
 // Starts one real Temporal dev server and one embedded PostgreSQL for the whole run, on free ports,
 // with their data in a fresh temporary folder. Test files reach them through inject().
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -20,6 +20,7 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   const root = mkdtempSync(join(tmpdir(), 'palermo-test-'));
+  chmodSync(root, 0o755); // embedded PostgreSQL runs as its own OS user when we are root
   const [temporalPort, pgPort] = [await freePort(), await freePort()];
   const [temporal, postgres] = await Promise.all([
     startTemporalDevServer({ port: temporalPort, dbFile: join(root, 'temporal.db'), logFile: join(root, 'temporal.log') }),

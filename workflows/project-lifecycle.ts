@@ -90,18 +90,19 @@ export async function projectLifecycle(input: ProjectLifecycleInput): Promise<vo
     );
   }
 
+  // Record the filing before any handler exists: updates buffered with the start run at setHandler.
+  record(
+    { kind: 'FILED', action: 'fileRequest', actor: input.filedBy, fromStage: null, toStage: 'SUBMITTED', summary: { needs: input.needs.length } },
+    input.needs,
+  );
+  upsertSearchAttributes(projectSearchAttributes(stage, stateCodes, input.needs));
+
   transition(startAssessmentUpdate, 'startAssessment', startAssessmentInput);
   setHandler(readModelCaughtUpUpdate, async ({ seq }) => {
     await condition(() => projectedSeq >= Math.min(seq, lastSeq));
     return snapshot();
   });
   setHandler(snapshotQuery, snapshot);
-
-  record(
-    { kind: 'FILED', action: 'fileRequest', actor: input.filedBy, fromStage: null, toStage: 'SUBMITTED', summary: { needs: input.needs.length } },
-    input.needs,
-  );
-  upsertSearchAttributes(projectSearchAttributes(stage, stateCodes, input.needs));
 
   // Project events one at a time, in order, so the read model never runs ahead of or behind itself.
   for (;;) {

@@ -1,0 +1,38 @@
+// Forms in which assistance is delivered (domain.md 3.5). `legislative` marks the forms that need a
+// recorded assessment of the laws first (001 para 13).
+export const FORMS_OF_ASSISTANCE = [
+  { code: 'LEG_REVIEW', title: 'Evaluation, gap analysis and advice on existing law; desk review', legislative: true },
+  { code: 'LEG_DRAFTING', title: 'Help drafting or amending legislation', legislative: true },
+  { code: 'PARLIAMENT_ADVICE', title: 'Advice to parliamentarians', legislative: true },
+  { code: 'PRE_RATIFICATION', title: 'Assessment of law and advice on ratification requirements', legislative: true },
+  { code: 'MODEL_LAW', title: 'Model laws, provisions, agreements or treaties', legislative: true },
+  { code: 'NEEDS_ASSESSMENT', title: 'Technical needs assessment; exploratory or technical mission', legislative: false },
+  { code: 'ADVISORY_MISSION', title: 'Advisory mission, consultancy, good offices, help desk', legislative: false },
+  { code: 'TRAINING_NATIONAL', title: 'National training course or workshop', legislative: false },
+  { code: 'WORKSHOP_REGIONAL', title: 'Regional workshop or seminar', legislative: false },
+  { code: 'WORKSHOP_SUBREGIONAL', title: 'Subregional workshop or seminar', legislative: false },
+  { code: 'WORKSHOP_INTERREGIONAL', title: 'Interregional workshop or seminar', legislative: false },
+  { code: 'WORKSHOP_ROUTE', title: 'Workshop for States linked by heavy request flows, e.g. along trafficking routes', legislative: false },
+  { code: 'WORKSHOP_THEMATIC', title: 'Single-topic workshop, e.g. tracing, seizure and confiscation of assets', legislative: false },
+  { code: 'TOT', title: 'Train-the-trainers', legislative: false },
+  { code: 'MENTORING', title: 'Mentor or criminal-justice adviser placed in an institution', legislative: false },
+  { code: 'FIELD_LEGAL_ADVISER', title: 'Legal expert posted in a field office', legislative: false },
+  { code: 'ON_THE_JOB', title: 'Continuous casework support for judges and prosecutors', legislative: false },
+  { code: 'STUDY_TOUR', title: 'Study tour', legislative: false },
+  { code: 'EXPERT_GROUP', title: 'Expert group meeting to build tools or good practice', legislative: false },
+  { code: 'MOCK_TRIAL', title: 'Mock trial using national law', legislative: false },
+  { code: 'CBT', title: 'Computer-based training modules', legislative: false },
+  { code: 'EQUIPMENT', title: 'Office equipment, telecommunications, vehicles, videoconferencing, software licences', legislative: false },
+  { code: 'PRINTING', title: 'Printing national legislative texts for practitioners', legislative: false },
+  { code: 'INFRASTRUCTURE', title: 'Courts, prison blocks, refurbishment', legislative: false },
+  { code: 'UNIT_SETUP', title: 'Establishing specialized units (police, prosecution, transnational crime units, port/airport task forces, witness protection)', legislative: false },
+  { code: 'POLICY_PLANNING', title: 'National action plans, strategies, coordination mechanisms', legislative: false },
+  { code: 'DATA_SYSTEMS', title: 'Crime statistics, records and case-management systems, analysis software', legislative: false },
+  { code: 'REPORTING_SUPPORT', title: 'Help filling the checklist or software and updating information', legislative: false },
+  { code: 'AWARENESS', title: 'Public campaigns, films, public service announcements', legislative: false },
+  { code: 'NETWORK', title: 'Building practitioner networks', legislative: false },
+  { code: 'RESEARCH', title: 'Studies, threat assessments, methodologies', legislative: false },
+  { code: 'TRIAL_SUPPORT', title: 'Interpretation, witnesses brought to trial, defence counsel funded', legislative: false },
+] as const;
+
+export type FormOfAssistanceCode = (typeof FORMS_OF_ASSISTANCE)[number]['code'];
