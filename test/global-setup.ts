@@ -22,22 +22,30 @@ export default async function setup(project: TestProject) {
   const root = mkdtempSync(join(tmpdir(), 'palermo-test-'));
   chmodSync(root, 0o755); // embedded PostgreSQL runs as its own OS user when we are root
   const [temporalPort, pgPort] = [await freePort(), await freePort()];
-  const [temporal, postgres] = await Promise.all([
+  const started = await Promise.allSettled([
     startTemporalDevServer({ port: temporalPort, dbFile: join(root, 'temporal.db'), logFile: join(root, 'temporal.log') }),
     startEmbeddedPostgres({ dataDir: join(root, 'pg'), port: pgPort, database: 'palermo_test' }),
   ]);
-  const db = createDb(postgres.url, 1);
+  const teardown = async () => {
+    await Promise.allSettled(started.map((s) => (s.status === 'fulfilled' ? s.value.stop() : undefined)));
+    rmSync(root, { recursive: true, force: true });
+  };
+  const [temporal, postgres] = started;
+  if (temporal.status === 'rejected' || postgres.status === 'rejected') {
+    await teardown(); // leave no server behind when the other one failed
+    throw temporal.status === 'rejected' ? temporal.reason : (postgres as PromiseRejectedResult).reason;
+  }
+  const db = createDb(postgres.value.url, 1);
   try {
     await migrateToLatest(db);
     await seedCodeLists(db);
+  } catch (err) {
+    await teardown();
+    throw err;
   } finally {
     await db.destroy();
   }
-  project.provide('temporalAddress', temporal.address);
-  project.provide('databaseUrl', postgres.url);
-
-  return async () => {
-    await Promise.allSettled([temporal.stop(), postgres.stop()]);
-    rmSync(root, { recursive: true, force: true });
-  };
+  project.provide('temporalAddress', temporal.value.address);
+  project.provide('databaseUrl', postgres.value.url);
+  return teardown;
 }

@@ -1,5 +1,5 @@
 // `npm run worker`: one worker process. Run several for more throughput; it never serves HTTP.
-import { NativeConnection } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker';
 import { createDb } from '../db/connection.js';
 import { createProjectWorker } from './create-worker.js';
 
@@ -10,6 +10,7 @@ if (!address || !databaseUrl) {
   process.exit(1);
 }
 
+Runtime.install({ logger: new DefaultLogger((process.env.PALERMO_LOG_LEVEL ?? 'INFO') as LogLevel) });
 const connection = await NativeConnection.connect({ address });
 const db = createDb(databaseUrl);
 const worker = await createProjectWorker({ connection, namespace: process.env.TEMPORAL_NAMESPACE, db });
