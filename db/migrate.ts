@@ -1,10 +1,12 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as readModel from './migrations/0001_read_model.js';
+import * as lifecycle from './migrations/0002_lifecycle.js';
 import type { DB } from './schema.js';
 
 // Migrations are listed here, not read from disk, so they work the same under tsx, vitest and a bundle.
 const MIGRATIONS: Record<string, Migration> = {
   '0001_read_model': readModel,
+  '0002_lifecycle': lifecycle,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

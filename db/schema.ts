@@ -1,7 +1,10 @@
 // Table types of the read model, as Kysely sees them. The migrations in ./migrations create them.
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { LifecycleTables } from './tables/lifecycle.js';
+import type { NeedsPoolTables } from './tables/needs-pool.js';
+import type { RosterTables } from './tables/roster.js';
 
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export interface CodeListTable {
   code: string;
@@ -70,7 +73,8 @@ export interface ProjectEventTable {
   summary: JSONColumnType<Record<string, unknown>>;
 }
 
-export interface DB {
+/** Tables of the foundation: code lists, projects, their needs and the audit trail. */
+export interface ReadModelTables {
   priority_areas: CodeListTable;
   priority_activities: CodeListTable;
   instruments: CodeListTable;
@@ -86,6 +90,9 @@ export interface DB {
   project_events: ProjectEventTable;
 }
 
+/** Every table, as Kysely sees them. Each part of the system keeps its tables in db/tables/. */
+export interface DB extends ReadModelTables, LifecycleTables, RosterTables, NeedsPoolTables {}
+
 export const CODE_LIST_TABLES = [
   'priority_areas',
   'priority_activities',
@@ -94,4 +101,4 @@ export const CODE_LIST_TABLES = [
   'need_sources',
   'urgencies',
   'regions',
-] as const satisfies readonly (keyof DB)[];
+] as const satisfies readonly (keyof ReadModelTables)[];

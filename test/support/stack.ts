@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, type Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, type Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { Kysely } from 'kysely';
 import { inject } from 'vitest';
 import { signToken } from '../../api/auth.js';
@@ -39,7 +39,14 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
+let runtimeInstalled = false;
+
 export async function startStack(opts: { worker?: boolean } = {}): Promise<Stack> {
+  if (!runtimeInstalled) {
+    // Once per process (each test file is its own fork): keep worker chatter out of test output.
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+    runtimeInstalled = true;
+  }
   const address = inject('temporalAddress');
   const connection = await Connection.connect({ address });
   const client = new Client({ connection });
