@@ -4,13 +4,15 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../domain/roles.js';
 import type { DB } from '../db/schema.js';
 import { AuthenticationError, verifyToken } from './auth.js';
+import type { LifecycleOptions } from './lifecycle.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
 export interface ApiDeps {
   db: Kysely<DB>;
   temporal: Client;
   jwtSecret: string;
-  taskQueue?: string;
+  /** Task queue and timer durations of the lifecycle workflows this API starts. */
+  lifecycle?: LifecycleOptions;
 }
 
 export interface Context {

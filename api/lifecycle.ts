@@ -12,6 +12,7 @@ import type { Actor } from '../domain/roles.js';
 import {
   TASK_QUEUE,
   readModelCaughtUpUpdate,
+  type LifecycleTimings,
   type NeedRecord,
   type ProjectSnapshot,
   type TransitionArgs,
@@ -25,11 +26,17 @@ export function projectIdFor(stateCode: string, idempotencyKey: string): string 
 }
 
 /** Starts one projectLifecycle workflow for a validated request; a repeated key starts nothing new. */
+export interface LifecycleOptions {
+  taskQueue?: string;
+  /** Shorter reminders and deadlines, for tests and demos. */
+  timings?: Partial<LifecycleTimings>;
+}
+
 export async function fileRequest(
   client: Client,
   actor: Actor,
   input: FileRequestInput,
-  taskQueue = TASK_QUEUE,
+  { taskQueue = TASK_QUEUE, timings }: LifecycleOptions = {},
 ): Promise<{ projectId: string; created: boolean }> {
   const projectId = projectIdFor(input.state, input.idempotencyKey);
   const needs: NeedRecord[] = input.needs.map((need, i) => ({
@@ -43,7 +50,7 @@ export async function fileRequest(
     await client.workflow.start('projectLifecycle', {
       workflowId: projectId,
       taskQueue,
-      args: [{ projectId, stateCode: input.state, title: input.title, idempotencyKey: input.idempotencyKey, filedBy: actor, needs }],
+      args: [{ projectId, stateCode: input.state, title: input.title, idempotencyKey: input.idempotencyKey, filedBy: actor, needs, ...(timings ? { timings } : {}) }],
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
       typedSearchAttributes: projectSearchAttributes('SUBMITTED', [input.state], needs),
     });

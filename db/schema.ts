@@ -36,6 +36,12 @@ export interface ProjectTable {
   /** Sequence number of the last event projected into this row. */
   last_event_seq: number;
   updated_at: Timestamp;
+  /** The project as its workflow holds it (domain/project-state.ts ProjectState), as of last_event_seq. */
+  details: ColumnType<Record<string, unknown>, string | undefined, string>;
+  budget_amount: number | null;
+  budget_currency: string | null;
+  pledged_amount: ColumnType<number, number | undefined, number>;
+  merged_into: string | null;
 }
 
 export interface ProjectStateTable {
@@ -45,7 +51,9 @@ export interface ProjectStateTable {
 
 export interface NeedTable {
   id: string;
-  project_id: string;
+  /** null for a need not (yet) in a project, e.g. adopted from an evaluation's recommendation. */
+  project_id: string | null;
+  origin_project_id: ColumnType<string | null, string | null | undefined, string | null>;
   position: number;
   state_code: string;
   source: string;

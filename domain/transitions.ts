@@ -5,7 +5,8 @@ import { isFinalStage, type Stage } from './stages.js';
 
 export interface TransitionRule {
   from: readonly Stage[];
-  to: Stage;
+  /** The stage it leads to; null for an action that records something and keeps the stage. */
+  to: Stage | null;
   roles: readonly Role[];
 }
 
@@ -15,16 +16,27 @@ const OPEN_STAGES: readonly Stage[] = [
   'IN_DELIVERY', 'SUSPENDED', 'UNDER_EVALUATION', 'REPRIORITISATION',
 ];
 
-/** Every transition of DESIGN.md's lifecycle, by name. The name is also the Temporal Update's name. */
+/**
+ * Every action on a project, by name: the lifecycle's transitions of DESIGN.md and the recordings
+ * made within a stage. The name is also the Temporal Update's name and the GraphQL mutation's.
+ */
 export const TRANSITIONS = {
   startAssessment: { from: ['SUBMITTED'], to: 'UNDER_ASSESSMENT', roles: PM },
+  recordAssessment: { from: ['UNDER_ASSESSMENT', 'AWAITING_INFORMATION', 'PLANNING'], to: null, roles: PM },
   requestInformation: { from: ['UNDER_ASSESSMENT'], to: 'AWAITING_INFORMATION', roles: PM },
   provideInformation: { from: ['AWAITING_INFORMATION'], to: 'UNDER_ASSESSMENT', roles: ['STATE_FOCAL_POINT'] },
   decline: { from: ['UNDER_ASSESSMENT'], to: 'DECLINED', roles: PM },
   merge: { from: ['UNDER_ASSESSMENT'], to: 'MERGED', roles: PM },
   startPlanning: { from: ['UNDER_ASSESSMENT'], to: 'PLANNING', roles: PM },
+  setPlan: { from: ['PLANNING'], to: null, roles: PM },
+  endorsePlan: { from: ['PLANNING'], to: null, roles: ['STATE_FOCAL_POINT'] },
   seekFunding: { from: ['PLANNING'], to: 'AWAITING_FUNDING', roles: PM },
+  pledge: { from: ['AWAITING_FUNDING'], to: null, roles: ['DONOR', 'PROGRAMME_MANAGER'] },
+  descopeBudget: { from: ['AWAITING_FUNDING'], to: null, roles: PM },
   startDelivery: { from: ['AWAITING_FUNDING'], to: 'IN_DELIVERY', roles: PM },
+  recordActivity: { from: ['IN_DELIVERY'], to: null, roles: PM },
+  reportProgress: { from: ['IN_DELIVERY'], to: null, roles: PM },
+  recordEnactment: { from: ['IN_DELIVERY', 'SUSPENDED'], to: null, roles: PM },
   suspend: { from: ['IN_DELIVERY'], to: 'SUSPENDED', roles: PM },
   resume: { from: ['SUSPENDED'], to: 'IN_DELIVERY', roles: PM },
   startEvaluation: { from: ['IN_DELIVERY'], to: 'UNDER_EVALUATION', roles: PM },
@@ -35,7 +47,7 @@ export const TRANSITIONS = {
 
 export type TransitionName = keyof typeof TRANSITIONS;
 
-export type TransitionRefusal = 'ROLE_NOT_ALLOWED' | 'OUT_OF_SCOPE' | 'WRONG_STAGE';
+export type TransitionRefusal = 'ROLE_NOT_ALLOWED' | 'OUT_OF_SCOPE' | 'WRONG_STAGE' | 'PRECONDITION_FAILED';
 
 export type TransitionDecision =
   | { allowed: true; from: Stage; to: Stage }
@@ -72,5 +84,5 @@ export function decideTransition(transition: TransitionName, actor: Actor, ctx: 
       reason: `${transition} needs stage ${rule.from.join(' or ')}; the project ${where} ${ctx.stage}`,
     };
   }
-  return { allowed: true, from: ctx.stage, to: rule.to };
+  return { allowed: true, from: ctx.stage, to: rule.to ?? ctx.stage };
 }

@@ -4,7 +4,7 @@ import type { Client } from '@temporalio/client';
 import type { Kysely } from 'kysely';
 import { findProject } from '../db/queries/projects.js';
 import type { DB } from '../db/schema.js';
-import { fileRequest, applyTransition } from '../api/lifecycle.js';
+import { applyTransition, fileRequest, type LifecycleOptions } from '../api/lifecycle.js';
 import type { FileRequestInput } from '../domain/inputs.js';
 import { fileRequestInput } from '../domain/inputs.js';
 import type { Actor } from '../domain/roles.js';
@@ -126,11 +126,11 @@ export function demoFocalPoint(stateCode: string): Actor {
 }
 
 /** Files the demo requests and puts Honduras under assessment (S13). Returns the project ids. */
-export async function seedDemoPortfolio(client: Client, db: Kysely<DB>, taskQueue?: string): Promise<string[]> {
+export async function seedDemoPortfolio(client: Client, db: Kysely<DB>, options: LifecycleOptions = {}): Promise<string[]> {
   const ids: string[] = [];
   for (const request of DEMO_REQUESTS) {
     const input = fileRequestInput.parse(request);
-    const { projectId } = await fileRequest(client, demoFocalPoint(input.state), input, taskQueue);
+    const { projectId } = await fileRequest(client, demoFocalPoint(input.state), input, options);
     ids.push(projectId);
   }
   const honduras = ids[2]!;

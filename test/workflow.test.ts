@@ -20,7 +20,7 @@ afterAll(() => stack?.stop());
 describe('projectLifecycle', () => {
   it('records the filing, then applies startAssessment once its validator accepts', async () => {
     const input = gabonReportingRequest();
-    const { projectId, created } = await fileRequest(stack.client, gabon, input, stack.taskQueue);
+    const { projectId, created } = await fileRequest(stack.client, gabon, input, { taskQueue: stack.taskQueue });
     expect(created).toBe(true);
     expect(projectId).toBe(projectIdFor('GAB', input.idempotencyKey));
     const handle = stack.client.workflow.getHandle(projectId);
@@ -33,7 +33,7 @@ describe('projectLifecycle', () => {
   });
 
   it('rejects in the validator, leaving no trace in the workflow history', async () => {
-    const { projectId } = await fileRequest(stack.client, gabon, gabonReportingRequest(), stack.taskQueue);
+    const { projectId } = await fileRequest(stack.client, gabon, gabonReportingRequest(), { taskQueue: stack.taskQueue });
     const handle = stack.client.workflow.getHandle(projectId);
     const refused = handle.executeUpdate(startAssessmentUpdate, { args: [{ actor: gabon, payload: {} }] });
     await expect(refused).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
@@ -50,7 +50,7 @@ describe('projectLifecycle', () => {
   });
 
   it('replays its own history without nondeterminism', async () => {
-    const { projectId } = await fileRequest(stack.client, gabon, gabonReportingRequest(), stack.taskQueue);
+    const { projectId } = await fileRequest(stack.client, gabon, gabonReportingRequest(), { taskQueue: stack.taskQueue });
     const handle = stack.client.workflow.getHandle(projectId);
     await handle.executeUpdate(startAssessmentUpdate, { args: [{ actor: manager, payload: { note: 'replay' } }] });
     const history = await handle.fetchHistory();

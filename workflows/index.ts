@@ -1,2 +1,3 @@
 // Entry point the worker bundles: every workflow type palermo runs.
 export { projectLifecycle } from './project-lifecycle.js';
+export { projectEvaluation } from './project-evaluation.js';

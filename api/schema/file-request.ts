@@ -49,7 +49,7 @@ builder.mutationFields((t) => ({
       if (input.state !== actor.stateCode) {
         throw new ValidationError([{ field: 'input.state', message: `a focal point of ${actor.stateCode} may file only for ${actor.stateCode}, not ${input.state}` }]);
       }
-      const { projectId, created } = await fileRequest(ctx.deps.temporal, actor, input, ctx.deps.taskQueue);
+      const { projectId, created } = await fileRequest(ctx.deps.temporal, actor, input, ctx.deps.lifecycle);
       const project = await findProject(ctx.deps.db, projectId);
       if (!project) throw new Error(`project ${projectId} was filed but is missing from the read model`);
       return { project, created };

@@ -48,14 +48,14 @@ export async function needsOfProjects(db: Kysely<DB>, projectIds: readonly strin
   const rows = projectIds.length
     ? await db.selectFrom('needs').selectAll().where('project_id', 'in', projectIds).orderBy('project_id').orderBy('position').execute()
     : [];
-  return groupBy(rows, projectIds, (r) => r.project_id, (r) => r);
+  return groupBy(rows, projectIds, (r) => r.project_id ?? '', (r) => r);
 }
 
 export async function historyOfProjects(db: Kysely<DB>, projectIds: readonly string[]): Promise<Map<string, ProjectEventRow[]>> {
   const rows = projectIds.length
     ? await db.selectFrom('project_events').selectAll().where('project_id', 'in', projectIds).orderBy('project_id').orderBy('seq').execute()
     : [];
-  return groupBy(rows, projectIds, (r) => r.project_id, (r) => r);
+  return groupBy(rows, projectIds, (r) => r.project_id ?? '', (r) => r);
 }
 
 function groupBy<R, V>(rows: R[], keys: readonly string[], keyOf: (r: R) => string, valueOf: (r: R) => V): Map<string, V[]> {

@@ -1,5 +1,5 @@
-// Tables of the project lifecycle beyond the foundation (assessments, plans, funding, delivery,
-// evaluation). Created by db/migrations/0002_lifecycle.ts.
+// Tables of the project lifecycle beyond the foundation (funding, evaluation). Created by
+// db/migrations/0002_lifecycle.ts, which also adds details, budget and merge columns to projects.
 import type { Timestamp } from '../schema.js';
 
 export type NeedVerdict = 'MET' | 'PARTLY_MET' | 'UNMET';
@@ -12,6 +12,19 @@ export interface NeedVerdictTable {
   evaluator_subject: string;
 }
 
+export interface PledgeTable {
+  project_id: string;
+  position: number;
+  donor: string;
+  amount: number;
+  currency: string;
+  kind: string;
+  earmark_priority_area: string | null;
+  pledged_by: string;
+  pledged_at: Timestamp;
+}
+
 export interface LifecycleTables {
   need_verdicts: NeedVerdictTable;
+  pledges: PledgeTable;
 }

@@ -12,6 +12,7 @@ import { createDb } from '../../db/connection.js';
 import type { DB } from '../../db/schema.js';
 import type { Actor } from '../../domain/roles.js';
 import { bundleWorkflows, createProjectWorker } from '../../worker/create-worker.js';
+import type { LifecycleTimings } from '../../workflows/definitions.js';
 
 export const TEST_JWT_SECRET = 'palermo-test-secret';
 
@@ -41,7 +42,7 @@ export interface Stack {
 
 let runtimeInstalled = false;
 
-export async function startStack(opts: { worker?: boolean } = {}): Promise<Stack> {
+export async function startStack(opts: { worker?: boolean; timings?: Partial<LifecycleTimings> } = {}): Promise<Stack> {
   if (!runtimeInstalled) {
     // Once per process (each test file is its own fork): keep worker chatter out of test output.
     Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -70,7 +71,7 @@ export async function startStack(opts: { worker?: boolean } = {}): Promise<Stack
   }
 
   if (opts.worker !== false) await startWorker();
-  const { server, url } = await startApiServer({ db, temporal: client, jwtSecret: TEST_JWT_SECRET, taskQueue }, 0);
+  const { server, url } = await startApiServer({ db, temporal: client, jwtSecret: TEST_JWT_SECRET, lifecycle: { taskQueue, timings: opts.timings } }, 0);
 
   return {
     client,

@@ -1,0 +1,91 @@
+// The preconditions of lifecycle actions beyond role, scope and stage (domain.md 2.3, R1-R15).
+// Pure: the workflow's validators, the API and the tests call the same functions.
+import { FORMS_OF_ASSISTANCE } from './code-lists/index.js';
+import type { PlanInput, OutcomeAssessmentInput } from './lifecycle-inputs.js';
+import { isLegislative, pledgedAmount, type ProjectState } from './project-state.js';
+
+export const LEGISLATIVE_FORMS: readonly string[] = FORMS_OF_ASSISTANCE.filter((f) => f.legislative).map((f) => f.code);
+
+/** null when allowed; otherwise the reason, in words a manager can act on. */
+export type Precondition = string | null;
+
+/** R9: legislative help starts from a full assessment of laws and procedures (001 para 13). */
+export function planMayBeSet(state: ProjectState, plan: PlanInput): Precondition {
+  const legislative = plan.formsOfAssistance.filter((f) => LEGISLATIVE_FORMS.includes(f));
+  if (legislative.length > 0 && state.assessments.length === 0) {
+    return `legislative assistance (${legislative.join(', ')}) needs a recorded assessment first (R9)`;
+  }
+  return null;
+}
+
+/** R1 and the results framework: a plan leaves PLANNING measurable and owned by every beneficiary. */
+export function planningMayEnd(state: ProjectState): Precondition {
+  if (!state.plan) return 'no plan has been set';
+  const unmeasured = state.plan.outcomes.filter((o) => o.indicators.length === 0).map((o) => o.title);
+  if (unmeasured.length) return `every outcome needs an indicator with baseline and target; missing for: ${unmeasured.join('; ')}`;
+  const missing = state.stateCodes.filter((s) => !state.endorsements[s]);
+  if (missing.length) return `the plan is not endorsed by the focal point of ${missing.join(', ')} (R1)`;
+  return null;
+}
+
+export function pledgeMayBeMade(state: ProjectState, currency: string): Precondition {
+  if (state.budget && currency !== state.budget.currency) {
+    return `the budget is in ${state.budget.currency}; record the pledge in ${state.budget.currency}`;
+  }
+  return null;
+}
+
+export function budgetMayBeDescoped(state: ProjectState, amount: number): Precondition {
+  if (!state.budget) return 'the project has no budget';
+  if (amount >= state.budget.amount) return `a descoped budget must be below the current ${state.budget.amount} ${state.budget.currency}`;
+  return null;
+}
+
+export function fundingGap(state: ProjectState): number {
+  return state.budget ? Math.max(0, state.budget.amount - pledgedAmount(state)) : 0;
+}
+
+export function deliveryMayStart(state: ProjectState): Precondition {
+  const gap = fundingGap(state);
+  if (gap > 0) return `the budget is not covered: ${gap} ${state.budget!.currency} still to pledge (or descope the budget)`;
+  return null;
+}
+
+/** R10: legislation is not done at drafting; it stays in delivery until enacted, or the manager says why not. */
+export function deliveryMayEnd(state: ProjectState, closeDeliveryReason: string | undefined): Precondition {
+  if (isLegislative(state, LEGISLATIVE_FORMS) && !state.enactment && !closeDeliveryReason) {
+    return 'a legislative project stays in delivery until enactment is recorded, or give closeDeliveryReason (R10)';
+  }
+  return null;
+}
+
+/** R11: an outcome assessment needs figures and narrative, every indicator and every linked need. */
+export function outcomeAssessmentMayBeSubmitted(state: ProjectState, evaluator: string, a: OutcomeAssessmentInput): Precondition {
+  if (state.evaluator !== evaluator) return `only the assigned evaluator (${state.evaluator ?? 'none'}) may submit the outcome assessment`;
+  const indicators = (state.plan?.outcomes ?? []).concat(state.plan?.outputs ?? []).flatMap((r) => r.indicators.map((i) => i.name));
+  const given = new Set(a.indicatorValues.map((v) => v.indicator));
+  const unknown = a.indicatorValues.filter((v) => !indicators.includes(v.indicator)).map((v) => v.indicator);
+  if (unknown.length) return `indicatorValues name indicators the plan does not have: ${unknown.join(', ')}`;
+  const missingIndicators = indicators.filter((i) => !given.has(i));
+  if (missingIndicators.length) return `give the actual value of every indicator; missing: ${missingIndicators.join(', ')}`;
+  if (a.indicatorValues.length === 0) return 'an outcome assessment needs figures as well as narrative (R11)';
+  const needIds = state.needs.map((n) => n.id);
+  const judged = new Set(a.needVerdicts.map((v) => v.needId));
+  const strangers = a.needVerdicts.filter((v) => !needIds.includes(v.needId)).map((v) => v.needId);
+  if (strangers.length) return `needVerdicts name needs outside this project: ${strangers.join(', ')}`;
+  const unjudged = needIds.filter((id) => !judged.has(id));
+  if (unjudged.length) return `judge every need of the project (met, partly met, unmet); missing: ${unjudged.join(', ')}`;
+  return null;
+}
+
+export function recommendationsMayBeAdopted(state: ProjectState, indexes: readonly number[]): Precondition {
+  const count = state.outcomeAssessment?.recommendations.length ?? 0;
+  const bad = indexes.filter((i) => i >= count);
+  if (bad.length) return `the outcome assessment has ${count} recommendation(s); no index ${bad.join(', ')}`;
+  return null;
+}
+
+export function mergeMayHappen(state: ProjectState, intoProjectId: string): Precondition {
+  if (intoProjectId === state.projectId) return 'a project cannot be merged into itself';
+  return null;
+}

@@ -1,0 +1,32 @@
+// Partner organizations named in the seed documents (domain.md 4.5), for assessments and delivery.
+export const PARTNERS = [
+  { code: 'UNDP', title: 'United Nations Development Programme' },
+  { code: 'DPA', title: 'Department of Political Affairs' },
+  { code: 'OHCHR', title: 'Office of the United Nations High Commissioner for Human Rights' },
+  { code: 'DPKO', title: 'Department of Peacekeeping Operations' },
+  { code: 'UNHCR', title: 'Office of the United Nations High Commissioner for Refugees' },
+  { code: 'UNICEF', title: "United Nations Children's Fund" },
+  { code: 'ILO', title: 'International Labour Organization' },
+  { code: 'UNICRI', title: 'United Nations Interregional Crime and Justice Research Institute' },
+  { code: 'WORLD_BANK', title: 'World Bank' },
+  { code: 'IOM', title: 'International Organization for Migration' },
+  { code: 'OSCE', title: 'Organization for Security and Co-operation in Europe' },
+  { code: 'OAS', title: 'Organization of American States' },
+  { code: 'CICAD', title: 'Inter-American Drug Abuse Control Commission' },
+  { code: 'LAS', title: 'League of Arab States' },
+  { code: 'AU', title: 'African Union' },
+  { code: 'ECOWAS', title: 'Economic Community of West African States' },
+  { code: 'ECCAS', title: 'Economic Community of Central African States' },
+  { code: 'COE', title: 'Council of Europe' },
+  { code: 'EUROPOL', title: 'Europol' },
+  { code: 'INTERPOL', title: 'INTERPOL' },
+  { code: 'WCO', title: 'World Customs Organization' },
+  { code: 'RACVIAC', title: 'RACVIAC, Zagreb' },
+  { code: 'KIC', title: 'Korean Institute of Criminology' },
+  { code: 'SOCA', title: 'Serious Organised Crime Agency (United Kingdom)' },
+  { code: 'RCMP', title: 'Royal Canadian Mounted Police' },
+  { code: 'IAP', title: 'International Association of Prosecutors' },
+  { code: 'EU', title: 'European Union' },
+] as const;
+
+export type PartnerCode = (typeof PARTNERS)[number]['code'];

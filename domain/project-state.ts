@@ -1,0 +1,96 @@
+// What a project is, as its workflow holds it. Plain data, so it survives continue-as-new and can be
+// projected as it stands.
+import type {
+  OutcomeAssessmentInput,
+  PlanInput,
+  PledgeInput,
+  RecordActivityInput,
+  RecordAssessmentInput,
+} from './lifecycle-inputs.js';
+import type { NeedInput } from './inputs.js';
+import type { Stage } from './stages.js';
+
+export interface ProjectNeed extends NeedInput {
+  id: string;
+  stateCode: string;
+  source: string;
+  /** The project a follow-up need came from (EVALUATION_FOLLOW_UP). */
+  originProjectId?: string;
+}
+
+export interface Recorded {
+  by: string;
+  at: string;
+}
+
+export interface InformationRequest extends Recorded {
+  question: string;
+  answer?: string;
+  answeredAt?: string;
+}
+
+export interface ProjectState {
+  projectId: string;
+  title: string;
+  stage: Stage;
+  /** Beneficiary States (ISO alpha-3); a merge adds the merged project's States. */
+  stateCodes: string[];
+  needs: ProjectNeed[];
+  assessments: (RecordAssessmentInput & Recorded)[];
+  informationRequests: InformationRequest[];
+  plan: (PlanInput & Recorded) | null;
+  /** Focal-point endorsements of the current plan, by State. A new plan clears them. */
+  endorsements: Record<string, Recorded & { comment?: string }>;
+  budget: { amount: number; currency: string } | null;
+  pledges: (PledgeInput & Recorded)[];
+  activities: (RecordActivityInput & Recorded)[];
+  progressReports: ({ period: string; narrative: string } & Recorded)[];
+  enactment: ({ law: string; enactedOn: string } & Recorded) | null;
+  evaluator: string | null;
+  outcomeAssessment: (OutcomeAssessmentInput & Recorded) | null;
+  mergedInto: string | null;
+  mergedFrom: string[];
+  /** Why the project left the lifecycle early (declined, cancelled) or left delivery without enactment. */
+  reasons: { action: string; reason: string; at: string }[];
+  /** Lapsed deadlines and reminders, for the manager. */
+  escalations: { kind: string; at: string; message: string }[];
+}
+
+export function newProjectState(p: { projectId: string; title: string; stateCode: string; needs: ProjectNeed[] }): ProjectState {
+  return {
+    projectId: p.projectId,
+    title: p.title,
+    stage: 'SUBMITTED',
+    stateCodes: [p.stateCode],
+    needs: p.needs,
+    assessments: [],
+    informationRequests: [],
+    plan: null,
+    endorsements: {},
+    budget: null,
+    pledges: [],
+    activities: [],
+    progressReports: [],
+    enactment: null,
+    evaluator: null,
+    outcomeAssessment: null,
+    mergedInto: null,
+    mergedFrom: [],
+    reasons: [],
+    escalations: [],
+  };
+}
+
+export function pledgedAmount(state: ProjectState): number {
+  return state.pledges.reduce((sum, p) => sum + p.amount, 0);
+}
+
+export function isLegislative(state: ProjectState, legislativeForms: readonly string[]): boolean {
+  const forms = state.plan?.formsOfAssistance ?? state.needs.flatMap((n) => n.formsOfAssistance);
+  return forms.some((f) => legislativeForms.includes(f));
+}
+
+/** A deep copy (the workflow sandbox has no structuredClone; the state is plain JSON). */
+export function copyProjectState(state: ProjectState): ProjectState {
+  return JSON.parse(JSON.stringify(state)) as ProjectState;
+}
