@@ -88,7 +88,13 @@ export const outcomeAssessmentInput = z.object({
       z.object({
         criterion: z.enum(DAC_CRITERIA, { error: (i) => `unknown DAC criterion "${String(i.input)}"` }),
         /** 1 (highly unsatisfactory) to 6 (highly satisfactory); null = not assessed. */
-        rating: z.number().int().min(1, { error: 'must be 1-6' }).max(6, { error: 'must be 1-6' }).nullable(),
+        rating: z
+          .number()
+          .int({ error: 'must be a whole number 1-6' })
+          .min(1, { error: 'must be 1-6' })
+          .max(6, { error: 'must be 1-6' })
+          .nullish()
+          .transform((v) => v ?? null),
         rationale: text(4000),
       }),
     )

@@ -21,16 +21,27 @@ export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
 
-/** May this caller see a project whose beneficiary States are `stateCodes`? */
-export function maySeeProject(actor: Actor, stateCodes: readonly string[]): boolean {
+/** Who a project concerns, beyond the Secretariat: its States, its evaluator, its funders. */
+export interface ProjectAudience {
+  stateCodes: readonly string[];
+  evaluator?: string | null;
+  pledgers?: readonly string[];
+}
+
+/** May this caller see the project? */
+export function maySeeProject(actor: Actor, audience: ProjectAudience): boolean {
   switch (actor.role) {
     case 'PROGRAMME_MANAGER':
     case 'CONFERENCE_ADMIN':
       return true;
     case 'STATE_FOCAL_POINT':
-      return actor.stateCode !== undefined && stateCodes.includes(actor.stateCode);
+      return actor.stateCode !== undefined && audience.stateCodes.includes(actor.stateCode);
+    case 'EVALUATOR':
+      return audience.evaluator === actor.subject;
+    case 'DONOR':
+      return audience.pledgers?.includes(actor.subject) ?? false;
     default:
-      // Evaluators, experts and donors see projects through assignments and pledges (later issues).
+      // Experts see their invitations, not projects.
       return false;
   }
 }

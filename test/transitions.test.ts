@@ -52,11 +52,18 @@ describe('iatiActivityStatus', () => {
 
 describe('maySeeProject', () => {
   it('shows a focal point only its own State\'s projects', () => {
-    expect(maySeeProject(gabon, ['GAB'])).toBe(true);
-    expect(maySeeProject(gabon, ['CMR', 'GAB', 'TCD'])).toBe(true);
-    expect(maySeeProject(kenya, ['GAB'])).toBe(false);
+    expect(maySeeProject(gabon, { stateCodes: ['GAB'] })).toBe(true);
+    expect(maySeeProject(gabon, { stateCodes: ['CMR', 'GAB', 'TCD'] })).toBe(true);
+    expect(maySeeProject(kenya, { stateCodes: ['GAB'] })).toBe(false);
   });
   it('shows managers everything', () => {
-    expect(maySeeProject(manager, ['GAB'])).toBe(true);
+    expect(maySeeProject(manager, { stateCodes: ['GAB'] })).toBe(true);
+  });
+  it('shows an evaluator only the projects assigned to it, a donor those it funds', () => {
+    expect(maySeeProject(evaluator, { stateCodes: ['SLE'], evaluator: 'ev' })).toBe(true);
+    expect(maySeeProject(evaluator, { stateCodes: ['SLE'], evaluator: 'someone-else' })).toBe(false);
+    const donor: Actor = { subject: 'eu', role: 'DONOR' };
+    expect(maySeeProject(donor, { stateCodes: ['KEN'], pledgers: ['eu'] })).toBe(true);
+    expect(maySeeProject(donor, { stateCodes: ['KEN'], pledgers: [] })).toBe(false);
   });
 });

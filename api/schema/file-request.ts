@@ -6,7 +6,7 @@ import { fileRequest } from '../lifecycle.js';
 import { parseInput } from '../parse.js';
 import { ProjectRef } from './project.js';
 
-const NeedInput = builder.inputType('NeedInput', {
+export const NeedInput = builder.inputType('NeedInput', {
   fields: (t) => ({
     priorityArea: t.string({ required: true, description: 'PA-A .. PA-E' }),
     priorityActivity: t.string({ required: true, description: '(a) .. (h) of the 2009 recommendations' }),

@@ -6,6 +6,8 @@ import './me.js';
 import './code-lists.js';
 import './projects-query.js';
 import './file-request.js';
-import './start-assessment.js';
+import './project-details.js';
+import './lifecycle-actions.js';
+import './project-timeline.js';
 
 export const schema = builder.toSchema();

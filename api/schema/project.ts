@@ -1,4 +1,5 @@
-import { maySeeProject, type Actor } from '../../domain/roles.js';
+import type { ProjectState } from '../../domain/project-state.js';
+import { maySeeProject, type Actor, type ProjectAudience } from '../../domain/roles.js';
 import type { NeedRow, ProjectEventRow, ProjectRow } from '../../db/queries/projects.js';
 import { findProject } from '../../db/queries/projects.js';
 import { builder } from '../builder.js';
@@ -33,6 +34,7 @@ export const HistoryEntryRef = builder.objectRef<ProjectEventRow>('HistoryEntry'
   description: 'One line of the audit trail: who did what, when, and from which stage to which.',
   fields: (t) => ({
     seq: t.exposeInt('seq'),
+    kind: t.exposeString('kind', { description: 'FILED, TRANSITION, RECORDED, ABSORBED, REMINDER or ESCALATION' }),
     action: t.exposeString('action'),
     actor: t.field({
       type: ActorRef,
@@ -55,17 +57,30 @@ export const ProjectRef = builder.objectRef<ProjectRow>('Project').implement({
     states: t.stringList({ description: 'Beneficiary States (ISO 3166 alpha-3)', resolve: (p, _a, ctx) => ctx.loaders.projectStates.load(p.id) }),
     filedAt: t.string({ resolve: (p) => new Date(p.filed_at).toISOString() }),
     updatedAt: t.string({ resolve: (p) => new Date(p.updated_at).toISOString() }),
-    needs: t.field({ type: [NeedRef], resolve: (p, _a, ctx) => ctx.loaders.projectNeeds.load(p.id) }),
+    needs: t.field({
+      type: [NeedRef],
+      description: "The project's needs; a focal point sees only its own State's part (R1).",
+      resolve: async (p, _a, ctx) => {
+        const needs = await ctx.loaders.projectNeeds.load(p.id);
+        return ctx.actor?.role === 'STATE_FOCAL_POINT' ? needs.filter((n) => n.state_code === ctx.actor!.stateCode) : needs;
+      },
+    }),
     history: t.field({ type: [HistoryEntryRef], resolve: (p, _a, ctx) => ctx.loaders.projectHistory.load(p.id) }),
   }),
 });
+
+/** Who the project concerns, from its read-model row. */
+export function audienceOf(project: ProjectRow, stateCodes: readonly string[]): ProjectAudience {
+  const details = project.details as Partial<ProjectState>;
+  return { stateCodes, evaluator: details.evaluator ?? null, pledgers: (details.pledges ?? []).map((p) => p.by) };
+}
 
 /** The project if the caller may see it; NotFoundError or ForbiddenError otherwise. */
 export async function loadVisibleProject(ctx: Context, id: string): Promise<ProjectRow> {
   const project = await findProject(ctx.deps.db, id);
   if (!project) throw new NotFoundError(`project ${id} not found`);
   const states = await ctx.loaders.projectStates.load(id);
-  if (!ctx.actor || !maySeeProject(ctx.actor, states)) {
+  if (!ctx.actor || !maySeeProject(ctx.actor, audienceOf(project, states))) {
     throw new ForbiddenError(`project ${id} is outside the caller's scope (${ctx.actor?.role}${ctx.actor?.stateCode ? ` of ${ctx.actor.stateCode}` : ''})`);
   }
   return project;

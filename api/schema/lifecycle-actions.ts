@@ -1,0 +1,142 @@
+// One mutation per lifecycle action. Each sends the action's Temporal Update; the workflow's validator
+// decides (role, scope, stage, payload, precondition) and a refusal comes back typed, changing nothing.
+import type { z } from 'zod';
+import { ACTIONS } from '../../domain/project-actions.js';
+import { idempotencyKey } from '../../domain/inputs.js';
+import type { TransitionName } from '../../domain/transitions.js';
+import { findProject } from '../../db/queries/projects.js';
+import { actionUpdate } from '../../workflows/definitions.js';
+import { builder } from '../builder.js';
+import type { Context } from '../context.js';
+import { ForbiddenError, NotFoundError, TransitionRefusedError, ValidationError } from '../errors.js';
+import { applyTransition } from '../lifecycle.js';
+import { parseInput } from '../parse.js';
+import {
+  CriterionRatingInput,
+  IndicatorValueInput,
+  MoneyInput,
+  NeedInput,
+  NeedVerdictInput,
+  ResultInput,
+} from './lifecycle-inputs.js';
+import { loadVisibleProject, ProjectRef } from './project.js';
+
+type FieldsOf = Parameters<typeof builder.inputType>[1]['fields'];
+
+/** GraphQL leaves absent optional fields as null; the zod schemas want them absent. */
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => [k, withoutNulls(v)]));
+  }
+  return value;
+}
+
+export async function runAction(ctx: Context, name: TransitionName, input: Record<string, unknown>, before?: (payload: unknown) => Promise<void>) {
+  const { projectId, idempotencyKey: key, ...rest } = withoutNulls(input) as { projectId: string; idempotencyKey?: string } & Record<string, unknown>;
+  const payload = parseInput(ACTIONS[name].input as z.ZodType, rest);
+  const updateId = key === undefined ? undefined : parseInput(idempotencyKey, key, 'input.idempotencyKey');
+  await loadVisibleProject(ctx, String(projectId));
+  await before?.(payload);
+  await applyTransition(ctx.deps.temporal, String(projectId), actionUpdate(name), { actor: ctx.actor!, payload }, updateId);
+  const project = await findProject(ctx.deps.db, String(projectId));
+  if (!project) throw new NotFoundError(`project ${projectId} not found`);
+  return project;
+}
+
+function actionMutation(name: TransitionName, description: string, fields?: FieldsOf, before?: (ctx: Context, payload: any) => Promise<void>) {
+  const typeName = `${name[0]!.toUpperCase()}${name.slice(1)}Input`;
+  const Input = builder.inputType(typeName, {
+    fields: (t) => ({
+      projectId: t.id({ required: true }),
+      idempotencyKey: t.string({ required: false, description: 'A retry with the same key is applied once' }),
+      ...(fields ? fields(t) : {}),
+    }),
+  });
+  builder.mutationField(name, (t) =>
+    t.field({
+      type: ProjectRef,
+      description,
+      args: { input: t.arg({ type: Input, required: true }) },
+      errors: { types: [ValidationError, ForbiddenError, NotFoundError, TransitionRefusedError], directResult: true },
+      resolve: (_root, { input }, ctx) => runAction(ctx, name, input as Record<string, unknown>, before && ((p) => before(ctx, p))),
+    }),
+  );
+}
+
+const note: FieldsOf = (t) => ({ note: t.string({ required: false }) });
+const reason: FieldsOf = (t) => ({ reason: t.string({ required: true }) });
+
+actionMutation('startAssessment', 'A programme manager moves a project from SUBMITTED to UNDER_ASSESSMENT.', note);
+actionMutation('recordAssessment', 'Record an assessment or mission (exploratory, technical, needs assessment, desk review) with partner agencies.', (t) => ({
+  type: t.string({ required: true, description: 'EXPLORATORY_MISSION, TECHNICAL_MISSION, NEEDS_ASSESSMENT or DESK_REVIEW' }),
+  startDate: t.string({ required: true }),
+  endDate: t.string({ required: true }),
+  partners: t.stringList({ required: false, description: 'Partner codes, e.g. UNDP, OHCHR, DPA, OAS' }),
+  findings: t.string({ required: true }),
+}));
+actionMutation('requestInformation', 'Ask the State for information: AWAITING_INFORMATION, with a reminder and a deadline.', (t) => ({ question: t.string({ required: true }) }));
+actionMutation('provideInformation', "The State's focal point answers: back to UNDER_ASSESSMENT.", (t) => ({ answer: t.string({ required: true }) }));
+actionMutation('decline', 'Decline the request, with a reason.', reason);
+actionMutation(
+  'merge',
+  'Merge this request into another project (UNDER_ASSESSMENT or PLANNING); its needs and States move over.',
+  (t) => ({ intoProjectId: t.id({ required: true }), reason: t.string({ required: true }) }),
+  async (ctx, payload: { intoProjectId: string }) => {
+    const survivor = await loadVisibleProject(ctx, payload.intoProjectId).catch((err) => {
+      if (err instanceof NotFoundError) throw new ValidationError([{ field: 'input.intoProjectId', message: err.message }]);
+      throw err;
+    });
+    if (!['UNDER_ASSESSMENT', 'PLANNING'].includes(survivor.stage)) {
+      throw new ValidationError([{ field: 'input.intoProjectId', message: `the surviving project must be UNDER_ASSESSMENT or PLANNING; it is ${survivor.stage}` }]);
+    }
+  },
+);
+actionMutation('startPlanning', 'Accept the request for planning.', note);
+actionMutation('setPlan', 'Set (or replace) the plan: objectives, results framework, forms, modality, budget. A new plan needs new endorsements.', (t) => ({
+  objectives: t.stringList({ required: true }),
+  outputs: t.field({ type: [ResultInput], required: true }),
+  outcomes: t.field({ type: [ResultInput], required: true }),
+  formsOfAssistance: t.stringList({ required: true }),
+  modality: t.string({ required: true, description: 'NATIONAL, REGIONAL, INTERREGIONAL or GLOBAL' }),
+  budget: t.field({ type: MoneyInput, required: true }),
+}));
+actionMutation('endorsePlan', "A beneficiary State's focal point endorses the plan for its State (R1).", (t) => ({ comment: t.string({ required: false }) }));
+actionMutation('seekFunding', 'Leave PLANNING for AWAITING_FUNDING: every outcome measurable, every beneficiary endorsed.', note);
+actionMutation('pledge', 'Pledge cash or in-kind support to the project, optionally earmarked to a priority area.', (t) => ({
+  donor: t.string({ required: true }),
+  amount: t.float({ required: true }),
+  currency: t.string({ required: true }),
+  kind: t.string({ required: true, description: 'CASH, IN_KIND_EXPERTISE, IN_KIND_FACILITIES or IN_KIND_EQUIPMENT' }),
+  earmarkPriorityArea: t.string({ required: false }),
+}));
+actionMutation('descopeBudget', 'Reduce the budget to what can be funded, with a reason.', (t) => ({ amount: t.float({ required: true }), reason: t.string({ required: true }) }));
+actionMutation('startDelivery', 'Start delivery once pledges cover the budget.', note);
+actionMutation('recordActivity', 'Record a delivered activity with its dates and participants.', (t) => ({
+  title: t.string({ required: true }),
+  formOfAssistance: t.string({ required: true }),
+  startDate: t.string({ required: true }),
+  endDate: t.string({ required: true }),
+  participants: t.int({ required: true }),
+}));
+actionMutation('reportProgress', 'File a progress report.', (t) => ({ period: t.string({ required: true }), narrative: t.string({ required: true }) }));
+actionMutation('recordEnactment', 'Record that the law was enacted (R10).', (t) => ({ law: t.string({ required: true }), enactedOn: t.string({ required: true }) }));
+actionMutation('suspend', 'Suspend delivery, with a reason; reminders pause.', reason);
+actionMutation('resume', 'Resume a suspended project.', note);
+actionMutation('startEvaluation', 'Hand the project to an independent evaluator, with a deadline and reminders.', (t) => ({
+  evaluator: t.string({ required: true, description: "The evaluator's subject (its token's sub)" }),
+  closeDeliveryReason: t.string({ required: false, description: 'Why a legislative project leaves delivery before enactment (R10)' }),
+}));
+actionMutation('submitOutcomeAssessment', 'The assigned evaluator submits the outcome assessment: DAC criteria, indicator values, need verdicts, narrative.', (t) => ({
+  criteria: t.field({ type: [CriterionRatingInput], required: true }),
+  indicatorValues: t.field({ type: [IndicatorValueInput], required: true }),
+  needVerdicts: t.field({ type: [NeedVerdictInput], required: true }),
+  narrative: t.string({ required: true }),
+  coProviders: t.stringList({ required: false }),
+  recommendations: t.field({ type: [NeedInput], required: false }),
+}));
+actionMutation('close', 'Close the project; adopted recommendations become new needs (EVALUATION_FOLLOW_UP).', (t) => ({
+  adoptRecommendations: t.intList({ required: false }),
+  note: t.string({ required: false }),
+}));
+actionMutation('cancel', 'Cancel the project from any open stage, with a reason.', reason);

@@ -1,0 +1,166 @@
+// The parts of a project beyond its stage: assessments, plan, endorsements, funding, delivery and the
+// outcome assessment, read from the project's projected state (projects.details).
+import type { ProjectState } from '../../domain/project-state.js';
+import { fundingGap } from '../../domain/lifecycle-rules.js';
+import type { ProjectRow } from '../../db/queries/projects.js';
+import { builder } from '../builder.js';
+import { ProjectRef } from './project.js';
+
+type Details = ProjectState;
+const detailsOf = (p: ProjectRow) => p.details as unknown as Details;
+
+const RecordedFields = <T extends { by: string; at: string }>(t: any) => ({
+  by: t.exposeString('by', { description: 'Subject of who recorded it' }),
+  at: t.exposeString('at'),
+});
+
+const MoneyRef = builder.objectRef<{ amount: number; currency: string }>('Money').implement({
+  fields: (t) => ({ amount: t.exposeFloat('amount'), currency: t.exposeString('currency') }),
+});
+
+const AssessmentRef = builder.objectRef<Details['assessments'][number]>('Assessment').implement({
+  description: 'An assessment or mission (exploratory, technical, needs assessment, desk review).',
+  fields: (t) => ({
+    type: t.exposeString('type'),
+    startDate: t.exposeString('startDate'),
+    endDate: t.exposeString('endDate'),
+    partners: t.exposeStringList('partners'),
+    findings: t.exposeString('findings'),
+    ...RecordedFields(t),
+  }),
+});
+
+const InformationRequestRef = builder.objectRef<Details['informationRequests'][number]>('InformationRequest').implement({
+  fields: (t) => ({
+    question: t.exposeString('question'),
+    answer: t.string({ nullable: true, resolve: (r) => r.answer ?? null }),
+    answeredAt: t.string({ nullable: true, resolve: (r) => r.answeredAt ?? null }),
+    ...RecordedFields(t),
+  }),
+});
+
+type Indicator = NonNullable<Details['plan']>['outcomes'][number]['indicators'][number];
+const IndicatorRef = builder.objectRef<Indicator>('Indicator').implement({
+  fields: (t) => ({ name: t.exposeString('name'), unit: t.exposeString('unit'), baseline: t.exposeFloat('baseline'), target: t.exposeFloat('target') }),
+});
+const ResultRef = builder.objectRef<NonNullable<Details['plan']>['outcomes'][number]>('Result').implement({
+  description: 'An output or outcome of the results framework, with its indicators.',
+  fields: (t) => ({ title: t.exposeString('title'), indicators: t.field({ type: [IndicatorRef], resolve: (r) => r.indicators }) }),
+});
+const PlanRef = builder.objectRef<NonNullable<Details['plan']>>('Plan').implement({
+  fields: (t) => ({
+    objectives: t.exposeStringList('objectives'),
+    outputs: t.field({ type: [ResultRef], resolve: (p) => p.outputs }),
+    outcomes: t.field({ type: [ResultRef], resolve: (p) => p.outcomes }),
+    formsOfAssistance: t.exposeStringList('formsOfAssistance'),
+    modality: t.exposeString('modality'),
+    budget: t.field({ type: MoneyRef, resolve: (p) => p.budget }),
+    ...RecordedFields(t),
+  }),
+});
+
+const EndorsementRef = builder.objectRef<{ state: string; by: string; at: string; comment?: string }>('Endorsement').implement({
+  fields: (t) => ({ state: t.exposeString('state'), comment: t.string({ nullable: true, resolve: (e) => e.comment ?? null }), ...RecordedFields(t) }),
+});
+
+const PledgeRef = builder.objectRef<Details['pledges'][number]>('Pledge').implement({
+  fields: (t) => ({
+    donor: t.exposeString('donor'),
+    amount: t.exposeFloat('amount'),
+    currency: t.exposeString('currency'),
+    kind: t.exposeString('kind'),
+    earmarkPriorityArea: t.string({ nullable: true, resolve: (p) => p.earmarkPriorityArea ?? null }),
+    ...RecordedFields(t),
+  }),
+});
+
+const DeliveryActivityRef = builder.objectRef<Details['activities'][number]>('DeliveryActivity').implement({
+  fields: (t) => ({
+    title: t.exposeString('title'),
+    formOfAssistance: t.exposeString('formOfAssistance'),
+    startDate: t.exposeString('startDate'),
+    endDate: t.exposeString('endDate'),
+    participants: t.exposeInt('participants'),
+    ...RecordedFields(t),
+  }),
+});
+
+const ProgressReportRef = builder.objectRef<Details['progressReports'][number]>('ProgressReport').implement({
+  fields: (t) => ({ period: t.exposeString('period'), narrative: t.exposeString('narrative'), ...RecordedFields(t) }),
+});
+
+const EnactmentRef = builder.objectRef<NonNullable<Details['enactment']>>('Enactment').implement({
+  fields: (t) => ({ law: t.exposeString('law'), enactedOn: t.exposeString('enactedOn'), ...RecordedFields(t) }),
+});
+
+type OutcomeAssessment = NonNullable<Details['outcomeAssessment']>;
+const CriterionRatingRef = builder.objectRef<OutcomeAssessment['criteria'][number]>('CriterionRating').implement({
+  description: 'One OECD DAC criterion, rated 1-6 or not assessed (null) with a rationale.',
+  fields: (t) => ({
+    criterion: t.exposeString('criterion'),
+    rating: t.int({ nullable: true, resolve: (c) => c.rating }),
+    rationale: t.exposeString('rationale'),
+  }),
+});
+const IndicatorValueRef = builder.objectRef<OutcomeAssessment['indicatorValues'][number]>('IndicatorValue').implement({
+  fields: (t) => ({ indicator: t.exposeString('indicator'), actual: t.exposeFloat('actual') }),
+});
+const NeedVerdictRef = builder.objectRef<OutcomeAssessment['needVerdicts'][number]>('NeedVerdict').implement({
+  fields: (t) => ({ needId: t.exposeString('needId'), verdict: t.exposeString('verdict') }),
+});
+const RecommendationRef = builder.objectRef<OutcomeAssessment['recommendations'][number]>('Recommendation').implement({
+  fields: (t) => ({
+    priorityArea: t.exposeString('priorityArea'),
+    priorityActivity: t.exposeString('priorityActivity'),
+    instrument: t.exposeString('instrument'),
+    formsOfAssistance: t.exposeStringList('formsOfAssistance'),
+    urgency: t.exposeString('urgency'),
+    description: t.exposeString('description'),
+  }),
+});
+const OutcomeAssessmentRef = builder.objectRef<OutcomeAssessment>('OutcomeAssessment').implement({
+  fields: (t) => ({
+    criteria: t.field({ type: [CriterionRatingRef], resolve: (a) => a.criteria }),
+    indicatorValues: t.field({ type: [IndicatorValueRef], resolve: (a) => a.indicatorValues }),
+    needVerdicts: t.field({ type: [NeedVerdictRef], resolve: (a) => a.needVerdicts }),
+    narrative: t.exposeString('narrative'),
+    coProviders: t.exposeStringList('coProviders'),
+    recommendations: t.field({ type: [RecommendationRef], resolve: (a) => a.recommendations }),
+    ...RecordedFields(t),
+  }),
+});
+
+const NoticeRef = builder.objectRef<{ kind: string; at: string; message: string }>('Escalation').implement({
+  description: 'A lapsed deadline or overdue step, escalated to the programme manager.',
+  fields: (t) => ({ kind: t.exposeString('kind'), at: t.exposeString('at'), message: t.exposeString('message') }),
+});
+const ReasonRef = builder.objectRef<{ action: string; reason: string; at: string }>('Reason').implement({
+  fields: (t) => ({ action: t.exposeString('action'), reason: t.exposeString('reason'), at: t.exposeString('at') }),
+});
+
+builder.objectFields(ProjectRef, (t) => ({
+  assessments: t.field({ type: [AssessmentRef], resolve: (p) => detailsOf(p).assessments ?? [] }),
+  informationRequests: t.field({ type: [InformationRequestRef], resolve: (p) => detailsOf(p).informationRequests ?? [] }),
+  plan: t.field({ type: PlanRef, nullable: true, resolve: (p) => detailsOf(p).plan ?? null }),
+  endorsements: t.field({
+    type: [EndorsementRef],
+    description: 'Endorsements of the current plan; a focal point sees its own State\'s.',
+    resolve: (p, _a, ctx) =>
+      Object.entries(detailsOf(p).endorsements ?? {})
+        .filter(([state]) => ctx.actor?.role !== 'STATE_FOCAL_POINT' || state === ctx.actor.stateCode)
+        .map(([state, e]) => ({ state, ...e })),
+  }),
+  budget: t.field({ type: MoneyRef, nullable: true, resolve: (p) => detailsOf(p).budget ?? null }),
+  pledgedAmount: t.float({ resolve: (p) => p.pledged_amount }),
+  fundingGap: t.float({ description: 'Budget not yet covered by pledges', resolve: (p) => fundingGap(detailsOf(p)) }),
+  pledges: t.field({ type: [PledgeRef], resolve: (p) => detailsOf(p).pledges ?? [] }),
+  activities: t.field({ type: [DeliveryActivityRef], resolve: (p) => detailsOf(p).activities ?? [] }),
+  progressReports: t.field({ type: [ProgressReportRef], resolve: (p) => detailsOf(p).progressReports ?? [] }),
+  enactment: t.field({ type: EnactmentRef, nullable: true, resolve: (p) => detailsOf(p).enactment ?? null }),
+  evaluator: t.string({ nullable: true, resolve: (p) => detailsOf(p).evaluator ?? null }),
+  outcomeAssessment: t.field({ type: OutcomeAssessmentRef, nullable: true, resolve: (p) => detailsOf(p).outcomeAssessment ?? null }),
+  mergedInto: t.string({ nullable: true, resolve: (p) => p.merged_into }),
+  mergedFrom: t.stringList({ resolve: (p) => detailsOf(p).mergedFrom ?? [] }),
+  escalations: t.field({ type: [NoticeRef], resolve: (p) => detailsOf(p).escalations ?? [] }),
+  reasons: t.field({ type: [ReasonRef], description: 'Why it was declined, merged, descoped, suspended, cancelled…', resolve: (p) => detailsOf(p).reasons ?? [] }),
+}));
