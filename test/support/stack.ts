@@ -34,6 +34,8 @@ export interface Stack {
   taskQueue: string;
   apiUrl: string;
   startWorker(): Promise<RunningWorker>;
+  /** Stops every running worker of this stack, as if the worker process died. */
+  stopWorkers(): Promise<void>;
   /** POSTs a GraphQL operation; returns the parsed body and the HTTP status. */
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<{ status: number; body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] } }>;
   token(actor: Actor, ttl?: string): Promise<string>;
@@ -79,6 +81,9 @@ export async function startStack(opts: { worker?: boolean; timings?: Partial<Lif
     taskQueue,
     apiUrl: url,
     startWorker,
+    async stopWorkers() {
+      for (const w of workers.splice(0)) await w.stop();
+    },
     token: (actor, ttl) => signToken(TEST_JWT_SECRET, actor, ttl),
     async gql(query, variables, token) {
       const response = await fetch(url, {
