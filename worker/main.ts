@@ -13,7 +13,7 @@ if (!address || !databaseUrl) {
 Runtime.install({ logger: new DefaultLogger((process.env.PALERMO_LOG_LEVEL ?? 'INFO') as LogLevel) });
 const connection = await NativeConnection.connect({ address });
 const db = createDb(databaseUrl);
-const worker = await createProjectWorker({ connection, namespace: process.env.TEMPORAL_NAMESPACE, db });
+const worker = await createProjectWorker({ connection, namespace: process.env.TEMPORAL_NAMESPACE, db, taskQueue: process.env.PALERMO_TASK_QUEUE });
 console.log(`palermo worker: polling task queue ${worker.options.taskQueue} on ${address}`);
 try {
   await worker.run(); // shuts down gracefully on SIGINT/SIGTERM

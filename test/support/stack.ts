@@ -44,7 +44,7 @@ export interface Stack {
 
 let runtimeInstalled = false;
 
-export async function startStack(opts: { worker?: boolean; timings?: Partial<LifecycleTimings> } = {}): Promise<Stack> {
+export async function startStack(opts: { worker?: boolean; timings?: Partial<LifecycleTimings>; databaseUrl?: string } = {}): Promise<Stack> {
   if (!runtimeInstalled) {
     // Once per process (each test file is its own fork): keep worker chatter out of test output.
     Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -54,7 +54,7 @@ export async function startStack(opts: { worker?: boolean; timings?: Partial<Lif
   const connection = await Connection.connect({ address });
   const client = new Client({ connection });
   const nativeConnection = await NativeConnection.connect({ address });
-  const db = createDb(inject('databaseUrl'), 5);
+  const db = createDb(opts.databaseUrl ?? inject('databaseUrl'), 5);
   const taskQueue = `palermo-test-${randomUUID()}`;
   const workers: RunningWorker[] = [];
 

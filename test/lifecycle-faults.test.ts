@@ -1,0 +1,117 @@
+// Faults: a worker process killed mid-transition, PostgreSQL down while a transition is applied, and two
+// conflicting transitions at once. The lifecycle lives in Temporal, so none of them loses or doubles work.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { createDb } from '../db/connection.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { seedCodeLists } from '../db/seed-code-lists.js';
+import { freePort } from '../scripts/embedded/free-port.js';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../scripts/embedded/postgres.js';
+import { snapshotQuery, startAssessmentUpdate } from '../workflows/definitions.js';
+import { act, caller, fileAs, readProject } from './support/actions.js';
+import { hondurasImpunityRequest } from './support/requests.js';
+import { startStack, type Stack } from './support/stack.js';
+
+const stacks: Stack[] = [];
+const cleanups: (() => Promise<void> | void)[] = [];
+afterAll(async () => {
+  for (const stack of stacks) await stack.stop();
+  for (const cleanup of cleanups.reverse()) await cleanup();
+});
+
+/** A worker as its own OS process (npm run worker), so it can be killed for real. */
+async function workerProcess(taskQueue: string, databaseUrl: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'worker/main.ts'], {
+    env: { ...process.env, TEMPORAL_ADDRESS: inject('temporalAddress'), DATABASE_URL: databaseUrl, PALERMO_TASK_QUEUE: taskQueue, PALERMO_LOG_LEVEL: 'WARN' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  cleanups.push(() => void child.kill('SIGKILL'));
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('polling task queue') && resolve());
+    child.once('exit', (code) => reject(new Error(`worker process exited with ${code}`)));
+  });
+  return child;
+}
+
+describe('a worker process killed in the middle of a transition', () => {
+  it('ends where it should on a new worker, with nothing doubled', async () => {
+    const stack = await startStack({ worker: false });
+    stacks.push(stack);
+    const fp = await caller(stack, { subject: 'fp-HND', role: 'STATE_FOCAL_POINT', stateCode: 'HND' });
+    const pm = await caller(stack, { subject: 'pm-faults', role: 'PROGRAMME_MANAGER' });
+    const first = await workerProcess(stack.taskQueue, inject('databaseUrl'));
+    const { id } = await fileAs(stack, fp, hondurasImpunityRequest());
+
+    const pending = act(stack, pm, 'startAssessment', id, { idempotencyKey: 'kill-mid-0001' });
+    first.kill('SIGKILL');
+    await new Promise((r) => setTimeout(r, 500));
+    await workerProcess(stack.taskQueue, inject('databaseUrl'));
+
+    expect((await pending).stage).toBe('UNDER_ASSESSMENT');
+    const retried = await act(stack, pm, 'startAssessment', id, { idempotencyKey: 'kill-mid-0001' });
+    expect(retried.stage).toBe('UNDER_ASSESSMENT');
+    const events = await stack.db.selectFrom('project_events').select(['seq', 'action']).where('project_id', '=', id).orderBy('seq').execute();
+    expect(events).toEqual([{ seq: 1, action: 'fileRequest' }, { seq: 2, action: 'startAssessment' }]);
+  });
+});
+
+describe('PostgreSQL stopped while a transition is applied', () => {
+  it('keeps the workflow waiting on its projection retries; the read model catches up when the database is back', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'palermo-pg-fault-'));
+    chmodSync(dir, 0o755);
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const port = await freePort();
+    const options = { dataDir: join(dir, 'pg'), port, database: 'palermo_fault' };
+    let pg: EmbeddedDatabase = await startEmbeddedPostgres(options);
+    cleanups.push(() => pg.stop());
+    const setup = createDb(pg.url, 1);
+    await migrateToLatest(setup);
+    await seedCodeLists(setup);
+    await setup.destroy();
+
+    const stack = await startStack({ databaseUrl: pg.url });
+    stacks.push(stack);
+    const fp = await caller(stack, { subject: 'fp-HND', role: 'STATE_FOCAL_POINT', stateCode: 'HND' });
+    const { id } = await fileAs(stack, fp, hondurasImpunityRequest());
+    const handle = stack.client.workflow.getHandle(id);
+
+    await pg.stop();
+    const update = handle.executeUpdate(startAssessmentUpdate, { args: [{ actor: { subject: 'pm-faults', role: 'PROGRAMME_MANAGER' }, payload: {} }] });
+    await expect.poll(() => handle.query(snapshotQuery), { timeout: 10_000 }).toMatchObject({ stage: 'UNDER_ASSESSMENT', lastSeq: 2, projectedSeq: 1 });
+
+    pg = await startEmbeddedPostgres(options);
+    expect(await update).toMatchObject({ stage: 'UNDER_ASSESSMENT', lastSeq: 2, projectedSeq: 2 });
+    const pm = await caller(stack, { subject: 'pm-faults', role: 'PROGRAMME_MANAGER' });
+    const project = await readProject(stack, pm, id);
+    expect(project.stage).toBe('UNDER_ASSESSMENT');
+    expect(project.history.map((h: { seq: number }) => h.seq)).toEqual([1, 2]);
+  });
+});
+
+describe('two conflicting transitions at once', () => {
+  it('lets one win and refuses the other with a clear error', async () => {
+    const stack = await startStack();
+    stacks.push(stack);
+    const fp = await caller(stack, { subject: 'fp-HND', role: 'STATE_FOCAL_POINT', stateCode: 'HND' });
+    const pm = await caller(stack, { subject: 'pm-faults', role: 'PROGRAMME_MANAGER' });
+    for (let round = 0; round < 3; round++) {
+      const { id } = await fileAs(stack, fp, hondurasImpunityRequest());
+      await act(stack, pm, 'startAssessment', id);
+      const results = await Promise.all([
+        act(stack, pm, 'decline', id, { reason: 'Outside the Convention' }),
+        act(stack, pm, 'startPlanning', id),
+      ]);
+      const winners = results.filter((r) => r.__typename === 'Project');
+      const losers = results.filter((r) => r.__typename === 'TransitionRefusedError');
+      expect(winners).toHaveLength(1);
+      expect(losers).toHaveLength(1);
+      expect(losers[0]).toMatchObject({ refusal: 'WRONG_STAGE', message: expect.stringMatching(/needs stage UNDER_ASSESSMENT; the project (is|has ended) (PLANNING|DECLINED)/) });
+      const final = await readProject(stack, pm, id);
+      expect(final.stage).toBe(winners[0]!.stage);
+      expect(final.history).toHaveLength(3);
+    }
+  });
+});
