@@ -1,0 +1,18 @@
+/** Percentile of a sample (nearest rank), in the sample's unit. */
+export function percentile(sample: readonly number[], p: number): number {
+  if (sample.length === 0) return NaN;
+  const sorted = [...sample].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+/** Runs `task(i)` for i in [0, n) with at most `concurrency` at once. */
+export async function pool(n: number, concurrency: number, task: (i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(n, concurrency) }, async () => {
+      while (next < n) await task(next++);
+    }),
+  );
+}
+
+export const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
