@@ -2,6 +2,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { createDb } from '../db/connection.js';
 import { startApiServer } from './server.js';
+import { timingsFromEnv } from './timings.js';
 
 const { TEMPORAL_ADDRESS, DATABASE_URL, PALERMO_JWT_SECRET } = process.env;
 if (!TEMPORAL_ADDRESS || !DATABASE_URL || !PALERMO_JWT_SECRET) {
@@ -12,7 +13,8 @@ if (!TEMPORAL_ADDRESS || !DATABASE_URL || !PALERMO_JWT_SECRET) {
 const connection = await Connection.connect({ address: TEMPORAL_ADDRESS });
 const temporal = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
 const db = createDb(DATABASE_URL);
-const { server, url } = await startApiServer({ db, temporal, jwtSecret: PALERMO_JWT_SECRET }, Number(process.env.PORT ?? 4000), process.env.HOST ?? '127.0.0.1');
+const timings = timingsFromEnv(process.env.PALERMO_TIMINGS);
+const { server, url } = await startApiServer({ db, temporal, jwtSecret: PALERMO_JWT_SECRET, lifecycle: { timings } }, Number(process.env.PORT ?? 4000), process.env.HOST ?? '127.0.0.1');
 console.log(`palermo api: ${url}`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -146,3 +146,14 @@ describe('other preconditions', () => {
     ]);
   });
 });
+
+describe('timings from configuration', () => {
+  it('reads PALERMO_TIMINGS and names a bad key or duration', async () => {
+    const { timingsFromEnv } = await import('../api/timings.js');
+    expect(timingsFromEnv(undefined)).toBeUndefined();
+    expect(timingsFromEnv('{"fundingReminder":"7 days","evaluationDeadline":"90d"}')).toEqual({ fundingReminder: '7 days', evaluationDeadline: '90d' });
+    expect(() => timingsFromEnv('{"fundingReminder":"soon"}')).toThrow('PALERMO_TIMINGS: fundingReminder: must be a duration such as "30 days", "12h" or "90s"');
+    expect(() => timingsFromEnv('{"fundingReminders":"7 days"}')).toThrow(/Unrecognized key/);
+    expect(() => timingsFromEnv('7 days')).toThrow('PALERMO_TIMINGS must be JSON');
+  });
+});
