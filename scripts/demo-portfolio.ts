@@ -1,14 +1,13 @@
 // A small demo portfolio drawn from the seed documents (../shared/domain.md cites each fact).
 // Filed through the same lifecycle path as the API, with fixed idempotency keys: a restart adds nothing.
 import type { Client } from '@temporalio/client';
-import type { Kysely } from 'kysely';
-import { findProject } from '../db/queries/projects.js';
-import type { DB } from '../db/schema.js';
+import { TransitionRefusedError } from '../api/errors.js';
 import { applyTransition, fileRequest, type LifecycleOptions } from '../api/lifecycle.js';
 import type { FileRequestInput } from '../domain/inputs.js';
 import { fileRequestInput } from '../domain/inputs.js';
 import type { Actor } from '../domain/roles.js';
-import { startAssessmentUpdate } from '../workflows/definitions.js';
+import type { TransitionName } from '../domain/transitions.js';
+import { actionUpdate } from '../workflows/definitions.js';
 
 export const DEMO_MANAGER: Actor = { subject: 'demo-programme-manager', role: 'PROGRAMME_MANAGER' };
 
@@ -125,17 +124,53 @@ export function demoFocalPoint(stateCode: string): Actor {
   return { subject: `demo-focal-point-${stateCode}`, role: 'STATE_FOCAL_POINT', stateCode };
 }
 
-/** Files the demo requests and puts Honduras under assessment (S13). Returns the project ids. */
-export async function seedDemoPortfolio(client: Client, db: Kysely<DB>, options: LifecycleOptions = {}): Promise<string[]> {
+type DemoStep = [name: TransitionName, actor: Actor, payload: Record<string, unknown>];
+
+/** Where each demo project is taken after filing, following the scenarios of domain.md section 8. */
+const DEMO_STEPS: Record<string, DemoStep[]> = {
+  // S13: Honduras under assessment after an exploratory mission.
+  'demo-honduras-impunity': [
+    ['startAssessment', DEMO_MANAGER, { note: 'Request to the UN of 2010 (004 para 12)' }],
+    ['recordAssessment', DEMO_MANAGER, { type: 'EXPLORATORY_MISSION', startDate: '2011-12-11', endDate: '2011-12-14', partners: [], findings: 'Exploratory mission (004 para 13).' }],
+  ],
+  // S4: Bolivia planning its firearms law review after a desk review.
+  'demo-bolivia-firearms': [
+    ['startAssessment', DEMO_MANAGER, {}],
+    ['recordAssessment', DEMO_MANAGER, { type: 'DESK_REVIEW', startDate: '2008-03-01', endDate: '2008-03-20', partners: [], findings: 'Review of the firearms law with advice and initial support (000 para 67).' }],
+    ['startPlanning', DEMO_MANAGER, {}],
+  ],
+  // S5: Kenya's witness-protection project waiting for money.
+  'demo-kenya-witness-protection': [
+    ['startAssessment', DEMO_MANAGER, {}],
+    ['startPlanning', DEMO_MANAGER, {}],
+    ['setPlan', DEMO_MANAGER, {
+      objectives: ['A national witness-protection programme in operation'],
+      outputs: [{ title: 'Mentor placed in the Office of the Attorney General (004 para 35)', indicators: [{ name: 'mentor months', unit: 'months', baseline: 0, target: 24 }] }],
+      outcomes: [{ title: 'Witnesses protected in organized-crime cases', indicators: [{ name: 'witnesses admitted', unit: 'people', baseline: 0, target: 30 }] }],
+      formsOfAssistance: ['MENTORING'], modality: 'NATIONAL', budget: { amount: 250000, currency: 'USD' }, // amount invented: no seed gives money figures
+    }],
+    ['endorsePlan', demoFocalPoint('KEN'), { comment: 'Endorsed (demo)' }],
+    ['seekFunding', DEMO_MANAGER, {}],
+  ],
+};
+
+/** Files the demo requests and takes them to their scenario's stage. Returns the project ids. */
+export async function seedDemoPortfolio(client: Client, options: LifecycleOptions = {}): Promise<string[]> {
   const ids: string[] = [];
   for (const request of DEMO_REQUESTS) {
     const input = fileRequestInput.parse(request);
     const { projectId } = await fileRequest(client, demoFocalPoint(input.state), input, options);
     ids.push(projectId);
-  }
-  const honduras = ids[2]!;
-  if ((await findProject(db, honduras))?.stage === 'SUBMITTED') {
-    await applyTransition(client, honduras, startAssessmentUpdate, { actor: DEMO_MANAGER, payload: { note: 'Exploratory mission planned (004 para 13)' } }, 'demo-honduras-assessment');
+    // Fixed update ids: Temporal applies each step once, however often npm start runs.
+    for (const [i, [name, actor, payload]] of (DEMO_STEPS[input.idempotencyKey] ?? []).entries()) {
+      try {
+        await applyTransition(client, projectId, actionUpdate(name), { actor, payload }, `demo-step-${i}`);
+      } catch (err) {
+        // A project someone already moved on (through the API) keeps its own course.
+        if (err instanceof TransitionRefusedError && err.refusal === 'WRONG_STAGE') break;
+        throw err;
+      }
+    }
   }
   return ids;
 }

@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { DEV_JWT_SECRET, signToken } from '../api/auth.js';
+import { timingsFromEnv } from '../api/timings.js';
 import { createDb } from '../db/connection.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { seedCodeLists } from '../db/seed-code-lists.js';
@@ -91,8 +92,8 @@ async function main() {
   const connection = await Connection.connect({ address: temporalAddress! });
   stops.push(() => connection.close());
   if (embedded && process.env.PALERMO_DEMO_DATA !== 'false') {
-    const ids = await seedDemoPortfolio(new Client({ connection }), db);
-    console.log(`palermo: demo portfolio ready (${ids.length} projects from the seed documents)`);
+    const ids = await seedDemoPortfolio(new Client({ connection }), { timings: timingsFromEnv(process.env.PALERMO_TIMINGS) });
+    console.log(`palermo: demo portfolio ready (${ids.length} projects from the seed documents, at the stages of scenarios S1, S4, S5, S8, S13)`);
   }
 
   const tokens: [string, Actor][] = [
