@@ -100,32 +100,35 @@ async function lifecycle(i: number) {
 }
 const TRANSITIONS_PER_PROJECT = 10;
 
-console.log(`bench:lifecycle: ${N} projects, ${N * TRANSITIONS_PER_PROJECT} transitions, concurrency ${C}, on a local Temporal dev server and embedded PostgreSQL`);
-let started = performance.now();
-await pool(N, C, lifecycle);
-const lifecycleSeconds = (performance.now() - started) / 1000;
-const lifecycleLatencies = latencies.splice(0);
+try {
+  console.log(`bench:lifecycle: ${N} projects, ${N * TRANSITIONS_PER_PROJECT} transitions, concurrency ${C}, on a local Temporal dev server and embedded PostgreSQL`);
+  let started = performance.now();
+  await pool(N, C, lifecycle);
+  const lifecycleSeconds = (performance.now() - started) / 1000;
+  const lifecycleLatencies = latencies.splice(0);
 
-started = performance.now();
-await pool(N, C, async (i) => {
-  const handle = await client.workflow.start('trivialCounter', { workflowId: `trivial-${i}-${randomUUID()}`, taskQueue: trivialQueue });
-  for (let k = 0; k < TRANSITIONS_PER_PROJECT - 1; k++) await timed(() => handle.executeUpdate(bumpUpdate, { args: [1] }));
-  await timed(() => handle.executeUpdate(finishUpdate));
-});
-const bareSeconds = (performance.now() - started) / 1000;
-const bareLatencies = latencies.splice(0);
+  started = performance.now();
+  await pool(N, C, async (i) => {
+    const handle = await client.workflow.start('trivialCounter', { workflowId: `trivial-${i}-${randomUUID()}`, taskQueue: trivialQueue });
+    for (let k = 0; k < TRANSITIONS_PER_PROJECT - 1; k++) await timed(() => handle.executeUpdate(bumpUpdate, { args: [1] }));
+    await timed(() => handle.executeUpdate(finishUpdate));
+  });
+  const bareSeconds = (performance.now() - started) / 1000;
+  const bareLatencies = latencies.splice(0);
 
-const row = (label: string, seconds: number, sample: number[]) =>
-  console.log(`${label.padEnd(34)} ${(N / seconds).toFixed(1).padStart(7)} projects/s   ${(sample.length / seconds).toFixed(1).padStart(7)} updates/s   p50 ${fmt(percentile(sample, 50)).padStart(9)}   p95 ${fmt(percentile(sample, 95)).padStart(9)}`);
-row('lifecycle over GraphQL', lifecycleSeconds, lifecycleLatencies);
-row('bare Temporal updates (trivial wf)', bareSeconds, bareLatencies);
-console.log(`ratio lifecycle/bare: p50 ${(percentile(lifecycleLatencies, 50) / percentile(bareLatencies, 50)).toFixed(2)}x, p95 ${(percentile(lifecycleLatencies, 95) / percentile(bareLatencies, 95)).toFixed(2)}x, throughput (lifecycle/bare) ${(bareSeconds / lifecycleSeconds).toFixed(2)}x`);
-
-api.server.close();
-worker.shutdown();
-trivialWorker.shutdown();
-await running;
-await Promise.all([db.destroy(), connection.close(), native.close()]);
-await temporal.stop();
-await pg.stop();
-rmSync(dir, { recursive: true, force: true });
+  const row = (label: string, seconds: number, sample: number[]) =>
+    console.log(`${label.padEnd(34)} ${(N / seconds).toFixed(1).padStart(7)} projects/s   ${(sample.length / seconds).toFixed(1).padStart(7)} updates/s   p50 ${fmt(percentile(sample, 50)).padStart(9)}   p95 ${fmt(percentile(sample, 95)).padStart(9)}`);
+  row('lifecycle over GraphQL', lifecycleSeconds, lifecycleLatencies);
+  row('bare Temporal updates (trivial wf)', bareSeconds, bareLatencies);
+  console.log(`ratio lifecycle/bare: p50 ${(percentile(lifecycleLatencies, 50) / percentile(bareLatencies, 50)).toFixed(2)}x, p95 ${(percentile(lifecycleLatencies, 95) / percentile(bareLatencies, 95)).toFixed(2)}x, throughput (lifecycle/bare) ${(bareSeconds / lifecycleSeconds).toFixed(2)}x`);
+} finally {
+  // Leave no server behind, even when a step fails.
+  api.server.close();
+  worker.shutdown();
+  trivialWorker.shutdown();
+  await running;
+  await Promise.all([db.destroy(), connection.close(), native.close()]);
+  await temporal.stop();
+  await pg.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
