@@ -242,3 +242,31 @@ describe('S11: evaluation with practice indicators, and re-prioritisation (Sierr
     expect(verdict.verdict).toBe('PARTLY_MET');
   });
 });
+
+describe('cancellation and visibility', () => {
+  it('cancels from an open stage with a reason; the ended project refuses further actions', async () => {
+    const ken = await focalPoint('KEN');
+    const { id } = await fileAs(stack, ken, { state: 'KEN', title: 'Witness protection', idempotencyKey: freshKey('cancel'), needs: [{ priorityArea: 'PA-B', priorityActivity: '(g)', instrument: 'UNTOC', formsOfAssistance: ['MENTORING'], urgency: 'HIGH', description: 'Witness protection (001 para 26).' }] });
+    await must(stack, pm, 'startAssessment', id);
+    expect(await act(stack, pm, 'cancel', id, { reason: '  ' })).toMatchObject({ __typename: 'ValidationError', issues: [{ field: 'input.reason', message: 'must not be empty' }] });
+    const cancelled = await must(stack, pm, 'cancel', id, { reason: 'The State withdrew the request' });
+    expect(cancelled).toMatchObject({ stage: 'CANCELLED', iatiActivityStatus: 5, reasons: [{ action: 'cancel', reason: 'The State withdrew the request' }] });
+    const after = await act(stack, pm, 'startPlanning', id);
+    expect(after).toMatchObject({ __typename: 'TransitionRefusedError', refusal: 'WRONG_STAGE' });
+    expect((await stack.client.workflow.getHandle(id).describe()).status.name).toBe('COMPLETED');
+  });
+
+  it('lists projects through Temporal visibility by stage, State, region and priority area', async () => {
+    const hnd = await focalPoint('HND');
+    const { id } = await fileAs(stack, hnd, { state: 'HND', title: 'Impunity', idempotencyKey: freshKey('visibility'), needs: [{ priorityArea: 'PA-B', priorityActivity: '(e)', instrument: 'UNTOC', formsOfAssistance: ['NEEDS_ASSESSMENT'], urgency: 'HIGH', description: 'Assessment (004 para 12).' }] });
+    await must(stack, pm, 'startAssessment', id);
+    const query = `WorkflowId = '${id}' AND PalermoStage = 'UNDER_ASSESSMENT' AND PalermoStates = 'HND' AND PalermoRegions = 'CENTRAL_AMERICA' AND PalermoPriorityAreas = 'PA-B'`;
+    await expect
+      .poll(async () => {
+        const ids: string[] = [];
+        for await (const wf of stack.client.workflow.list({ query })) ids.push(wf.workflowId);
+        return ids;
+      }, { timeout: 15_000, interval: 500 })
+      .toEqual([id]);
+  });
+});

@@ -3,7 +3,8 @@
 import type { z } from 'zod';
 import { ACTIONS } from '../../domain/project-actions.js';
 import { idempotencyKey } from '../../domain/inputs.js';
-import type { TransitionName } from '../../domain/transitions.js';
+import { isFinalStage, type Stage } from '../../domain/stages.js';
+import { decideTransition, type TransitionName } from '../../domain/transitions.js';
 import { findProject } from '../../db/queries/projects.js';
 import { actionUpdate } from '../../workflows/definitions.js';
 import { builder } from '../builder.js';
@@ -36,12 +37,17 @@ export async function runAction(ctx: Context, name: TransitionName, input: Recor
   const { projectId, idempotencyKey: key, ...rest } = withoutNulls(input) as { projectId: string; idempotencyKey?: string } & Record<string, unknown>;
   const payload = parseInput(ACTIONS[name].input as z.ZodType, rest);
   const updateId = key === undefined ? undefined : parseInput(idempotencyKey, key, 'input.idempotencyKey');
-  await loadVisibleProject(ctx, String(projectId));
+  const project = await loadVisibleProject(ctx, String(projectId));
+  if (isFinalStage(project.stage as Stage)) {
+    // Its workflow has ended, so there is no validator to ask: the same pure rule answers here.
+    const decision = decideTransition(name, ctx.actor!, { stage: project.stage as Stage, stateCodes: await ctx.loaders.projectStates.load(project.id) });
+    if (!decision.allowed) throw new TransitionRefusedError(decision.refusal, decision.reason);
+  }
   await before?.(payload);
   await applyTransition(ctx.deps.temporal, String(projectId), actionUpdate(name), { actor: ctx.actor!, payload }, updateId);
-  const project = await findProject(ctx.deps.db, String(projectId));
-  if (!project) throw new NotFoundError(`project ${projectId} not found`);
-  return project;
+  const updated = await findProject(ctx.deps.db, String(projectId));
+  if (!updated) throw new NotFoundError(`project ${projectId} not found`);
+  return updated;
 }
 
 function actionMutation(name: TransitionName, description: string, fields?: FieldsOf, before?: (ctx: Context, payload: any) => Promise<void>) {
