@@ -9,9 +9,12 @@ import { ProjectRef } from './project.js';
 type Details = ProjectState;
 const detailsOf = (p: ProjectRow) => p.details as unknown as Details;
 
-const RecordedFields = <T extends { by: string; at: string }>(t: any) => ({
-  by: t.exposeString('by', { description: 'Subject of who recorded it' }),
-  at: t.exposeString('at'),
+/** Everything recorded on a project says who recorded it and when. */
+const RecordedInterface = builder.interfaceRef<{ by: string; at: string }>('Recorded').implement({
+  fields: (t) => ({
+    by: t.exposeString('by', { description: 'Subject of who recorded it' }),
+    at: t.exposeString('at'),
+  }),
 });
 
 const MoneyRef = builder.objectRef<{ amount: number; currency: string }>('Money').implement({
@@ -19,6 +22,7 @@ const MoneyRef = builder.objectRef<{ amount: number; currency: string }>('Money'
 });
 
 const AssessmentRef = builder.objectRef<Details['assessments'][number]>('Assessment').implement({
+  interfaces: [RecordedInterface],
   description: 'An assessment or mission (exploratory, technical, needs assessment, desk review).',
   fields: (t) => ({
     type: t.exposeString('type'),
@@ -26,16 +30,15 @@ const AssessmentRef = builder.objectRef<Details['assessments'][number]>('Assessm
     endDate: t.exposeString('endDate'),
     partners: t.exposeStringList('partners'),
     findings: t.exposeString('findings'),
-    ...RecordedFields(t),
   }),
 });
 
 const InformationRequestRef = builder.objectRef<Details['informationRequests'][number]>('InformationRequest').implement({
+  interfaces: [RecordedInterface],
   fields: (t) => ({
     question: t.exposeString('question'),
     answer: t.string({ nullable: true, resolve: (r) => r.answer ?? null }),
     answeredAt: t.string({ nullable: true, resolve: (r) => r.answeredAt ?? null }),
-    ...RecordedFields(t),
   }),
 });
 
@@ -48,6 +51,7 @@ const ResultRef = builder.objectRef<NonNullable<Details['plan']>['outcomes'][num
   fields: (t) => ({ title: t.exposeString('title'), indicators: t.field({ type: [IndicatorRef], resolve: (r) => r.indicators }) }),
 });
 const PlanRef = builder.objectRef<NonNullable<Details['plan']>>('Plan').implement({
+  interfaces: [RecordedInterface],
   fields: (t) => ({
     objectives: t.exposeStringList('objectives'),
     outputs: t.field({ type: [ResultRef], resolve: (p) => p.outputs }),
@@ -55,42 +59,44 @@ const PlanRef = builder.objectRef<NonNullable<Details['plan']>>('Plan').implemen
     formsOfAssistance: t.exposeStringList('formsOfAssistance'),
     modality: t.exposeString('modality'),
     budget: t.field({ type: MoneyRef, resolve: (p) => p.budget }),
-    ...RecordedFields(t),
   }),
 });
 
 const EndorsementRef = builder.objectRef<{ state: string; by: string; at: string; comment?: string }>('Endorsement').implement({
-  fields: (t) => ({ state: t.exposeString('state'), comment: t.string({ nullable: true, resolve: (e) => e.comment ?? null }), ...RecordedFields(t) }),
+  interfaces: [RecordedInterface],
+  fields: (t) => ({ state: t.exposeString('state'), comment: t.string({ nullable: true, resolve: (e) => e.comment ?? null }) }),
 });
 
 const PledgeRef = builder.objectRef<Details['pledges'][number]>('Pledge').implement({
+  interfaces: [RecordedInterface],
   fields: (t) => ({
     donor: t.exposeString('donor'),
     amount: t.exposeFloat('amount'),
     currency: t.exposeString('currency'),
     kind: t.exposeString('kind'),
     earmarkPriorityArea: t.string({ nullable: true, resolve: (p) => p.earmarkPriorityArea ?? null }),
-    ...RecordedFields(t),
   }),
 });
 
 const DeliveryActivityRef = builder.objectRef<Details['activities'][number]>('DeliveryActivity').implement({
+  interfaces: [RecordedInterface],
   fields: (t) => ({
     title: t.exposeString('title'),
     formOfAssistance: t.exposeString('formOfAssistance'),
     startDate: t.exposeString('startDate'),
     endDate: t.exposeString('endDate'),
     participants: t.exposeInt('participants'),
-    ...RecordedFields(t),
   }),
 });
 
 const ProgressReportRef = builder.objectRef<Details['progressReports'][number]>('ProgressReport').implement({
-  fields: (t) => ({ period: t.exposeString('period'), narrative: t.exposeString('narrative'), ...RecordedFields(t) }),
+  interfaces: [RecordedInterface],
+  fields: (t) => ({ period: t.exposeString('period'), narrative: t.exposeString('narrative') }),
 });
 
 const EnactmentRef = builder.objectRef<NonNullable<Details['enactment']>>('Enactment').implement({
-  fields: (t) => ({ law: t.exposeString('law'), enactedOn: t.exposeString('enactedOn'), ...RecordedFields(t) }),
+  interfaces: [RecordedInterface],
+  fields: (t) => ({ law: t.exposeString('law'), enactedOn: t.exposeString('enactedOn') }),
 });
 
 type OutcomeAssessment = NonNullable<Details['outcomeAssessment']>;
@@ -119,6 +125,7 @@ const RecommendationRef = builder.objectRef<OutcomeAssessment['recommendations']
   }),
 });
 const OutcomeAssessmentRef = builder.objectRef<OutcomeAssessment>('OutcomeAssessment').implement({
+  interfaces: [RecordedInterface],
   fields: (t) => ({
     criteria: t.field({ type: [CriterionRatingRef], resolve: (a) => a.criteria }),
     indicatorValues: t.field({ type: [IndicatorValueRef], resolve: (a) => a.indicatorValues }),
@@ -126,7 +133,6 @@ const OutcomeAssessmentRef = builder.objectRef<OutcomeAssessment>('OutcomeAssess
     narrative: t.exposeString('narrative'),
     coProviders: t.exposeStringList('coProviders'),
     recommendations: t.field({ type: [RecommendationRef], resolve: (a) => a.recommendations }),
-    ...RecordedFields(t),
   }),
 });
 
