@@ -1,0 +1,71 @@
+// Table tests of the priority formula and the pool rule.
+import { describe, expect, it } from 'vitest';
+import { computePriority, isOpenNeed, rankNeeds, type PriorityInput } from '../domain/priority.js';
+
+const now = new Date('2012-06-22T00:00:00Z'); // the date of the 2012 report (004)
+const base: PriorityInput = { priorityArea: 'PA-A', urgency: 'MEDIUM', identifiedAt: '2012-06-22T00:00:00Z', verdict: null, stateCouldNotReport: false, stateRank: null };
+const weights = { 'PA-A': 1, 'PA-B': 1.5, 'PA-E': 0.5 };
+
+describe('computePriority', () => {
+  it.each<[string, Partial<PriorityInput>, number, [string, number][]]>([
+    ['a fresh medium need in a neutral area', {}, 40, [['CONFERENCE_WEIGHT', 30], ['URGENCY', 10], ['TIME_WAITING', 0]]],
+    ['the Conference weighs PA-B at 1.5', { priorityArea: 'PA-B' }, 55, [['CONFERENCE_WEIGHT', 45], ['URGENCY', 10], ['TIME_WAITING', 0]]],
+    ['an area without a weight counts as 1', { priorityArea: 'PA-D' }, 40, [['CONFERENCE_WEIGHT', 30], ['URGENCY', 10], ['TIME_WAITING', 0]]],
+    ['critical urgency', { urgency: 'CRITICAL' }, 65, [['CONFERENCE_WEIGHT', 30], ['URGENCY', 35], ['TIME_WAITING', 0]]],
+    ['waiting since 2007 is capped', { identifiedAt: '2007-09-19T00:00:00Z' }, 60, [['CONFERENCE_WEIGHT', 30], ['URGENCY', 10], ['TIME_WAITING', 20]]],
+    ['waiting six months', { identifiedAt: '2011-12-22T00:00:00Z' }, 46, [['CONFERENCE_WEIGHT', 30], ['URGENCY', 10], ['TIME_WAITING', 6]]],
+    ['found unmet by an evaluation', { verdict: 'UNMET' }, 55, [['CONFERENCE_WEIGHT', 30], ['URGENCY', 10], ['TIME_WAITING', 0], ['FOUND_UNMET', 15]]],
+    ['found partly met', { verdict: 'PARTLY_MET' }, 48, [['CONFERENCE_WEIGHT', 30], ['URGENCY', 10], ['TIME_WAITING', 0], ['FOUND_UNMET', 8]]],
+    ['met adds nothing', { verdict: 'MET' }, 40, [['CONFERENCE_WEIGHT', 30], ['URGENCY', 10], ['TIME_WAITING', 0]]],
+    ['its State could not report', { stateCouldNotReport: true }, 50, [['CONFERENCE_WEIGHT', 30], ['URGENCY', 10], ['TIME_WAITING', 0], ['COULD_NOT_REPORT', 10]]],
+    ['the State ranks it first', { stateRank: 1 }, 50, [['CONFERENCE_WEIGHT', 30], ['URGENCY', 10], ['TIME_WAITING', 0], ['STATE_RANKING', 10]]],
+    ['the State ranks it fourth', { stateRank: 4 }, 40, [['CONFERENCE_WEIGHT', 30], ['URGENCY', 10], ['TIME_WAITING', 0]]],
+  ])('%s', (_name, over, score, parts) => {
+    const priority = computePriority({ ...base, ...over }, weights, now);
+    expect(priority.score).toBe(score);
+    expect(priority.parts.map((p) => [p.name, p.points])).toEqual(parts);
+    expect(priority.parts.every((p) => p.reason.length > 0)).toBe(true);
+  });
+
+  it('explains each part in words', () => {
+    const priority = computePriority({ ...base, priorityArea: 'PA-B', verdict: 'UNMET', stateCouldNotReport: true, stateRank: 2 }, weights, now);
+    expect(priority.parts.map((p) => p.reason)).toEqual([
+      'the Conference weighs PA-B at 1.5',
+      'urgency MEDIUM',
+      'waiting 0 month(s)',
+      'an evaluation found it unmet',
+      'its State is among those that could not report (000 fn 5)',
+      'its State ranks it number 2 of its needs (R2)',
+    ]);
+  });
+});
+
+describe('rankNeeds', () => {
+  it('ranks by score, then by time waiting, then by id', () => {
+    const p = (score: number) => ({ score, parts: [] });
+    const ranked = rankNeeds([
+      { id: 'b', identifiedAt: '2010-01-01', priority: p(40) },
+      { id: 'a', identifiedAt: '2010-01-01', priority: p(40) },
+      { id: 'c', identifiedAt: '2008-01-01', priority: p(40) },
+      { id: 'd', identifiedAt: '2011-01-01', priority: p(55) },
+    ]);
+    expect(ranked.map((n) => [n.id, n.rank])).toEqual([['d', 1], ['c', 2], ['a', 3], ['b', 4]]);
+  });
+});
+
+describe('isOpenNeed', () => {
+  it.each<[string | null, 'MET' | 'PARTLY_MET' | 'UNMET' | null, boolean]>([
+    [null, null, true],
+    ['SUBMITTED', null, true],
+    ['AWAITING_FUNDING', null, true],
+    ['IN_DELIVERY', null, false],
+    ['UNDER_EVALUATION', null, false],
+    ['CLOSED', 'MET', false],
+    ['CLOSED', 'PARTLY_MET', true],
+    ['REPRIORITISATION', 'UNMET', true],
+    ['DECLINED', null, false],
+    ['CANCELLED', null, false],
+  ])('stage %s, verdict %s -> %s', (stage, verdict, open) => {
+    expect(isOpenNeed(stage, verdict)).toBe(open);
+  });
+});
