@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { ProjectProjection } from '../workflows/definitions.js';
+import { createNeedsPoolActivities } from './needs-pool.js';
 import { writeProjectEvent } from './project-events.js';
 
 export function createActivities(db: Kysely<DB>) {
@@ -9,6 +10,7 @@ export function createActivities(db: Kysely<DB>) {
     async projectEvent(projection: ProjectProjection): Promise<void> {
       await writeProjectEvent(db, projection);
     },
+    ...createNeedsPoolActivities(db),
   };
 }
 

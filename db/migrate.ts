@@ -1,19 +1,22 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as readModel from './migrations/0001_read_model.js';
 import * as lifecycle from './migrations/0002_lifecycle.js';
+import * as needsPool from './migrations/0004_needs_pool.js';
 import type { DB } from './schema.js';
 
 // Migrations are listed here, not read from disk, so they work the same under tsx, vitest and a bundle.
 const MIGRATIONS: Record<string, Migration> = {
   '0001_read_model': readModel,
   '0002_lifecycle': lifecycle,
+  '0004_needs_pool': needsPool,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
 /** Brings the schema up to date. Safe to call from several processes: Kysely takes a lock. */
 export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  // Parts of the system add migrations independently; an older-numbered one may arrive after a newer one ran.
+  const { error, results } = await new Migrator({ db, provider, allowUnorderedMigrations: true }).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);

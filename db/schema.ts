@@ -65,6 +65,8 @@ export interface NeedTable {
   urgency: string;
   description: string;
   created_at: Generated<Date>;
+  /** The State's own ranking of its open needs (R2); null when it gave none. */
+  state_rank: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface ProjectEventTable {

@@ -78,3 +78,34 @@ export function isOpenNeed(projectStage: string | null, verdict: NeedVerdict | n
   if (AWAITING_ASSISTANCE.includes(projectStage)) return true;
   return (projectStage === 'REPRIORITISATION' || projectStage === 'CLOSED') && (verdict === 'UNMET' || verdict === 'PARTLY_MET');
 }
+
+export interface PoolNeed {
+  id: string;
+  stateCode: string;
+  priorityArea: string;
+  urgency: UrgencyCode;
+  identifiedAt: string;
+  stateRank: number | null;
+  projectStage: string | null;
+  verdict: NeedVerdict | null;
+}
+
+/** The open needs of the pool, each with its priority, ranked. */
+export function prioritisePool<N extends PoolNeed>(
+  needs: readonly N[],
+  weights: PriorityWeights,
+  couldNotReport: readonly string[],
+  now: Date,
+): (N & { priority: Priority; rank: number })[] {
+  const open = needs
+    .filter((n) => isOpenNeed(n.projectStage, n.verdict))
+    .map((n) => ({
+      ...n,
+      priority: computePriority(
+        { priorityArea: n.priorityArea, urgency: n.urgency, identifiedAt: n.identifiedAt, verdict: n.verdict, stateCouldNotReport: couldNotReport.includes(n.stateCode), stateRank: n.stateRank },
+        weights,
+        now,
+      ),
+    }));
+  return rankNeeds(open);
+}

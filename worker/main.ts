@@ -1,7 +1,9 @@
 // `npm run worker`: one worker process. Run several for more throughput; it never serves HTTP.
 import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker';
 import { createDb } from '../db/connection.js';
+import { Client, Connection } from '@temporalio/client';
 import { createProjectWorker } from './create-worker.js';
+import { ensureReprioritisationSchedule } from './schedules.js';
 
 const address = process.env.TEMPORAL_ADDRESS;
 const databaseUrl = process.env.DATABASE_URL;
@@ -14,6 +16,12 @@ Runtime.install({ logger: new DefaultLogger((process.env.PALERMO_LOG_LEVEL ?? 'I
 const connection = await NativeConnection.connect({ address });
 const db = createDb(databaseUrl);
 const worker = await createProjectWorker({ connection, namespace: process.env.TEMPORAL_NAMESPACE, db, taskQueue: process.env.PALERMO_TASK_QUEUE });
+const clientConnection = await Connection.connect({ address });
+await ensureReprioritisationSchedule(new Client({ connection: clientConnection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' }), {
+  taskQueue: worker.options.taskQueue,
+  cron: process.env.PALERMO_REPRIORITISATION_CRON,
+});
+await clientConnection.close();
 console.log(`palermo worker: polling task queue ${worker.options.taskQueue} on ${address}`);
 try {
   await worker.run(); // shuts down gracefully on SIGINT/SIGTERM

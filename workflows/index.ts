@@ -1,3 +1,4 @@
 // Entry point the worker bundles: every workflow type palermo runs.
 export { projectLifecycle } from './project-lifecycle.js';
 export { projectEvaluation } from './project-evaluation.js';
+export { reprioritisation } from './reprioritisation.js';

@@ -9,5 +9,8 @@ import './file-request.js';
 import './project-details.js';
 import './lifecycle-actions.js';
 import './project-timeline.js';
+import './priority-weights.js';
+import './needs.js';
+import './reprioritisation.js';
 
 export const schema = builder.toSchema();

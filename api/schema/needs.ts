@@ -1,0 +1,93 @@
+// The needs pool: open needs with their priority explained, and a State's own ranking of its needs.
+import { z } from 'zod';
+import { PRIORITY_AREAS, STATES } from '../../domain/code-lists/index.js';
+import { needRankingInput } from '../../domain/needs-inputs.js';
+import { prioritisePool, type Priority, type PriorityPart } from '../../domain/priority.js';
+import { STATES_NEEDING_REPORTING_HELP } from '../../domain/reporting.js';
+import { currentWeightSet, loadNeedsWithStatus, setStateRanks, toPoolNeed, type PoolNeedRow } from '../../db/queries/needs-pool.js';
+import { builder } from '../builder.js';
+import type { Context } from '../context.js';
+import { ForbiddenError, ValidationError } from '../errors.js';
+import { parseInput } from '../parse.js';
+
+type RankedNeed = PoolNeedRow & { priority: Priority; rank: number };
+
+const PriorityPartRef = builder.objectRef<PriorityPart>('PriorityPart').implement({
+  description: 'One named part of a need\'s priority, with the points it adds and why.',
+  fields: (t) => ({ name: t.exposeString('name'), points: t.exposeFloat('points'), reason: t.exposeString('reason') }),
+});
+
+const PriorityRef = builder.objectRef<Priority>('Priority').implement({
+  fields: (t) => ({ score: t.exposeFloat('score'), parts: t.field({ type: [PriorityPartRef], resolve: (p) => p.parts }) }),
+});
+
+const PoolNeedRef = builder.objectRef<RankedNeed>('PoolNeed').implement({
+  description: 'An open need in the pool, ranked by its computed priority.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    rank: t.exposeInt('rank'),
+    state: t.exposeString('state_code'),
+    priorityArea: t.exposeString('priority_area'),
+    priorityActivity: t.exposeString('priority_activity'),
+    urgency: t.exposeString('urgency'),
+    source: t.exposeString('source'),
+    description: t.exposeString('description'),
+    projectId: t.string({ nullable: true, resolve: (n) => n.project_id }),
+    projectStage: t.string({ nullable: true, resolve: (n) => n.project_stage }),
+    verdict: t.string({ nullable: true, description: 'The latest evaluation verdict, if any', resolve: (n) => n.verdict }),
+    stateRank: t.int({ nullable: true, resolve: (n) => n.state_rank }),
+    priority: t.field({ type: PriorityRef, resolve: (n) => n.priority }),
+  }),
+});
+
+/** The pool as it stands now, ranked with the weights in force. */
+async function rankedPool(ctx: Context, filter: { state?: string; priorityArea?: string }): Promise<RankedNeed[]> {
+  const [rows, weights] = await Promise.all([loadNeedsWithStatus(ctx.deps.db, filter), currentWeightSet(ctx.deps.db)]);
+  return prioritisePool(rows.map(toPoolNeed), weights?.weights ?? {}, STATES_NEEDING_REPORTING_HELP, new Date()).map((n) => ({ ...n.row, priority: n.priority, rank: n.rank }));
+}
+
+const poolFilter = z
+  .object({
+    state: z.string().refine((v) => STATES.some((s) => s.code === v), { error: (i) => `unknown State "${String(i.input)}"` }).nullish(),
+    priorityArea: z.string().refine((v) => PRIORITY_AREAS.some((p) => p.code === v), { error: (i) => `unknown priority area "${String(i.input)}"` }).nullish(),
+  })
+  .nullish();
+
+const NeedPoolFilter = builder.inputType('NeedPoolFilter', {
+  fields: (t) => ({ state: t.string({ required: false }), priorityArea: t.string({ required: false }) }),
+});
+
+builder.queryFields((t) => ({
+  needPool: t.field({
+    type: [PoolNeedRef],
+    description: 'Open needs ranked by priority, computed now with the weights in force; a focal point sees its own State\'s.',
+    args: { filter: t.arg({ type: NeedPoolFilter, required: false }) },
+    errors: { types: [ValidationError, ForbiddenError] },
+    resolve: async (_r, args, ctx) => {
+      const actor = ctx.actor!;
+      const filter = parseInput(poolFilter, args.filter, 'filter') ?? {};
+      if (actor.role === 'STATE_FOCAL_POINT') filter.state = actor.stateCode;
+      else if (!['PROGRAMME_MANAGER', 'CONFERENCE_ADMIN', 'DONOR'].includes(actor.role)) throw new ForbiddenError(`${actor.role} does not see the needs pool`);
+      return rankedPool(ctx, { state: filter.state ?? undefined, priorityArea: filter.priorityArea ?? undefined });
+    },
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  rankNeeds: t.field({
+    type: [PoolNeedRef],
+    description: "A State's focal point ranks its open needs, most important first (R2: recipient priorities count).",
+    args: { state: t.arg.string({ required: true }), needIds: t.arg.stringList({ required: true }) },
+    errors: { types: [ValidationError, ForbiddenError] },
+    resolve: async (_r, args, ctx) => {
+      const actor = ctx.actor!;
+      const input = parseInput(needRankingInput, args, 'input');
+      if (actor.role !== 'STATE_FOCAL_POINT' || actor.stateCode !== input.state) throw new ForbiddenError(`only the focal point of ${input.state} ranks its needs`);
+      const own = new Set((await loadNeedsWithStatus(ctx.deps.db, { state: input.state })).map((n) => n.id));
+      const strangers = input.needIds.filter((id) => !own.has(id));
+      if (strangers.length) throw new ValidationError([{ field: 'input.needIds', message: `not needs of ${input.state}: ${strangers.join(', ')}` }]);
+      await setStateRanks(ctx.deps.db, input.state, input.needIds);
+      return rankedPool(ctx, { state: input.state });
+    },
+  }),
+}));

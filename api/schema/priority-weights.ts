@@ -1,0 +1,49 @@
+// The Conference's weights of the priority areas, versioned by decision.
+import { priorityWeightsInput } from '../../domain/needs-inputs.js';
+import { currentWeightSet, insertWeightSet, weightSetHistory } from '../../db/queries/needs-pool.js';
+import { builder } from '../builder.js';
+import { ForbiddenError, ValidationError } from '../errors.js';
+import { parseInput } from '../parse.js';
+
+type WeightSetRow = NonNullable<Awaited<ReturnType<typeof currentWeightSet>>>;
+
+const AreaWeightRef = builder.objectRef<{ priorityArea: string; weight: number }>('AreaWeight').implement({
+  fields: (t) => ({ priorityArea: t.exposeString('priorityArea'), weight: t.exposeFloat('weight') }),
+});
+
+export const WeightSetRef = builder.objectRef<WeightSetRow>('PriorityWeightSet').implement({
+  description: 'The weights the Conference gave the priority areas by one decision; areas not named weigh 1.',
+  fields: (t) => ({
+    id: t.exposeInt('id'),
+    decision: t.exposeString('decision'),
+    weights: t.field({ type: [AreaWeightRef], resolve: (w) => Object.entries(w.weights).map(([priorityArea, weight]) => ({ priorityArea, weight })) }),
+    setBy: t.exposeString('set_by'),
+    setAt: t.string({ resolve: (w) => new Date(w.set_at).toISOString() }),
+  }),
+});
+
+const WeightsInput = builder.inputType('AreaWeightInput', {
+  fields: (t) => ({ priorityArea: t.string({ required: true }), weight: t.float({ required: true, description: '0-3; 1 is neutral' }) }),
+});
+
+builder.queryFields((t) => ({
+  priorityWeights: t.field({
+    type: [WeightSetRef],
+    description: 'Every weight set, newest (in force) first.',
+    resolve: (_r, _a, ctx) => weightSetHistory(ctx.deps.db),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  setPriorityWeights: t.field({
+    type: WeightSetRef,
+    description: 'The Conference administrator records the weights of the priority areas set by a decision.',
+    args: { decision: t.arg.string({ required: true }), weights: t.arg({ type: [WeightsInput], required: true }) },
+    errors: { types: [ValidationError, ForbiddenError], directResult: true },
+    resolve: async (_r, args, ctx) => {
+      if (ctx.actor!.role !== 'CONFERENCE_ADMIN') throw new ForbiddenError(`setPriorityWeights is for CONFERENCE_ADMIN; the caller is ${ctx.actor!.role}`);
+      const input = parseInput(priorityWeightsInput, args, 'input');
+      return insertWeightSet(ctx.deps.db, input.decision, Object.fromEntries(input.weights.map((w) => [w.priorityArea, w.weight])), ctx.actor!.subject);
+    },
+  }),
+}));

@@ -1,0 +1,79 @@
+// Re-prioritisation on demand, and the ranked snapshots it records, with the change since the run before.
+import { randomUUID } from 'node:crypto';
+import { latestSnapshots, previousSnapshot, ranksIn, snapshotById, snapshotEntries } from '../../db/queries/needs-pool.js';
+import { TASK_QUEUE } from '../../workflows/definitions.js';
+import { builder } from '../builder.js';
+import type { Context } from '../context.js';
+import { ForbiddenError, NotFoundError } from '../errors.js';
+
+type SnapshotRow = NonNullable<Awaited<ReturnType<typeof snapshotById>>>;
+type EntryRow = Awaited<ReturnType<typeof snapshotEntries>>[number] & { previousRank: number | null };
+
+const RankedEntryRef = builder.objectRef<EntryRow>('RankedNeed').implement({
+  fields: (t) => ({
+    needId: t.exposeString('need_id'),
+    rank: t.exposeInt('rank'),
+    previousRank: t.int({ nullable: true, description: 'Rank in the run before; null if the need was not in the pool', resolve: (e) => e.previousRank }),
+    rankChange: t.int({ nullable: true, description: 'Places gained since the run before (positive = rose)', resolve: (e) => (e.previousRank === null ? null : e.previousRank - e.rank) }),
+    score: t.exposeFloat('score'),
+    state: t.exposeString('state_code'),
+    priorityArea: t.exposeString('priority_area'),
+    description: t.exposeString('description'),
+    parts: t.string({ description: 'The named parts of the score, as JSON', resolve: (e) => JSON.stringify(e.parts) }),
+  }),
+});
+
+const SnapshotRef = builder.objectRef<SnapshotRow>('PrioritySnapshot').implement({
+  description: 'One re-prioritisation run: every open need ranked.',
+  fields: (t) => ({
+    id: t.exposeInt('id'),
+    trigger: t.exposeString('trigger'),
+    takenAt: t.string({ resolve: (s) => new Date(s.taken_at).toISOString() }),
+    weightSetId: t.int({ nullable: true, resolve: (s) => s.weight_set_id }),
+    openNeeds: t.exposeInt('open_needs'),
+    ranking: t.field({
+      type: [RankedEntryRef],
+      args: { limit: t.arg.int({ required: false, defaultValue: 50 }) },
+      resolve: async (s, args, ctx) => {
+        const state = ctx.actor?.role === 'STATE_FOCAL_POINT' ? ctx.actor.stateCode : undefined;
+        const entries = await snapshotEntries(ctx.deps.db, s.id, Math.min(args.limit ?? 50, 1000), state);
+        const before = await previousSnapshot(ctx.deps.db, s.id);
+        const previous = before ? await ranksIn(ctx.deps.db, before.id, entries.map((e) => e.need_id)) : new Map<string, number>();
+        return entries.map((e) => ({ ...e, previousRank: previous.get(e.need_id) ?? null }));
+      },
+    }),
+  }),
+});
+
+function mayReprioritise(ctx: Context) {
+  const role = ctx.actor!.role;
+  if (role !== 'PROGRAMME_MANAGER' && role !== 'CONFERENCE_ADMIN') throw new ForbiddenError(`re-prioritisation is for PROGRAMME_MANAGER or CONFERENCE_ADMIN; the caller is ${role}`);
+}
+
+builder.queryFields((t) => ({
+  prioritySnapshots: t.field({
+    type: [SnapshotRef],
+    description: 'The latest re-prioritisation runs, newest first.',
+    args: { limit: t.arg.int({ required: false, defaultValue: 10 }) },
+    resolve: (_r, args, ctx) => latestSnapshots(ctx.deps.db, Math.min(args.limit ?? 10, 100)),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  reprioritiseNow: t.field({
+    type: SnapshotRef,
+    description: 'Run the re-prioritisation workflow now (it also runs daily on a Temporal Schedule) and return its snapshot.',
+    errors: { types: [ForbiddenError], directResult: true },
+    resolve: async (_r, _a, ctx) => {
+      mayReprioritise(ctx);
+      const result = await ctx.deps.temporal.workflow.execute('reprioritisation', {
+        workflowId: `reprioritisation-on-demand-${randomUUID()}`,
+        taskQueue: ctx.deps.lifecycle?.taskQueue ?? TASK_QUEUE,
+        args: [{ trigger: 'ON_DEMAND' }],
+      });
+      const snapshot = await snapshotById(ctx.deps.db, (result as { snapshotId: number }).snapshotId);
+      if (!snapshot) throw new NotFoundError('the re-prioritisation recorded no snapshot');
+      return snapshot;
+    },
+  }),
+}));

@@ -1,0 +1,139 @@
+// Reads and writes of the needs pool: the needs with what their priority depends on, the Conference's
+// weights, and ranked snapshots.
+import type { Kysely } from 'kysely';
+import type { UrgencyCode } from '../../domain/code-lists/index.js';
+import type { NeedVerdict, PoolNeed } from '../../domain/priority.js';
+import type { DB } from '../schema.js';
+
+export interface PoolNeedRow {
+  id: string;
+  state_code: string;
+  priority_area: string;
+  priority_activity: string;
+  urgency: string;
+  source: string;
+  description: string;
+  state_rank: number | null;
+  created_at: Date;
+  project_id: string | null;
+  project_stage: string | null;
+  verdict: NeedVerdict | null;
+}
+
+export type PoolNeedWithRow = PoolNeed & { row: PoolNeedRow };
+
+/** The pool's view of a need row. */
+export function toPoolNeed(row: PoolNeedRow): PoolNeedWithRow {
+  return {
+    id: row.id,
+    stateCode: row.state_code,
+    priorityArea: row.priority_area,
+    urgency: row.urgency as UrgencyCode,
+    identifiedAt: new Date(row.created_at).toISOString(),
+    stateRank: row.state_rank,
+    projectStage: row.project_stage,
+    verdict: row.verdict,
+    row,
+  };
+}
+
+/** Every need with its project's stage and its latest verdict; the caller applies the pool rule. */
+export function loadNeedsWithStatus(db: Kysely<DB>, filter: { state?: string; priorityArea?: string } = {}): Promise<PoolNeedRow[]> {
+  let query = db
+    .selectFrom('needs as n')
+    .leftJoin('projects as p', 'p.id', 'n.project_id')
+    .select([
+      'n.id', 'n.state_code', 'n.priority_area', 'n.priority_activity', 'n.urgency', 'n.source', 'n.description',
+      'n.state_rank', 'n.created_at', 'n.project_id', 'p.stage as project_stage',
+      (eb) =>
+        eb
+          .selectFrom('need_verdicts as v')
+          .select('v.verdict')
+          .whereRef('v.need_id', '=', 'n.id')
+          .orderBy('v.evaluated_at', 'desc')
+          .limit(1)
+          .as('verdict'),
+    ]);
+  if (filter.state) query = query.where('n.state_code', '=', filter.state);
+  if (filter.priorityArea) query = query.where('n.priority_area', '=', filter.priorityArea);
+  return query.orderBy('n.id').execute() as Promise<PoolNeedRow[]>;
+}
+
+export function currentWeightSet(db: Kysely<DB>) {
+  return db.selectFrom('priority_weight_sets').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirst();
+}
+
+export function weightSetHistory(db: Kysely<DB>) {
+  return db.selectFrom('priority_weight_sets').selectAll().orderBy('id', 'desc').execute();
+}
+
+export function insertWeightSet(db: Kysely<DB>, decision: string, weights: Record<string, number>, setBy: string) {
+  return db.insertInto('priority_weight_sets').values({ decision, weights: JSON.stringify(weights), set_by: setBy }).returningAll().executeTakeFirstOrThrow();
+}
+
+export function snapshotByWorkflow(db: Kysely<DB>, workflowId: string) {
+  return db.selectFrom('priority_snapshots').selectAll().where('workflow_id', '=', workflowId).executeTakeFirst();
+}
+
+export function latestSnapshots(db: Kysely<DB>, limit: number) {
+  return db.selectFrom('priority_snapshots').selectAll().orderBy('id', 'desc').limit(limit).execute();
+}
+
+export function snapshotById(db: Kysely<DB>, id: number) {
+  return db.selectFrom('priority_snapshots').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The snapshot before `id`, to compare ranks with. */
+export function previousSnapshot(db: Kysely<DB>, id: number) {
+  return db.selectFrom('priority_snapshots').selectAll().where('id', '<', id).orderBy('id', 'desc').limit(1).executeTakeFirst();
+}
+
+export function snapshotEntries(db: Kysely<DB>, snapshotId: number, limit: number, state?: string) {
+  let query = db
+    .selectFrom('priority_snapshot_entries as e')
+    .innerJoin('needs as n', 'n.id', 'e.need_id')
+    .select(['e.need_id', 'e.rank', 'e.score', 'e.parts', 'n.state_code', 'n.priority_area', 'n.description'])
+    .where('e.snapshot_id', '=', snapshotId);
+  if (state) query = query.where('n.state_code', '=', state);
+  return query.orderBy('e.rank').limit(limit).execute();
+}
+
+export async function ranksIn(db: Kysely<DB>, snapshotId: number, needIds: readonly string[]): Promise<Map<string, number>> {
+  if (needIds.length === 0) return new Map();
+  const rows = await db.selectFrom('priority_snapshot_entries').select(['need_id', 'rank']).where('snapshot_id', '=', snapshotId).where('need_id', 'in', needIds).execute();
+  return new Map(rows.map((r) => [r.need_id, r.rank]));
+}
+
+/** Writes a snapshot and its entries in one transaction, in batches; a second call for the same run is a no-op. */
+export async function writeSnapshot(
+  db: Kysely<DB>,
+  snapshot: { workflowId: string; trigger: string; takenAt: string; weightSetId: number | null },
+  entries: { needId: string; rank: number; score: number; parts: unknown[] }[],
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const inserted = await trx
+      .insertInto('priority_snapshots')
+      .values({ workflow_id: snapshot.workflowId, trigger: snapshot.trigger, taken_at: snapshot.takenAt, weight_set_id: snapshot.weightSetId, open_needs: entries.length })
+      .onConflict((oc) => oc.column('workflow_id').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!inserted) return (await trx.selectFrom('priority_snapshots').select('id').where('workflow_id', '=', snapshot.workflowId).executeTakeFirstOrThrow()).id;
+    for (let i = 0; i < entries.length; i += 5000) {
+      await trx
+        .insertInto('priority_snapshot_entries')
+        .values(entries.slice(i, i + 5000).map((e) => ({ snapshot_id: inserted.id, need_id: e.needId, rank: e.rank, score: e.score, parts: JSON.stringify(e.parts) })))
+        .execute();
+    }
+    return inserted.id;
+  });
+}
+
+export async function setStateRanks(db: Kysely<DB>, state: string, orderedNeedIds: readonly string[]): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('needs').set({ state_rank: null }).where('state_code', '=', state).execute();
+    for (const [i, id] of orderedNeedIds.entries()) {
+      await trx.updateTable('needs').set({ state_rank: i + 1 }).where('id', '=', id).where('state_code', '=', state).execute();
+    }
+  });
+}
+

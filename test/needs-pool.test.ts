@@ -1,0 +1,121 @@
+// The needs pool on the real servers: Conference weights, explained priorities, a State's ranking, and
+// re-prioritisation runs whose snapshots show an evaluation's unmet need rising.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureReprioritisationSchedule, REPRIORITISATION_SCHEDULE_ID } from '../worker/schedules.js';
+import { caller, dacRatings, fileAs, must, type Caller } from './support/actions.js';
+import { freshKey, startStack, type Stack } from './support/stack.js';
+
+let stack: Stack;
+let pm: Caller;
+let admin: Caller;
+beforeAll(async () => {
+  stack = await startStack();
+  pm = await caller(stack, { subject: 'pm-pool', role: 'PROGRAMME_MANAGER' });
+  admin = await caller(stack, { subject: 'cop-secretary', role: 'CONFERENCE_ADMIN' });
+});
+afterAll(() => stack?.stop());
+
+const SET_WEIGHTS = `mutation($decision: String!, $weights: [AreaWeightInput!]!) {
+  setPriorityWeights(decision: $decision, weights: $weights) {
+    __typename ... on PriorityWeightSet { id decision setBy weights { priorityArea weight } } ... on Error { code message } ... on ValidationError { issues { field message } } } }`;
+const POOL = `query($filter: NeedPoolFilter) { needPool(filter: $filter) { __typename
+  ... on QueryNeedPoolSuccess { data { id rank state priorityArea verdict stateRank priority { score parts { name points reason } } } }
+  ... on Error { code message } } }`;
+const REPRIORITISE = `mutation { reprioritiseNow { __typename ... on PrioritySnapshot { id trigger openNeeds ranking(limit: 1000) { needId rank previousRank rankChange score } } ... on Error { code message } } }`;
+
+const reportingNeed = (state: string, description: string) => ({
+  state, title: 'Help to meet reporting obligations', idempotencyKey: freshKey(`pool-${state}`),
+  needs: [{ priorityArea: 'PA-D', priorityActivity: '(d)', instrument: 'UNTOC', formsOfAssistance: ['DATA_SYSTEMS'], urgency: 'LOW' as const, description }],
+});
+
+describe('Conference weights', () => {
+  it('are set by the Conference administrator, versioned by decision, and refused to others or when malformed', async () => {
+    const { body } = await stack.gql(SET_WEIGHTS, { decision: 'decision 3/4', weights: [{ priorityArea: 'PA-A', weight: 1.5 }, { priorityArea: 'PA-D', weight: 1 }] }, admin.token);
+    expect(body.data.setPriorityWeights).toMatchObject({ __typename: 'PriorityWeightSet', decision: 'decision 3/4', setBy: 'cop-secretary', weights: [{ priorityArea: 'PA-A', weight: 1.5 }, { priorityArea: 'PA-D', weight: 1 }] });
+    const byManager = await stack.gql(SET_WEIGHTS, { decision: 'x', weights: [{ priorityArea: 'PA-A', weight: 2 }] }, pm.token);
+    expect(byManager.body.data.setPriorityWeights).toMatchObject({ __typename: 'ForbiddenError' });
+    const bad = await stack.gql(SET_WEIGHTS, { decision: 'resolution 5/6', weights: [{ priorityArea: 'PA-Z', weight: 1 }, { priorityArea: 'PA-B', weight: 9 }] }, admin.token);
+    expect(bad.body.data.setPriorityWeights.issues).toEqual([
+      { field: 'input.weights.0.priorityArea', message: 'unknown priority area "PA-Z"' },
+      { field: 'input.weights.1.weight', message: 'must be 0-3' },
+    ]);
+    const history = await stack.gql('{ priorityWeights { decision } }', {}, pm.token);
+    expect(history.body.data.priorityWeights[0]).toEqual({ decision: 'decision 3/4' });
+  });
+});
+
+describe('the pool', () => {
+  it('explains each open need\'s priority and shows a focal point only its own State\'s needs', async () => {
+    const ner = await caller(stack, { subject: 'fp-NER', role: 'STATE_FOCAL_POINT', stateCode: 'NER' });
+    const { needs } = await fileAs(stack, ner, reportingNeed('NER', 'Crime statistics capacity (000 para 51).'));
+    const { body } = await stack.gql(POOL, { filter: { state: 'NER' } }, pm.token);
+    const need = body.data.needPool.data.find((n: { id: string }) => n.id === needs[0]!.id);
+    expect(need.priority.parts.map((p: { name: string }) => p.name)).toEqual(['CONFERENCE_WEIGHT', 'URGENCY', 'TIME_WAITING', 'COULD_NOT_REPORT']);
+    expect(need.priority.parts[3]).toEqual({ name: 'COULD_NOT_REPORT', points: 10, reason: 'its State is among those that could not report (000 fn 5)' });
+
+    const mine = await stack.gql(POOL, { filter: { state: 'KEN' } }, ner.token);
+    expect(new Set(mine.body.data.needPool.data.map((n: { state: string }) => n.state))).toEqual(new Set(['NER']));
+
+    const ranked = await stack.gql(`mutation($state: String!, $ids: [String!]!) { rankNeeds(state: $state, needIds: $ids) { __typename ... on MutationRankNeedsSuccess { data { id stateRank priority { parts { name points } } } } ... on Error { code message } } }`, { state: 'NER', ids: [needs[0]!.id] }, ner.token);
+    const rankedNeed = ranked.body.data.rankNeeds.data.find((n: { id: string }) => n.id === needs[0]!.id);
+    expect(rankedNeed.stateRank).toBe(1);
+    expect(rankedNeed.priority.parts).toContainEqual({ name: 'STATE_RANKING', points: 10 });
+    const notHers = await stack.gql(`mutation($state: String!, $ids: [String!]!) { rankNeeds(state: $state, needIds: $ids) { __typename ... on Error { code message } } }`, { state: 'KEN', ids: [needs[0]!.id] }, ner.token);
+    expect(notHers.body.data.rankNeeds).toMatchObject({ __typename: 'ForbiddenError' });
+  });
+});
+
+describe('re-prioritisation', () => {
+  it('runs on a daily Temporal Schedule', async () => {
+    await ensureReprioritisationSchedule(stack.client, { taskQueue: stack.taskQueue });
+    await ensureReprioritisationSchedule(stack.client, { taskQueue: stack.taskQueue }); // idempotent
+    const schedule = await stack.client.schedule.getHandle(REPRIORITISATION_SCHEDULE_ID).describe();
+    expect(schedule.action).toMatchObject({ type: 'startWorkflow', workflowType: 'reprioritisation' });
+    expect(schedule.spec.calendars?.length ?? 0).toBeGreaterThan(0);
+  });
+
+  it('raises a need that an evaluation found unmet, as the next run\'s snapshot shows', async () => {
+    const gab = await caller(stack, { subject: 'fp-GAB', role: 'STATE_FOCAL_POINT', stateCode: 'GAB' });
+    const earlier = await fileAs(stack, gab, reportingNeed('GAB', 'Case-management system for the prosecution (earlier request).'));
+    const later = await fileAs(stack, gab, reportingNeed('GAB', 'Crime statistics for the Ministry of Justice (later request).'));
+    const first = (await stack.gql(REPRIORITISE, {}, pm.token)).body.data.reprioritiseNow;
+    expect(first).toMatchObject({ __typename: 'PrioritySnapshot', trigger: 'ON_DEMAND' });
+    const rankIn = (snapshot: { ranking: { needId: string; rank: number }[] }, id: string) => snapshot.ranking.find((e) => e.needId === id)?.rank;
+    expect(rankIn(first, earlier.needs[0]!.id)).toBeLessThan(rankIn(first, later.needs[0]!.id)!); // equal scores: longer wait first
+
+    // The later need's project is delivered and evaluated; the evaluator finds the need unmet.
+    const id = later.id;
+    await must(stack, pm, 'startAssessment', id);
+    await must(stack, pm, 'startPlanning', id);
+    await must(stack, pm, 'setPlan', id, {
+      objectives: ['Crime statistics produced'], outputs: [],
+      outcomes: [{ title: 'Statistics published', indicators: [{ name: 'reports published', unit: 'reports', baseline: 0, target: 1 }] }],
+      formsOfAssistance: ['DATA_SYSTEMS'], modality: 'NATIONAL', budget: { amount: 20000, currency: 'USD' },
+    });
+    await must(stack, gab, 'endorsePlan', id);
+    await must(stack, pm, 'seekFunding', id);
+    await must(stack, pm, 'pledge', id, { donor: 'Invented donor (demo)', amount: 20000, currency: 'USD', kind: 'CASH' });
+    await must(stack, pm, 'startDelivery', id);
+    await must(stack, pm, 'startEvaluation', id, { evaluator: 'evaluator-pool' });
+    const evaluator = await caller(stack, { subject: 'evaluator-pool', role: 'EVALUATOR' });
+    await must(stack, evaluator, 'submitOutcomeAssessment', id, {
+      criteria: dacRatings(2), indicatorValues: [{ indicator: 'reports published', actual: 0 }],
+      needVerdicts: [{ needId: later.needs[0]!.id, verdict: 'UNMET' }], narrative: 'No statistics were published; the need remains.',
+    });
+    await must(stack, pm, 'close', id);
+
+    const second = (await stack.gql(REPRIORITISE, {}, pm.token)).body.data.reprioritiseNow;
+    const raised = second.ranking.find((e: { needId: string }) => e.needId === later.needs[0]!.id);
+    expect(rankIn(second, later.needs[0]!.id)).toBeLessThan(rankIn(second, earlier.needs[0]!.id)!);
+    expect(raised.rankChange).toBeGreaterThan(0);
+    const { body } = await stack.gql(POOL, { filter: { state: 'GAB' } }, pm.token);
+    const explained = body.data.needPool.data.find((n: { id: string }) => n.id === later.needs[0]!.id);
+    expect(explained).toMatchObject({ verdict: 'UNMET' });
+    expect(explained.priority.parts).toContainEqual({ name: 'FOUND_UNMET', points: 15, reason: 'an evaluation found it unmet' });
+  });
+
+  it('is refused to a focal point', async () => {
+    const gab = await caller(stack, { subject: 'fp-GAB', role: 'STATE_FOCAL_POINT', stateCode: 'GAB' });
+    expect((await stack.gql(REPRIORITISE, {}, gab.token)).body.data.reprioritiseNow).toMatchObject({ __typename: 'ForbiddenError' });
+  });
+});
