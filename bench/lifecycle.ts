@@ -2,24 +2,15 @@
 // lifecycle over GraphQL on real servers and prints throughput and transition latency, beside the same
 // number of bare Temporal updates on a trivial workflow, and the ratio of the two.
 import { randomUUID } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
 import { signToken } from '../api/auth.js';
 import { startApiServer } from '../api/server.js';
-import { createDb } from '../db/connection.js';
-import { migrateToLatest } from '../db/migrate.js';
-import { seedCodeLists } from '../db/seed-code-lists.js';
 import type { Actor } from '../domain/roles.js';
 import type { TransitionName } from '../domain/transitions.js';
-import { freePort } from '../scripts/embedded/free-port.js';
-import { startEmbeddedPostgres } from '../scripts/embedded/postgres.js';
-import { startTemporalDevServer } from '../scripts/embedded/temporal-dev-server.js';
 import { createProjectWorker } from '../worker/create-worker.js';
+import { startBenchServers } from './servers.js';
 import { fmt, percentile, pool } from './stats.js';
 import { bumpUpdate, finishUpdate } from './trivial-workflow.js';
 
@@ -27,17 +18,8 @@ const { values } = parseArgs({ options: { projects: { type: 'string', default: '
 const N = Number(values.projects);
 const C = Number(values.concurrency);
 
-Runtime.install({ logger: new DefaultLogger('WARN') });
-const dir = mkdtempSync(join(tmpdir(), 'palermo-bench-'));
-chmodSync(dir, 0o755);
-const temporal = await startTemporalDevServer({ port: await freePort(), dbFile: join(dir, 'temporal.db'), logFile: join(dir, 'temporal.log') });
-const pg = await startEmbeddedPostgres({ dataDir: join(dir, 'pg'), port: await freePort(), database: 'bench' });
-const db = createDb(pg.url, 20);
-await migrateToLatest(db);
-await seedCodeLists(db);
-const connection = await Connection.connect({ address: temporal.address });
-const client = new Client({ connection });
-const native = await NativeConnection.connect({ address: temporal.address });
+const servers = await startBenchServers('bench-lifecycle');
+const { db, client, native } = servers;
 const taskQueue = `bench-${randomUUID()}`;
 const worker = await createProjectWorker({ connection: native, db, taskQueue });
 const trivialQueue = `${taskQueue}-trivial`;
@@ -127,8 +109,5 @@ try {
   worker.shutdown();
   trivialWorker.shutdown();
   await running;
-  await Promise.all([db.destroy(), connection.close(), native.close()]);
-  await temporal.stop();
-  await pg.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await servers.stop();
 }

@@ -1,0 +1,46 @@
+// Real servers for a benchmark: a Temporal dev server and an embedded PostgreSQL in a temporary
+// folder, migrated and seeded, torn down by stop().
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import type { Kysely } from 'kysely';
+import { createDb } from '../db/connection.js';
+import { migrateToLatest } from '../db/migrate.js';
+import type { DB } from '../db/schema.js';
+import { seedCodeLists } from '../db/seed-code-lists.js';
+import { freePort } from '../scripts/embedded/free-port.js';
+import { startEmbeddedPostgres } from '../scripts/embedded/postgres.js';
+import { startTemporalDevServer } from '../scripts/embedded/temporal-dev-server.js';
+
+export interface BenchServers {
+  db: Kysely<DB>;
+  client: Client;
+  native: NativeConnection;
+  stop(): Promise<void>;
+}
+
+export async function startBenchServers(name: string): Promise<BenchServers> {
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const dir = mkdtempSync(join(tmpdir(), `palermo-${name}-`));
+  chmodSync(dir, 0o755); // embedded PostgreSQL runs as its own OS user when we are root
+  const temporal = await startTemporalDevServer({ port: await freePort(), dbFile: join(dir, 'temporal.db'), logFile: join(dir, 'temporal.log') });
+  const pg = await startEmbeddedPostgres({ dataDir: join(dir, 'pg'), port: await freePort(), database: name });
+  const db = createDb(pg.url, 20);
+  await migrateToLatest(db);
+  await seedCodeLists(db);
+  const connection = await Connection.connect({ address: temporal.address });
+  const native = await NativeConnection.connect({ address: temporal.address });
+  return {
+    db,
+    client: new Client({ connection }),
+    native,
+    async stop() {
+      await Promise.allSettled([db.destroy(), connection.close(), native.close()]);
+      await temporal.stop();
+      await pg.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
