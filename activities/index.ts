@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { ProjectProjection } from '../workflows/definitions.js';
+import { createNeedsImportActivities } from './needs-import.js';
 import { createNeedsPoolActivities } from './needs-pool.js';
 import { writeProjectEvent } from './project-events.js';
 
@@ -11,6 +12,7 @@ export function createActivities(db: Kysely<DB>) {
       await writeProjectEvent(db, projection);
     },
     ...createNeedsPoolActivities(db),
+    ...createNeedsImportActivities(db),
   };
 }
 

@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as readModel from './migrations/0001_read_model.js';
 import * as lifecycle from './migrations/0002_lifecycle.js';
 import * as needsPool from './migrations/0004_needs_pool.js';
+import * as needsImport from './migrations/0005_needs_import.js';
 import type { DB } from './schema.js';
 
 // Migrations are listed here, not read from disk, so they work the same under tsx, vitest and a bundle.
@@ -9,6 +10,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001_read_model': readModel,
   '0002_lifecycle': lifecycle,
   '0004_needs_pool': needsPool,
+  '0005_needs_import': needsImport,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

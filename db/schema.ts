@@ -67,6 +67,9 @@ export interface NeedTable {
   created_at: Generated<Date>;
   /** The State's own ranking of its open needs (R2); null when it gave none. */
   state_rank: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Reporting cycle and import of a need read from questionnaire or checklist responses. */
+  cycle: ColumnType<string | null, string | null | undefined, string | null>;
+  import_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ProjectEventTable {

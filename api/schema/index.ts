@@ -12,5 +12,6 @@ import './project-timeline.js';
 import './priority-weights.js';
 import './needs.js';
 import './reprioritisation.js';
+import './needs-import.js';
 
 export const schema = builder.toSchema();

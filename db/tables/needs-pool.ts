@@ -1,5 +1,6 @@
 // Tables of the needs pool's priorities: Conference weights and ranked snapshots.
-// Created by db/migrations/0004_needs_pool.ts, which also adds needs.state_rank.
+// Created by db/migrations/0004_needs_pool.ts (weights, snapshots, needs.state_rank) and
+// 0005_needs_import.ts (imports, needs.cycle and needs.import_id).
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { Timestamp } from '../schema.js';
 
@@ -28,7 +29,32 @@ export interface PrioritySnapshotEntryTable {
   parts: JSONColumnType<unknown[]>;
 }
 
+export interface NeedImportTable {
+  id: string;
+  source: string;
+  cycle: string;
+  format: string;
+  status: 'RUNNING' | 'COMPLETED';
+  total_rows: number;
+  processed_rows: ColumnType<number, number | undefined, number>;
+  imported: ColumnType<number, number | undefined, number>;
+  already_present: ColumnType<number, number | undefined, number>;
+  errors: JSONColumnType<{ line: number; field: string; message: string }[]>;
+  started_by: string;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
+export interface NeedImportBatchTable {
+  import_id: string;
+  batch: number;
+  imported: number;
+  already_present: number;
+}
+
 export interface NeedsPoolTables {
+  need_imports: NeedImportTable;
+  need_import_batches: NeedImportBatchTable;
   priority_weight_sets: PriorityWeightSetTable;
   priority_snapshots: PrioritySnapshotTable;
   priority_snapshot_entries: PrioritySnapshotEntryTable;
