@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { createYoga } from 'graphql-yoga';
 import { createContext, type ApiDeps } from './context.js';
+import { serveCsvReport } from './csv-reports.js';
 import { schema } from './schema/index.js';
 
 export function createApi(deps: ApiDeps) {
@@ -15,7 +16,17 @@ export function createApi(deps: ApiDeps) {
 
 /** Serves the API on 127.0.0.1:port (0 picks a free port). Resolves once it listens. */
 export async function startApiServer(deps: ApiDeps, port: number, host = '127.0.0.1'): Promise<{ server: Server; url: string }> {
-  const server = createServer(createApi(deps));
+  const yoga = createApi(deps);
+  const server = createServer((req, res) => {
+    serveCsvReport(deps, req, res)
+      .then(async (served) => {
+        if (!served) await yoga(req, res);
+      })
+      .catch((err) => {
+        console.error(err);
+        if (!res.headersSent) res.writeHead(500).end('internal error\n');
+      });
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, resolve);

@@ -13,5 +13,6 @@ import './priority-weights.js';
 import './needs.js';
 import './reprioritisation.js';
 import './needs-import.js';
+import './reports.js';
 
 export const schema = builder.toSchema();

@@ -1,0 +1,35 @@
+// CSV downloads of the portfolio reports: GET /reports/<name>.csv with the same bearer token as GraphQL.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { AuthenticationError, verifyToken } from './auth.js';
+import type { ApiDeps } from './context.js';
+import { fundingGapReport, needsReport, outcomesReport, REPORT_ROLES, toCsv } from './reports.js';
+
+const REPORTS: Record<string, (deps: ApiDeps) => Promise<Record<string, unknown>[]>> = {
+  needs: (d) => needsReport(d.db),
+  'funding-gap': async (d) => (await fundingGapReport(d.db)).byAreaActivity,
+  'earmark-mismatch': async (d) => (await fundingGapReport(d.db)).earmarkMismatch as unknown as Record<string, unknown>[],
+  outcomes: (d) => outcomesReport(d.db),
+};
+
+/** Handles /reports/*.csv; returns false for any other path. */
+export async function serveCsvReport(deps: ApiDeps, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  const match = /^\/reports\/([a-z-]+)\.csv$/.exec(new URL(req.url ?? '/', 'http://x').pathname);
+  if (!match) return false;
+  const send = (status: number, body: string, type = 'text/plain; charset=utf-8') => {
+    res.writeHead(status, { 'content-type': type });
+    res.end(body);
+  };
+  const report = REPORTS[match[1]!];
+  if (!report) return send(404, `unknown report "${match[1]}"; reports: ${Object.keys(REPORTS).join(', ')}\n`), true;
+  const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+  if (!token) return send(401, 'UNAUTHENTICATED: send "Authorization: Bearer <token>"\n'), true;
+  try {
+    const actor = await verifyToken(deps.jwtSecret, token);
+    if (!REPORT_ROLES.includes(actor.role)) return send(403, `FORBIDDEN: reports are for ${REPORT_ROLES.join(', ')}\n`), true;
+  } catch (err) {
+    if (err instanceof AuthenticationError) return send(401, `UNAUTHENTICATED: ${err.message}\n`), true;
+    throw err;
+  }
+  send(200, toCsv(await report(deps)), 'text/csv; charset=utf-8');
+  return true;
+}

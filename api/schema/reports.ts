@@ -1,0 +1,90 @@
+// Portfolio reports (also as CSV under /reports/<name>.csv).
+import { builder } from '../builder.js';
+import { ForbiddenError } from '../errors.js';
+import type { Context } from '../context.js';
+import { fundingGapReport, needsReport, outcomesReport, REPORT_ROLES } from '../reports.js';
+
+type NeedsCell = Awaited<ReturnType<typeof needsReport>>[number];
+type Funding = Awaited<ReturnType<typeof fundingGapReport>>;
+type Outcome = Awaited<ReturnType<typeof outcomesReport>>[number];
+
+const NeedsCellRef = builder.objectRef<NeedsCell>('NeedsReportCell').implement({
+  fields: (t) => ({
+    priorityArea: t.exposeString('priorityArea'),
+    region: t.exposeString('region'),
+    stage: t.exposeString('stage', { description: 'The project stage, or POOL for needs in no project' }),
+    needs: t.exposeInt('needs'),
+    oldestWaitingSince: t.exposeString('oldestWaitingSince'),
+  }),
+});
+
+const FundingCellRef = builder.objectRef<Funding['byAreaActivity'][number]>('FundingGapCell').implement({
+  fields: (t) => ({
+    priorityArea: t.exposeString('priorityArea'),
+    priorityActivity: t.exposeString('priorityActivity'),
+    projects: t.exposeInt('projects'),
+    budget: t.exposeFloat('budget'),
+    pledged: t.exposeFloat('pledged'),
+    gap: t.exposeFloat('gap'),
+  }),
+});
+
+const MismatchRef = builder.objectRef<Funding['earmarkMismatch'][number]>('EarmarkMismatch').implement({
+  description: 'R4: how donors\' earmarks compare with the Conference\'s priorities, flagged for the Conference.',
+  fields: (t) => ({
+    priorityArea: t.exposeString('priorityArea'),
+    conferenceShare: t.exposeFloat('conferenceShare'),
+    earmarkShare: t.exposeFloat('earmarkShare'),
+    flag: t.string({ nullable: true, description: 'UNDERFUNDED_PRIORITY or DONOR_DRIVEN', resolve: (m) => m.flag }),
+    explanation: t.exposeString('explanation'),
+  }),
+});
+
+const OutcomeRef = builder.objectRef<Outcome>('OutcomeReportRow').implement({
+  fields: (t) => ({
+    projectId: t.exposeString('projectId'),
+    title: t.exposeString('title'),
+    stage: t.exposeString('stage'),
+    relevance: t.int({ nullable: true, resolve: (o) => o.relevance }),
+    coherence: t.int({ nullable: true, resolve: (o) => o.coherence }),
+    effectiveness: t.int({ nullable: true, resolve: (o) => o.effectiveness }),
+    efficiency: t.int({ nullable: true, resolve: (o) => o.efficiency }),
+    impact: t.int({ nullable: true, resolve: (o) => o.impact }),
+    sustainability: t.int({ nullable: true, resolve: (o) => o.sustainability }),
+    needsMet: t.exposeInt('needsMet'),
+    needsPartlyMet: t.exposeInt('needsPartlyMet'),
+    needsUnmet: t.exposeInt('needsUnmet'),
+  }),
+});
+
+const FundingRef = builder.objectRef<Funding>('FundingGapReport').implement({
+  fields: (t) => ({
+    byAreaActivity: t.field({ type: [FundingCellRef], resolve: (f) => f.byAreaActivity }),
+    earmarkMismatch: t.field({ type: [MismatchRef], resolve: (f) => f.earmarkMismatch }),
+  }),
+});
+
+function mayReadReports(ctx: Context) {
+  if (!REPORT_ROLES.includes(ctx.actor!.role)) throw new ForbiddenError(`portfolio reports are for ${REPORT_ROLES.join(', ')}`);
+}
+
+builder.queryFields((t) => ({
+  needsReport: t.field({
+    type: [NeedsCellRef],
+    description: 'Needs by priority area x region x stage, with counts and the oldest waiting.',
+    errors: { types: [ForbiddenError] },
+    resolve: (_r, _a, ctx) => (mayReadReports(ctx), needsReport(ctx.deps.db)),
+  }),
+  fundingGapReport: t.field({
+    type: FundingRef,
+    description: 'Budget of planned projects against pledges per priority area and activity, and the earmark mismatch (R4).',
+    errors: { types: [ForbiddenError], directResult: true },
+    resolve: (_r, _a, ctx) => (mayReadReports(ctx), fundingGapReport(ctx.deps.db)),
+  }),
+  outcomesReport: t.field({
+    type: [OutcomeRef],
+    description: 'Evaluated projects with their DAC ratings and needs met, partly met and unmet.',
+    errors: { types: [ForbiddenError] },
+    resolve: (_r, _a, ctx) => (mayReadReports(ctx), outcomesReport(ctx.deps.db)),
+  }),
+}));
