@@ -14,6 +14,7 @@ import {
   readModelCaughtUpUpdate,
   type LifecycleTimings,
   type NeedRecord,
+  type ProjectLifecycleInput,
   type ProjectSnapshot,
   type TransitionArgs,
 } from '../workflows/definitions.js';
@@ -25,18 +26,18 @@ export function projectIdFor(stateCode: string, idempotencyKey: string): string 
   return `project-${stateCode}-${idempotencyKey}`;
 }
 
-/** Starts one projectLifecycle workflow for a validated request; a repeated key starts nothing new. */
 export interface LifecycleOptions {
   taskQueue?: string;
   /** Shorter reminders and deadlines, for tests and demos. */
   timings?: Partial<LifecycleTimings>;
 }
 
+/** Starts one projectLifecycle workflow for a validated request; a repeated key starts nothing new. */
 export async function fileRequest(
   client: Client,
   actor: Actor,
   input: FileRequestInput,
-  { taskQueue = TASK_QUEUE, timings }: LifecycleOptions = {},
+  options: LifecycleOptions = {},
 ): Promise<{ projectId: string; created: boolean }> {
   const projectId = projectIdFor(input.state, input.idempotencyKey);
   const needs: NeedRecord[] = input.needs.map((need, i) => ({
@@ -45,21 +46,39 @@ export async function fileRequest(
     stateCode: input.state,
     source: 'FORMAL_REQUEST',
   }));
+  return startProject(client, { projectId, stateCode: input.state, title: input.title, idempotencyKey: input.idempotencyKey, filedBy: actor, needs }, options);
+}
+
+/**
+ * Starts a project from needs already in the pool (an integrated or regional project, domain.md S3, S8).
+ * The needs keep their ids and history; the same key starts nothing new.
+ */
+export function startProjectFromNeeds(
+  client: Client,
+  actor: Actor,
+  input: { title: string; idempotencyKey: string; needs: NeedRecord[] },
+  options: LifecycleOptions = {},
+): Promise<{ projectId: string; created: boolean }> {
+  const projectId = `project-pool-${input.idempotencyKey}`;
+  return startProject(client, { projectId, stateCode: input.needs[0]!.stateCode, title: input.title, idempotencyKey: input.idempotencyKey, filedBy: actor, needs: input.needs }, options);
+}
+
+async function startProject(client: Client, args: ProjectLifecycleInput, { taskQueue = TASK_QUEUE, timings }: LifecycleOptions) {
   let created = true;
   try {
     await client.workflow.start('projectLifecycle', {
-      workflowId: projectId,
+      workflowId: args.projectId,
       taskQueue,
-      args: [{ projectId, stateCode: input.state, title: input.title, idempotencyKey: input.idempotencyKey, filedBy: actor, needs, ...(timings ? { timings } : {}) }],
+      args: [{ ...args, ...(timings ? { timings } : {}) }],
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      typedSearchAttributes: projectSearchAttributes('SUBMITTED', [input.state], needs),
+      typedSearchAttributes: projectSearchAttributes('SUBMITTED', [...new Set([args.stateCode, ...args.needs.map((n) => n.stateCode)])].sort(), args.needs),
     });
   } catch (err) {
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
     created = false;
   }
-  await readModelCaughtUp(client, projectId, 1);
-  return { projectId, created };
+  await readModelCaughtUp(client, args.projectId, 1);
+  return { projectId: args.projectId, created };
 }
 
 /** Waits until the read model holds event `seq` of the project, so the caller can read its own write. */

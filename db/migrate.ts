@@ -3,6 +3,7 @@ import * as readModel from './migrations/0001_read_model.js';
 import * as lifecycle from './migrations/0002_lifecycle.js';
 import * as needsPool from './migrations/0004_needs_pool.js';
 import * as needsImport from './migrations/0005_needs_import.js';
+import * as poolCuration from './migrations/0006_pool_curation.js';
 import type { DB } from './schema.js';
 
 // Migrations are listed here, not read from disk, so they work the same under tsx, vitest and a bundle.
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002_lifecycle': lifecycle,
   '0004_needs_pool': needsPool,
   '0005_needs_import': needsImport,
+  '0006_pool_curation': poolCuration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -70,6 +70,11 @@ export interface NeedTable {
   /** Reporting cycle and import of a need read from questionnaire or checklist responses. */
   cycle: ColumnType<string | null, string | null | undefined, string | null>;
   import_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** A presumed need's confirmation by its State (R1). */
+  confirmed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  confirmed_by: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The need a duplicate was merged into. */
+  merged_into: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ProjectEventTable {

@@ -88,6 +88,10 @@ export interface PoolNeed {
   stateRank: number | null;
   projectStage: string | null;
   verdict: NeedVerdict | null;
+  /** A presumed need (R8) its State has not yet confirmed is shown apart, not ranked (R1). */
+  awaitingConfirmation: boolean;
+  /** A duplicate merged into another need has left the pool. */
+  mergedInto: string | null;
 }
 
 /** The open needs of the pool, each with its priority, ranked. */
@@ -98,7 +102,7 @@ export function prioritisePool<N extends PoolNeed>(
   now: Date,
 ): (N & { priority: Priority; rank: number })[] {
   const open = needs
-    .filter((n) => isOpenNeed(n.projectStage, n.verdict))
+    .filter((n) => isOpenNeed(n.projectStage, n.verdict) && !n.mergedInto && !n.awaitingConfirmation)
     .map((n) => ({
       ...n,
       priority: computePriority(

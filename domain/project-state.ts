@@ -61,7 +61,8 @@ export function newProjectState(p: { projectId: string; title: string; stateCode
     projectId: p.projectId,
     title: p.title,
     stage: 'SUBMITTED',
-    stateCodes: [p.stateCode],
+    // A project grouped from pool needs may serve several States; a filed request serves its own.
+    stateCodes: [...new Set([p.stateCode, ...p.needs.map((n) => n.stateCode)])].sort(),
     needs: p.needs,
     assessments: [],
     informationRequests: [],

@@ -95,10 +95,12 @@ describe('importing questionnaire responses', () => {
   it('survives a worker restart mid-import: every good row imported exactly once', async () => {
     const cycle = `restart-${randomUUID().slice(0, 8)}`;
     const lines = ['state,priorityArea,priorityActivity,instrument,formsOfAssistance,urgency,description'];
+    // Tonga and Vanuatu stay out: test/needs-curation.test.ts needs States that never reported.
+    const states = STATES.filter((s) => s.code !== 'TON' && s.code !== 'VUT');
     for (let i = 0; i < 3000; i++) {
-      const state = STATES[i % STATES.length]!.code;
-      const area = PRIORITY_AREAS[Math.floor(i / STATES.length) % PRIORITY_AREAS.length]!.code;
-      const activity = PRIORITY_ACTIVITIES[Math.floor(i / (STATES.length * PRIORITY_AREAS.length)) % PRIORITY_ACTIVITIES.length]!.code;
+      const state = states[i % states.length]!.code;
+      const area = PRIORITY_AREAS[Math.floor(i / states.length) % PRIORITY_AREAS.length]!.code;
+      const activity = PRIORITY_ACTIVITIES[Math.floor(i / (states.length * PRIORITY_AREAS.length)) % PRIORITY_ACTIVITIES.length]!.code;
       lines.push(`${state},${area},${activity},UNTOC,TRAINING_NATIONAL,MEDIUM,Synthetic response ${i} (invented test data)`);
     }
     expect(parseCsv(lines.join('\n'))).toHaveLength(3001);

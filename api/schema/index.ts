@@ -13,6 +13,7 @@ import './priority-weights.js';
 import './needs.js';
 import './reprioritisation.js';
 import './needs-import.js';
+import './needs-curation.js';
 import './reports.js';
 
 export const schema = builder.toSchema();

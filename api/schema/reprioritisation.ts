@@ -1,5 +1,6 @@
 // Re-prioritisation on demand, and the ranked snapshots it records, with the change since the run before.
 import { randomUUID } from 'node:crypto';
+import type { RegionReporting } from '../../domain/presumed-needs.js';
 import { latestSnapshots, previousSnapshot, ranksIn, snapshotById, snapshotEntries } from '../../db/queries/needs-pool.js';
 import { TASK_QUEUE } from '../../workflows/definitions.js';
 import { builder } from '../builder.js';
@@ -23,6 +24,10 @@ const RankedEntryRef = builder.objectRef<EntryRow>('RankedNeed').implement({
   }),
 });
 
+const RegionReportingRef = builder.objectRef<RegionReporting>('RegionReporting').implement({
+  fields: (t) => ({ region: t.exposeString('region'), states: t.exposeInt('states'), reported: t.exposeInt('reported'), rate: t.exposeFloat('rate') }),
+});
+
 const SnapshotRef = builder.objectRef<SnapshotRow>('PrioritySnapshot').implement({
   description: 'One re-prioritisation run: every open need ranked.',
   fields: (t) => ({
@@ -31,6 +36,12 @@ const SnapshotRef = builder.objectRef<SnapshotRow>('PrioritySnapshot').implement
     takenAt: t.string({ resolve: (s) => new Date(s.taken_at).toISOString() }),
     weightSetId: t.int({ nullable: true, resolve: (s) => s.weight_set_id }),
     openNeeds: t.exposeInt('open_needs'),
+    presumedGenerated: t.exposeInt('presumed_generated', { description: 'Presumed reporting needs this run generated (R8)' }),
+    regionsFlagged: t.field({
+      type: [RegionReportingRef],
+      description: 'Regions whose reporting rate was at or below 50% (002 para 23)',
+      resolve: (s) => (s.regions_flagged ?? []) as RegionReporting[],
+    }),
     ranking: t.field({
       type: [RankedEntryRef],
       description: 'Needs by rank; a focal point sees only its own State\'s.',

@@ -2,6 +2,7 @@
 // weights, and ranked snapshots.
 import type { Kysely } from 'kysely';
 import type { UrgencyCode } from '../../domain/code-lists/index.js';
+import { PRESUMED_SOURCE, type presumedReportingNeed } from '../../domain/presumed-needs.js';
 import type { NeedVerdict, PoolNeed } from '../../domain/priority.js';
 import type { DB } from '../schema.js';
 
@@ -10,6 +11,9 @@ export interface PoolNeedRow {
   state_code: string;
   priority_area: string;
   priority_activity: string;
+  instrument: string;
+  article: string | null;
+  forms_of_assistance: string[];
   urgency: string;
   source: string;
   description: string;
@@ -18,6 +22,8 @@ export interface PoolNeedRow {
   project_id: string | null;
   project_stage: string | null;
   verdict: NeedVerdict | null;
+  confirmed_at: Date | null;
+  merged_into: string | null;
 }
 
 export type PoolNeedWithRow = PoolNeed & { row: PoolNeedRow };
@@ -33,6 +39,8 @@ export function toPoolNeed(row: PoolNeedRow): PoolNeedWithRow {
     stateRank: row.state_rank,
     projectStage: row.project_stage,
     verdict: row.verdict,
+    awaitingConfirmation: row.source === PRESUMED_SOURCE && !row.confirmed_at,
+    mergedInto: row.merged_into,
     row,
   };
 }
@@ -43,8 +51,8 @@ export function loadNeedsWithStatus(db: Kysely<DB>, filter: { state?: string; pr
     .selectFrom('needs as n')
     .leftJoin('projects as p', 'p.id', 'n.project_id')
     .select([
-      'n.id', 'n.state_code', 'n.priority_area', 'n.priority_activity', 'n.urgency', 'n.source', 'n.description',
-      'n.state_rank', 'n.created_at', 'n.project_id', 'p.stage as project_stage',
+      'n.id', 'n.state_code', 'n.priority_area', 'n.priority_activity', 'n.instrument', 'n.article', 'n.forms_of_assistance', 'n.urgency', 'n.source', 'n.description',
+      'n.state_rank', 'n.created_at', 'n.project_id', 'p.stage as project_stage', 'n.confirmed_at', 'n.merged_into',
       (eb) =>
         eb
           .selectFrom('need_verdicts as v')
@@ -107,13 +115,16 @@ export async function ranksIn(db: Kysely<DB>, snapshotId: number, needIds: reado
 /** Writes a snapshot and its entries in one transaction, in batches; a second call for the same run is a no-op. */
 export async function writeSnapshot(
   db: Kysely<DB>,
-  snapshot: { workflowId: string; trigger: string; takenAt: string; weightSetId: number | null },
+  snapshot: { workflowId: string; trigger: string; takenAt: string; weightSetId: number | null; regionsFlagged: unknown[]; presumedGenerated: number },
   entries: { needId: string; rank: number; score: number; parts: unknown[] }[],
 ): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const inserted = await trx
       .insertInto('priority_snapshots')
-      .values({ workflow_id: snapshot.workflowId, trigger: snapshot.trigger, taken_at: snapshot.takenAt, weight_set_id: snapshot.weightSetId, open_needs: entries.length })
+      .values({
+        workflow_id: snapshot.workflowId, trigger: snapshot.trigger, taken_at: snapshot.takenAt, weight_set_id: snapshot.weightSetId,
+        open_needs: entries.length, regions_flagged: JSON.stringify(snapshot.regionsFlagged), presumed_generated: snapshot.presumedGenerated,
+      })
       .onConflict((oc) => oc.column('workflow_id').doNothing())
       .returning('id')
       .executeTakeFirst();
@@ -137,3 +148,35 @@ export async function setStateRanks(db: Kysely<DB>, state: string, orderedNeedId
   });
 }
 
+
+/** Which States answered a questionnaire or the checklist, per imported cycle. */
+export async function reportedByCycle(db: Kysely<DB>): Promise<Map<string, Set<string>>> {
+  const rows = await db
+    .selectFrom('needs')
+    .select(['cycle', 'state_code'])
+    .distinct()
+    .where('source', 'in', ['QUESTIONNAIRE_RESPONSE', 'CHECKLIST_RESPONSE'])
+    .where('cycle', 'is not', null)
+    .execute();
+  const out = new Map<string, Set<string>>();
+  for (const r of rows) out.set(r.cycle!, (out.get(r.cycle!) ?? new Set()).add(r.state_code));
+  return out;
+}
+
+/** Inserts presumed needs that do not exist yet; returns how many were new. */
+export async function insertPresumedNeeds(db: Kysely<DB>, needs: ReturnType<typeof presumedReportingNeed>[]): Promise<number> {
+  if (needs.length === 0) return 0;
+  const inserted = await db
+    .insertInto('needs')
+    .values(
+      needs.map((n) => ({
+        id: n.id, project_id: null, position: 0, state_code: n.stateCode, source: n.source, priority_area: n.priorityArea,
+        priority_activity: n.priorityActivity, instrument: n.instrument, article: n.article ?? null,
+        forms_of_assistance: n.formsOfAssistance, urgency: n.urgency, description: n.description,
+      })),
+    )
+    .onConflict((oc) => oc.column('id').doNothing())
+    .returning('id')
+    .execute();
+  return inserted.length;
+}

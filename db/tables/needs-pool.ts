@@ -19,6 +19,8 @@ export interface PrioritySnapshotTable {
   taken_at: Timestamp;
   weight_set_id: number | null;
   open_needs: number;
+  regions_flagged: ColumnType<unknown[] | null, string | null | undefined, string | null>;
+  presumed_generated: ColumnType<number, number | undefined, number>;
 }
 
 export interface PrioritySnapshotEntryTable {
