@@ -34,7 +34,7 @@ describe('pure curation rules', () => {
       n('e', 'GAB', '(b)', 'Train investigators, judges and prosecutors in Chad'),
     ])).toEqual([
       { needIds: ['a', 'b'], reason: 'TCD asks for PA-B (e) under UNTOC 2 times' },
-      { needIds: ['c', 'd'], reason: 'TCD: descriptions 71% alike' },
+      { needIds: ['c', 'd'], reason: 'TCD: descriptions 86% alike' },
     ]);
   });
 });
