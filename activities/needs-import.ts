@@ -3,6 +3,7 @@
 // nor a retried import writes or counts anything twice.
 import type { Kysely } from 'kysely';
 import { importedNeedId, type ImportRow, type RowError } from '../domain/needs-import.js';
+import { recordNeedEvents } from '../db/queries/need-history.js';
 import type { DB } from '../db/schema.js';
 
 export interface ImportHeader {
@@ -31,7 +32,7 @@ export function createNeedsImportActivities(db: Kysely<DB>) {
         .execute();
     },
 
-    async importNeedBatch(b: { importId: string; batch: number; source: string; cycle: string; rows: ImportRow[]; badRowsSoFar: number }): Promise<BatchResult> {
+    async importNeedBatch(b: { importId: string; batch: number; source: string; cycle: string; rows: ImportRow[]; badRowsSoFar: number; startedBy: string }): Promise<BatchResult> {
       return db.transaction().execute(async (trx) => {
         const done = await trx.selectFrom('need_import_batches').selectAll().where('import_id', '=', b.importId).where('batch', '=', b.batch).executeTakeFirst();
         if (done) return { imported: done.imported, alreadyPresent: done.already_present };
@@ -61,6 +62,8 @@ export function createNeedsImportActivities(db: Kysely<DB>) {
               .returning('id')
               .execute()
           : [];
+        const lineOf = new Map(b.rows.map((row) => [importedNeedId(row, b.cycle, b.source), row.line]));
+        await recordNeedEvents(trx, inserted.map(({ id }) => ({ needId: id, action: 'IMPORTED', actor: { subject: b.startedBy, role: 'PROGRAMME_MANAGER' }, detail: { importId: b.importId, line: lineOf.get(id), cycle: b.cycle, source: b.source } })));
         const result = { imported: inserted.length, alreadyPresent: b.rows.length - inserted.length };
         await trx.insertInto('need_import_batches').values({ import_id: b.importId, batch: b.batch, imported: result.imported, already_present: result.alreadyPresent }).execute();
         const totals = await trx

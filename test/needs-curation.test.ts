@@ -82,6 +82,9 @@ describe('the pool on the real servers', () => {
 
     const grouped = await stack.gql(GROUP, { ids: ['presumed:TON'], key: `ton-${randomUUID()}` }, pm.token);
     expect(grouped.body.data.groupNeedsIntoProject).toMatchObject({ __typename: 'Project', stage: 'SUBMITTED', states: ['TON'], needs: [{ id: 'presumed:TON', source: 'PRESUMED_NON_REPORTING' }] });
+    const history = await stack.gql('{ needHistory(id: "presumed:TON") { ... on QueryNeedHistorySuccess { data { action actorSubject } } } }', {}, ton.token);
+    expect(history.body.data.needHistory.data.map((e: { action: string }) => e.action)).toEqual(['PRESUMED', 'CONFIRMED', 'GROUPED_INTO_PROJECT', 'project:fileRequest']);
+    expect(history.body.data.needHistory.data[1].actorSubject).toBe('fp-TON');
   });
 
   it('flags duplicates of one State and merges them into a survivor that keeps the pool place', async () => {
@@ -98,6 +101,9 @@ describe('the pool on the real servers', () => {
     const pool = await stack.gql('{ needPool(filter: { state: "VUT" }) { ... on QueryNeedPoolSuccess { data { id } } } }', {}, pm.token);
     expect(pool.body.data.needPool.data.map((n: { id: string }) => n.id)).toEqual([survivor]);
     expect((await stack.gql('{ duplicateNeeds(state: "VUT") { needIds } }', {}, pm.token)).body.data.duplicateNeeds).toEqual([]);
+    const history = await stack.gql('query($id: ID!) { needHistory(id: $id) { ... on QueryNeedHistorySuccess { data { action detail } } } }', { id: duplicate }, pm.token);
+    expect(history.body.data.needHistory.data.map((e: { action: string }) => e.action)).toEqual(['IMPORTED', 'MERGED_INTO']);
+    expect(JSON.parse(history.body.data.needHistory.data[1].detail)).toEqual({ survivorId: survivor });
     const self = await stack.gql('mutation($s: ID!, $d: [ID!]!) { mergeNeeds(survivorId: $s, duplicateIds: $d) { __typename ... on ValidationError { issues { field message } } } }', { s: survivor, d: [survivor] }, pm.token);
     expect(self.body.data.mergeNeeds.issues).toEqual([{ field: 'duplicateIds.0', message: `${survivor} is the survivor` }]);
   });

@@ -25,7 +25,7 @@ export async function needsImport(input: Omit<ImportRequest, 'importKey'> & { st
   await beginNeedsImport({ importId, source: input.source, cycle: input.cycle, format: input.format, totalRows: records.length, errors, startedBy: input.startedBy, startedAt: new Date().toISOString() });
   for (let start = 0, batch = 0; start < rows.length; start += BATCH_SIZE, batch++) {
     const slice = rows.slice(start, start + BATCH_SIZE);
-    const result = await importNeedBatch({ importId, batch, source: input.source, cycle: input.cycle, rows: slice, badRowsSoFar: badLines });
+    const result = await importNeedBatch({ importId, batch, source: input.source, cycle: input.cycle, rows: slice, badRowsSoFar: badLines, startedBy: input.startedBy });
     progress.imported += result.imported;
     progress.alreadyPresent += result.alreadyPresent;
     progress.processedRows += slice.length;

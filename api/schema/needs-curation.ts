@@ -5,6 +5,7 @@ import { findDuplicates } from '../../domain/duplicates.js';
 import { idempotencyKey } from '../../domain/inputs.js';
 import { needMayEnterProject, PRESUMED_SOURCE } from '../../domain/presumed-needs.js';
 import { isOpenNeed } from '../../domain/priority.js';
+import { needHistory, recordNeedEvents, type NeedHistoryEntry } from '../../db/queries/need-history.js';
 import { loadNeedsWithStatus, type PoolNeedRow } from '../../db/queries/needs-pool.js';
 import { findProject } from '../../db/queries/projects.js';
 import type { UrgencyCode } from '../../domain/code-lists/index.js';
@@ -73,7 +74,8 @@ builder.mutationFields((t) => ({
       const [need] = await poolNeeds(ctx, [String(args.needId)], 'needId');
       if (need!.source !== PRESUMED_SOURCE) throw new ValidationError([{ field: 'needId', message: 'only a presumed need is confirmed' }]);
       if (ctx.actor!.role !== 'STATE_FOCAL_POINT' || ctx.actor!.stateCode !== need!.state_code) throw new ForbiddenError(`only the focal point of ${need!.state_code} confirms its presumed need`);
-      await ctx.deps.db.updateTable('needs').set({ confirmed_at: new Date().toISOString(), confirmed_by: ctx.actor!.subject }).where('id', '=', need!.id).where('confirmed_at', 'is', null).execute();
+      const updated = await ctx.deps.db.updateTable('needs').set({ confirmed_at: new Date().toISOString(), confirmed_by: ctx.actor!.subject }).where('id', '=', need!.id).where('confirmed_at', 'is', null).executeTakeFirst();
+      if (Number(updated.numUpdatedRows) > 0) await recordNeedEvents(ctx.deps.db, [{ needId: need!.id, action: 'CONFIRMED', actor: ctx.actor! }]);
       return (await poolNeeds(ctx, [need!.id], 'needId'))[0]!;
     },
   }),
@@ -91,7 +93,13 @@ builder.mutationFields((t) => ({
         return why ? [{ field: `duplicateIds.${i}`, message: `${d.id} ${why}` }] : [];
       });
       if (issues.length) throw new ValidationError(issues);
-      await ctx.deps.db.updateTable('needs').set({ merged_into: survivor!.id }).where('id', 'in', duplicates.map((d) => d.id)).execute();
+      await ctx.deps.db.transaction().execute(async (trx) => {
+        await trx.updateTable('needs').set({ merged_into: survivor!.id }).where('id', 'in', duplicates.map((d) => d.id)).execute();
+        await recordNeedEvents(trx, [
+          ...duplicates.map((d) => ({ needId: d.id, action: 'MERGED_INTO' as const, actor: ctx.actor!, detail: { survivorId: survivor!.id } })),
+          { needId: survivor!.id, action: 'ABSORBED_DUPLICATE', actor: ctx.actor!, detail: { duplicateIds: duplicates.map((d) => d.id) } },
+        ]);
+      });
       return poolNeeds(ctx, duplicates.map((d) => d.id), 'duplicateIds');
     },
   }),
@@ -110,7 +118,7 @@ builder.mutationFields((t) => ({
       });
       if (issues.length) throw new ValidationError(issues);
       if (needs.length === 0) throw new ValidationError([{ field: 'needIds', message: 'name at least one need' }]);
-      const { projectId } = await startProjectFromNeeds(
+      const { projectId, created } = await startProjectFromNeeds(
         ctx.deps.temporal,
         ctx.actor!,
         {
@@ -123,9 +131,34 @@ builder.mutationFields((t) => ({
         },
         ctx.deps.lifecycle,
       );
+      if (created) await recordNeedEvents(ctx.deps.db, needs.map((n) => ({ needId: n.id, action: 'GROUPED_INTO_PROJECT', actor: ctx.actor!, detail: { projectId } })));
       const project = await findProject(ctx.deps.db, projectId);
       if (!project) throw new NotFoundError(`project ${projectId} not found`);
       return project;
+    },
+  }),
+}));
+
+const NeedHistoryEntryRef = builder.objectRef<NeedHistoryEntry>('NeedHistoryEntry').implement({
+  fields: (t) => ({
+    at: t.string({ resolve: (e) => e.at.toISOString() }),
+    action: t.exposeString('action', { description: 'IMPORTED, PRESUMED, CONFIRMED, RANKED, MERGED_INTO, ABSORBED_DUPLICATE, GROUPED_INTO_PROJECT, EVALUATED, or project:<action> for its project\'s events' }),
+    actorSubject: t.exposeString('actorSubject'),
+    actorRole: t.exposeString('actorRole'),
+    detail: t.string({ description: 'As JSON', resolve: (e) => JSON.stringify(e.detail) }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  needHistory: t.field({
+    type: [NeedHistoryEntryRef],
+    description: "A need's history, in the pool and in its project.",
+    args: { id: t.arg.id({ required: true }) },
+    errors: { types: [ValidationError, ForbiddenError] },
+    resolve: async (_r, args, ctx) => {
+      const [need] = await poolNeeds(ctx, [String(args.id)], 'id');
+      if (ctx.actor!.role === 'STATE_FOCAL_POINT' && ctx.actor!.stateCode !== need!.state_code) throw new ForbiddenError(`need ${need!.id} belongs to ${need!.state_code}`);
+      return needHistory(ctx.deps.db, need!.id);
     },
   }),
 }));

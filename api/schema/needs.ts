@@ -86,7 +86,7 @@ builder.mutationFields((t) => ({
       const own = new Set((await loadNeedsWithStatus(ctx.deps.db, { state: input.state })).map((n) => n.id));
       const strangers = input.needIds.filter((id) => !own.has(id));
       if (strangers.length) throw new ValidationError([{ field: 'input.needIds', message: `not needs of ${input.state}: ${strangers.join(', ')}` }]);
-      await setStateRanks(ctx.deps.db, input.state, input.needIds);
+      await setStateRanks(ctx.deps.db, input.state, input.needIds, actor);
       return rankedPool(ctx, { state: input.state });
     },
   }),

@@ -5,6 +5,7 @@ import type { UrgencyCode } from '../../domain/code-lists/index.js';
 import { PRESUMED_SOURCE, type presumedReportingNeed } from '../../domain/presumed-needs.js';
 import type { NeedVerdict, PoolNeed } from '../../domain/priority.js';
 import type { DB } from '../schema.js';
+import { recordNeedEvents } from './need-history.js';
 
 export interface PoolNeedRow {
   id: string;
@@ -139,8 +140,9 @@ export async function writeSnapshot(
   });
 }
 
-export async function setStateRanks(db: Kysely<DB>, state: string, orderedNeedIds: readonly string[]): Promise<void> {
+export async function setStateRanks(db: Kysely<DB>, state: string, orderedNeedIds: readonly string[], by: { subject: string; role: string }): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    await recordNeedEvents(trx, orderedNeedIds.map((needId, i) => ({ needId, action: 'RANKED', actor: by, detail: { rank: i + 1 } })));
     await trx.updateTable('needs').set({ state_rank: null }).where('state_code', '=', state).execute();
     for (const [i, id] of orderedNeedIds.entries()) {
       await trx.updateTable('needs').set({ state_rank: i + 1 }).where('id', '=', id).where('state_code', '=', state).execute();
@@ -178,5 +180,6 @@ export async function insertPresumedNeeds(db: Kysely<DB>, needs: ReturnType<type
     .onConflict((oc) => oc.column('id').doNothing())
     .returning('id')
     .execute();
+  await recordNeedEvents(db, inserted.map(({ id }) => ({ needId: id, action: 'PRESUMED', actor: { subject: 'palermo', role: 'SYSTEM' }, detail: { rule: 'R8: no response in any imported cycle (000 fn 5)' } })));
   return inserted.length;
 }

@@ -54,7 +54,18 @@ export interface NeedImportBatchTable {
   already_present: number;
 }
 
+export interface NeedEventTable {
+  id: Generated<number>;
+  need_id: string;
+  at: ColumnType<Date, Date | string | undefined, never>;
+  action: string;
+  actor_subject: string;
+  actor_role: string;
+  detail: JSONColumnType<Record<string, unknown>>;
+}
+
 export interface NeedsPoolTables {
+  need_events: NeedEventTable;
   need_imports: NeedImportTable;
   need_import_batches: NeedImportBatchTable;
   priority_weight_sets: PriorityWeightSetTable;
