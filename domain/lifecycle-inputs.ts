@@ -104,7 +104,8 @@ export const outcomeAssessmentInput = z.object({
   needVerdicts: z.array(z.object({ needId: text(300), verdict: z.enum(NEED_VERDICTS, { error: (i) => `unknown verdict "${String(i.input)}"` }) })),
   narrative: text(20000),
   coProviders: z.array(text(300)).max(20).default([]),
-  recommendations: z.array(needInput.extend({ priorityActivity: codeOf(PRIORITY_ACTIVITIES, 'priority activity') })).max(20).default([]),
+  /** Each may become a new need of one beneficiary State (the project's first when not named). */
+  recommendations: z.array(needInput.extend({ priorityActivity: codeOf(PRIORITY_ACTIVITIES, 'priority activity'), state: z.string().optional() })).max(20).default([]),
 });
 
 export const closeInput = z.object({

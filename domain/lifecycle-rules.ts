@@ -75,6 +75,8 @@ export function outcomeAssessmentMayBeSubmitted(state: ProjectState, evaluator: 
   if (strangers.length) return `needVerdicts name needs outside this project: ${strangers.join(', ')}`;
   const unjudged = needIds.filter((id) => !judged.has(id));
   if (unjudged.length) return `judge every need of the project (met, partly met, unmet); missing: ${unjudged.join(', ')}`;
+  const strangerStates = a.recommendations.filter((r) => r.state && !state.stateCodes.includes(r.state)).map((r) => r.state);
+  if (strangerStates.length) return `recommendations name States that are not beneficiaries: ${strangerStates.join(', ')}`;
   return null;
 }
 

@@ -177,13 +177,22 @@ describe('S3: one regional workshop answers several States\' needs', () => {
       needVerdicts: verdicts.slice(0, 4), narrative: 'Four States completed the checklist; Niger did not attend.',
     });
     expect(missing.message).toMatch(/judge every need of the project/);
+    const recommendation = { priorityArea: 'PA-A', priorityActivity: '(d)', instrument: 'UNTOC', formsOfAssistance: ['TRAINING_NATIONAL'], urgency: 'HIGH', description: 'A national session on the checklist for Niger (follow-up, as in 000 para 44).' };
+    const stranger = await act(stack, evaluator, 'submitOutcomeAssessment', survivor, {
+      criteria: dacRatings(4), indicatorValues: [{ indicator: 'officials trained', actual: 20 }, { indicator: 'checklists completed', actual: 4 }],
+      needVerdicts: verdicts, narrative: 'Four States completed the checklist; Niger did not attend.', recommendations: [{ ...recommendation, state: 'KEN' }],
+    });
+    expect(stranger.message).toBe('recommendations name States that are not beneficiaries: KEN');
     await must(stack, evaluator, 'submitOutcomeAssessment', survivor, {
       criteria: dacRatings(4), indicatorValues: [{ indicator: 'officials trained', actual: 20 }, { indicator: 'checklists completed', actual: 4 }],
-      needVerdicts: verdicts, narrative: 'Four States completed the checklist; Niger did not attend.',
+      needVerdicts: verdicts, narrative: 'Four States completed the checklist; Niger did not attend.', recommendations: [{ ...recommendation, state: 'NER' }],
     });
     const rows = await stack.db.selectFrom('need_verdicts').select(['need_id', 'verdict']).where('project_id', '=', survivor).orderBy('need_id').execute();
     expect(rows).toHaveLength(5);
     expect(rows.find((r) => r.need_id === needIds.NER)?.verdict).toBe('UNMET');
+    await must(stack, pm, 'close', survivor, { adoptRecommendations: [0] });
+    const followUp = await stack.db.selectFrom('needs').select(['state_code', 'source', 'project_id']).where('origin_project_id', '=', survivor).execute();
+    expect(followUp).toEqual([{ state_code: 'NER', source: 'EVALUATION_FOLLOW_UP', project_id: null }]);
   });
 });
 

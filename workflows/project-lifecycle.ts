@@ -130,7 +130,7 @@ export async function projectLifecycle(input: ProjectLifecycleInput): Promise<vo
     return indexes.map((i) => ({
       ...recommendations[i]!,
       id: `${input.projectId}/follow-up-${i + 1}`,
-      stateCode: state.stateCodes[0]!,
+      stateCode: recommendations[i]!.state ?? state.stateCodes[0]!,
       source: 'EVALUATION_FOLLOW_UP',
       originProjectId: input.projectId,
     }));

@@ -16,8 +16,8 @@ import {
   CriterionRatingInput,
   IndicatorValueInput,
   MoneyInput,
-  NeedInput,
   NeedVerdictInput,
+  RecommendationInput,
   ResultInput,
 } from './lifecycle-inputs.js';
 import { loadVisibleProject, ProjectRef } from './project.js';
@@ -139,7 +139,7 @@ actionMutation('submitOutcomeAssessment', 'The assigned evaluator submits the ou
   needVerdicts: t.field({ type: [NeedVerdictInput], required: true }),
   narrative: t.string({ required: true }),
   coProviders: t.stringList({ required: false }),
-  recommendations: t.field({ type: [NeedInput], required: false }),
+  recommendations: t.field({ type: [RecommendationInput], required: false }),
 }));
 actionMutation('close', 'Close the project; adopted recommendations become new needs (EVALUATION_FOLLOW_UP).', (t) => ({
   adoptRecommendations: t.intList({ required: false }),

@@ -1,7 +1,6 @@
 // GraphQL input types of lifecycle action payloads. Their validation is the zod schemas in
 // domain/lifecycle-inputs.ts; these only give the payloads a shape in the schema.
 import { builder } from '../builder.js';
-import { NeedInput } from './file-request.js';
 
 export const IndicatorInput = builder.inputType('IndicatorInput', {
   fields: (t) => ({
@@ -36,4 +35,16 @@ export const NeedVerdictInput = builder.inputType('NeedVerdictInput', {
   fields: (t) => ({ needId: t.string({ required: true }), verdict: t.string({ required: true, description: 'MET, PARTLY_MET or UNMET' }) }),
 });
 
-export { NeedInput };
+export const RecommendationInput = builder.inputType('RecommendationInput', {
+  description: 'A recommendation that may become a new need (EVALUATION_FOLLOW_UP) when the project closes.',
+  fields: (t) => ({
+    state: t.string({ required: false, description: 'The beneficiary State it concerns; the project\'s first when omitted' }),
+    priorityArea: t.string({ required: true }),
+    priorityActivity: t.string({ required: true }),
+    instrument: t.string({ required: true }),
+    article: t.string({ required: false }),
+    formsOfAssistance: t.stringList({ required: true }),
+    urgency: t.string({ required: true }),
+    description: t.string({ required: true }),
+  }),
+});

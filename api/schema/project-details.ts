@@ -116,6 +116,7 @@ const NeedVerdictRef = builder.objectRef<OutcomeAssessment['needVerdicts'][numbe
 });
 const RecommendationRef = builder.objectRef<OutcomeAssessment['recommendations'][number]>('Recommendation').implement({
   fields: (t) => ({
+    state: t.string({ nullable: true, resolve: (r) => r.state ?? null }),
     priorityArea: t.exposeString('priorityArea'),
     priorityActivity: t.exposeString('priorityActivity'),
     instrument: t.exposeString('instrument'),
