@@ -1,6 +1,7 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as readModel from './migrations/0001_read_model.js';
 import * as lifecycle from './migrations/0002_lifecycle.js';
+import * as roster from './migrations/0003_roster.js';
 import * as needsPool from './migrations/0004_needs_pool.js';
 import * as needsImport from './migrations/0005_needs_import.js';
 import * as poolCuration from './migrations/0006_pool_curation.js';
@@ -11,6 +12,7 @@ import type { DB } from './schema.js';
 const MIGRATIONS: Record<string, Migration> = {
   '0001_read_model': readModel,
   '0002_lifecycle': lifecycle,
+  '0003_roster': roster,
   '0004_needs_pool': needsPool,
   '0005_needs_import': needsImport,
   '0006_pool_curation': poolCuration,

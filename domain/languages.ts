@@ -12,7 +12,8 @@ export type LanguageLevel = (typeof LEVELS)[number];
 
 /** Below B1 an expert cannot work in a language (palermo's rule: independent user or better). */
 export const WORKING_LEVEL: LanguageLevel = 'B1';
-export const levelRank = (level: LanguageLevel): number => LEVELS.indexOf(level);
+const RANKS = new Map<string, number>(LEVELS.map((l, i) => [l, i]));
+export const levelRank = (level: LanguageLevel): number => RANKS.get(level)!;
 
 // palermo's data, NOT from the seeds: the language(s) a beneficiary State works in with experts.
 // States not listed work in English.

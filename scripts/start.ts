@@ -11,6 +11,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { seedCodeLists } from '../db/seed-code-lists.js';
 import type { Actor } from '../domain/roles.js';
 import { seedDemoPortfolio } from './demo-portfolio.js';
+import { seedDemoRoster } from './demo-roster.js';
 import { portInUse } from './embedded/free-port.js';
 import { startEmbeddedPostgres } from './embedded/postgres.js';
 import { startTemporalDevServer, stopChild } from './embedded/temporal-dev-server.js';
@@ -89,7 +90,8 @@ async function main() {
   stops.push(() => connection.close());
   if (embedded && process.env.PALERMO_DEMO_DATA !== 'false') {
     const ids = await seedDemoPortfolio(new Client({ connection }), { timings: timingsFromEnv(process.env.PALERMO_TIMINGS) });
-    console.log(`palermo: demo portfolio ready (${ids.length} projects from the seed documents, at the stages of scenarios S1, S4, S5, S8, S13)`);
+    const experts = await seedDemoRoster(db);
+    console.log(`palermo: demo portfolio ready (${ids.length} projects from the seed documents, at the stages of scenarios S1, S4, S5, S8, S13; ${experts} demo roster experts added)`);
   }
 
   const tokens: [string, Actor][] = [

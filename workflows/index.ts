@@ -3,3 +3,4 @@ export { projectLifecycle } from './project-lifecycle.js';
 export { projectEvaluation } from './project-evaluation.js';
 export { reprioritisation } from './reprioritisation.js';
 export { needsImport } from './needs-import.js';
+export { expertInvitation } from './expert-invitation.js';

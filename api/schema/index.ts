@@ -14,6 +14,8 @@ import './needs.js';
 import './reprioritisation.js';
 import './needs-import.js';
 import './needs-curation.js';
+import './roster.js';
+import './matching.js';
 import './reports.js';
 
 export const schema = builder.toSchema();

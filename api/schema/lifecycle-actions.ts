@@ -6,6 +6,8 @@ import { idempotencyKey } from '../../domain/inputs.js';
 import { isFinalStage, type Stage } from '../../domain/stages.js';
 import { decideTransition, type TransitionName } from '../../domain/transitions.js';
 import { findProject } from '../../db/queries/projects.js';
+import { deliveredBy, loadRoster } from '../../db/queries/roster.js';
+import { independenceBreaches } from '../../domain/matching/evaluator.js';
 import { actionUpdate } from '../../workflows/definitions.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
@@ -50,7 +52,7 @@ export async function runAction(ctx: Context, name: TransitionName, input: Recor
   return updated;
 }
 
-function actionMutation(name: TransitionName, description: string, fields?: FieldsOf, before?: (ctx: Context, payload: any) => Promise<void>) {
+function actionMutation(name: TransitionName, description: string, fields?: FieldsOf, before?: (ctx: Context, payload: any, projectId: string) => Promise<void>) {
   const typeName = `${name[0]!.toUpperCase()}${name.slice(1)}Input`;
   const Input = builder.inputType(typeName, {
     fields: (t) => ({
@@ -65,7 +67,7 @@ function actionMutation(name: TransitionName, description: string, fields?: Fiel
       description,
       args: { input: t.arg({ type: Input, required: true }) },
       errors: { types: [ValidationError, ForbiddenError, NotFoundError, TransitionRefusedError], directResult: true },
-      resolve: (_root, { input }, ctx) => runAction(ctx, name, input as Record<string, unknown>, before && ((p) => before(ctx, p))),
+      resolve: (_root, { input }, ctx) => runAction(ctx, name, input as Record<string, unknown>, before && ((p) => before(ctx, p, String(input.projectId)))),
     }),
   );
 }
@@ -129,10 +131,26 @@ actionMutation('reportProgress', 'File a progress report.', (t) => ({ period: t.
 actionMutation('recordEnactment', 'Record that the law was enacted (R10).', (t) => ({ law: t.string({ required: true }), enactedOn: t.string({ required: true }) }));
 actionMutation('suspend', 'Suspend delivery, with a reason; reminders pause.', reason);
 actionMutation('resume', 'Resume a suspended project.', note);
-actionMutation('startEvaluation', 'Hand the project to an independent evaluator, with a deadline and reminders.', (t) => ({
-  evaluator: t.string({ required: true, description: "The evaluator's subject (its token's sub)" }),
-  closeDeliveryReason: t.string({ required: false, description: 'Why a legislative project leaves delivery before enactment (R10)' }),
-}));
+actionMutation(
+  'startEvaluation',
+  'Hand the project to an independent evaluator, with a deadline and reminders.',
+  (t) => ({
+    evaluator: t.string({ required: true, description: "The evaluator's subject (its token's sub); a roster expert's id is checked for independence" }),
+    closeDeliveryReason: t.string({ required: false, description: 'Why a legislative project leaves delivery before enactment (R10)' }),
+  }),
+  async (ctx, payload: { evaluator: string }, projectId: string) => {
+    // Evaluators from the roster must be independent of the project (not a national of a beneficiary
+    // State, not among those who delivered it, no declared conflict).
+    const [expert] = await loadRoster(ctx.deps.db, [payload.evaluator]);
+    if (!expert) return;
+    const breaches = independenceBreaches(expert, {
+      projectId,
+      beneficiaryStates: await ctx.loaders.projectStates.load(projectId),
+      deliveredBy: await deliveredBy(ctx.deps.db, projectId),
+    });
+    if (breaches.length) throw new ValidationError(breaches.map((b) => ({ field: 'input.evaluator', message: `${expert.id} is not independent: ${b.reason} (${b.rule})` })));
+  },
+);
 actionMutation('submitOutcomeAssessment', 'The assigned evaluator submits the outcome assessment: DAC criteria, indicator values, need verdicts, narrative.', (t) => ({
   criteria: t.field({ type: [CriterionRatingInput], required: true }),
   indicatorValues: t.field({ type: [IndicatorValueInput], required: true }),

@@ -1,0 +1,294 @@
+// Matching with reasons, optimal teams, invitations and independent evaluators, for programme managers;
+// experts answer their invitations here.
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { Selectable } from 'kysely';
+import { fieldsForNeed } from '../../domain/expertise.js';
+import { workingLanguagesOf } from '../../domain/languages.js';
+import { greedyTeam, optimalTeam, type Slot, type Team } from '../../domain/matching/assign.js';
+import { independenceBreaches } from '../../domain/matching/evaluator.js';
+import { exclusionsOf, homeRegionOf } from '../../domain/matching/exclusions.js';
+import { inviteInput, matchOptions, teamOptions, type MatchOptions } from '../../domain/matching/options.js';
+import { rankExperts, type Ranking } from '../../domain/matching/rank.js';
+import type { MatchTarget, RosterExpert } from '../../domain/matching/types.js';
+import type { DB } from '../../db/schema.js';
+import {
+  deliveredBy, expertById, invitationById, invitationEvents, invitationsOfExpert, loadRoster, needById, needsOfProject, projectStatesOf,
+} from '../../db/queries/roster.js';
+import { TASK_QUEUE } from '../../workflows/definitions.js';
+import { answerInvitationUpdate, invitationOpenedUpdate, type ExpertInvitationInput } from '../../workflows/expert-invitation.js';
+import { builder } from '../builder.js';
+import type { Context } from '../context.js';
+import { ForbiddenError, NotFoundError, TransitionRefusedError, ValidationError } from '../errors.js';
+import { parseInput } from '../parse.js';
+import { dropNulls, ExpertRef } from './roster.js';
+
+type NeedRow = Selectable<DB['needs']>;
+
+function managerOnly(ctx: Context, what: string) {
+  if (ctx.actor!.role !== 'PROGRAMME_MANAGER') throw new ForbiddenError(`${what} is for PROGRAMME_MANAGER; the caller is ${ctx.actor!.role}`);
+  return ctx.actor!;
+}
+
+function targetOf(need: NeedRow, o: Pick<MatchOptions, 'windowFrom' | 'windowTo' | 'fields'> & { organisations?: string[] }): MatchTarget {
+  return {
+    stateCode: need.state_code,
+    projectId: need.project_id ?? undefined,
+    fields: o.fields ?? fieldsForNeed({ instrument: need.instrument, priorityActivity: need.priority_activity, priorityArea: need.priority_area }),
+    instrument: need.instrument,
+    article: need.article,
+    ...(o.windowFrom && o.windowTo ? { window: { from: o.windowFrom, to: o.windowTo } } : {}),
+    organisations: o.organisations ?? [],
+  };
+}
+
+// Lazily resolves the expert row of a roster entry for the API (the in-memory entry lacks institution etc.).
+const expertField = (t: any) => t.field({ type: ExpertRef, resolve: async (x: { expert: RosterExpert }, _a: unknown, ctx: Context) => (await expertById(ctx.deps.db, x.expert.id))! });
+
+const ScorePartRef = builder.objectRef<{ name: string; points: number; reason: string }>('ScorePart').implement({
+  fields: (t) => ({ name: t.exposeString('name', { description: 'FIELD, INSTRUMENT, LANGUAGE, REGION, PAST_OUTCOMES or WORKLOAD' }), points: t.exposeFloat('points'), reason: t.exposeString('reason') }),
+});
+const ReasonRef = builder.objectRef<{ rule: string; reason: string }>('RuleBreach').implement({
+  description: 'A hard rule an expert breaks, and why.',
+  fields: (t) => ({ rule: t.exposeString('rule'), reason: t.exposeString('reason') }),
+});
+const RankedRef = builder.objectRef<Ranking['ranked'][number]>('RankedExpert').implement({
+  fields: (t) => ({ rank: t.exposeInt('rank'), expertId: t.string({ resolve: (r) => r.expert.id }), name: t.string({ resolve: (r) => r.expert.name }), score: t.exposeFloat('score'), parts: t.field({ type: [ScorePartRef], resolve: (r) => r.parts }), expert: expertField(t) }),
+});
+const ExcludedRef = builder.objectRef<Ranking['excluded'][number]>('ExcludedExpert').implement({
+  fields: (t) => ({ expertId: t.string({ resolve: (r) => r.expert.id }), name: t.string({ resolve: (r) => r.expert.name }), rules: t.field({ type: [ReasonRef], resolve: (r) => r.exclusions }) }),
+});
+const MatchRef = builder.objectRef<{ need: NeedRow; target: MatchTarget; ranking: Ranking }>('NeedMatch').implement({
+  description: 'The roster ranked for one need: each rank with its score parts, and each excluded expert with the rule that excluded them.',
+  fields: (t) => ({
+    needId: t.string({ resolve: (m) => m.need.id }),
+    state: t.string({ resolve: (m) => m.need.state_code }),
+    fields: t.stringList({ resolve: (m) => [...m.target.fields] }),
+    workingLanguages: t.stringList({ resolve: (m) => workingLanguagesOf(m.need.state_code) }),
+    eligible: t.int({ resolve: (m) => m.ranking.eligible }),
+    ranked: t.field({ type: [RankedRef], resolve: (m) => m.ranking.ranked }),
+    excluded: t.field({ type: [ExcludedRef], description: 'The first excludedLimit excluded experts', resolve: (m) => m.ranking.excluded }),
+    excludedCount: t.int({ resolve: (m) => m.ranking.excludedCount }),
+  }),
+});
+
+const MatchOptionsInput = builder.inputType('MatchOptionsInput', {
+  fields: (t) => ({ windowFrom: t.string(), windowTo: t.string(), fields: t.stringList(), organisations: t.stringList(), limit: t.int(), excludedLimit: t.int() }),
+});
+
+async function needsFor(ctx: Context, needId: string | null | undefined, projectId: string | null | undefined): Promise<NeedRow[]> {
+  if (!needId === !projectId) throw new ValidationError([{ field: 'needId', message: 'give exactly one of needId and projectId' }]);
+  if (needId) {
+    const need = await needById(ctx.deps.db, needId);
+    if (!need) throw new NotFoundError(`need ${needId} not found`);
+    return [need];
+  }
+  const needs = await needsOfProject(ctx.deps.db, projectId!);
+  if (!needs.length) throw new NotFoundError(`project ${projectId} not found or without needs`);
+  return needs;
+}
+
+const TeamMemberRef = builder.objectRef<Team['assignments'][number] & { needId: string }>('TeamMember').implement({
+  fields: (t) => ({ slot: t.exposeString('slotId'), needId: t.exposeString('needId'), expertId: t.exposeString('expertId'), score: t.exposeFloat('score') }),
+});
+const TeamRef = builder.objectRef<Team & { needOf: Map<string, string> }>('Team').implement({
+  fields: (t) => ({
+    total: t.exposeFloat('total'),
+    members: t.field({ type: [TeamMemberRef], resolve: (team) => team.assignments.map((a) => ({ ...a, needId: team.needOf.get(a.slotId)! })) }),
+    unfilled: t.stringList({ resolve: (team) => team.unfilled }),
+  }),
+});
+const TeamProposalRef = builder.objectRef<{ optimal: Team; greedy: Team; needOf: Map<string, string> }>('TeamProposal').implement({
+  description: 'The optimal team (fills most slots, then maximises the total score, within capacity and geographical balance) beside the greedy choice.',
+  fields: (t) => ({
+    optimal: t.field({ type: TeamRef, resolve: (p) => ({ ...p.optimal, needOf: p.needOf }) }),
+    greedy: t.field({ type: TeamRef, resolve: (p) => ({ ...p.greedy, needOf: p.needOf }) }),
+  }),
+});
+const TeamOptionsInput = builder.inputType('TeamOptionsInput', {
+  fields: (t) => ({
+    windowFrom: t.string(), windowTo: t.string(), maxPerRegion: t.int(), candidatesPerSlot: t.int(),
+    slots: t.field({ type: [builder.inputType('TeamSlotInput', { fields: (s) => ({ needId: s.string({ required: true }), label: s.string({ required: true }) }) })] }),
+  }),
+});
+
+const IndependenceRef = builder.objectRef<{ expert: RosterExpert; breaches: { rule: string; reason: string }[] }>('EvaluatorCandidate').implement({
+  fields: (t) => ({
+    expertId: t.string({ resolve: (c) => c.expert.id }),
+    name: t.string({ resolve: (c) => c.expert.name }),
+    independent: t.boolean({ resolve: (c) => c.breaches.length === 0 }),
+    breaches: t.field({ type: [ReasonRef], resolve: (c) => c.breaches }),
+  }),
+});
+
+type InvitationRow = NonNullable<Awaited<ReturnType<typeof invitationById>>>;
+const InvitationEventRef = builder.objectRef<Awaited<ReturnType<typeof invitationEvents>>[number]>('InvitationEvent').implement({
+  fields: (t) => ({
+    seq: t.exposeInt('seq'),
+    kind: t.exposeString('kind', { description: 'INVITED, REMINDED, DECLINED, TIMED_OUT, ACCEPTED or EXHAUSTED' }),
+    expertId: t.exposeString('expert_id', { nullable: true }),
+    at: t.string({ resolve: (e) => new Date(e.at).toISOString() }),
+    details: t.string({ description: 'JSON', resolve: (e) => JSON.stringify(e.details) }),
+  }),
+});
+const InvitationRef = builder.objectRef<InvitationRow>('Invitation').implement({
+  description: 'One slot\'s chain of invitations; EXHAUSTED reports to the manager that the list ran out.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    needId: t.exposeString('need_id'),
+    projectId: t.exposeString('project_id', { nullable: true }),
+    slot: t.exposeString('slot'),
+    candidates: t.exposeStringList('candidates'),
+    status: t.exposeString('status', { description: 'WAITING, ACCEPTED or EXHAUSTED' }),
+    expertId: t.exposeString('expert_id', { nullable: true }),
+    events: t.field({ type: [InvitationEventRef], resolve: (i, _a, ctx) => invitationEvents(ctx.deps.db, i.id) }),
+  }),
+});
+const InviteInput = builder.inputType('InviteExpertsInput', {
+  fields: (t) => ({
+    needId: t.string({ required: true }), slot: t.string({ required: true }), candidates: t.stringList({ required: true, description: 'Best first' }),
+    reminderSeconds: t.int({ required: true }), deadlineSeconds: t.int({ required: true }), idempotencyKey: t.string({ required: true }),
+  }),
+});
+
+async function readInvitation(ctx: Context, id: string): Promise<InvitationRow> {
+  const row = await invitationById(ctx.deps.db, id);
+  if (!row) throw new NotFoundError(`invitation ${id} not found`);
+  return row;
+}
+
+builder.queryFields((t) => ({
+  matchExperts: t.field({
+    type: [MatchRef],
+    description: 'Ranks the roster for a need, or for each need of a project, with the score parts and the exclusions.',
+    args: { needId: t.arg.id(), projectId: t.arg.id(), options: t.arg({ type: MatchOptionsInput }) },
+    errors: { types: [ValidationError, ForbiddenError, NotFoundError] },
+    resolve: async (_r, args, ctx) => {
+      managerOnly(ctx, 'matchExperts');
+      const options = parseInput(matchOptions, dropNulls(args.options ?? {}), 'options');
+      const needs = await needsFor(ctx, args.needId as string | null, args.projectId as string | null);
+      const roster = await loadRoster(ctx.deps.db);
+      return needs.map((need) => {
+        const target = targetOf(need, options);
+        return { need, target, ranking: rankExperts(roster, target, { limit: options.limit, excludedLimit: options.excludedLimit }) };
+      });
+    },
+  }),
+  evaluatorCandidates: t.field({
+    type: [IndependenceRef],
+    description: 'Experts of the roster as evaluators of a project: independent first; the others with the rule they break.',
+    args: { projectId: t.arg.id({ required: true }) },
+    errors: { types: [ForbiddenError, NotFoundError] },
+    resolve: async (_r, args, ctx) => {
+      managerOnly(ctx, 'evaluatorCandidates');
+      const projectId = String(args.projectId);
+      const states = await projectStatesOf(ctx.deps.db, projectId);
+      if (!states.length) throw new NotFoundError(`project ${projectId} not found`);
+      const project = { projectId, beneficiaryStates: states, deliveredBy: await deliveredBy(ctx.deps.db, projectId) };
+      const all = (await loadRoster(ctx.deps.db)).map((expert) => ({ expert, breaches: independenceBreaches(expert, project) }));
+      return [...all.filter((c) => !c.breaches.length), ...all.filter((c) => c.breaches.length)];
+    },
+  }),
+  invitation: t.field({
+    type: InvitationRef,
+    args: { id: t.arg.id({ required: true }) },
+    errors: { types: [ForbiddenError, NotFoundError], directResult: true },
+    resolve: async (_r, args, ctx) => {
+      const row = await readInvitation(ctx, String(args.id));
+      const a = ctx.actor!;
+      if (a.role !== 'PROGRAMME_MANAGER' && !(a.role === 'EXPERT' && row.candidates.includes(a.subject))) throw new ForbiddenError('only the manager and the invited experts read an invitation');
+      return row;
+    },
+  }),
+  myInvitations: t.field({
+    type: [InvitationRef],
+    errors: { types: [ForbiddenError] },
+    resolve: (_r, _a, ctx) => {
+      if (ctx.actor!.role !== 'EXPERT') throw new ForbiddenError('myInvitations is for EXPERT');
+      return invitationsOfExpert(ctx.deps.db, ctx.actor!.subject);
+    },
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  assignTeam: t.field({
+    type: TeamProposalRef,
+    description: 'Proposes the optimal team for a project\'s slots (one per need unless slots are given), beside the greedy choice.',
+    args: { projectId: t.arg.id({ required: true }), options: t.arg({ type: TeamOptionsInput }) },
+    errors: { types: [ValidationError, ForbiddenError, NotFoundError], directResult: true },
+    resolve: async (_r, args, ctx) => {
+      managerOnly(ctx, 'assignTeam');
+      const o = parseInput(teamOptions, dropNulls(args.options ?? {}), 'options');
+      const needs = await needsFor(ctx, null, String(args.projectId));
+      const byId = new Map(needs.map((n) => [n.id, n]));
+      const wanted = o.slots ?? needs.map((n) => ({ needId: n.id, label: n.id }));
+      const issues = wanted.flatMap((s, i) => (byId.has(s.needId) ? [] : [{ field: `options.slots.${i}.needId`, message: `need ${s.needId} is not a need of this project` }]));
+      if (issues.length) throw new ValidationError(issues);
+      const roster = await loadRoster(ctx.deps.db);
+      const slots: Slot[] = wanted.map((s) => ({
+        id: s.label,
+        candidates: rankExperts(roster, targetOf(byId.get(s.needId)!, o), { limit: o.candidatesPerSlot }).ranked.map((r) => ({
+          expertId: r.expert.id, score: r.score, capacity: r.expert.profile.capacity, homeRegion: homeRegionOf(r.expert.nationality),
+        })),
+      }));
+      const needOf = new Map(wanted.map((s) => [s.label, s.needId]));
+      return { optimal: optimalTeam(slots, o.maxPerRegion), greedy: greedyTeam(slots, o.maxPerRegion), needOf };
+    },
+  }),
+  inviteExperts: t.field({
+    type: InvitationRef,
+    description: 'Starts the invitation chain of one slot: best candidate first; decline or silence passes to the next.',
+    args: { input: t.arg({ type: InviteInput, required: true }) },
+    errors: { types: [ValidationError, ForbiddenError, NotFoundError], directResult: true },
+    resolve: async (_r, args, ctx) => {
+      const actor = managerOnly(ctx, 'inviteExperts');
+      const input = parseInput(inviteInput, args.input, 'input');
+      const need = await needById(ctx.deps.db, input.needId);
+      if (!need) throw new ValidationError([{ field: 'input.needId', message: `need ${input.needId} not found` }]);
+      // Every candidate must be on the roster and pass the hard rules for this need.
+      const roster = new Map((await loadRoster(ctx.deps.db, input.candidates)).map((e) => [e.id, e]));
+      const target = targetOf(need, {});
+      const issues = input.candidates.flatMap((id, i) => {
+        const e = roster.get(id);
+        if (!e) return [{ field: `input.candidates.${i}`, message: `${id} is not an active expert of the roster` }];
+        return exclusionsOf(e, target).map((x) => ({ field: `input.candidates.${i}`, message: `${x.rule}: ${x.reason}` }));
+      });
+      if (issues.length) throw new ValidationError(issues);
+      const workflowId = `invitation-${need.id}-${input.idempotencyKey}`;
+      const wfInput: ExpertInvitationInput = { needId: need.id, projectId: need.project_id, slot: input.slot, candidates: input.candidates, reminderSeconds: input.reminderSeconds, deadlineSeconds: input.deadlineSeconds, invitedBy: actor.subject };
+      try {
+        await ctx.deps.temporal.workflow.start('expertInvitation', { workflowId, taskQueue: ctx.deps.lifecycle?.taskQueue ?? TASK_QUEUE, args: [wfInput], workflowIdReusePolicy: 'REJECT_DUPLICATE' });
+      } catch (err) {
+        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+      }
+      try {
+        await ctx.deps.temporal.workflow.getHandle(workflowId).executeUpdate(invitationOpenedUpdate);
+      } catch (err) {
+        if (!/already completed/i.test(String(err))) throw err; // a repeated key of a finished chain
+      }
+      return readInvitation(ctx, workflowId);
+    },
+  }),
+  answerInvitation: t.field({
+    type: InvitationRef,
+    description: 'The invited expert accepts or declines.',
+    args: { invitationId: t.arg.id({ required: true }), accept: t.arg.boolean({ required: true }), reason: t.arg.string() },
+    errors: { types: [ForbiddenError, NotFoundError, TransitionRefusedError], directResult: true },
+    resolve: async (_r, args, ctx) => {
+      if (ctx.actor!.role !== 'EXPERT') throw new ForbiddenError(`answerInvitation is for EXPERT; the caller is ${ctx.actor!.role}`);
+      const id = String(args.invitationId);
+      await readInvitation(ctx, id);
+      try {
+        await ctx.deps.temporal.workflow.getHandle(id).executeUpdate(answerInvitationUpdate, { args: [{ expertId: ctx.actor!.subject, accept: args.accept, ...(args.reason ? { reason: args.reason } : {}) }] });
+      } catch (err) {
+        if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
+          if (err.cause.type === 'NotInvited') throw new ForbiddenError(err.cause.message);
+          throw new TransitionRefusedError('INVITATION_CLOSED', err.cause.message);
+        }
+        if (err instanceof WorkflowNotFoundError || /already completed/i.test(String(err))) throw new TransitionRefusedError('INVITATION_CLOSED', `invitation ${id} is settled`);
+        throw err;
+      }
+      return readInvitation(ctx, id);
+    },
+  }),
+}));

@@ -1,0 +1,199 @@
+// The expert roster: States nominate, experts accept and keep their profiles, managers suspend or retire.
+// Every change writes a history row (who, when, what).
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { Actor } from '../../domain/roles.js';
+import { expertProfileInput, nominationInput, rosterDecisionInput } from '../../domain/roster-inputs.js';
+import type { ExpertStatus } from '../../domain/matching/types.js';
+import { changeExpert, expertById, expertHistory, insertNomination, recordDelivery, type ExpertRow } from '../../db/queries/roster.js';
+import { builder } from '../builder.js';
+import type { Context } from '../context.js';
+import { ForbiddenError, NotFoundError, TransitionRefusedError, ValidationError } from '../errors.js';
+import { parseInput } from '../parse.js';
+
+/** GraphQL sends absent optional fields as null; zod defaults apply to undefined only. */
+export function dropNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(dropNulls);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null).map(([k, v]) => [k, dropNulls(v)]));
+  return value;
+}
+
+const InstrumentKnowledge = builder.objectRef<{ instrument: string; articles: string[] }>('InstrumentKnowledge').implement({
+  fields: (t) => ({ instrument: t.exposeString('instrument'), articles: t.exposeStringList('articles') }),
+});
+const LanguageSkill = builder.objectRef<{ language: string; level: string }>('LanguageSkill').implement({
+  fields: (t) => ({ language: t.exposeString('language', { description: 'ISO 639-1' }), level: t.exposeString('level', { description: 'A1-C2 or NATIVE' }) }),
+});
+const Window = builder.objectRef<{ from: string; to: string }>('AvailabilityWindow').implement({
+  fields: (t) => ({ from: t.exposeString('from'), to: t.exposeString('to') }),
+});
+const Conflicts = builder.objectRef<{ states: string[]; projects: string[]; organisations: string[] }>('DeclaredConflicts').implement({
+  fields: (t) => ({ states: t.exposeStringList('states'), projects: t.exposeStringList('projects'), organisations: t.exposeStringList('organisations') }),
+});
+const Profile = builder.objectRef<ExpertRow['profile']>('ExpertProfile').implement({
+  fields: (t) => ({
+    fields: t.exposeStringList('fields', { description: 'Codes of the taxonomy of fields of expertise (domain.md 3.6)' }),
+    instruments: t.field({ type: [InstrumentKnowledge], resolve: (p) => p.instruments }),
+    languages: t.field({ type: [LanguageSkill], resolve: (p) => p.languages }),
+    regions: t.exposeStringList('regions'),
+    states: t.exposeStringList('states'),
+    availability: t.field({ type: [Window], resolve: (p) => p.availability }),
+    conflicts: t.field({ type: Conflicts, resolve: (p) => p.conflicts }),
+    capacity: t.exposeInt('capacity'),
+  }),
+});
+const HistoryEntry = builder.objectRef<Awaited<ReturnType<typeof expertHistory>>[number]>('ExpertHistoryEntry').implement({
+  fields: (t) => ({
+    action: t.exposeString('action'),
+    by: t.exposeString('by_subject'),
+    role: t.exposeString('by_role'),
+    at: t.string({ resolve: (h) => new Date(h.at).toISOString() }),
+    details: t.string({ description: 'JSON', resolve: (h) => JSON.stringify(h.details) }),
+  }),
+});
+
+export const ExpertRef = builder.objectRef<ExpertRow>('Expert').implement({
+  description: 'An expert on the roster, nominated by a State with the institution they belong to (002 para 3).',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    name: t.exposeString('name'),
+    nationality: t.exposeString('nationality'),
+    nominatingState: t.exposeString('nominating_state'),
+    institution: t.exposeString('institution'),
+    status: t.exposeString('status', { description: 'NOMINATED, ACTIVE, SUSPENDED or RETIRED' }),
+    profile: t.field({ type: Profile, resolve: (e) => e.profile }),
+    history: t.field({ type: [HistoryEntry], resolve: (e, _a, ctx) => expertHistory(ctx.deps.db, e.id) }),
+  }),
+});
+
+const InstrumentInput = builder.inputType('InstrumentKnowledgeInput', { fields: (t) => ({ instrument: t.string({ required: true }), articles: t.stringList() }) });
+const LanguageInput = builder.inputType('LanguageSkillInput', { fields: (t) => ({ language: t.string({ required: true }), level: t.string({ required: true }) }) });
+const WindowInput = builder.inputType('AvailabilityWindowInput', { fields: (t) => ({ from: t.string({ required: true }), to: t.string({ required: true }) }) });
+const ConflictsInput = builder.inputType('DeclaredConflictsInput', { fields: (t) => ({ states: t.stringList(), projects: t.stringList(), organisations: t.stringList() }) });
+export const ProfileInput = builder.inputType('ExpertProfileInput', {
+  fields: (t) => ({
+    fields: t.stringList({ required: true }),
+    instruments: t.field({ type: [InstrumentInput] }),
+    languages: t.field({ type: [LanguageInput], required: true }),
+    regions: t.stringList(),
+    states: t.stringList(),
+    availability: t.field({ type: [WindowInput] }),
+    conflicts: t.field({ type: ConflictsInput }),
+    capacity: t.int(),
+  }),
+});
+const NominationInput = builder.inputType('NominateExpertInput', {
+  fields: (t) => ({
+    name: t.string({ required: true }),
+    nationality: t.string({ required: true, description: 'ISO alpha-3; any nationality' }),
+    nominatingState: t.string({ required: true }),
+    institution: t.string({ required: true }),
+    email: t.string(),
+    profile: t.field({ type: ProfileInput, required: true }),
+  }),
+});
+
+function mustBe(ctx: Context, role: Actor['role'], what: string): Actor {
+  const actor = ctx.actor!;
+  if (actor.role !== role) throw new ForbiddenError(`${what} is for ${role}; the caller is ${actor.role}`);
+  return actor;
+}
+
+async function existing(ctx: Context, id: string): Promise<ExpertRow> {
+  const row = await expertById(ctx.deps.db, id);
+  if (!row) throw new NotFoundError(`expert ${id} not found`);
+  return row;
+}
+
+/** A manager's status decision, allowed only from the listed statuses. */
+async function decide(ctx: Context, args: unknown, action: string, from: ExpertStatus[], to: ExpertStatus) {
+  const actor = mustBe(ctx, 'PROGRAMME_MANAGER', action.toLowerCase());
+  const input = parseInput(rosterDecisionInput, args, 'input');
+  const row = await existing(ctx, input.expertId);
+  if (!from.includes(row.status as ExpertStatus)) throw new TransitionRefusedError('WRONG_STATUS', `expert ${row.id} is ${row.status}; ${action} needs ${from.join(' or ')}`);
+  return (await changeExpert(ctx.deps.db, row.id, { status: to }, action, actor, { from: row.status, to, reason: input.reason }))!;
+}
+
+builder.queryFields((t) => ({
+  expert: t.field({
+    type: ExpertRef,
+    args: { id: t.arg.id({ required: true }) },
+    errors: { types: [NotFoundError, ForbiddenError], directResult: true },
+    resolve: async (_r, { id }, ctx) => {
+      const row = await existing(ctx, String(id));
+      const a = ctx.actor!;
+      const may = a.role === 'PROGRAMME_MANAGER' || a.role === 'CONFERENCE_ADMIN' || (a.role === 'EXPERT' && a.subject === row.id) || (a.role === 'STATE_FOCAL_POINT' && a.stateCode === row.nominating_state);
+      if (!may) throw new ForbiddenError(`the caller may not read expert ${row.id}`);
+      return row;
+    },
+  }),
+}));
+
+const decision = { expertId: (t: any) => t.arg.id({ required: true }), reason: (t: any) => t.arg.string({ required: true }) };
+
+builder.mutationFields((t) => ({
+  nominateExpert: t.field({
+    type: ExpertRef,
+    description: 'A State focal point nominates an expert (of any nationality) with the institution that nominates them.',
+    args: { input: t.arg({ type: NominationInput, required: true }) },
+    errors: { types: [ValidationError, ForbiddenError], directResult: true },
+    resolve: async (_r, args, ctx) => {
+      const actor = mustBe(ctx, 'STATE_FOCAL_POINT', 'nominateExpert');
+      const input = parseInput(nominationInput, dropNulls(args.input), 'input');
+      if (input.nominatingState !== actor.stateCode) throw new ForbiddenError(`a focal point of ${actor.stateCode} nominates for its own State's institutions, not ${input.nominatingState}`);
+      return insertNomination(ctx.deps.db, `expert-${randomUUID()}`, input, actor);
+    },
+  }),
+  acceptNomination: t.field({
+    type: ExpertRef,
+    description: 'The expert (token subject = expert id) accepts the nomination and joins the roster.',
+    errors: { types: [ForbiddenError, NotFoundError, TransitionRefusedError], directResult: true },
+    resolve: async (_r, _a, ctx) => {
+      const actor = mustBe(ctx, 'EXPERT', 'acceptNomination');
+      const row = await existing(ctx, actor.subject);
+      if (row.status !== 'NOMINATED') throw new TransitionRefusedError('WRONG_STATUS', `expert ${row.id} is ${row.status}, not NOMINATED`);
+      return (await changeExpert(ctx.deps.db, row.id, { status: 'ACTIVE' }, 'ACCEPT', actor, {}))!;
+    },
+  }),
+  updateExpertProfile: t.field({
+    type: ExpertRef,
+    description: 'The expert keeps their own profile.',
+    args: { profile: t.arg({ type: ProfileInput, required: true }) },
+    errors: { types: [ValidationError, ForbiddenError, NotFoundError, TransitionRefusedError], directResult: true },
+    resolve: async (_r, args, ctx) => {
+      const actor = mustBe(ctx, 'EXPERT', 'updateExpertProfile');
+      const profile = parseInput(expertProfileInput, dropNulls(args.profile), 'profile');
+      const row = await existing(ctx, actor.subject);
+      if (row.status === 'RETIRED') throw new TransitionRefusedError('WRONG_STATUS', `expert ${row.id} is RETIRED`);
+      return (await changeExpert(ctx.deps.db, row.id, { profile }, 'UPDATE_PROFILE', actor, { before: row.profile, after: profile }))!;
+    },
+  }),
+  suspendExpert: t.field({
+    type: ExpertRef, args: { expertId: decision.expertId(t), reason: decision.reason(t) },
+    errors: { types: [ValidationError, ForbiddenError, NotFoundError, TransitionRefusedError], directResult: true },
+    resolve: (_r, args, ctx) => decide(ctx, args, 'SUSPEND', ['ACTIVE'], 'SUSPENDED'),
+  }),
+  reinstateExpert: t.field({
+    type: ExpertRef, args: { expertId: decision.expertId(t), reason: decision.reason(t) },
+    errors: { types: [ValidationError, ForbiddenError, NotFoundError, TransitionRefusedError], directResult: true },
+    resolve: (_r, args, ctx) => decide(ctx, args, 'REINSTATE', ['SUSPENDED'], 'ACTIVE'),
+  }),
+  retireExpert: t.field({
+    type: ExpertRef, args: { expertId: decision.expertId(t), reason: decision.reason(t) },
+    errors: { types: [ValidationError, ForbiddenError, NotFoundError, TransitionRefusedError], directResult: true },
+    resolve: (_r, args, ctx) => decide(ctx, args, 'RETIRE', ['NOMINATED', 'ACTIVE', 'SUSPENDED'], 'RETIRED'),
+  }),
+  recordExpertDelivery: t.field({
+    type: ExpertRef,
+    description: 'A manager records that an expert delivered (part of) a project, with its rating 1-4 once known.',
+    args: { expertId: t.arg.id({ required: true }), projectId: t.arg.id({ required: true }), rating: t.arg.int() },
+    errors: { types: [ValidationError, ForbiddenError, NotFoundError], directResult: true },
+    resolve: async (_r, args, ctx) => {
+      const actor = mustBe(ctx, 'PROGRAMME_MANAGER', 'recordExpertDelivery');
+      const input = parseInput(z.object({ expertId: z.string(), projectId: z.string().min(1), rating: z.number().int().min(1, { error: 'must be 1-4' }).max(4, { error: 'must be 1-4' }).nullable() }), { ...args, rating: args.rating ?? null }, 'input');
+      const row = await existing(ctx, input.expertId);
+      await recordDelivery(ctx.deps.db, row.id, input.projectId, input.rating);
+      return (await changeExpert(ctx.deps.db, row.id, {}, 'RECORD_DELIVERY', actor, { projectId: input.projectId, rating: input.rating }))!;
+    },
+  }),
+}));

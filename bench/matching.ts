@@ -1,0 +1,79 @@
+// `npm run bench:matching [-- --sizes 1000,10000,100000]`: ranks one need against synthetic rosters
+// (invented experts drawn from the taxonomy, languages and States) and assigns a 10-slot team; prints
+// the median time of each and how it grows with the roster. Pure and in memory, as the API runs it
+// after one preload of the roster.
+import { parseArgs } from 'node:util';
+import { STATES } from '../domain/code-lists/index.js';
+import { EXPERTISE_FIELDS, fieldsForNeed } from '../domain/expertise.js';
+import { LANGUAGES, LEVELS } from '../domain/languages.js';
+import { greedyTeam, optimalTeam, type Slot } from '../domain/matching/assign.js';
+import { homeRegionOf } from '../domain/matching/exclusions.js';
+import { rankExperts } from '../domain/matching/rank.js';
+import type { MatchTarget, RosterExpert } from '../domain/matching/types.js';
+import { fmt, percentile } from './stats.js';
+
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000,100000' }, runs: { type: 'string', default: '7' } } });
+const sizes = values.sizes.split(',').map(Number);
+const runs = Number(values.runs);
+
+// A small deterministic generator, so every run benches the same rosters.
+let seed = 42;
+const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
+const leaves = EXPERTISE_FIELDS.filter((f) => f.parent).map((f) => f.code);
+
+function syntheticExpert(i: number): RosterExpert {
+  const langs = [...new Set([pick(LANGUAGES).code, pick(LANGUAGES).code, 'en'])].slice(0, 1 + Math.floor(rand() * 3));
+  const year = 2027 + Math.floor(rand() * 2);
+  return {
+    id: `bench-expert-${i}`, name: `Synthetic expert ${i} (invented)`, nationality: pick(STATES).code,
+    status: rand() < 0.03 ? 'SUSPENDED' : 'ACTIVE', pastOutcomes: rand() < 0.5 ? [1 + Math.floor(rand() * 4)] : [], workload: Math.floor(rand() * 3),
+    profile: {
+      fields: [pick(leaves), pick(leaves), pick(leaves)], instruments: [{ instrument: pick(['UNTOC', 'TIP', 'SOM', 'FA', 'UNCAC']), articles: rand() < 0.3 ? ['32'] : [] }],
+      languages: langs.map((language) => ({ language, level: pick(LEVELS.slice(2)) })), regions: [pick(STATES).regions[0]], states: [pick(STATES).code],
+      availability: [{ from: `${year}-01-01`, to: `${year}-12-31` }], conflicts: { states: rand() < 0.02 ? [pick(STATES).code] : [], projects: [], organisations: [] }, capacity: 1 + Math.floor(rand() * 2),
+    },
+  };
+}
+
+const STATE_CODES = ['GAB', 'KEN', 'HND', 'BOL', 'TCD', 'NAM', 'ECU', 'GIN', 'NER', 'CMR'];
+const ACTIVITIES = ['(d)', '(b)', '(e)', '(f)(i)', '(g)', '(h)', '(d)', '(e)', '(b)', '(g)'];
+const target = (k: number): MatchTarget => ({
+  stateCode: STATE_CODES[k]!, fields: fieldsForNeed({ instrument: 'UNTOC', priorityActivity: ACTIVITIES[k]!, priorityArea: 'PA-B' }),
+  instrument: 'UNTOC', article: '32', window: { from: '2027-03-01', to: '2027-03-15' },
+});
+
+function time(task: () => void): number {
+  const samples: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const t = performance.now();
+    task();
+    samples.push(performance.now() - t);
+  }
+  return percentile(samples, 50);
+}
+
+console.log(`bench:matching: median of ${runs} runs over synthetic rosters (invented experts), node ${process.version}`);
+console.log('roster    rank 1 need   10-slot team (rank 10 slots + optimal)   optimal only   optimal/greedy total');
+let previous: { size: number; rank: number; team: number } | undefined;
+for (const size of sizes) {
+  seed = 42;
+  const roster = Array.from({ length: size }, (_, i) => syntheticExpert(i));
+  const rank = time(() => void rankExperts(roster, target(0), { limit: 20 }));
+  let slots: Slot[] = [];
+  const buildSlots = () => {
+    slots = Array.from({ length: 10 }, (_, k) => ({
+      id: `slot-${k + 1}`,
+      candidates: rankExperts(roster, target(k), { limit: 30 }).ranked.map((r) => ({ expertId: r.expert.id, score: r.score, capacity: r.expert.profile.capacity, homeRegion: homeRegionOf(r.expert.nationality) })),
+    }));
+  };
+  const team = time(() => { buildSlots(); optimalTeam(slots, 3); });
+  const optimalOnly = time(() => void optimalTeam(slots, 3));
+  const best = optimalTeam(slots, 3), greedy = greedyTeam(slots, 3);
+  console.log(`${String(size).padStart(7)}   ${fmt(rank).padStart(11)}   ${fmt(team).padStart(38)}   ${fmt(optimalOnly).padStart(12)}   ${best.total} / ${greedy.total} (${best.assignments.length} / ${greedy.assignments.length} slots filled)`);
+  if (previous) {
+    const x = size / previous.size;
+    console.log(`          x${x} roster: ranking x${(rank / previous.rank).toFixed(1)}, team x${(team / previous.team).toFixed(1)}`);
+  }
+  previous = { size, rank, team };
+}
