@@ -55,7 +55,3 @@ const FINAL_STAGES: readonly Stage[] = ['CLOSED', 'DECLINED', 'MERGED', 'CANCELL
 export function isFinalStage(stage: Stage): boolean {
   return FINAL_STAGES.includes(stage);
 }
-
-export function isStage(value: unknown): value is Stage {
-  return typeof value === 'string' && (STAGES as readonly string[]).includes(value);
-}
