@@ -29,7 +29,14 @@ const secret = randomUUID();
 const api = await startApiServer({ db, temporal: client, jwtSecret: secret, lifecycle: { taskQueue } }, 0);
 
 const pm = await signToken(secret, { subject: 'pm-bench', role: 'PROGRAMME_MANAGER' });
-const evaluatorActor: Actor = { subject: 'evaluator-bench', role: 'EVALUATOR' };
+// The evaluator comes from the roster: nominated by France's focal point, accepted, independent of Gabon.
+const nominated = (await gql(
+  'mutation($input: NominateExpertInput!) { nominateExpert(input: $input) { __typename ... on Expert { id } } }',
+  { input: { name: 'Bench evaluator (invented)', nationality: 'PRT', nominatingState: 'FRA', institution: 'Invented unit', profile: { fields: ['REPORTING.REPORTING_OBLIGATIONS'], instruments: [], languages: [{ language: 'fr', level: 'C2' }] } } },
+  await signToken(secret, { subject: 'fp-FRA', role: 'STATE_FOCAL_POINT', stateCode: 'FRA' }),
+)) as unknown as { id: string };
+const evaluatorActor: Actor = { subject: nominated.id, role: 'EVALUATOR' };
+await gql('mutation { acceptNomination { __typename } }', {}, await signToken(secret, { subject: nominated.id, role: 'EXPERT' }));
 const evaluator = await signToken(secret, evaluatorActor);
 const gab = await signToken(secret, { subject: 'fp-bench', role: 'STATE_FOCAL_POINT', stateCode: 'GAB' });
 

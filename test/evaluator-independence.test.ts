@@ -24,7 +24,7 @@ async function rosterExpert(name: string, nationality: string) {
   return id;
 }
 
-it('refuses a national of the beneficiary State as evaluator and accepts an independent one', async () => {
+it('refuses an evaluator off the roster or a national of the beneficiary State, and accepts an independent one', async () => {
   const gab = await caller(stack, { subject: 'fp-GAB', role: 'STATE_FOCAL_POINT', stateCode: 'GAB' });
   const { id } = await fileAs(stack, gab, gabonReportingRequest());
   await must(stack, pm, 'startAssessment', id);
@@ -38,6 +38,9 @@ it('refuses a national of the beneficiary State as evaluator and accepts an inde
   await must(stack, pm, 'seekFunding', id);
   await must(stack, pm, 'pledge', id, { donor: 'Invented donor (demo)', amount: 10000, currency: 'USD', kind: 'CASH' });
   await must(stack, pm, 'startDelivery', id);
+
+  const offRoster = await act(stack, pm, 'startEvaluation', id, { evaluator: 'someone-off-the-roster' });
+  expect(offRoster.issues).toEqual([{ field: 'input.evaluator', message: 'someone-off-the-roster is not an active expert on the roster; evaluators come from the roster' }]);
 
   const gabonese = await rosterExpert('Evaluator from Gabon', 'GAB');
   const refused = await act(stack, pm, 'startEvaluation', id, { evaluator: gabonese });

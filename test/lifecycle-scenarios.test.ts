@@ -2,7 +2,7 @@
 // scenarios of domain.md section 8 with their States and figures.
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { act, caller, dacRatings, fileAs, must, readProject, type Caller } from './support/actions.js';
+import { act, caller, dacRatings, fileAs, must, readProject, rosterEvaluator, type Caller } from './support/actions.js';
 import { freshKey, startStack, workflowBundle, type Stack } from './support/stack.js';
 
 let stack: Stack;
@@ -97,16 +97,16 @@ describe('S4: Firearms Protocol legislative review through to enactment (Bolivia
     await must(stack, pm, 'startDelivery', id);
     await must(stack, pm, 'recordActivity', id, { title: 'Drafting workshop on the firearms law', formOfAssistance: 'LEG_DRAFTING', startDate: '2012-03-05', endDate: '2012-03-07', participants: 18 });
 
-    const tooSoon = await act(stack, pm, 'startEvaluation', id, { evaluator: 'evaluator-bol' });
+    const evaluator = await rosterEvaluator(stack, 'Evaluator for Bolivia');
+    const tooSoon = await act(stack, pm, 'startEvaluation', id, { evaluator: evaluator.actor.subject });
     expect(tooSoon).toMatchObject({ __typename: 'TransitionRefusedError', refusal: 'PRECONDITION_FAILED' });
     expect(tooSoon.message).toMatch(/until enactment is recorded.*\(R10\)/);
     expect((await readProject(stack, pm, id)).stage).toBe('IN_DELIVERY');
 
     await must(stack, pm, 'recordEnactment', id, { law: 'Ley de control de armas de fuego', enactedOn: '2013-09-18' });
-    const evaluating = await must(stack, pm, 'startEvaluation', id, { evaluator: 'evaluator-bol' });
-    expect(evaluating).toMatchObject({ stage: 'UNDER_EVALUATION', iatiActivityStatus: 3, evaluator: 'evaluator-bol' });
+    const evaluating = await must(stack, pm, 'startEvaluation', id, { evaluator: evaluator.actor.subject });
+    expect(evaluating).toMatchObject({ stage: 'UNDER_EVALUATION', iatiActivityStatus: 3, evaluator: evaluator.actor.subject });
 
-    const evaluator = await caller(stack, { subject: 'evaluator-bol', role: 'EVALUATOR' });
     const assessed = await must(stack, evaluator, 'submitOutcomeAssessment', id, {
       criteria: dacRatings(5),
       indicatorValues: [{ indicator: 'draft articles reviewed', actual: 42 }, { indicator: 'laws enacted', actual: 1 }],
@@ -167,9 +167,9 @@ describe('S3: one regional workshop answers several States\' needs', () => {
     await must(stack, pm, 'pledge', survivor, { donor: 'UN Development Account (000 para 54)', amount: 80000, currency: 'USD', kind: 'CASH', earmarkPriorityArea: 'PA-A' });
     await must(stack, pm, 'startDelivery', survivor);
     await must(stack, pm, 'recordActivity', survivor, { title: 'Regional workshop for central authorities with a reporting session', formOfAssistance: 'WORKSHOP_REGIONAL', startDate: '2008-06-10', endDate: '2008-06-12', participants: 20 });
-    await must(stack, pm, 'startEvaluation', survivor, { evaluator: 'evaluator-s3' });
+    const evaluator = await rosterEvaluator(stack, 'Evaluator for West and Central Africa');
+    await must(stack, pm, 'startEvaluation', survivor, { evaluator: evaluator.actor.subject });
 
-    const evaluator = await caller(stack, { subject: 'evaluator-s3', role: 'EVALUATOR' });
     const needIds = Object.fromEntries(regional.needs.map((n: { id: string; state: string }) => [n.state, n.id]));
     const verdicts = states.map((s) => ({ needId: needIds[s], verdict: s === 'NER' ? 'UNMET' : 'MET' }));
     const missing = await act(stack, evaluator, 'submitOutcomeAssessment', survivor, {
@@ -215,9 +215,9 @@ describe('S11: evaluation with practice indicators, and re-prioritisation (Sierr
     await must(stack, pm, 'seekFunding', id);
     await must(stack, pm, 'pledge', id, { donor: 'Invented donor (demo)', amount: 500000, currency: 'USD', kind: 'CASH' });
     await must(stack, pm, 'startDelivery', id);
-    await must(stack, pm, 'startEvaluation', id, { evaluator: 'evaluator-sle' });
+    const evaluator = await rosterEvaluator(stack, 'Evaluator for Sierra Leone');
+    await must(stack, pm, 'startEvaluation', id, { evaluator: evaluator.actor.subject });
 
-    const evaluator = await caller(stack, { subject: 'evaluator-sle', role: 'EVALUATOR' });
     const base = {
       criteria: dacRatings(5),
       needVerdicts: [{ needId: needs[0]!.id, verdict: 'PARTLY_MET' }],

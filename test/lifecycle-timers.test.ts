@@ -1,6 +1,6 @@
 // Durable waiting: reminders and escalations are workflow timers, shortened here by configuration.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { act, caller, fileAs, must, readProject, type ActionResult, type Caller } from './support/actions.js';
+import { act, caller, fileAs, must, readProject, rosterEvaluator, type ActionResult, type Caller } from './support/actions.js';
 import { freshKey, startStack, type Stack } from './support/stack.js';
 
 let stack: Stack;
@@ -106,7 +106,8 @@ describe('evaluation deadline', () => {
     await must(stack, pm, 'seekFunding', id);
     await must(stack, pm, 'pledge', id, { donor: 'Invented donor (demo)', amount: 5000, currency: 'USD', kind: 'CASH' });
     await must(stack, pm, 'startDelivery', id);
-    await must(stack, pm, 'startEvaluation', id, { evaluator: 'evaluator-late' });
+    const late = await rosterEvaluator(stack, 'A late evaluator');
+    await must(stack, pm, 'startEvaluation', id, { evaluator: late.actor.subject });
     await expect.poll(async () => (await readProject(stack, pm, id)).escalations.map((e: { kind: string }) => e.kind), { timeout: 15_000, interval: 500 }).toContain('evaluation');
     const child = await stack.client.workflow.getHandle(`${id}/evaluation`).describe();
     expect(child.status.name).toBe('RUNNING');

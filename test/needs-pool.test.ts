@@ -2,7 +2,7 @@
 // re-prioritisation runs whose snapshots show an evaluation's unmet need rising.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureReprioritisationSchedule, REPRIORITISATION_SCHEDULE_ID } from '../worker/schedules.js';
-import { caller, dacRatings, fileAs, must, type Caller } from './support/actions.js';
+import { caller, dacRatings, fileAs, must, rosterEvaluator, type Caller } from './support/actions.js';
 import { freshKey, startStack, type Stack } from './support/stack.js';
 
 let stack: Stack;
@@ -96,8 +96,8 @@ describe('re-prioritisation', () => {
     await must(stack, pm, 'seekFunding', id);
     await must(stack, pm, 'pledge', id, { donor: 'Invented donor (demo)', amount: 20000, currency: 'USD', kind: 'CASH' });
     await must(stack, pm, 'startDelivery', id);
-    await must(stack, pm, 'startEvaluation', id, { evaluator: 'evaluator-pool' });
-    const evaluator = await caller(stack, { subject: 'evaluator-pool', role: 'EVALUATOR' });
+    const evaluator = await rosterEvaluator(stack, 'Evaluator of the statistics project');
+    await must(stack, pm, 'startEvaluation', id, { evaluator: evaluator.actor.subject });
     await must(stack, evaluator, 'submitOutcomeAssessment', id, {
       criteria: dacRatings(2), indicatorValues: [{ indicator: 'reports published', actual: 0 }],
       needVerdicts: [{ needId: later.needs[0]!.id, verdict: 'UNMET' }], narrative: 'No statistics were published; the need remains.',

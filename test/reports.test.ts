@@ -1,7 +1,7 @@
 // Portfolio reports over GraphQL and as CSV, on the real servers, and the R4 flag as a pure rule.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { earmarkMismatch } from '../domain/funding.js';
-import { caller, dacRatings, fileAs, must, type Caller } from './support/actions.js';
+import { caller, dacRatings, fileAs, must, rosterEvaluator, type Caller } from './support/actions.js';
 import { freshKey, startStack, type Stack } from './support/stack.js';
 
 describe('earmarkMismatch (R4)', () => {
@@ -62,8 +62,8 @@ describe('portfolio reports', () => {
 
     await must(stack, pm, 'descopeBudget', id, { amount: 100000, reason: 'Unit set-up only' });
     await must(stack, pm, 'startDelivery', id);
-    await must(stack, pm, 'startEvaluation', id, { evaluator: 'evaluator-reports' });
-    const evaluator = await caller(stack, { subject: 'evaluator-reports', role: 'EVALUATOR' });
+    const evaluator = await rosterEvaluator(stack, 'Evaluator of the WACI unit');
+    await must(stack, pm, 'startEvaluation', id, { evaluator: evaluator.actor.subject });
     await must(stack, evaluator, 'submitOutcomeAssessment', id, {
       criteria: dacRatings(4), indicatorValues: [{ indicator: 'cases investigated', actual: 31 }],
       needVerdicts: [{ needId: needs[0]!.id, verdict: 'PARTLY_MET' }], narrative: 'The unit investigates; prosecutions lag.',

@@ -135,14 +135,14 @@ actionMutation(
   'startEvaluation',
   'Hand the project to an independent evaluator, with a deadline and reminders.',
   (t) => ({
-    evaluator: t.string({ required: true, description: "The evaluator's subject (its token's sub); a roster expert's id is checked for independence" }),
+    evaluator: t.string({ required: true, description: "The id of an active roster expert, independent of the project; it acts with the EVALUATOR role under that id" }),
     closeDeliveryReason: t.string({ required: false, description: 'Why a legislative project leaves delivery before enactment (R10)' }),
   }),
   async (ctx, payload: { evaluator: string }, projectId: string) => {
-    // Evaluators from the roster must be independent of the project (not a national of a beneficiary
+    // Evaluators come from the roster and must be independent of the project (not a national of a beneficiary
     // State, not among those who delivered it, no declared conflict).
     const [expert] = await loadRoster(ctx.deps.db, [payload.evaluator]);
-    if (!expert) return;
+    if (!expert) throw new ValidationError([{ field: 'input.evaluator', message: `${payload.evaluator} is not an active expert on the roster; evaluators come from the roster` }]);
     const breaches = independenceBreaches(expert, {
       projectId,
       beneficiaryStates: await ctx.loaders.projectStates.load(projectId),

@@ -89,3 +89,20 @@ export function dacRatings(rating: number | null = 5) {
     rationale: `${criterion.toLowerCase()} judged against the plan and the evidence gathered`,
   }));
 }
+
+/**
+ * An evaluator from the roster: nominated by a focal point, accepted, and acting with the EVALUATOR
+ * role under its expert id. Portuguese by default, so independent of the scenarios' beneficiaries.
+ */
+export async function rosterEvaluator(stack: Stack, label: string, nationality = 'PRT'): Promise<Caller> {
+  const nominating = await caller(stack, { subject: 'fp-FRA', role: 'STATE_FOCAL_POINT', stateCode: 'FRA' });
+  const { body } = await stack.gql(
+    'mutation($input: NominateExpertInput!) { nominateExpert(input: $input) { __typename ... on Expert { id } ... on Error { message } } }',
+    { input: { name: `${label} (invented)`, nationality, nominatingState: 'FRA', institution: 'Inspection générale de la justice (invented unit)', profile: { fields: ['REPORTING.REPORTING_OBLIGATIONS'], instruments: [{ instrument: 'UNTOC', articles: [] }], languages: [{ language: 'fr', level: 'C2' }, { language: 'en', level: 'C1' }] } } },
+    nominating.token,
+  );
+  const id = body.data?.nominateExpert?.id as string | undefined;
+  if (!id) throw new Error(`nominateExpert: ${JSON.stringify(body)}`);
+  await stack.gql('mutation { acceptNomination { __typename } }', {}, await stack.token({ subject: id, role: 'EXPERT' }));
+  return caller(stack, { subject: id, role: 'EVALUATOR' });
+}
