@@ -1,4 +1,4 @@
-// Every code list, from one source. Pure data: safe inside Temporal workflows.
+// Every code list, from one source. Pure data plus one pure helper: safe inside Temporal workflows.
 export * from './priority-areas.js';
 export * from './priority-activities.js';
 export * from './instruments.js';
@@ -8,9 +8,13 @@ export * from './regions.js';
 export * from './states.js';
 export * from './urgency.js';
 
-/** The codes of a list as a non-empty tuple, as `z.enum` wants them. */
-export function codesOf<const L extends readonly { code: string }[]>(list: L): [L[number]['code'], ...L[number]['code'][]] {
-  const codes = list.map((entry) => entry.code);
-  if (codes.length === 0) throw new Error('a code list is empty');
-  return codes as [L[number]['code'], ...L[number]['code'][]];
+/**
+ * The codes of a list, in list order, as the non-empty tuple `z.enum(...)` wants:
+ * `z.enum(codesOf(URGENCIES))` accepts exactly 'LOW' | 'MEDIUM' | 'HIGH' | 'CRITICAL'.
+ */
+export function codesOf<const L extends readonly { readonly code: string }[]>(list: L): readonly [L[number]['code'], ...L[number]['code'][]] {
+  const codes = list.map((entry) => entry.code as L[number]['code']);
+  const [first, ...rest] = codes;
+  if (first === undefined) throw new Error('codesOf: the code list is empty');
+  return [first, ...rest];
 }

@@ -55,7 +55,9 @@ function languagePart(expert: RosterExpert, target: MatchTarget, x: boolean, o: 
 function regionPart(expert: RosterExpert, target: MatchTarget, x: boolean, o: ScorePart): ScorePart {
   if (expert.profile.states.includes(target.stateCode)) return put(o, 'REGION', WEIGHTS.regionState, x ? `has worked in ${target.stateCode}` : '');
   const regions = regionsOf(target.stateCode);
-  const shared = expert.profile.regions.find((r) => regions.includes(r)) ?? regionsOf(expert.nationality).find((r) => regions.includes(r));
+  // A national knows the subregions of its State, not a whole UN regional group (each State's first
+  // region): sharing only "AFRICA" with the beneficiary says little about experience.
+  const shared = expert.profile.regions.find((r) => regions.includes(r)) ?? regionsOf(expert.nationality).slice(1).find((r) => regions.includes(r));
   if (shared) return put(o, 'REGION', WEIGHTS.region, x ? `experience of ${shared}` : '');
   return put(o, 'REGION', 0, 'no experience of the region');
 }
