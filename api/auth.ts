@@ -13,6 +13,7 @@ export class AuthenticationError extends Error {}
 export async function signToken(secret: string, actor: Actor, ttl = '12h'): Promise<string> {
   const claims: Record<string, string> = { role: actor.role };
   if (actor.stateCode) claims.state = actor.stateCode;
+  if (actor.organisation) claims.org = actor.organisation;
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(actor.subject)
@@ -39,5 +40,11 @@ export async function verifyToken(secret: string, token: string): Promise<Actor>
   if (role === 'STATE_FOCAL_POINT' && (typeof state !== 'string' || !/^[A-Z]{3}$/.test(state))) {
     throw new AuthenticationError('a STATE_FOCAL_POINT token needs a state claim (ISO 3166 alpha-3)');
   }
-  return { subject: payload.sub, role: role as Role, ...(typeof state === 'string' ? { stateCode: state } : {}) };
+  const org = payload.org;
+  return {
+    subject: payload.sub,
+    role: role as Role,
+    ...(typeof state === 'string' ? { stateCode: state } : {}),
+    ...(typeof org === 'string' ? { organisation: org } : {}),
+  };
 }

@@ -10,11 +10,15 @@ export const ROLES = [
 
 export type Role = (typeof ROLES)[number];
 
-/** An authenticated caller. `stateCode` is the scope of a State focal point (ISO 3166 alpha-3). */
+/**
+ * An authenticated caller. `stateCode` is the scope of a State focal point (ISO 3166 alpha-3);
+ * `organisation` names the donor or provider a DONOR acts for (token claim `org`).
+ */
 export interface Actor {
   subject: string;
   role: Role;
   stateCode?: string;
+  organisation?: string;
 }
 
 export function isRole(value: unknown): value is Role {

@@ -1,4 +1,5 @@
-// `npm run token -- --role STATE_FOCAL_POINT --state GAB [--sub name] [--ttl 12h]`: prints a bearer JWT.
+// `npm run token -- --role STATE_FOCAL_POINT --state GAB [--org name] [--sub name] [--ttl 12h]`: prints a bearer JWT.
+// --org names the organisation a DONOR acts for.
 import { parseArgs } from 'node:util';
 import { DEV_JWT_SECRET, signToken } from '../api/auth.js';
 import { STATES } from '../domain/code-lists/index.js';
@@ -8,6 +9,7 @@ const { values } = parseArgs({
   options: {
     role: { type: 'string' },
     state: { type: 'string' },
+    org: { type: 'string' },
     sub: { type: 'string' },
     ttl: { type: 'string', default: '12h' },
   },
@@ -24,4 +26,5 @@ if (values.state && !STATES.some((s) => s.code === values.state)) fail(`--state:
 
 const secret = process.env.PALERMO_JWT_SECRET ?? DEV_JWT_SECRET;
 const subject = values.sub ?? `${values.role.toLowerCase()}${values.state ? `-${values.state}` : ''}`;
-console.log(await signToken(secret, { subject, role: values.role, ...(values.state ? { stateCode: values.state } : {}) }, values.ttl));
+const actor = { subject, role: values.role, ...(values.state ? { stateCode: values.state } : {}), ...(values.org ? { organisation: values.org } : {}) };
+console.log(await signToken(secret, actor, values.ttl));
