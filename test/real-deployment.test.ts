@@ -23,7 +23,7 @@ import { isRunning, pidAlive, ProcessGroup } from './support/child-processes.js'
 import { activityIdentities, fetchEvents, workflowTaskIdentities } from './support/projection-history.js';
 import { FILE_REQUEST, hondurasImpunityRequest } from './support/requests.js';
 
-const PROJECTS = 12;
+const PROJECTS = 20;
 const EventType = proto.api.enums.v1.EventType;
 const JWT_SECRET = 'palermo-real-deployment-secret';
 
