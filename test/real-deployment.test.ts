@@ -46,6 +46,9 @@ function deploymentEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, PALERMO_LOG_LEVEL: 'WARN', ...extra };
 }
 
+/** A typed refusal from the API: the client must not retry it, and the test fails. */
+class RefusedAnswer extends Error {}
+
 interface Step {
   action: 'fileRequest' | TransitionName;
   as: 'fp' | 'pm';
@@ -136,11 +139,11 @@ describe('the real-deployment path: two workers and two APIs, one of each killed
             return result.__typename === 'FiledRequest' ? result.project : result;
           }
           if (result && ['TransitionRefusedError', 'ValidationError', 'ForbiddenError', 'NotFoundError'].includes(result.__typename)) {
-            throw new Error(`project ${project} ${step.action} (attempt ${attempt}) refused: ${JSON.stringify(result)}`);
+            throw new RefusedAnswer(`project ${project} ${step.action} (attempt ${attempt}) refused: ${JSON.stringify(result)}`);
           }
           why = JSON.stringify(body.errors ?? result); // e.g. a typed timeout: retried with the same key
         } catch (err) {
-          if (err instanceof Error && err.message.includes('refused:')) throw err;
+          if (err instanceof RefusedAnswer) throw err;
           why = String((err as Error).cause ?? err);
         }
         retries.push(`project ${project} ${step.action} on api-${'AB'[apiIndex]} attempt ${attempt}: ${why}`);
