@@ -38,9 +38,10 @@ export interface ProjectTable {
   updated_at: Timestamp;
   /** The project as its workflow holds it (domain/project-state.ts ProjectState), as of last_event_seq. */
   details: ColumnType<Record<string, unknown>, string | undefined, string>;
-  budget_amount: number | null;
+  /** numeric: an exact decimal string. */
+  budget_amount: string | null;
   budget_currency: string | null;
-  pledged_amount: ColumnType<number, number | undefined, number>;
+  pledged_amount: ColumnType<string, string | undefined, string>;
   merged_into: string | null;
 }
 

@@ -22,6 +22,7 @@ import {
   RecommendationInput,
   ResultInput,
 } from './lifecycle-inputs.js';
+import { DecimalScalar } from './money.js';
 import { loadVisibleProject, ProjectRef } from './project.js';
 
 type FieldsOf = Parameters<typeof builder.inputType>[1]['fields'];
@@ -113,12 +114,12 @@ actionMutation('endorsePlan', "A beneficiary State's focal point endorses the pl
 actionMutation('seekFunding', 'Leave PLANNING for AWAITING_FUNDING: every outcome measurable, every beneficiary endorsed.', note);
 actionMutation('pledge', 'Pledge cash or in-kind support to the project, optionally earmarked to a priority area.', (t) => ({
   donor: t.string({ required: true }),
-  amount: t.float({ required: true }),
-  currency: t.string({ required: true }),
+  amount: t.field({ type: DecimalScalar, required: true, description: 'Exact, e.g. "100000.01"' }),
+  currency: t.string({ required: true, description: 'ISO 4217; the budget\'s currency' }),
   kind: t.string({ required: true, description: 'CASH, IN_KIND_EXPERTISE, IN_KIND_FACILITIES or IN_KIND_EQUIPMENT' }),
   earmarkPriorityArea: t.string({ required: false }),
 }));
-actionMutation('descopeBudget', 'Reduce the budget to what can be funded, with a reason.', (t) => ({ amount: t.float({ required: true }), reason: t.string({ required: true }) }));
+actionMutation('descopeBudget', 'Reduce the budget to what can be funded, with a reason.', (t) => ({ amount: t.field({ type: DecimalScalar, required: true, description: 'The new budget, exact, in its currency' }), reason: t.string({ required: true }) }));
 actionMutation('startDelivery', 'Start delivery once pledges cover the budget.', note);
 actionMutation('recordActivity', 'Record a delivered activity with its dates and participants.', (t) => ({
   title: t.string({ required: true }),
