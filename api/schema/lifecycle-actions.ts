@@ -13,7 +13,7 @@ import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { ForbiddenError, NotFoundError, TransitionRefusedError, ValidationError } from '../errors.js';
 import { applyTransition } from '../lifecycle.js';
-import { parseInput } from '../parse.js';
+import { parseId, parseInput } from '../parse.js';
 import {
   CriterionRatingInput,
   IndicatorValueInput,
@@ -40,6 +40,7 @@ export async function runAction(ctx: Context, name: TransitionName, input: Recor
   const { projectId, idempotencyKey: key, ...rest } = withoutNulls(input) as { projectId: string; idempotencyKey?: string } & Record<string, unknown>;
   const payload = parseInput(ACTIONS[name].input as z.ZodType, rest);
   const updateId = key === undefined ? undefined : parseInput(idempotencyKey, key, 'input.idempotencyKey');
+  parseId(projectId, 'input.projectId');
   const project = await loadVisibleProject(ctx, String(projectId));
   if (isFinalStage(project.stage as Stage)) {
     // Its workflow has ended, so there is no validator to ask: the same pure rule answers here.

@@ -5,7 +5,7 @@ import { importProgressQuery, TASK_QUEUE, type ImportProgress } from '../../work
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
-import { parseInput } from '../parse.js';
+import { idOrNotFound, parseInput } from '../parse.js';
 
 type ImportView = ImportProgress & { id: string };
 
@@ -74,7 +74,7 @@ builder.queryFields((t) => ({
     errors: { types: [NotFoundError, ForbiddenError], directResult: true },
     resolve: async (_r, args, ctx) => {
       mayImport(ctx);
-      const row = await ctx.deps.db.selectFrom('need_imports').selectAll().where('id', '=', String(args.id)).executeTakeFirst();
+      const row = await ctx.deps.db.selectFrom('need_imports').selectAll().where('id', '=', idOrNotFound(args.id, 'import')).executeTakeFirst();
       if (!row) throw new NotFoundError(`import ${args.id} not found`);
       return {
         id: row.id, status: row.status, totalRows: row.total_rows, processedRows: row.processed_rows,

@@ -48,7 +48,7 @@ const SnapshotRef = builder.objectRef<SnapshotRow>('PrioritySnapshot').implement
       args: { limit: t.arg.int({ required: false, defaultValue: 50 }), state: t.arg.string({ required: false, description: 'Only this State\'s needs' }) },
       resolve: async (s, args, ctx) => {
         const state = ctx.actor?.role === 'STATE_FOCAL_POINT' ? ctx.actor.stateCode : (args.state ?? undefined);
-        const entries = await snapshotEntries(ctx.deps.db, s.id, Math.min(args.limit ?? 50, 1000), state);
+        const entries = await snapshotEntries(ctx.deps.db, s.id, Math.max(1, Math.min(args.limit ?? 50, 1000)), state);
         const before = await previousSnapshot(ctx.deps.db, s.id);
         const previous = before ? await ranksIn(ctx.deps.db, before.id, entries.map((e) => e.need_id)) : new Map<string, number>();
         return entries.map((e) => ({ ...e, previousRank: previous.get(e.need_id) ?? null }));
@@ -67,7 +67,7 @@ builder.queryFields((t) => ({
     type: [SnapshotRef],
     description: 'The latest re-prioritisation runs, newest first.',
     args: { limit: t.arg.int({ required: false, defaultValue: 10 }) },
-    resolve: (_r, args, ctx) => latestSnapshots(ctx.deps.db, Math.min(args.limit ?? 10, 100)),
+    resolve: (_r, args, ctx) => latestSnapshots(ctx.deps.db, Math.max(1, Math.min(args.limit ?? 10, 100))),
   }),
 }));
 
