@@ -7,6 +7,7 @@ import * as needsImport from './migrations/0005_needs_import.js';
 import * as poolCuration from './migrations/0006_pool_curation.js';
 import * as needEvents from './migrations/0007_need_events.js';
 import * as exactMoney from './migrations/0010_exact_money.js';
+import * as idempotencyKeys from './migrations/0010_idempotency_keys.js';
 import type { DB } from './schema.js';
 
 // Migrations are listed here, not read from disk, so they work the same under tsx, vitest and a bundle.
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006_pool_curation': poolCuration,
   '0007_need_events': needEvents,
   '0010_exact_money': exactMoney,
+  '0010_idempotency_keys': idempotencyKeys,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

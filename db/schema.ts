@@ -1,5 +1,6 @@
 // Table types of the read model, as Kysely sees them. The migrations in ./migrations create them.
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { IdempotencyTables } from './tables/idempotency.js';
 import type { LifecycleTables } from './tables/lifecycle.js';
 import type { NeedsPoolTables } from './tables/needs-pool.js';
 import type { RosterTables } from './tables/roster.js';
@@ -110,7 +111,7 @@ export interface ReadModelTables {
 }
 
 /** Every table, as Kysely sees them. Each part of the system keeps its tables in db/tables/. */
-export interface DB extends ReadModelTables, LifecycleTables, RosterTables, NeedsPoolTables {}
+export interface DB extends ReadModelTables, LifecycleTables, RosterTables, NeedsPoolTables, IdempotencyTables {}
 
 export const CODE_LIST_TABLES = [
   'priority_areas',

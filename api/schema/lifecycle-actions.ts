@@ -11,7 +11,8 @@ import { independenceBreaches } from '../../domain/matching/evaluator.js';
 import { actionUpdate } from '../../workflows/definitions.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { ForbiddenError, NotFoundError, TransitionRefusedError, ValidationError } from '../errors.js';
+import { ForbiddenError, IdempotencyKeyReusedError, NotFoundError, TransitionRefusedError, UnavailableError, ValidationError } from '../errors.js';
+import { callerOf, idempotent } from '../idempotency.js';
 import { applyTransition } from '../lifecycle.js';
 import { parseId, parseInput } from '../parse.js';
 import {
@@ -42,16 +43,25 @@ export async function runAction(ctx: Context, name: TransitionName, input: Recor
   const updateId = key === undefined ? undefined : parseInput(idempotencyKey, key, 'input.idempotencyKey');
   parseId(projectId, 'input.projectId');
   const project = await loadVisibleProject(ctx, String(projectId));
-  if (isFinalStage(project.stage as Stage)) {
-    // Its workflow has ended, so there is no validator to ask: the same pure rule answers here.
-    const decision = decideTransition(name, ctx.actor!, { stage: project.stage as Stage, stateCodes: await ctx.loaders.projectStates.load(project.id) });
-    if (!decision.allowed) throw new TransitionRefusedError(decision.refusal, decision.reason);
-  }
-  await before?.(payload);
-  await applyTransition(ctx.deps.temporal, String(projectId), actionUpdate(name), { actor: ctx.actor!, payload }, updateId);
-  const updated = await findProject(ctx.deps.db, String(projectId));
-  if (!updated) throw new NotFoundError(`project ${projectId} not found`);
-  return updated;
+  const reread = async () => {
+    const updated = await findProject(ctx.deps.db, project.id);
+    if (!updated) throw new NotFoundError(`project ${project.id} not found`);
+    return updated;
+  };
+  const act = async () => {
+    if (isFinalStage(project.stage as Stage)) {
+      // Its workflow has ended, so there is no validator to ask: the same pure rule answers here.
+      const decision = decideTransition(name, ctx.actor!, { stage: project.stage as Stage, stateCodes: await ctx.loaders.projectStates.load(project.id) });
+      if (!decision.allowed) throw new TransitionRefusedError(decision.refusal, decision.reason);
+    }
+    await before?.(payload);
+    await applyTransition(ctx.deps.temporal, project.id, actionUpdate(name), { actor: ctx.actor!, payload }, updateId, ctx.deps.lifecycle);
+    return reread();
+  };
+  if (updateId === undefined) return act();
+  // A retry with the key is answered as the first call was, also once the project has ended (a retried
+  // close); the key with another payload is refused.
+  return idempotent(ctx.deps.db, { scope: `${name}:${project.id}`, key: updateId, caller: callerOf(ctx), payload }, act, (p) => ({ projectId: p.id }), reread);
 }
 
 function actionMutation(name: TransitionName, description: string, fields?: FieldsOf, before?: (ctx: Context, payload: any, projectId: string) => Promise<void>) {
@@ -68,7 +78,7 @@ function actionMutation(name: TransitionName, description: string, fields?: Fiel
       type: ProjectRef,
       description,
       args: { input: t.arg({ type: Input, required: true }) },
-      errors: { types: [ValidationError, ForbiddenError, NotFoundError, TransitionRefusedError], directResult: true },
+      errors: { types: [ValidationError, ForbiddenError, NotFoundError, TransitionRefusedError, IdempotencyKeyReusedError, UnavailableError], directResult: true },
       resolve: (_root, { input }, ctx) => runAction(ctx, name, input as Record<string, unknown>, before && ((p) => before(ctx, p, String(input.projectId)))),
     }),
   );

@@ -13,7 +13,8 @@ import { findProject } from '../../db/queries/projects.js';
 import type { UrgencyCode } from '../../domain/code-lists/index.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import { ForbiddenError, IdempotencyKeyReusedError, NotFoundError, UnavailableError, ValidationError } from '../errors.js';
+import { callerOf, idempotent } from '../idempotency.js';
 import { startProjectFromNeeds } from '../lifecycle.js';
 import { parseInput } from '../parse.js';
 import { ProjectRef } from './project.js';
@@ -112,12 +113,19 @@ builder.mutationFields((t) => ({
     type: ProjectRef,
     description: 'Start one integrated or regional project from pool needs (domain.md S3, S8); presumed needs must be confirmed first (R1).',
     args: { needIds: t.arg.idList({ required: true }), title: t.arg.string({ required: true }), idempotencyKey: t.arg.string({ required: true }) },
-    errors: { types: [ValidationError, ForbiddenError, NotFoundError], directResult: true },
+    errors: { types: [ValidationError, ForbiddenError, NotFoundError, IdempotencyKeyReusedError, UnavailableError], directResult: true },
     resolve: async (_r, args, ctx) => {
       if (!isManager(ctx)) throw new ForbiddenError('grouping needs into a project is for a PROGRAMME_MANAGER');
       const { title, key } = parseInput(z.object({ title: line(300), key: idempotencyKey }), { title: args.title, key: args.idempotencyKey }, 'input');
-      const needs = await poolNeeds(ctx, args.needIds, 'needIds');
-      if (needs.length === 0) throw new ValidationError([{ field: 'needIds', message: 'name at least one need' }]);
+      const needIds = parseInput(idList('need', { min: 1, max: 500 }), args.needIds, 'needIds');
+      const read = async (projectId: string) => {
+        const project = await findProject(ctx.deps.db, projectId);
+        if (!project) throw new NotFoundError(`project ${projectId} not found`);
+        return project;
+      };
+      // The key is checked before the needs: a retry after success finds them in the project it made.
+      return idempotent(ctx.deps.db, { scope: 'groupNeedsIntoProject', key, caller: callerOf(ctx), payload: { needIds, title } }, async () => {
+      const needs = await poolNeeds(ctx, needIds, 'needIds');
       const issues = needs.flatMap((n, i) => {
         const why = n.merged_into ? `was merged into ${n.merged_into}` : needMayEnterProject({ source: n.source, confirmedAt: n.confirmed_at ? String(n.confirmed_at) : null, projectId: n.project_id, stateCode: n.state_code });
         return why ? [{ field: `needIds.${i}`, message: `${n.id}: ${why}` }] : [];
@@ -138,9 +146,8 @@ builder.mutationFields((t) => ({
         ctx.deps.lifecycle,
       );
       if (created) await recordNeedEvents(ctx.deps.db, needs.map((n) => ({ needId: n.id, action: 'GROUPED_INTO_PROJECT', actor: ctx.actor!, detail: { projectId } })));
-      const project = await findProject(ctx.deps.db, projectId);
-      if (!project) throw new NotFoundError(`project ${projectId} not found`);
-      return project;
+      return read(projectId);
+      }, (p) => ({ projectId: p.id }), (kept) => read(String(kept.projectId)));
     },
   }),
 }));

@@ -5,7 +5,8 @@ import { latestSnapshots, previousSnapshot, ranksIn, snapshotById, snapshotEntri
 import { TASK_QUEUE } from '../../workflows/definitions.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { ForbiddenError, NotFoundError } from '../errors.js';
+import { ForbiddenError, NotFoundError, UnavailableError } from '../errors.js';
+import { temporalDeadlineMs, withTemporalDeadline } from '../temporal-deadline.js';
 
 type SnapshotRow = NonNullable<Awaited<ReturnType<typeof snapshotById>>>;
 type EntryRow = Awaited<ReturnType<typeof snapshotEntries>>[number] & { previousRank: number | null };
@@ -75,14 +76,15 @@ builder.mutationFields((t) => ({
   reprioritiseNow: t.field({
     type: SnapshotRef,
     description: 'Run the re-prioritisation workflow now (it also runs daily on a Temporal Schedule) and return its snapshot.',
-    errors: { types: [ForbiddenError], directResult: true },
+    errors: { types: [ForbiddenError, UnavailableError], directResult: true },
     resolve: async (_r, _a, ctx) => {
       mayReprioritise(ctx);
-      const result = await ctx.deps.temporal.workflow.execute('reprioritisation', {
+      // A run over a large pool takes longer than a transition: three times the API's deadline.
+      const result = await withTemporalDeadline(ctx.deps.temporal, 3 * temporalDeadlineMs(ctx.deps.lifecycle?.temporalDeadlineMs), 'the re-prioritisation run', () => ctx.deps.temporal.workflow.execute('reprioritisation', {
         workflowId: `reprioritisation-on-demand-${randomUUID()}`,
         taskQueue: ctx.deps.lifecycle?.taskQueue ?? TASK_QUEUE,
         args: [{ trigger: 'ON_DEMAND' }],
-      });
+      }));
       const snapshot = await snapshotById(ctx.deps.db, (result as { snapshotId: number }).snapshotId);
       if (!snapshot) throw new NotFoundError('the re-prioritisation recorded no snapshot');
       return snapshot;
