@@ -12,6 +12,8 @@ export const builder = new SchemaBuilder<{
   Context: Context;
   AuthScopes: { authenticated: boolean; role: Role };
   DefaultFieldNullability: false;
+  /** Decimal: exact amounts as strings (api/schema/money.ts). */
+  Scalars: { Decimal: { Input: string; Output: string } };
 }>({
   plugins: [ScopeAuthPlugin, ErrorsPlugin],
   defaultFieldNullability: false,

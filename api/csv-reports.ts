@@ -6,7 +6,7 @@ import { fundingGapReport, needsReport, outcomesReport, REPORT_ROLES, toCsv } fr
 
 const REPORTS: Record<string, (deps: ApiDeps) => Promise<Record<string, unknown>[]>> = {
   needs: (d) => needsReport(d.db),
-  'funding-gap': async (d) => (await fundingGapReport(d.db)).byAreaActivity,
+  'funding-gap': async (d) => (await fundingGapReport(d.db)).byAreaActivity as unknown as Record<string, unknown>[],
   'earmark-mismatch': async (d) => (await fundingGapReport(d.db)).earmarkMismatch as unknown as Record<string, unknown>[],
   outcomes: (d) => outcomesReport(d.db),
 };

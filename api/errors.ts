@@ -1,7 +1,7 @@
 // Expected failures, returned as typed members of each field's result union (Pothos errors plugin).
 import type { FieldIssue } from '../domain/inputs.js';
 
-export type ErrorCode = 'VALIDATION_FAILED' | 'FORBIDDEN' | 'NOT_FOUND' | 'TRANSITION_REFUSED';
+export type ErrorCode = 'VALIDATION_FAILED' | 'FORBIDDEN' | 'NOT_FOUND' | 'TRANSITION_REFUSED' | 'IDEMPOTENCY_KEY_REUSED' | 'TEMPORAL_TIMEOUT';
 
 export abstract class PalermoError extends Error {
   abstract readonly code: ErrorCode;
@@ -30,4 +30,21 @@ export class TransitionRefusedError extends PalermoError {
   ) {
     super(message);
   }
+}
+
+/** The idempotency key was first used with another payload (or by another caller); nothing was done. */
+export class IdempotencyKeyReusedError extends PalermoError {
+  readonly code = 'IDEMPOTENCY_KEY_REUSED';
+  constructor(readonly idempotencyKey: string, message: string) {
+    super(message);
+  }
+}
+
+/**
+ * Temporal did not answer within the API's deadline. The action may still apply: retrying with the
+ * same idempotency key applies it at most once.
+ */
+export class UnavailableError extends PalermoError {
+  readonly code = 'TEMPORAL_TIMEOUT';
+  readonly retryable = true;
 }

@@ -20,6 +20,7 @@ import {
 } from '../workflows/definitions.js';
 import { projectSearchAttributes } from '../workflows/project-search-attributes.js';
 import { NotFoundError, TransitionRefusedError, ValidationError } from './errors.js';
+import { temporalDeadlineMs, withTemporalDeadline } from './temporal-deadline.js';
 
 /** Deterministic: the same State and idempotency key always name the same project workflow. */
 export function projectIdFor(stateCode: string, idempotencyKey: string): string {
@@ -30,6 +31,8 @@ export interface LifecycleOptions {
   taskQueue?: string;
   /** Shorter reminders and deadlines, for tests and demos. */
   timings?: Partial<LifecycleTimings>;
+  /** How long the API waits on Temporal before answering TEMPORAL_TIMEOUT (default 10 s; api/temporal-deadline.ts). */
+  temporalDeadlineMs?: number;
 }
 
 /** Starts one projectLifecycle workflow for a validated request; a repeated key starts nothing new. */
@@ -63,28 +66,29 @@ export function startProjectFromNeeds(
   return startProject(client, { projectId, stateCode: input.needs[0]!.stateCode, title: input.title, idempotencyKey: input.idempotencyKey, filedBy: actor, needs: input.needs }, options);
 }
 
-async function startProject(client: Client, args: ProjectLifecycleInput, { taskQueue = TASK_QUEUE, timings }: LifecycleOptions) {
+async function startProject(client: Client, args: ProjectLifecycleInput, { taskQueue = TASK_QUEUE, timings, temporalDeadlineMs: configured }: LifecycleOptions) {
   let created = true;
+  const deadline = temporalDeadlineMs(configured);
   try {
-    await client.workflow.start('projectLifecycle', {
+    await withTemporalDeadline(client, deadline, `starting project ${args.projectId}`, () => client.workflow.start('projectLifecycle', {
       workflowId: args.projectId,
       taskQueue,
       args: [{ ...args, ...(timings ? { timings } : {}) }],
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
       typedSearchAttributes: projectSearchAttributes('SUBMITTED', [...new Set([args.stateCode, ...args.needs.map((n) => n.stateCode)])].sort(), args.needs),
-    });
+    }));
   } catch (err) {
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
     created = false;
   }
-  await readModelCaughtUp(client, args.projectId, 1);
+  await readModelCaughtUp(client, args.projectId, 1, deadline);
   return { projectId: args.projectId, created };
 }
 
 /** Waits until the read model holds event `seq` of the project, so the caller can read its own write. */
-async function readModelCaughtUp(client: Client, projectId: string, seq: number): Promise<void> {
+async function readModelCaughtUp(client: Client, projectId: string, seq: number, deadlineMs: number): Promise<void> {
   try {
-    await client.workflow.getHandle(projectId).executeUpdate(readModelCaughtUpUpdate, { args: [{ seq }] });
+    await withTemporalDeadline(client, deadlineMs, `project ${projectId}'s filing`, () => client.workflow.getHandle(projectId).executeUpdate(readModelCaughtUpUpdate, { args: [{ seq }] }));
   } catch (err) {
     // A finished workflow has projected everything it ever will.
     if (!isWorkflowGone(err)) throw err;
@@ -101,12 +105,15 @@ export async function applyTransition<P>(
   update: UpdateDefinition<ProjectSnapshot, [TransitionArgs<P>]>,
   args: TransitionArgs<P>,
   idempotencyKey?: string,
+  options: Pick<LifecycleOptions, 'temporalDeadlineMs'> = {},
 ): Promise<ProjectSnapshot> {
   try {
-    return await client.workflow.getHandle(projectId).executeUpdate(update, {
-      args: [args],
-      ...(idempotencyKey ? { updateId: `${update.name}:${idempotencyKey}` } : {}),
-    });
+    return await withTemporalDeadline(client, temporalDeadlineMs(options.temporalDeadlineMs), `${update.name} on ${projectId}`, () =>
+      client.workflow.getHandle(projectId).executeUpdate(update, {
+        args: [args],
+        ...(idempotencyKey ? { updateId: `${update.name}:${idempotencyKey}` } : {}),
+      }),
+    );
   } catch (err) {
     if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
       const failure = err.cause;

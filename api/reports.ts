@@ -5,7 +5,8 @@ import { earmarkMismatch } from '../domain/funding.js';
 import type { ProjectState } from '../domain/project-state.js';
 import type { DB } from '../db/schema.js';
 import { currentWeightSet } from '../db/queries/needs-pool.js';
-import { earmarkedByArea, evaluatedProjects, fundingByAreaActivity, needsByAreaRegionStage } from '../db/queries/reports.js';
+import { earmarkedByArea, evaluatedProjects, fundingShares, needsByAreaRegionStage, type FundingShareRow } from '../db/queries/reports.js';
+import { formatAmount, shortfall, splitAmount, toThousandths } from '../domain/money.js';
 import type { Actor } from '../domain/roles.js';
 
 export const REPORT_ROLES: readonly Actor['role'][] = ['PROGRAMME_MANAGER', 'CONFERENCE_ADMIN', 'DONOR'];
@@ -17,11 +18,52 @@ export async function needsReport(db: Kysely<DB>) {
 }
 
 export async function fundingGapReport(db: Kysely<DB>) {
-  const [cells, earmarks, weights] = await Promise.all([fundingByAreaActivity(db), earmarkedByArea(db), currentWeightSet(db)]);
+  const [shares, earmarks, weights] = await Promise.all([fundingShares(db), earmarkedByArea(db), currentWeightSet(db)]);
   return {
-    byAreaActivity: cells.map((c) => ({ priorityArea: c.priority_area, priorityActivity: c.priority_activity, projects: c.projects, budget: c.budget, pledged: c.pledged, gap: Math.max(0, Math.round((c.budget - c.pledged) * 100) / 100) })),
+    byAreaActivity: fundingCells(shares),
     earmarkMismatch: earmarkMismatch(weights?.weights ?? {}, earmarks),
   };
+}
+
+export interface FundingCell {
+  priorityArea: string;
+  priorityActivity: string;
+  currency: string;
+  projects: number;
+  /** Exact decimal strings in `currency`. */
+  budget: string;
+  pledged: string;
+  gap: string;
+}
+
+/**
+ * Budget vs pledges per priority area, activity and currency. A project serving several needs gives
+ * each an equal share, split in whole cents so the shares add up exactly to the project's budget.
+ */
+export function fundingCells(rows: readonly FundingShareRow[]): FundingCell[] {
+  const byProject = new Map<string, FundingShareRow[]>();
+  for (const r of rows) byProject.set(r.id, [...(byProject.get(r.id) ?? []), r]);
+  const cells = new Map<string, { area: string; activity: string; currency: string; projects: Set<string>; budget: bigint; pledged: bigint }>();
+  for (const [id, needs] of byProject) {
+    const { currency, budget, pledged } = needs[0]!;
+    const budgets = splitAmount(String(budget), needs.length, currency);
+    const pledges = splitAmount(String(pledged), needs.length, currency);
+    needs.forEach((n, i) => {
+      const key = [n.priority_area, n.priority_activity, currency].join('|');
+      const cell = cells.get(key) ?? { area: n.priority_area, activity: n.priority_activity, currency, projects: new Set<string>(), budget: 0n, pledged: 0n };
+      cell.projects.add(id);
+      cell.budget += toThousandths(budgets[i]!);
+      cell.pledged += toThousandths(pledges[i]!);
+      cells.set(key, cell);
+    });
+  }
+  return [...cells.values()]
+    .sort((a, b) => a.area.localeCompare(b.area) || a.activity.localeCompare(b.activity) || a.currency.localeCompare(b.currency))
+    .map((c) => {
+      const budget = formatAmount(c.budget, c.currency);
+      const pledged = formatAmount(c.pledged, c.currency);
+      return { priorityArea: c.area, priorityActivity: c.activity, currency: c.currency, projects: c.projects.size, budget, pledged, gap: shortfall(budget, pledged, c.currency) };
+    });
 }
 
 export async function outcomesReport(db: Kysely<DB>) {

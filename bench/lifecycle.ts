@@ -72,11 +72,11 @@ async function lifecycle(i: number) {
   await step('setPlan', {
     objectives: ['Gabon completes the checklist'], outputs: [],
     outcomes: [{ title: 'Checklist completed', indicators: [{ name: 'checklists completed', unit: 'checklists', baseline: 0, target: 1 }] }],
-    formsOfAssistance: ['REPORTING_SUPPORT'], modality: 'NATIONAL', budget: { amount: 10000, currency: 'USD' },
+    formsOfAssistance: ['REPORTING_SUPPORT'], modality: 'NATIONAL', budget: { amount: '10000', currency: 'USD' },
   });
   await step('endorsePlan', {}, gab);
   await step('seekFunding');
-  await step('pledge', { donor: 'Invented donor (bench)', amount: 10000, currency: 'USD', kind: 'CASH' });
+  await step('pledge', { donor: 'Invented donor (bench)', amount: '10000', currency: 'USD', kind: 'CASH' });
   await step('startDelivery');
   await step('startEvaluation', { evaluator: evaluatorActor.subject });
   await step('submitOutcomeAssessment', {

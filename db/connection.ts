@@ -4,8 +4,7 @@ import type { DB } from './schema.js';
 
 // Return bigint counts as numbers; palermo's counts stay far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
-// Money is numeric(18, 2) in the database and a number here: amounts stay far below 2^53 cents.
-pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
+// NUMERIC stays the exact decimal string pg returns: money is never a float (domain/money.ts).
 
 export function createDb(connectionString: string, max = 10): Kysely<DB> {
   const pool = new pg.Pool({ connectionString, max });

@@ -1,5 +1,6 @@
 // Table types of the read model, as Kysely sees them. The migrations in ./migrations create them.
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { IdempotencyTables } from './tables/idempotency.js';
 import type { LifecycleTables } from './tables/lifecycle.js';
 import type { NeedsPoolTables } from './tables/needs-pool.js';
 import type { RosterTables } from './tables/roster.js';
@@ -38,9 +39,10 @@ export interface ProjectTable {
   updated_at: Timestamp;
   /** The project as its workflow holds it (domain/project-state.ts ProjectState), as of last_event_seq. */
   details: ColumnType<Record<string, unknown>, string | undefined, string>;
-  budget_amount: number | null;
+  /** numeric: an exact decimal string. */
+  budget_amount: string | null;
   budget_currency: string | null;
-  pledged_amount: ColumnType<number, number | undefined, number>;
+  pledged_amount: ColumnType<string, string | undefined, string>;
   merged_into: string | null;
 }
 
@@ -109,7 +111,7 @@ export interface ReadModelTables {
 }
 
 /** Every table, as Kysely sees them. Each part of the system keeps its tables in db/tables/. */
-export interface DB extends ReadModelTables, LifecycleTables, RosterTables, NeedsPoolTables {}
+export interface DB extends ReadModelTables, LifecycleTables, RosterTables, NeedsPoolTables, IdempotencyTables {}
 
 export const CODE_LIST_TABLES = [
   'priority_areas',

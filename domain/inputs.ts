@@ -11,37 +11,25 @@ import {
   codesOf,
 } from './code-lists/index.js';
 
-const codeOf = (list: readonly { code: string }[], what: string) =>
-  z.string().refine((value) => list.some((entry) => entry.code === value), {
-    error: (issue) => `unknown ${what} "${String(issue.input)}"`,
-  });
+import { codeOf, idempotencyKey, line, preview, text, uniqueList } from './boundary.js';
 
-const text = (max: number) =>
-  z.string().trim().min(1, { error: 'must not be empty' }).max(max, { error: `must be at most ${max} characters` });
+export { idempotencyKey };
 
 export const needInput = z.object({
   priorityArea: codeOf(PRIORITY_AREAS, 'priority area'),
   priorityActivity: codeOf(PRIORITY_ACTIVITIES, 'priority activity'),
   instrument: codeOf(INSTRUMENTS, 'instrument'),
-  article: z.string().trim().regex(/^\d+[a-z]?(\(\d+\))*(\([a-z]\))?$/, { error: 'must be an article number such as 27 or 8(6)' }).optional(),
-  formsOfAssistance: z
-    .array(codeOf(FORMS_OF_ASSISTANCE, 'form of assistance'))
-    .min(1, { error: 'name at least one form of assistance' })
-    .refine((forms) => new Set(forms).size === forms.length, { error: 'lists a form of assistance twice' }),
-  urgency: z.enum(codesOf(URGENCIES), { error: (issue) => `unknown urgency "${String(issue.input)}"` }),
+  article: z.string().max(30, { error: 'must be an article number such as 27 or 8(6)' }).trim().regex(/^\d+[a-z]?(\(\d+\))*(\([a-z]\))?$/, { error: 'must be an article number such as 27 or 8(6)' }).optional(),
+  formsOfAssistance: uniqueList(codeOf(FORMS_OF_ASSISTANCE, 'form of assistance'), { what: 'form of assistance', min: 1, max: 20 }),
+  urgency: z.enum(codesOf(URGENCIES), { error: (issue) => `unknown urgency "${preview(issue.input)}"` }),
   description: text(4000),
 });
 
 export type NeedInput = z.infer<typeof needInput>;
 
-/** A client-chosen key that makes a retried call apply once. */
-export const idempotencyKey = z
-  .string()
-  .regex(/^[A-Za-z0-9._-]{8,100}$/, { error: 'must be 8-100 characters of letters, digits, ".", "_" or "-"' });
-
 export const fileRequestInput = z.object({
   state: codeOf(STATES, 'State'),
-  title: text(300),
+  title: line(300),
   needs: z.array(needInput).min(1, { error: 'a request needs at least one need' }).max(50, { error: 'at most 50 needs per request' }),
   idempotencyKey,
 });

@@ -1,17 +1,14 @@
 // zod schemas of every lifecycle action's payload. Parsed by the API and again by the workflow's
 // validators: one source for what a valid plan, pledge or outcome assessment is.
 import { z } from 'zod';
-import { FORMS_OF_ASSISTANCE, PRIORITY_ACTIVITIES, PRIORITY_AREAS } from './code-lists/index.js';
+import { FORMS_OF_ASSISTANCE, PRIORITY_ACTIVITIES, PRIORITY_AREAS, STATES } from './code-lists/index.js';
+import { amountFitsCurrency, boundedInt, boundedNumber, calendarDate, codeOf, currency, identifier, line, money, positiveAmount, preview, text, uniqueList } from './boundary.js';
 import { needInput } from './inputs.js';
 import { PARTNERS } from './partners.js';
 
-const text = (max: number) =>
-  z.string().trim().min(1, { error: 'must not be empty' }).max(max, { error: `must be at most ${max} characters` });
-const isoDate = z.iso.date({ error: 'must be a date as YYYY-MM-DD' });
-const codeOf = (list: readonly { code: string }[], what: string) =>
-  z.string().refine((v) => list.some((e) => e.code === v), { error: (i) => `unknown ${what} "${String(i.input)}"` });
-const money = z.number({ error: 'must be a number' }).positive({ error: 'must be more than 0' }).max(1e12, { error: 'is implausibly large' });
-const currency = z.string().regex(/^[A-Z]{3}$/, { error: 'must be an ISO 4217 code such as USD or EUR' });
+const isoDate = calendarDate;
+/** An indicator's baseline, target or actual value: a measurement, bounded so it stays a plain number. */
+const measurement = boundedNumber(-1e12, 1e12);
 
 const dateRange = <T extends z.ZodRawShape>(shape: T) =>
   z.object({ ...shape, startDate: isoDate, endDate: isoDate }).refine((v) => (v as { endDate: string }).endDate >= (v as { startDate: string }).startDate, {
@@ -25,56 +22,62 @@ export const reasonInput = z.object({ reason: text(2000) });
 export const ASSESSMENT_TYPES = ['EXPLORATORY_MISSION', 'TECHNICAL_MISSION', 'NEEDS_ASSESSMENT', 'DESK_REVIEW'] as const;
 export const recordAssessmentInput = dateRange({
   type: z.enum(ASSESSMENT_TYPES, { error: (i) => `unknown assessment type "${String(i.input)}"` }),
-  partners: z.array(codeOf(PARTNERS, 'partner')).max(20).default([]),
+  partners: uniqueList(codeOf(PARTNERS, 'partner'), { what: 'partner', max: 20 }).default([]),
   findings: text(8000),
 });
 
 export const requestInformationInput = z.object({ question: text(4000) });
 export const provideInformationInput = z.object({ answer: text(8000) });
-export const mergeInput = z.object({ intoProjectId: text(200), reason: text(2000) });
+export const mergeInput = z.object({ intoProjectId: identifier(200), reason: text(2000) });
 
 const indicator = z.object({
-  name: text(300),
-  unit: text(50),
-  baseline: z.number({ error: 'must be a number' }),
-  target: z.number({ error: 'must be a number' }),
+  name: line(300),
+  unit: line(50),
+  baseline: measurement,
+  target: measurement,
 });
-const result = z.object({ title: text(500), indicators: z.array(indicator).max(20) });
+const result = z.object({ title: text(500), indicators: uniqueList(indicator, { what: 'indicator', max: 20, key: (i) => i.name }) });
 
 export const MODALITIES = ['NATIONAL', 'REGIONAL', 'INTERREGIONAL', 'GLOBAL'] as const;
 export const planInput = z.object({
-  objectives: z.array(text(1000)).min(1, { error: 'name at least one objective' }).max(20),
-  outputs: z.array(result).max(50),
-  outcomes: z.array(result).min(1, { error: 'name at least one outcome' }).max(20),
-  formsOfAssistance: z.array(codeOf(FORMS_OF_ASSISTANCE, 'form of assistance')).min(1, { error: 'name at least one form of assistance' }),
-  modality: z.enum(MODALITIES, { error: (i) => `unknown modality "${String(i.input)}"` }),
-  budget: z.object({ amount: money, currency }),
+  objectives: z.array(text(1000)).min(1, { error: 'name at least one objective' }).max(20, { error: 'at most 20 objectives' }),
+  outputs: z.array(result).max(50, { error: 'at most 50 outputs' }),
+  outcomes: z.array(result).min(1, { error: 'name at least one outcome' }).max(20, { error: 'at most 20 outcomes' }),
+  formsOfAssistance: uniqueList(codeOf(FORMS_OF_ASSISTANCE, 'form of assistance'), { what: 'form of assistance', min: 1, max: 20 }),
+  modality: z.enum(MODALITIES, { error: (i) => `unknown modality "${preview(i.input)}"` }),
+  /** An exact decimal string and its ISO 4217 currency. */
+  budget: money,
 });
 
 export const endorsePlanInput = z.object({ comment: text(2000).optional() });
 
 export const PLEDGE_KINDS = ['CASH', 'IN_KIND_EXPERTISE', 'IN_KIND_FACILITIES', 'IN_KIND_EQUIPMENT'] as const;
 export const pledgeInput = z.object({
-  donor: text(300),
-  amount: money,
+  donor: line(300),
+  /** An exact decimal string, e.g. "100000.01". */
+  amount: positiveAmount,
   currency,
-  kind: z.enum(PLEDGE_KINDS, { error: (i) => `unknown pledge kind "${String(i.input)}"` }),
+  kind: z.enum(PLEDGE_KINDS, { error: (i) => `unknown pledge kind "${preview(i.input)}"` }),
   earmarkPriorityArea: codeOf(PRIORITY_AREAS, 'priority area').optional(),
+}).superRefine((p, ctx) => {
+  const problem = amountFitsCurrency(p.amount, p.currency);
+  if (problem) ctx.addIssue({ code: 'custom', path: ['amount'], message: problem });
 });
 
-export const descopeInput = z.object({ amount: money, reason: text(2000) });
+/** The new budget, an exact decimal string in the budget's currency. */
+export const descopeInput = z.object({ amount: positiveAmount, reason: text(2000) });
 
 export const recordActivityInput = dateRange({
   title: text(500),
   formOfAssistance: codeOf(FORMS_OF_ASSISTANCE, 'form of assistance'),
-  participants: z.number().int({ error: 'must be a whole number' }).min(0, { error: 'must not be negative' }),
+  participants: boundedInt(0, 1_000_000),
 });
 
-export const progressReportInput = z.object({ period: text(100), narrative: text(8000) });
+export const progressReportInput = z.object({ period: line(100), narrative: text(8000) });
 export const recordEnactmentInput = z.object({ law: text(500), enactedOn: isoDate });
 
 export const startEvaluationInput = z.object({
-  evaluator: text(200),
+  evaluator: identifier(200),
   /** Required to leave delivery of a legislative project whose law is not enacted (R10). */
   closeDeliveryReason: text(2000).optional(),
 });
@@ -86,7 +89,7 @@ export const outcomeAssessmentInput = z.object({
   criteria: z
     .array(
       z.object({
-        criterion: z.enum(DAC_CRITERIA, { error: (i) => `unknown DAC criterion "${String(i.input)}"` }),
+        criterion: z.enum(DAC_CRITERIA, { error: (i) => `unknown DAC criterion "${preview(i.input)}"` }),
         /** 1 (highly unsatisfactory) to 6 (highly satisfactory); null = not assessed. */
         rating: z
           .number()
@@ -100,17 +103,17 @@ export const outcomeAssessmentInput = z.object({
     )
     .length(DAC_CRITERIA.length, { error: `rate each of the ${DAC_CRITERIA.length} DAC criteria once` })
     .refine((c) => new Set(c.map((x) => x.criterion)).size === c.length, { error: 'rates a DAC criterion twice' }),
-  indicatorValues: z.array(z.object({ indicator: text(300), actual: z.number({ error: 'must be a number' }) })),
-  needVerdicts: z.array(z.object({ needId: text(300), verdict: z.enum(NEED_VERDICTS, { error: (i) => `unknown verdict "${String(i.input)}"` }) })),
+  indicatorValues: uniqueList(z.object({ indicator: line(300), actual: measurement }), { what: 'indicator', max: 200, key: (v) => v.indicator }),
+  needVerdicts: uniqueList(z.object({ needId: identifier(300), verdict: z.enum(NEED_VERDICTS, { error: (i) => `unknown verdict "${preview(i.input)}"` }) }), { what: 'need', max: 500, key: (v) => v.needId }),
   narrative: text(20000),
-  coProviders: z.array(text(300)).max(20).default([]),
+  coProviders: uniqueList(line(300), { what: 'co-provider', max: 20 }).default([]),
   /** Each may become a new need of one beneficiary State (the project's first when not named). */
-  recommendations: z.array(needInput.extend({ priorityActivity: codeOf(PRIORITY_ACTIVITIES, 'priority activity'), state: z.string().optional() })).max(20).default([]),
+  recommendations: z.array(needInput.extend({ priorityActivity: codeOf(PRIORITY_ACTIVITIES, 'priority activity'), state: codeOf(STATES, 'State').optional() })).max(20, { error: 'at most 20 recommendations' }).default([]),
 });
 
 export const closeInput = z.object({
   /** Indexes of the outcome assessment's recommendations that become new needs. */
-  adoptRecommendations: z.array(z.number().int().min(0)).max(20).default([]),
+  adoptRecommendations: uniqueList(boundedInt(0, 19), { what: 'recommendation index', max: 20 }).default([]),
   note: text(2000).optional(),
 });
 

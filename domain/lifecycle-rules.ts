@@ -2,6 +2,8 @@
 // Pure: the workflow's validators, the API and the tests call the same functions.
 import { FORMS_OF_ASSISTANCE } from './code-lists/index.js';
 import type { PlanInput, OutcomeAssessmentInput } from './lifecycle-inputs.js';
+import { amountFitsCurrency } from './boundary.js';
+import { compareAmounts, shortfall } from './money.js';
 import { isLegislative, pledgedAmount, type ProjectState } from './project-state.js';
 
 export const LEGISLATIVE_FORMS: readonly string[] = FORMS_OF_ASSISTANCE.filter((f) => f.legislative).map((f) => f.code);
@@ -35,19 +37,22 @@ export function pledgeMayBeMade(state: ProjectState, currency: string): Precondi
   return null;
 }
 
-export function budgetMayBeDescoped(state: ProjectState, amount: number): Precondition {
+export function budgetMayBeDescoped(state: ProjectState, amount: string): Precondition {
   if (!state.budget) return 'the project has no budget';
-  if (amount >= state.budget.amount) return `a descoped budget must be below the current ${state.budget.amount} ${state.budget.currency}`;
+  const misfit = amountFitsCurrency(amount, state.budget.currency);
+  if (misfit) return misfit;
+  if (compareAmounts(amount, state.budget.amount) >= 0) return `a descoped budget must be below the current ${state.budget.amount} ${state.budget.currency}`;
   return null;
 }
 
-export function fundingGap(state: ProjectState): number {
-  return state.budget ? Math.max(0, state.budget.amount - pledgedAmount(state)) : 0;
+/** The budget not yet covered by pledges, exact, as a decimal string ("0" without a budget). */
+export function fundingGap(state: ProjectState): string {
+  return state.budget ? shortfall(state.budget.amount, pledgedAmount(state), state.budget.currency) : '0';
 }
 
 export function deliveryMayStart(state: ProjectState): Precondition {
   const gap = fundingGap(state);
-  if (gap > 0) return `the budget is not covered: ${gap} ${state.budget!.currency} still to pledge (or descope the budget)`;
+  if (compareAmounts(gap, '0') > 0) return `the budget is not covered: ${gap} ${state.budget!.currency} still to pledge (or descope the budget)`;
   return null;
 }
 

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { STATES } from './code-lists/index.js';
 import { parseCsv } from './csv.js';
+import { boundedInt, idempotencyKey, line, preview, textProblem } from './boundary.js';
 import { fieldIssues, needInput } from './inputs.js';
 
 export const IMPORT_COLUMNS = ['state', 'priorityArea', 'priorityActivity', 'instrument', 'article', 'formsOfAssistance', 'urgency', 'description', 'stateRank'] as const;
@@ -15,12 +16,13 @@ export function resolveState(value: string): string | undefined {
 }
 
 const importRow = needInput.extend({
-  state: z.string().transform((v, ctx) => {
+  state: z.string({ error: 'must be a State' }).max(100, { error: 'unknown State' }).transform((v, ctx) => {
     const code = resolveState(v);
-    if (!code) ctx.addIssue({ code: 'custom', message: `unknown State "${v}"` });
+    if (!code) ctx.addIssue({ code: 'custom', message: `unknown State "${preview(v)}"` });
     return code ?? v;
   }),
-  stateRank: z.coerce.number().int({ error: 'must be a whole number' }).min(1, { error: 'must be 1 or more' }).optional(),
+  // A rank among a State's needs: far below Postgres' integer limit.
+  stateRank: z.union([z.number(), z.string().max(12, { error: 'must be 1-100000' }).regex(/^\s*\d+\s*$/, { error: 'must be a whole number' }).transform(Number)]).pipe(boundedInt(1, 100_000)).optional(),
 });
 
 export type ImportRow = z.output<typeof importRow> & { line: number };
@@ -34,10 +36,14 @@ export const importRequest = z.object({
   format: z.enum(['CSV', 'JSON'], { error: (i) => `unknown format "${String(i.input)}"` }),
   source: z.enum(IMPORT_SOURCES, { error: (i) => `unknown source "${String(i.input)}"` }),
   /** The reporting cycle the responses belong to, e.g. "2008" or "second cycle". */
-  cycle: z.string().trim().min(1, { error: 'must name the reporting cycle' }).max(50),
+  cycle: line(50),
   // The file travels in the workflow's input, and Temporal caps a payload at 2 MB.
-  content: z.string().min(1, { error: 'must not be empty' }).max(1_500_000, { error: 'must be at most 1.5 MB; split the file' }),
-  importKey: z.string().regex(/^[A-Za-z0-9._-]{8,100}$/, { error: 'must be 8-100 characters of letters, digits, ".", "_" or "-"' }),
+  content: z.string({ error: 'must be text' }).min(1, { error: 'must not be empty' }).max(1_500_000, { error: 'must be at most 1.5 MB; split the file' })
+    .superRefine((v, ctx) => {
+      const problem = textProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: `the file ${problem}` });
+    }),
+  importKey: idempotencyKey,
 });
 export type ImportRequest = z.infer<typeof importRequest>;
 

@@ -1,6 +1,7 @@
 // Each lifecycle action: its payload schema, its precondition and its effect on the project state.
 // Pure, so the workflow (validator + handler), the API and the tests share one definition.
 import type { z } from 'zod';
+import { normaliseAmount } from './money.js';
 import {
   closeInput,
   descopeInput,
@@ -74,7 +75,7 @@ export const ACTIONS = {
     precondition: (s, p) => planMayBeSet(s, p),
     apply: (s, p, r) => {
       s.plan = { ...p, ...r };
-      s.budget = { ...p.budget };
+      s.budget = { amount: normaliseAmount(p.budget.amount, p.budget.currency), currency: p.budget.currency };
       s.endorsements = {}; // a changed plan must be endorsed again (R1)
     },
   }),
@@ -87,13 +88,13 @@ export const ACTIONS = {
     },
   }),
   seekFunding: spec({ input: noteInput, precondition: (s) => planningMayEnd(s) }),
-  pledge: spec({ input: pledgeInput, precondition: (s, p) => pledgeMayBeMade(s, p.currency), apply: (s, p, r) => void s.pledges.push({ ...p, ...r }) }),
+  pledge: spec({ input: pledgeInput, precondition: (s, p) => pledgeMayBeMade(s, p.currency), apply: (s, p, r) => void s.pledges.push({ ...p, amount: normaliseAmount(p.amount, p.currency), ...r }) }),
   descopeBudget: spec({
     input: descopeInput,
     precondition: (s, p) => budgetMayBeDescoped(s, p.amount),
     apply: (s, p, r) => {
       s.reasons.push({ action: 'descopeBudget', reason: `${s.budget!.amount} -> ${p.amount} ${s.budget!.currency}: ${p.reason}`, at: r.at });
-      s.budget = { amount: p.amount, currency: s.budget!.currency };
+      s.budget = { amount: normaliseAmount(p.amount, s.budget!.currency), currency: s.budget!.currency };
     },
   }),
   startDelivery: spec({ input: noteInput, precondition: (s) => deliveryMayStart(s) }),

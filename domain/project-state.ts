@@ -8,6 +8,7 @@ import type {
   RecordAssessmentInput,
 } from './lifecycle-inputs.js';
 import type { NeedInput } from './inputs.js';
+import { sumAmounts } from './money.js';
 import type { Stage } from './stages.js';
 
 export interface ProjectNeed extends NeedInput {
@@ -41,7 +42,8 @@ export interface ProjectState {
   plan: (PlanInput & Recorded) | null;
   /** Focal-point endorsements of the current plan, by State. A new plan clears them. */
   endorsements: Record<string, Recorded & { comment?: string }>;
-  budget: { amount: number; currency: string } | null;
+  /** The amount is an exact decimal string in the currency's decimals, e.g. "150000.04". */
+  budget: { amount: string; currency: string } | null;
   pledges: (PledgeInput & Recorded)[];
   activities: (RecordActivityInput & Recorded)[];
   progressReports: ({ period: string; narrative: string } & Recorded)[];
@@ -82,8 +84,9 @@ export function newProjectState(p: { projectId: string; title: string; stateCode
   };
 }
 
-export function pledgedAmount(state: ProjectState): number {
-  return state.pledges.reduce((sum, p) => sum + p.amount, 0);
+/** The sum of the pledges, exact, as a decimal string in the budget's currency. */
+export function pledgedAmount(state: ProjectState): string {
+  return sumAmounts(state.pledges.map((p) => p.amount), state.budget?.currency ?? state.pledges[0]?.currency);
 }
 
 export function isLegislative(state: ProjectState, legislativeForms: readonly string[]): boolean {

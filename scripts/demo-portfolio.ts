@@ -147,7 +147,7 @@ const DEMO_STEPS: Record<string, DemoStep[]> = {
       objectives: ['A national witness-protection programme in operation'],
       outputs: [{ title: 'Mentor placed in the Office of the Attorney General (004 para 35)', indicators: [{ name: 'mentor months', unit: 'months', baseline: 0, target: 24 }] }],
       outcomes: [{ title: 'Witnesses protected in organized-crime cases', indicators: [{ name: 'witnesses admitted', unit: 'people', baseline: 0, target: 30 }] }],
-      formsOfAssistance: ['MENTORING'], modality: 'NATIONAL', budget: { amount: 250000, currency: 'USD' }, // amount invented: no seed gives money figures
+      formsOfAssistance: ['MENTORING'], modality: 'NATIONAL', budget: { amount: '250000', currency: 'USD' }, // amount invented: no seed gives money figures
     }],
     ['endorsePlan', demoFocalPoint('KEN'), { comment: 'Endorsed (demo)' }],
     ['seekFunding', DEMO_MANAGER, {}],

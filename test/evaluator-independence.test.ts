@@ -32,11 +32,11 @@ it('refuses an evaluator off the roster or a national of the beneficiary State, 
   await must(stack, pm, 'setPlan', id, {
     objectives: ['Gabon completes the checklist'], outputs: [],
     outcomes: [{ title: 'Checklist completed', indicators: [{ name: 'checklists completed', unit: 'checklists', baseline: 0, target: 1 }] }],
-    formsOfAssistance: ['REPORTING_SUPPORT'], modality: 'NATIONAL', budget: { amount: 10000, currency: 'USD' },
+    formsOfAssistance: ['REPORTING_SUPPORT'], modality: 'NATIONAL', budget: { amount: '10000', currency: 'USD' },
   });
   await must(stack, gab, 'endorsePlan', id);
   await must(stack, pm, 'seekFunding', id);
-  await must(stack, pm, 'pledge', id, { donor: 'Invented donor (demo)', amount: 10000, currency: 'USD', kind: 'CASH' });
+  await must(stack, pm, 'pledge', id, { donor: 'Invented donor (demo)', amount: '10000', currency: 'USD', kind: 'CASH' });
   await must(stack, pm, 'startDelivery', id);
 
   const offRoster = await act(stack, pm, 'startEvaluation', id, { evaluator: 'someone-off-the-roster' });

@@ -26,7 +26,7 @@ const need = (id: string, stateCode: string, forms = ['REPORTING_SUPPORT']) => (
 const plan = (over: Partial<PlanInput> = {}): PlanInput & typeof at => ({
   objectives: ['o'], outputs: [],
   outcomes: [{ title: 'Checklists completed', indicators: [{ name: 'checklists completed', unit: 'States', baseline: 0, target: 5 }] }],
-  formsOfAssistance: ['WORKSHOP_REGIONAL'], modality: 'REGIONAL', budget: { amount: 80000, currency: 'USD' }, ...over, ...at,
+  formsOfAssistance: ['WORKSHOP_REGIONAL'], modality: 'REGIONAL', budget: { amount: '80000', currency: 'USD' }, ...over, ...at,
 });
 function project(over: Partial<ProjectState> = {}): ProjectState {
   return { ...newProjectState({ projectId: 'p', title: 't', stateCode: 'GAB', needs: [need('n1', 'GAB')] }), ...over };
@@ -64,29 +64,36 @@ describe('R1 and measurable outcomes: leaving PLANNING', () => {
 });
 
 describe('funding', () => {
-  const funded = (amounts: number[]) => project({ budget: { amount: 100, currency: 'USD' }, pledges: amounts.map((amount) => ({ donor: 'd', amount, currency: 'USD', kind: 'CASH' as const, ...at })) });
-  it.each<[number[], number, string | null]>([
-    [[], 100, 'the budget is not covered: 100 USD still to pledge (or descope the budget)'],
-    [[60], 40, 'the budget is not covered: 40 USD still to pledge (or descope the budget)'],
-    [[60, 40], 0, null],
-    [[150], 0, null],
-  ])('pledges %j leave a gap of %i', (amounts, gap, decision) => {
+  const funded = (amounts: string[], budget = '100.00') => project({ budget: { amount: budget, currency: 'USD' }, pledges: amounts.map((amount) => ({ donor: 'd', amount, currency: 'USD', kind: 'CASH' as const, ...at })) });
+  it.each<[string[], string, string | null]>([
+    [[], '100.00', 'the budget is not covered: 100.00 USD still to pledge (or descope the budget)'],
+    [['60'], '40.00', 'the budget is not covered: 40.00 USD still to pledge (or descope the budget)'],
+    [['60', '40'], '0.00', null],
+    [['150'], '0.00', null],
+    [['99.99'], '0.01', 'the budget is not covered: 0.01 USD still to pledge (or descope the budget)'],
+  ])('pledges %j leave a gap of %s', (amounts, gap, decision) => {
     expect(fundingGap(funded(amounts))).toBe(gap);
     expect(deliveryMayStart(funded(amounts))).toBe(decision);
   });
   it('wants pledges in the budget currency and a descope below the budget', () => {
     expect(pledgeMayBeMade(funded([]), 'EUR')).toBe('the budget is in USD; record the pledge in USD');
     expect(pledgeMayBeMade(funded([]), 'USD')).toBeNull();
-    expect(budgetMayBeDescoped(funded([]), 100)).toBe('a descoped budget must be below the current 100 USD');
-    expect(budgetMayBeDescoped(funded([]), 60)).toBeNull();
-    expect(budgetMayBeDescoped(project(), 60)).toBe('the project has no budget');
+    expect(budgetMayBeDescoped(funded([]), '100')).toBe('a descoped budget must be below the current 100.00 USD');
+    expect(budgetMayBeDescoped(funded([]), '60')).toBeNull();
+    expect(budgetMayBeDescoped(funded([]), '60.001')).toBe('USD has 2 decimals; 60.001 has more');
+    expect(budgetMayBeDescoped(project(), '60')).toBe('the project has no budget');
+  });
+  it('compares exactly: 100000.01 + 50000.03 covers 150000.04 (a float sum leaves a gap of 2.9e-11)', () => {
+    expect(fundingGap(funded(['100000.01', '50000.03'], '150000.04'))).toBe('0.00');
+    expect(deliveryMayStart(funded(['100000.01', '50000.03'], '150000.04'))).toBeNull();
+    expect(deliveryMayStart(funded(['100000.01', '50000.02'], '150000.04'))).toBe('the budget is not covered: 0.01 USD still to pledge (or descope the budget)');
   });
   it('refuses a pledge that is not a positive amount, naming the field', () => {
-    const result = pledgeInput.safeParse({ donor: 'EU', amount: -5, currency: 'usd', kind: 'GOLD' });
+    const result = pledgeInput.safeParse({ donor: 'EU', amount: '-5', currency: 'usd', kind: 'GOLD' });
     expect(result.success).toBe(false);
     expect(result.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
       ['amount', 'must be more than 0'],
-      ['currency', 'must be an ISO 4217 code such as USD or EUR'],
+      ['currency', 'unknown currency "usd"; must be an ISO 4217 code such as USD or EUR'],
       ['kind', 'unknown pledge kind "GOLD"'],
     ]);
   });

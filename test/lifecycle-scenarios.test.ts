@@ -75,7 +75,7 @@ describe('S4: Firearms Protocol legislative review through to enactment (Bolivia
       objectives: ['A firearms law in line with the Firearms Protocol, enacted and in force'],
       outputs: [{ title: 'Draft law based on the Firearms Model Law (004 para 54)', indicators: [indicator('draft articles reviewed', 'articles', 0, 40)] }],
       outcomes: [{ title: 'Law enacted', indicators: [indicator('laws enacted', 'laws', 0, 1)] }],
-      formsOfAssistance: ['LEG_REVIEW', 'LEG_DRAFTING'], modality: 'NATIONAL', budget: { amount: 120000, currency: 'USD' },
+      formsOfAssistance: ['LEG_REVIEW', 'LEG_DRAFTING'], modality: 'NATIONAL', budget: { amount: '120000', currency: 'USD' },
     };
     const early = await act(stack, pm, 'setPlan', id, plan);
     expect(early).toMatchObject({ __typename: 'TransitionRefusedError', refusal: 'PRECONDITION_FAILED' });
@@ -90,10 +90,10 @@ describe('S4: Firearms Protocol legislative review through to enactment (Bolivia
     await must(stack, pm, 'seekFunding', id);
 
     const eu = await caller(stack, { subject: 'donor-eu', role: 'DONOR' });
-    const wrongCurrency = await act(stack, eu, 'pledge', id, { donor: 'European Union', amount: 120000, currency: 'EUR', kind: 'CASH' });
+    const wrongCurrency = await act(stack, eu, 'pledge', id, { donor: 'European Union', amount: '120000', currency: 'EUR', kind: 'CASH' });
     expect(wrongCurrency).toMatchObject({ __typename: 'ForbiddenError' }); // a donor sees only what it funds
-    const pledged = await must(stack, pm, 'pledge', id, { donor: 'European Union (004 para 52)', amount: 120000, currency: 'USD', kind: 'CASH', earmarkPriorityArea: 'PA-E' });
-    expect(pledged).toMatchObject({ pledgedAmount: 120000, fundingGap: 0 });
+    const pledged = await must(stack, pm, 'pledge', id, { donor: 'European Union (004 para 52)', amount: '120000', currency: 'USD', kind: 'CASH', earmarkPriorityArea: 'PA-E' });
+    expect(pledged).toMatchObject({ pledgedAmount: '120000.00', fundingGap: '0.00' });
     await must(stack, pm, 'startDelivery', id);
     await must(stack, pm, 'recordActivity', id, { title: 'Drafting workshop on the firearms law', formOfAssistance: 'LEG_DRAFTING', startDate: '2012-03-05', endDate: '2012-03-07', participants: 18 });
 
@@ -156,7 +156,7 @@ describe('S3: one regional workshop answers several States\' needs', () => {
       objectives: ['Five States complete the self-assessment checklist'],
       outputs: [{ title: 'Regional workshop with a reporting session', indicators: [indicator('officials trained', 'people', 0, 25)] }],
       outcomes: [{ title: 'Checklists completed', indicators: [indicator('checklists completed', 'States', 0, 5)] }],
-      formsOfAssistance: ['WORKSHOP_REGIONAL', 'REPORTING_SUPPORT'], modality: 'REGIONAL', budget: { amount: 80000, currency: 'USD' },
+      formsOfAssistance: ['WORKSHOP_REGIONAL', 'REPORTING_SUPPORT'], modality: 'REGIONAL', budget: { amount: '80000', currency: 'USD' },
     });
     for (const state of ['CMR', 'TCD', 'GAB', 'GIN']) await must(stack, callers[state]!, 'endorsePlan', survivor);
     const missingNiger = await act(stack, pm, 'seekFunding', survivor);
@@ -164,7 +164,7 @@ describe('S3: one regional workshop answers several States\' needs', () => {
     const nigerView = await must(stack, callers.NER!, 'endorsePlan', survivor);
     expect(nigerView.endorsements.map((e: { state: string }) => e.state)).toEqual(['NER']);
     await must(stack, pm, 'seekFunding', survivor);
-    await must(stack, pm, 'pledge', survivor, { donor: 'UN Development Account (000 para 54)', amount: 80000, currency: 'USD', kind: 'CASH', earmarkPriorityArea: 'PA-A' });
+    await must(stack, pm, 'pledge', survivor, { donor: 'UN Development Account (000 para 54)', amount: '80000', currency: 'USD', kind: 'CASH', earmarkPriorityArea: 'PA-A' });
     await must(stack, pm, 'startDelivery', survivor);
     await must(stack, pm, 'recordActivity', survivor, { title: 'Regional workshop for central authorities with a reporting session', formOfAssistance: 'WORKSHOP_REGIONAL', startDate: '2008-06-10', endDate: '2008-06-12', participants: 20 });
     const evaluator = await rosterEvaluator(stack, 'Evaluator for West and Central Africa');
@@ -209,11 +209,11 @@ describe('S11: evaluation with practice indicators, and re-prioritisation (Sierr
       objectives: ['A functioning transnational crime unit'],
       outputs: [],
       outcomes: [{ title: 'Organized crime investigated and prosecuted', indicators: [indicator('cases investigated', 'cases', 0, 100), indicator('convictions', 'convictions', 0, 20), indicator('cannabis seized', 'kg', 0, 1000)] }],
-      formsOfAssistance: ['UNIT_SETUP', 'MENTORING'], modality: 'NATIONAL', budget: { amount: 500000, currency: 'USD' },
+      formsOfAssistance: ['UNIT_SETUP', 'MENTORING'], modality: 'NATIONAL', budget: { amount: '500000', currency: 'USD' },
     });
     await must(stack, sle, 'endorsePlan', id);
     await must(stack, pm, 'seekFunding', id);
-    await must(stack, pm, 'pledge', id, { donor: 'Invented donor (demo)', amount: 500000, currency: 'USD', kind: 'CASH' });
+    await must(stack, pm, 'pledge', id, { donor: 'Invented donor (demo)', amount: '500000', currency: 'USD', kind: 'CASH' });
     await must(stack, pm, 'startDelivery', id);
     const evaluator = await rosterEvaluator(stack, 'Evaluator for Sierra Leone');
     await must(stack, pm, 'startEvaluation', id, { evaluator: evaluator.actor.subject });

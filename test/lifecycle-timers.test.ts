@@ -32,7 +32,7 @@ async function plannedProject(state: string, description: string, budget: number
   await must(stack, pm, 'setPlan', id, {
     objectives: ['A witness-protection programme in operation'], outputs: [],
     outcomes: [{ title: 'Witnesses protected', indicators: [{ name: 'witnesses admitted', unit: 'people', baseline: 0, target: 30 }] }],
-    formsOfAssistance: ['MENTORING'], modality: 'NATIONAL', budget: { amount: budget, currency: 'USD' },
+    formsOfAssistance: ['MENTORING'], modality: 'NATIONAL', budget: { amount: String(budget), currency: 'USD' },
   });
   await must(stack, fp, 'endorsePlan', id);
   return { id, needs, fp };
@@ -55,9 +55,9 @@ describe('S5: a request stuck for lack of money, delivered later (Kenya)', () =>
     expect(kinds(waiting)).toContain('ESCALATION:funding');
     expect(waiting.stage).toBe('AWAITING_FUNDING');
 
-    await must(stack, pm, 'pledge', id, { donor: 'Invented donor (demo)', amount: 150000, currency: 'USD', kind: 'CASH', earmarkPriorityArea: 'PA-B' });
-    const descoped = await must(stack, pm, 'descopeBudget', id, { amount: 150000, reason: 'Mentor placement only; the unit set-up is deferred' });
-    expect(descoped).toMatchObject({ budget: { amount: 150000, currency: 'USD' }, fundingGap: 0 });
+    await must(stack, pm, 'pledge', id, { donor: 'Invented donor (demo)', amount: '150000', currency: 'USD', kind: 'CASH', earmarkPriorityArea: 'PA-B' });
+    const descoped = await must(stack, pm, 'descopeBudget', id, { amount: '150000', reason: 'Mentor placement only; the unit set-up is deferred' });
+    expect(descoped).toMatchObject({ budget: { amount: '150000.00', currency: 'USD' }, fundingGap: '0.00' });
     const delivering = await must(stack, pm, 'startDelivery', id, { note: 'Mentor attached to the Office of the Attorney General (004 para 35)' });
     expect(delivering).toMatchObject({ stage: 'IN_DELIVERY', iatiActivityStatus: 2 });
   });
@@ -85,7 +85,7 @@ describe('suspension', () => {
   it('pauses the progress-report reminder while suspended and keeps the history', async () => {
     const { id } = await plannedProject('GNB', 'Rule of law and drug trafficking (000 para 16)', 10000);
     await must(stack, pm, 'seekFunding', id);
-    await must(stack, pm, 'pledge', id, { donor: 'Invented donor (demo)', amount: 10000, currency: 'USD', kind: 'CASH' });
+    await must(stack, pm, 'pledge', id, { donor: 'Invented donor (demo)', amount: '10000', currency: 'USD', kind: 'CASH' });
     await must(stack, pm, 'startDelivery', id);
     const suspended = await must(stack, pm, 'suspend', id, { reason: 'Political events: work temporarily stopped (004 para 25(c))' });
     expect(suspended).toMatchObject({ stage: 'SUSPENDED', iatiActivityStatus: 6 });
@@ -104,7 +104,7 @@ describe('evaluation deadline', () => {
   it('reminds the evaluator from the evaluation child workflow and escalates a late assessment', async () => {
     const { id } = await plannedProject('SYC', 'Piracy prosecution support (004 para 16)', 5000);
     await must(stack, pm, 'seekFunding', id);
-    await must(stack, pm, 'pledge', id, { donor: 'Invented donor (demo)', amount: 5000, currency: 'USD', kind: 'CASH' });
+    await must(stack, pm, 'pledge', id, { donor: 'Invented donor (demo)', amount: '5000', currency: 'USD', kind: 'CASH' });
     await must(stack, pm, 'startDelivery', id);
     const late = await rosterEvaluator(stack, 'A late evaluator');
     await must(stack, pm, 'startEvaluation', id, { evaluator: late.actor.subject });

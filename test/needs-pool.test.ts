@@ -90,11 +90,11 @@ describe('re-prioritisation', () => {
     await must(stack, pm, 'setPlan', id, {
       objectives: ['Crime statistics produced'], outputs: [],
       outcomes: [{ title: 'Statistics published', indicators: [{ name: 'reports published', unit: 'reports', baseline: 0, target: 1 }] }],
-      formsOfAssistance: ['DATA_SYSTEMS'], modality: 'NATIONAL', budget: { amount: 20000, currency: 'USD' },
+      formsOfAssistance: ['DATA_SYSTEMS'], modality: 'NATIONAL', budget: { amount: '20000', currency: 'USD' },
     });
     await must(stack, gab, 'endorsePlan', id);
     await must(stack, pm, 'seekFunding', id);
-    await must(stack, pm, 'pledge', id, { donor: 'Invented donor (demo)', amount: 20000, currency: 'USD', kind: 'CASH' });
+    await must(stack, pm, 'pledge', id, { donor: 'Invented donor (demo)', amount: '20000', currency: 'USD', kind: 'CASH' });
     await must(stack, pm, 'startDelivery', id);
     const evaluator = await rosterEvaluator(stack, 'Evaluator of the statistics project');
     await must(stack, pm, 'startEvaluation', id, { evaluator: evaluator.actor.subject });

@@ -1,11 +1,11 @@
 import { builder } from '../builder.js';
-import { ForbiddenError, NotFoundError, PalermoError, TransitionRefusedError, ValidationError } from '../errors.js';
+import { ForbiddenError, IdempotencyKeyReusedError, NotFoundError, PalermoError, TransitionRefusedError, UnavailableError, ValidationError } from '../errors.js';
 
 export const ErrorInterface = builder.interfaceRef<PalermoError>('Error').implement({
   description: 'An expected failure: nothing was changed.',
   fields: (t) => ({
     message: t.exposeString('message'),
-    code: t.exposeString('code', { description: 'VALIDATION_FAILED, FORBIDDEN, NOT_FOUND or TRANSITION_REFUSED' }),
+    code: t.exposeString('code', { description: 'VALIDATION_FAILED, FORBIDDEN, NOT_FOUND, TRANSITION_REFUSED, IDEMPOTENCY_KEY_REUSED or TEMPORAL_TIMEOUT' }),
   }),
 });
 
@@ -32,4 +32,18 @@ builder.objectType(TransitionRefusedError, {
   fields: (t) => ({
     refusal: t.exposeString('refusal', { description: 'ROLE_NOT_ALLOWED, OUT_OF_SCOPE or WRONG_STAGE' }),
   }),
+});
+
+builder.objectType(IdempotencyKeyReusedError, {
+  name: 'IdempotencyKeyReusedError',
+  description: 'IDEMPOTENCY_KEY_REUSED: the key was first used with a different payload; nothing was done. Choose a new key for a new action.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ idempotencyKey: t.exposeString('idempotencyKey') }),
+});
+
+builder.objectType(UnavailableError, {
+  name: 'UnavailableError',
+  description: 'TEMPORAL_TIMEOUT: the workflow engine did not answer in time. The action may still apply; retry with the same idempotency key.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ retryable: t.exposeBoolean('retryable') }),
 });

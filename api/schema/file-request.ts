@@ -1,7 +1,8 @@
 import { fileRequestInput } from '../../domain/inputs.js';
 import { findProject } from '../../db/queries/projects.js';
 import { builder } from '../builder.js';
-import { ForbiddenError, ValidationError } from '../errors.js';
+import { ForbiddenError, IdempotencyKeyReusedError, UnavailableError, ValidationError } from '../errors.js';
+import { callerOf, idempotent } from '../idempotency.js';
 import { fileRequest } from '../lifecycle.js';
 import { parseInput } from '../parse.js';
 import { ProjectRef } from './project.js';
@@ -39,7 +40,7 @@ builder.mutationFields((t) => ({
     type: FiledRequestRef,
     description: 'A State focal point files a request for assistance for its own State: one project in stage SUBMITTED.',
     args: { input: t.arg({ type: FileRequestInput, required: true }) },
-    errors: { types: [ValidationError, ForbiddenError], directResult: true },
+    errors: { types: [ValidationError, ForbiddenError, IdempotencyKeyReusedError, UnavailableError], directResult: true },
     resolve: async (_root, args, ctx) => {
       const actor = ctx.actor!;
       if (actor.role !== 'STATE_FOCAL_POINT') {
@@ -49,10 +50,23 @@ builder.mutationFields((t) => ({
       if (input.state !== actor.stateCode) {
         throw new ValidationError([{ field: 'input.state', message: `a focal point of ${actor.stateCode} may file only for ${actor.stateCode}, not ${input.state}` }]);
       }
-      const { projectId, created } = await fileRequest(ctx.deps.temporal, actor, input, ctx.deps.lifecycle);
-      const project = await findProject(ctx.deps.db, projectId);
-      if (!project) throw new Error(`project ${projectId} was filed but is missing from the read model`);
-      return { project, created };
+      const read = async (projectId: string, created: boolean) => {
+        const project = await findProject(ctx.deps.db, projectId);
+        if (!project) throw new Error(`project ${projectId} was filed but is missing from the read model`);
+        return { project, created };
+      };
+      const { idempotencyKey: key, ...request } = input;
+      // The same key with another request is refused; with the same request, the same project answers.
+      return idempotent(
+        ctx.deps.db,
+        { scope: `fileRequest:${input.state}`, key, caller: callerOf(ctx), payload: request },
+        async () => {
+          const { projectId, created } = await fileRequest(ctx.deps.temporal, actor, input, ctx.deps.lifecycle);
+          return read(projectId, created);
+        },
+        (r) => ({ projectId: r.project.id }),
+        (kept) => read(String(kept.projectId), false),
+      );
     },
   }),
 }));

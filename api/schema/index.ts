@@ -1,6 +1,7 @@
 // Assembles the graph: each import adds its part to the one builder.
 import { builder } from '../builder.js';
 import './errors.js';
+import './money.js';
 import './project.js';
 import './me.js';
 import './code-lists.js';

@@ -11,9 +11,10 @@ import { independenceBreaches } from '../../domain/matching/evaluator.js';
 import { actionUpdate } from '../../workflows/definitions.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { ForbiddenError, NotFoundError, TransitionRefusedError, ValidationError } from '../errors.js';
+import { ForbiddenError, IdempotencyKeyReusedError, NotFoundError, TransitionRefusedError, UnavailableError, ValidationError } from '../errors.js';
+import { callerOf, idempotent } from '../idempotency.js';
 import { applyTransition } from '../lifecycle.js';
-import { parseInput } from '../parse.js';
+import { parseId, parseInput } from '../parse.js';
 import {
   CriterionRatingInput,
   IndicatorValueInput,
@@ -22,6 +23,7 @@ import {
   RecommendationInput,
   ResultInput,
 } from './lifecycle-inputs.js';
+import { DecimalScalar } from './money.js';
 import { loadVisibleProject, ProjectRef } from './project.js';
 
 type FieldsOf = Parameters<typeof builder.inputType>[1]['fields'];
@@ -39,17 +41,27 @@ export async function runAction(ctx: Context, name: TransitionName, input: Recor
   const { projectId, idempotencyKey: key, ...rest } = withoutNulls(input) as { projectId: string; idempotencyKey?: string } & Record<string, unknown>;
   const payload = parseInput(ACTIONS[name].input as z.ZodType, rest);
   const updateId = key === undefined ? undefined : parseInput(idempotencyKey, key, 'input.idempotencyKey');
+  parseId(projectId, 'input.projectId');
   const project = await loadVisibleProject(ctx, String(projectId));
-  if (isFinalStage(project.stage as Stage)) {
-    // Its workflow has ended, so there is no validator to ask: the same pure rule answers here.
-    const decision = decideTransition(name, ctx.actor!, { stage: project.stage as Stage, stateCodes: await ctx.loaders.projectStates.load(project.id) });
-    if (!decision.allowed) throw new TransitionRefusedError(decision.refusal, decision.reason);
-  }
-  await before?.(payload);
-  await applyTransition(ctx.deps.temporal, String(projectId), actionUpdate(name), { actor: ctx.actor!, payload }, updateId);
-  const updated = await findProject(ctx.deps.db, String(projectId));
-  if (!updated) throw new NotFoundError(`project ${projectId} not found`);
-  return updated;
+  const reread = async () => {
+    const updated = await findProject(ctx.deps.db, project.id);
+    if (!updated) throw new NotFoundError(`project ${project.id} not found`);
+    return updated;
+  };
+  const act = async () => {
+    if (isFinalStage(project.stage as Stage)) {
+      // Its workflow has ended, so there is no validator to ask: the same pure rule answers here.
+      const decision = decideTransition(name, ctx.actor!, { stage: project.stage as Stage, stateCodes: await ctx.loaders.projectStates.load(project.id) });
+      if (!decision.allowed) throw new TransitionRefusedError(decision.refusal, decision.reason);
+    }
+    await before?.(payload);
+    await applyTransition(ctx.deps.temporal, project.id, actionUpdate(name), { actor: ctx.actor!, payload }, updateId, ctx.deps.lifecycle);
+    return reread();
+  };
+  if (updateId === undefined) return act();
+  // A retry with the key is answered as the first call was, also once the project has ended (a retried
+  // close); the key with another payload is refused.
+  return idempotent(ctx.deps.db, { scope: `${name}:${project.id}`, key: updateId, caller: callerOf(ctx), payload }, act, (p) => ({ projectId: p.id }), reread);
 }
 
 function actionMutation(name: TransitionName, description: string, fields?: FieldsOf, before?: (ctx: Context, payload: any, projectId: string) => Promise<void>) {
@@ -66,7 +78,7 @@ function actionMutation(name: TransitionName, description: string, fields?: Fiel
       type: ProjectRef,
       description,
       args: { input: t.arg({ type: Input, required: true }) },
-      errors: { types: [ValidationError, ForbiddenError, NotFoundError, TransitionRefusedError], directResult: true },
+      errors: { types: [ValidationError, ForbiddenError, NotFoundError, TransitionRefusedError, IdempotencyKeyReusedError, UnavailableError], directResult: true },
       resolve: (_root, { input }, ctx) => runAction(ctx, name, input as Record<string, unknown>, before && ((p) => before(ctx, p, String(input.projectId)))),
     }),
   );
@@ -113,12 +125,12 @@ actionMutation('endorsePlan', "A beneficiary State's focal point endorses the pl
 actionMutation('seekFunding', 'Leave PLANNING for AWAITING_FUNDING: every outcome measurable, every beneficiary endorsed.', note);
 actionMutation('pledge', 'Pledge cash or in-kind support to the project, optionally earmarked to a priority area.', (t) => ({
   donor: t.string({ required: true }),
-  amount: t.float({ required: true }),
-  currency: t.string({ required: true }),
+  amount: t.field({ type: DecimalScalar, required: true, description: 'Exact, e.g. "100000.01"' }),
+  currency: t.string({ required: true, description: 'ISO 4217; the budget\'s currency' }),
   kind: t.string({ required: true, description: 'CASH, IN_KIND_EXPERTISE, IN_KIND_FACILITIES or IN_KIND_EQUIPMENT' }),
   earmarkPriorityArea: t.string({ required: false }),
 }));
-actionMutation('descopeBudget', 'Reduce the budget to what can be funded, with a reason.', (t) => ({ amount: t.float({ required: true }), reason: t.string({ required: true }) }));
+actionMutation('descopeBudget', 'Reduce the budget to what can be funded, with a reason.', (t) => ({ amount: t.field({ type: DecimalScalar, required: true, description: 'The new budget, exact, in its currency' }), reason: t.string({ required: true }) }));
 actionMutation('startDelivery', 'Start delivery once pledges cover the budget.', note);
 actionMutation('recordActivity', 'Record a delivered activity with its dates and participants.', (t) => ({
   title: t.string({ required: true }),

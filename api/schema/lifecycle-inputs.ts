@@ -1,6 +1,7 @@
 // GraphQL input types of lifecycle action payloads. Their validation is the zod schemas in
 // domain/lifecycle-inputs.ts; these only give the payloads a shape in the schema.
 import { builder } from '../builder.js';
+import { DecimalScalar } from './money.js';
 
 export const IndicatorInput = builder.inputType('IndicatorInput', {
   fields: (t) => ({
@@ -16,7 +17,7 @@ export const ResultInput = builder.inputType('ResultInput', {
 });
 
 export const MoneyInput = builder.inputType('MoneyInput', {
-  fields: (t) => ({ amount: t.float({ required: true }), currency: t.string({ required: true, description: 'ISO 4217' }) }),
+  fields: (t) => ({ amount: t.field({ type: DecimalScalar, required: true }), currency: t.string({ required: true, description: 'ISO 4217' }) }),
 });
 
 export const CriterionRatingInput = builder.inputType('CriterionRatingInput', {

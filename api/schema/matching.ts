@@ -19,8 +19,10 @@ import { TASK_QUEUE } from '../../workflows/definitions.js';
 import { answerInvitationUpdate, invitationOpenedUpdate, type ExpertInvitationInput } from '../../workflows/expert-invitation.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { ForbiddenError, NotFoundError, TransitionRefusedError, ValidationError } from '../errors.js';
-import { parseInput } from '../parse.js';
+import { ForbiddenError, NotFoundError, TransitionRefusedError, UnavailableError, ValidationError } from '../errors.js';
+import { temporalDeadlineMs, withTemporalDeadline } from '../temporal-deadline.js';
+import { idOrNotFound, parseId, parseInput } from '../parse.js';
+import { text } from '../../domain/boundary.js';
 import { dropNulls, ExpertRef } from './roster.js';
 
 type NeedRow = Selectable<DB['needs']>;
@@ -166,7 +168,7 @@ builder.queryFields((t) => ({
     resolve: async (_r, args, ctx) => {
       managerOnly(ctx, 'matchExperts');
       const options = parseInput(matchOptions, dropNulls(args.options ?? {}), 'options');
-      const needs = await needsFor(ctx, args.needId as string | null, args.projectId as string | null);
+      const needs = await needsFor(ctx, args.needId == null ? null : parseId(args.needId, 'needId'), args.projectId == null ? null : parseId(args.projectId, 'projectId'));
       const roster = await loadRoster(ctx.deps.db);
       return needs.map((need) => {
         const target = targetOf(need, options);
@@ -181,7 +183,7 @@ builder.queryFields((t) => ({
     errors: { types: [ForbiddenError, NotFoundError] },
     resolve: async (_r, args, ctx) => {
       managerOnly(ctx, 'evaluatorCandidates');
-      const projectId = String(args.projectId);
+      const projectId = idOrNotFound(args.projectId, 'project');
       const states = await projectStatesOf(ctx.deps.db, projectId);
       if (!states.length) throw new NotFoundError(`project ${projectId} not found`);
       const project = { projectId, beneficiaryStates: states, deliveredBy: await deliveredBy(ctx.deps.db, projectId) };
@@ -194,7 +196,7 @@ builder.queryFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     errors: { types: [ForbiddenError, NotFoundError], directResult: true },
     resolve: async (_r, args, ctx) => {
-      const row = await readInvitation(ctx, String(args.id));
+      const row = await readInvitation(ctx, idOrNotFound(args.id, 'invitation'));
       const a = ctx.actor!;
       if (a.role !== 'PROGRAMME_MANAGER' && !(a.role === 'EXPERT' && row.candidates.includes(a.subject))) throw new ForbiddenError('only the manager and the invited experts read an invitation');
       return row;
@@ -219,7 +221,7 @@ builder.mutationFields((t) => ({
     resolve: async (_r, args, ctx) => {
       managerOnly(ctx, 'assignTeam');
       const o = parseInput(teamOptions, dropNulls(args.options ?? {}), 'options');
-      const needs = await needsFor(ctx, null, String(args.projectId));
+      const needs = await needsFor(ctx, null, parseId(args.projectId, 'projectId'));
       const byId = new Map(needs.map((n) => [n.id, n]));
       const wanted = o.slots ?? needs.map((n) => ({ needId: n.id, label: n.id }));
       const issues = wanted.flatMap((s, i) => (byId.has(s.needId) ? [] : [{ field: `options.slots.${i}.needId`, message: `need ${s.needId} is not a need of this project` }]));
@@ -239,7 +241,7 @@ builder.mutationFields((t) => ({
     type: InvitationRef,
     description: 'Starts the invitation chain of one slot: best candidate first; decline or silence passes to the next.',
     args: { input: t.arg({ type: InviteInput, required: true }) },
-    errors: { types: [ValidationError, ForbiddenError, NotFoundError], directResult: true },
+    errors: { types: [ValidationError, ForbiddenError, NotFoundError, UnavailableError], directResult: true },
     resolve: async (_r, args, ctx) => {
       const actor = managerOnly(ctx, 'inviteExperts');
       const input = parseInput(inviteInput, args.input, 'input');
@@ -255,14 +257,16 @@ builder.mutationFields((t) => ({
       });
       if (issues.length) throw new ValidationError(issues);
       const workflowId = `invitation-${need.id}-${input.idempotencyKey}`;
+      const client = ctx.deps.temporal;
+      const deadline = temporalDeadlineMs(ctx.deps.lifecycle?.temporalDeadlineMs);
       const wfInput: ExpertInvitationInput = { needId: need.id, projectId: need.project_id, slot: input.slot, candidates: input.candidates, reminderSeconds: input.reminderSeconds, deadlineSeconds: input.deadlineSeconds, invitedBy: actor.subject };
       try {
-        await ctx.deps.temporal.workflow.start('expertInvitation', { workflowId, taskQueue: ctx.deps.lifecycle?.taskQueue ?? TASK_QUEUE, args: [wfInput], workflowIdReusePolicy: 'REJECT_DUPLICATE' });
+        await withTemporalDeadline(client, deadline, `starting ${workflowId}`, () => client.workflow.start('expertInvitation', { workflowId, taskQueue: ctx.deps.lifecycle?.taskQueue ?? TASK_QUEUE, args: [wfInput], workflowIdReusePolicy: 'REJECT_DUPLICATE' }));
       } catch (err) {
         if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
       }
       try {
-        await ctx.deps.temporal.workflow.getHandle(workflowId).executeUpdate(invitationOpenedUpdate);
+        await withTemporalDeadline(client, deadline, `opening ${workflowId}`, () => client.workflow.getHandle(workflowId).executeUpdate(invitationOpenedUpdate));
       } catch (err) {
         if (!/already completed/i.test(String(err))) throw err; // a repeated key of a finished chain
       }
@@ -273,13 +277,14 @@ builder.mutationFields((t) => ({
     type: InvitationRef,
     description: 'The invited expert accepts or declines.',
     args: { invitationId: t.arg.id({ required: true }), accept: t.arg.boolean({ required: true }), reason: t.arg.string() },
-    errors: { types: [ForbiddenError, NotFoundError, TransitionRefusedError], directResult: true },
+    errors: { types: [ValidationError, ForbiddenError, NotFoundError, TransitionRefusedError, UnavailableError], directResult: true },
     resolve: async (_r, args, ctx) => {
       if (ctx.actor!.role !== 'EXPERT') throw new ForbiddenError(`answerInvitation is for EXPERT; the caller is ${ctx.actor!.role}`);
-      const id = String(args.invitationId);
+      const id = idOrNotFound(args.invitationId, 'invitation');
+      const reason = args.reason == null ? undefined : parseInput(text(1000), args.reason, 'reason');
       await readInvitation(ctx, id);
       try {
-        await ctx.deps.temporal.workflow.getHandle(id).executeUpdate(answerInvitationUpdate, { args: [{ expertId: ctx.actor!.subject, accept: args.accept, ...(args.reason ? { reason: args.reason } : {}) }] });
+        await withTemporalDeadline(ctx.deps.temporal, temporalDeadlineMs(ctx.deps.lifecycle?.temporalDeadlineMs), `the answer to ${id}`, () => ctx.deps.temporal.workflow.getHandle(id).executeUpdate(answerInvitationUpdate, { args: [{ expertId: ctx.actor!.subject, accept: args.accept, ...(reason ? { reason } : {}) }] }));
       } catch (err) {
         if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
           if (err.cause.type === 'NotInvited') throw new ForbiddenError(err.cause.message);

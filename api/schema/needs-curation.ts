@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import { findDuplicates } from '../../domain/duplicates.js';
 import { idempotencyKey } from '../../domain/inputs.js';
+import { idList, line } from '../../domain/boundary.js';
+import { STATES } from '../../domain/code-lists/index.js';
 import { needMayEnterProject, PRESUMED_SOURCE } from '../../domain/presumed-needs.js';
 import { isOpenNeed } from '../../domain/priority.js';
 import { needHistory, recordNeedEvents, type NeedHistoryEntry } from '../../db/queries/need-history.js';
@@ -11,7 +13,8 @@ import { findProject } from '../../db/queries/projects.js';
 import type { UrgencyCode } from '../../domain/code-lists/index.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import { ForbiddenError, IdempotencyKeyReusedError, NotFoundError, UnavailableError, ValidationError } from '../errors.js';
+import { callerOf, idempotent } from '../idempotency.js';
 import { startProjectFromNeeds } from '../lifecycle.js';
 import { parseInput } from '../parse.js';
 import { ProjectRef } from './project.js';
@@ -35,10 +38,13 @@ const DuplicateGroupRef = builder.objectRef<{ needIds: string[]; reason: string 
 });
 
 const isManager = (ctx: Context) => ctx.actor!.role === 'PROGRAMME_MANAGER';
-const scopeState = (ctx: Context, state?: string | null) => (ctx.actor!.role === 'STATE_FOCAL_POINT' ? ctx.actor!.stateCode : (state ?? undefined));
+// An unknown State (or any text that is not a State code) filters to nothing; it never reaches SQL as typed.
+const scopeState = (ctx: Context, state?: string | null) =>
+  ctx.actor!.role === 'STATE_FOCAL_POINT' ? ctx.actor!.stateCode : state == null ? undefined : STATES.some((s) => s.code === state) ? state : 'NONE';
 
 /** Pool needs by id, or a ValidationError naming each id that is not one. */
-async function poolNeeds(ctx: Context, ids: readonly string[], field: string): Promise<PoolNeedRow[]> {
+async function poolNeeds(ctx: Context, given: readonly unknown[], field: string): Promise<PoolNeedRow[]> {
+  const ids = parseInput(idList('need', { min: 0, max: 500 }), given, field);
   const all = new Map((await loadNeedsWithStatus(ctx.deps.db)).map((n) => [n.id, n]));
   const issues = ids.flatMap((id, i) => (all.has(id) ? [] : [{ field: `${field}.${i}`, message: `no need ${id}` }]));
   if (issues.length) throw new ValidationError(issues);
@@ -87,7 +93,7 @@ builder.mutationFields((t) => ({
     resolve: async (_r, args, ctx) => {
       if (!isManager(ctx)) throw new ForbiddenError('merging needs is for a PROGRAMME_MANAGER');
       const [survivor] = await poolNeeds(ctx, [String(args.survivorId)], 'survivorId');
-      const duplicates = await poolNeeds(ctx, args.duplicateIds.map(String), 'duplicateIds');
+      const duplicates = await poolNeeds(ctx, args.duplicateIds, 'duplicateIds');
       const issues = duplicates.flatMap((d, i) => {
         const why = d.id === survivor!.id ? 'is the survivor' : d.state_code !== survivor!.state_code ? `is a need of ${d.state_code}, not ${survivor!.state_code}` : d.project_id ? `is already in project ${d.project_id}` : d.merged_into ? `was merged into ${d.merged_into}` : null;
         return why ? [{ field: `duplicateIds.${i}`, message: `${d.id} ${why}` }] : [];
@@ -107,11 +113,19 @@ builder.mutationFields((t) => ({
     type: ProjectRef,
     description: 'Start one integrated or regional project from pool needs (domain.md S3, S8); presumed needs must be confirmed first (R1).',
     args: { needIds: t.arg.idList({ required: true }), title: t.arg.string({ required: true }), idempotencyKey: t.arg.string({ required: true }) },
-    errors: { types: [ValidationError, ForbiddenError, NotFoundError], directResult: true },
+    errors: { types: [ValidationError, ForbiddenError, NotFoundError, IdempotencyKeyReusedError, UnavailableError], directResult: true },
     resolve: async (_r, args, ctx) => {
       if (!isManager(ctx)) throw new ForbiddenError('grouping needs into a project is for a PROGRAMME_MANAGER');
-      const { title, key } = parseInput(z.object({ title: z.string().trim().min(1, { error: 'must not be empty' }), key: idempotencyKey }), { title: args.title, key: args.idempotencyKey }, 'input');
-      const needs = await poolNeeds(ctx, args.needIds.map(String), 'needIds');
+      const { title, key } = parseInput(z.object({ title: line(300), key: idempotencyKey }), { title: args.title, key: args.idempotencyKey }, 'input');
+      const needIds = parseInput(idList('need', { min: 1, max: 500 }), args.needIds, 'needIds');
+      const read = async (projectId: string) => {
+        const project = await findProject(ctx.deps.db, projectId);
+        if (!project) throw new NotFoundError(`project ${projectId} not found`);
+        return project;
+      };
+      // The key is checked before the needs: a retry after success finds them in the project it made.
+      return idempotent(ctx.deps.db, { scope: 'groupNeedsIntoProject', key, caller: callerOf(ctx), payload: { needIds, title } }, async () => {
+      const needs = await poolNeeds(ctx, needIds, 'needIds');
       const issues = needs.flatMap((n, i) => {
         const why = n.merged_into ? `was merged into ${n.merged_into}` : needMayEnterProject({ source: n.source, confirmedAt: n.confirmed_at ? String(n.confirmed_at) : null, projectId: n.project_id, stateCode: n.state_code });
         return why ? [{ field: `needIds.${i}`, message: `${n.id}: ${why}` }] : [];
@@ -132,9 +146,8 @@ builder.mutationFields((t) => ({
         ctx.deps.lifecycle,
       );
       if (created) await recordNeedEvents(ctx.deps.db, needs.map((n) => ({ needId: n.id, action: 'GROUPED_INTO_PROJECT', actor: ctx.actor!, detail: { projectId } })));
-      const project = await findProject(ctx.deps.db, projectId);
-      if (!project) throw new NotFoundError(`project ${projectId} not found`);
-      return project;
+      return read(projectId);
+      }, (p) => ({ projectId: p.id }), (kept) => read(String(kept.projectId)));
     },
   }),
 }));

@@ -4,8 +4,9 @@ import { importRequest } from '../../domain/needs-import.js';
 import { importProgressQuery, TASK_QUEUE, type ImportProgress } from '../../workflows/definitions.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
-import { parseInput } from '../parse.js';
+import { ForbiddenError, NotFoundError, UnavailableError, ValidationError } from '../errors.js';
+import { temporalDeadlineMs, withTemporalDeadline } from '../temporal-deadline.js';
+import { idOrNotFound, parseInput } from '../parse.js';
 
 type ImportView = ImportProgress & { id: string };
 
@@ -46,22 +47,24 @@ builder.mutationFields((t) => ({
     type: NeedsImportRef,
     description: 'Start a bulk import (a Temporal workflow); follow it with needsImport(id).',
     args: { input: t.arg({ type: ImportNeedsInput, required: true }) },
-    errors: { types: [ValidationError, ForbiddenError], directResult: true },
+    errors: { types: [ValidationError, ForbiddenError, UnavailableError], directResult: true },
     resolve: async (_r, args, ctx) => {
       mayImport(ctx);
+      const client = ctx.deps.temporal;
+      const deadline = temporalDeadlineMs(ctx.deps.lifecycle?.temporalDeadlineMs);
       const { importKey, ...request } = parseInput(importRequest, args.input);
       const workflowId = `needs-import-${importKey}`;
       try {
-        await ctx.deps.temporal.workflow.start('needsImport', {
+        await withTemporalDeadline(client, deadline, `starting import ${workflowId}`, () => client.workflow.start('needsImport', {
           workflowId,
           taskQueue: ctx.deps.lifecycle?.taskQueue ?? TASK_QUEUE,
           args: [{ ...request, startedBy: ctx.actor!.subject }],
           workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        });
+        }));
       } catch (err) {
         if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
       }
-      const progress = await ctx.deps.temporal.workflow.getHandle(workflowId).query(importProgressQuery);
+      const progress = await withTemporalDeadline(client, deadline, `the progress of ${workflowId}`, () => client.workflow.getHandle(workflowId).query(importProgressQuery));
       return { id: workflowId, ...progress };
     },
   }),
@@ -74,7 +77,7 @@ builder.queryFields((t) => ({
     errors: { types: [NotFoundError, ForbiddenError], directResult: true },
     resolve: async (_r, args, ctx) => {
       mayImport(ctx);
-      const row = await ctx.deps.db.selectFrom('need_imports').selectAll().where('id', '=', String(args.id)).executeTakeFirst();
+      const row = await ctx.deps.db.selectFrom('need_imports').selectAll().where('id', '=', idOrNotFound(args.id, 'import')).executeTakeFirst();
       if (!row) throw new NotFoundError(`import ${args.id} not found`);
       return {
         id: row.id, status: row.status, totalRows: row.total_rows, processedRows: row.processed_rows,

@@ -4,6 +4,8 @@ import type { ProjectState } from '../../domain/project-state.js';
 import { fundingGap } from '../../domain/lifecycle-rules.js';
 import type { ProjectRow } from '../../db/queries/projects.js';
 import { builder } from '../builder.js';
+import { normaliseAmount } from '../../domain/money.js';
+import { DecimalScalar, MoneyRef } from './money.js';
 import { ProjectRef } from './project.js';
 
 type Details = ProjectState;
@@ -17,9 +19,6 @@ const RecordedInterface = builder.interfaceRef<{ by: string; at: string }>('Reco
   }),
 });
 
-const MoneyRef = builder.objectRef<{ amount: number; currency: string }>('Money').implement({
-  fields: (t) => ({ amount: t.exposeFloat('amount'), currency: t.exposeString('currency') }),
-});
 
 const AssessmentRef = builder.objectRef<Details['assessments'][number]>('Assessment').implement({
   interfaces: [RecordedInterface],
@@ -71,7 +70,7 @@ const PledgeRef = builder.objectRef<Details['pledges'][number]>('Pledge').implem
   interfaces: [RecordedInterface],
   fields: (t) => ({
     donor: t.exposeString('donor'),
-    amount: t.exposeFloat('amount'),
+    amount: t.field({ type: DecimalScalar, resolve: (p) => normaliseAmount(p.amount, p.currency) }),
     currency: t.exposeString('currency'),
     kind: t.exposeString('kind'),
     earmarkPriorityArea: t.string({ nullable: true, resolve: (p) => p.earmarkPriorityArea ?? null }),
@@ -158,8 +157,8 @@ builder.objectFields(ProjectRef, (t) => ({
         .map(([state, e]) => ({ state, ...e })),
   }),
   budget: t.field({ type: MoneyRef, nullable: true, resolve: (p) => detailsOf(p).budget ?? null }),
-  pledgedAmount: t.float({ resolve: (p) => p.pledged_amount }),
-  fundingGap: t.float({ description: 'Budget not yet covered by pledges', resolve: (p) => fundingGap(detailsOf(p)) }),
+  pledgedAmount: t.field({ type: DecimalScalar, description: 'The sum of the pledges, exact, in the budget\'s currency', resolve: (p) => normaliseAmount(p.pledged_amount, detailsOf(p).budget?.currency) }),
+  fundingGap: t.field({ type: DecimalScalar, description: 'Budget not yet covered by pledges, exact, in the budget\'s currency', resolve: (p) => fundingGap(detailsOf(p)) }),
   pledges: t.field({ type: [PledgeRef], resolve: (p) => detailsOf(p).pledges ?? [] }),
   activities: t.field({ type: [DeliveryActivityRef], resolve: (p) => detailsOf(p).activities ?? [] }),
   progressReports: t.field({ type: [ProgressReportRef], resolve: (p) => detailsOf(p).progressReports ?? [] }),

@@ -5,6 +5,7 @@ import { findProject } from '../../db/queries/projects.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { ForbiddenError, NotFoundError } from '../errors.js';
+import { idOrNotFound } from '../parse.js';
 
 export const ActorRef = builder.objectRef<Actor>('Actor').implement({
   fields: (t) => ({
@@ -76,7 +77,8 @@ export function audienceOf(project: ProjectRow, stateCodes: readonly string[]): 
 }
 
 /** The project if the caller may see it; NotFoundError or ForbiddenError otherwise. */
-export async function loadVisibleProject(ctx: Context, id: string): Promise<ProjectRow> {
+export async function loadVisibleProject(ctx: Context, given: string): Promise<ProjectRow> {
+  const id = idOrNotFound(given, 'project');
   const project = await findProject(ctx.deps.db, id);
   if (!project) throw new NotFoundError(`project ${id} not found`);
   const states = await ctx.loaders.projectStates.load(id);

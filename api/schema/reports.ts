@@ -1,5 +1,6 @@
 // Portfolio reports (also as CSV under /reports/<name>.csv).
 import { builder } from '../builder.js';
+import { DecimalScalar } from './money.js';
 import { ForbiddenError } from '../errors.js';
 import type { Context } from '../context.js';
 import { fundingGapReport, needsReport, outcomesReport, REPORT_ROLES } from '../reports.js';
@@ -22,10 +23,11 @@ const FundingCellRef = builder.objectRef<Funding['byAreaActivity'][number]>('Fun
   fields: (t) => ({
     priorityArea: t.exposeString('priorityArea'),
     priorityActivity: t.exposeString('priorityActivity'),
+    currency: t.exposeString('currency', { description: 'ISO 4217: amounts in different currencies are never added up' }),
     projects: t.exposeInt('projects'),
-    budget: t.exposeFloat('budget'),
-    pledged: t.exposeFloat('pledged'),
-    gap: t.exposeFloat('gap'),
+    budget: t.field({ type: DecimalScalar, resolve: (c) => c.budget }),
+    pledged: t.field({ type: DecimalScalar, resolve: (c) => c.pledged }),
+    gap: t.field({ type: DecimalScalar, resolve: (c) => c.gap }),
   }),
 });
 

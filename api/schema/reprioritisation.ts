@@ -5,7 +5,8 @@ import { latestSnapshots, previousSnapshot, ranksIn, snapshotById, snapshotEntri
 import { TASK_QUEUE } from '../../workflows/definitions.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { ForbiddenError, NotFoundError } from '../errors.js';
+import { ForbiddenError, NotFoundError, UnavailableError } from '../errors.js';
+import { temporalDeadlineMs, withTemporalDeadline } from '../temporal-deadline.js';
 
 type SnapshotRow = NonNullable<Awaited<ReturnType<typeof snapshotById>>>;
 type EntryRow = Awaited<ReturnType<typeof snapshotEntries>>[number] & { previousRank: number | null };
@@ -48,7 +49,7 @@ const SnapshotRef = builder.objectRef<SnapshotRow>('PrioritySnapshot').implement
       args: { limit: t.arg.int({ required: false, defaultValue: 50 }), state: t.arg.string({ required: false, description: 'Only this State\'s needs' }) },
       resolve: async (s, args, ctx) => {
         const state = ctx.actor?.role === 'STATE_FOCAL_POINT' ? ctx.actor.stateCode : (args.state ?? undefined);
-        const entries = await snapshotEntries(ctx.deps.db, s.id, Math.min(args.limit ?? 50, 1000), state);
+        const entries = await snapshotEntries(ctx.deps.db, s.id, Math.max(1, Math.min(args.limit ?? 50, 1000)), state);
         const before = await previousSnapshot(ctx.deps.db, s.id);
         const previous = before ? await ranksIn(ctx.deps.db, before.id, entries.map((e) => e.need_id)) : new Map<string, number>();
         return entries.map((e) => ({ ...e, previousRank: previous.get(e.need_id) ?? null }));
@@ -67,7 +68,7 @@ builder.queryFields((t) => ({
     type: [SnapshotRef],
     description: 'The latest re-prioritisation runs, newest first.',
     args: { limit: t.arg.int({ required: false, defaultValue: 10 }) },
-    resolve: (_r, args, ctx) => latestSnapshots(ctx.deps.db, Math.min(args.limit ?? 10, 100)),
+    resolve: (_r, args, ctx) => latestSnapshots(ctx.deps.db, Math.max(1, Math.min(args.limit ?? 10, 100))),
   }),
 }));
 
@@ -75,14 +76,15 @@ builder.mutationFields((t) => ({
   reprioritiseNow: t.field({
     type: SnapshotRef,
     description: 'Run the re-prioritisation workflow now (it also runs daily on a Temporal Schedule) and return its snapshot.',
-    errors: { types: [ForbiddenError], directResult: true },
+    errors: { types: [ForbiddenError, UnavailableError], directResult: true },
     resolve: async (_r, _a, ctx) => {
       mayReprioritise(ctx);
-      const result = await ctx.deps.temporal.workflow.execute('reprioritisation', {
+      // A run over a large pool takes longer than a transition: three times the API's deadline.
+      const result = await withTemporalDeadline(ctx.deps.temporal, 3 * temporalDeadlineMs(ctx.deps.lifecycle?.temporalDeadlineMs), 'the re-prioritisation run', () => ctx.deps.temporal.workflow.execute('reprioritisation', {
         workflowId: `reprioritisation-on-demand-${randomUUID()}`,
         taskQueue: ctx.deps.lifecycle?.taskQueue ?? TASK_QUEUE,
         args: [{ trigger: 'ON_DEMAND' }],
-      });
+      }));
       const snapshot = await snapshotById(ctx.deps.db, (result as { snapshotId: number }).snapshotId);
       if (!snapshot) throw new NotFoundError('the re-prioritisation recorded no snapshot');
       return snapshot;

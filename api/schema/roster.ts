@@ -9,7 +9,8 @@ import { changeExpert, expertById, expertHistory, insertNomination, recordDelive
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { ForbiddenError, NotFoundError, TransitionRefusedError, ValidationError } from '../errors.js';
-import { parseInput } from '../parse.js';
+import { idOrNotFound, parseInput } from '../parse.js';
+import { boundedInt, identifier } from '../../domain/boundary.js';
 
 /** GraphQL sends absent optional fields as null; zod defaults apply to undefined only. */
 export function dropNulls(value: unknown): unknown {
@@ -120,7 +121,7 @@ builder.queryFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     errors: { types: [NotFoundError, ForbiddenError], directResult: true },
     resolve: async (_r, { id }, ctx) => {
-      const row = await existing(ctx, String(id));
+      const row = await existing(ctx, idOrNotFound(id, 'expert'));
       const a = ctx.actor!;
       const may = a.role === 'PROGRAMME_MANAGER' || a.role === 'CONFERENCE_ADMIN' || (a.role === 'EXPERT' && a.subject === row.id) || (a.role === 'STATE_FOCAL_POINT' && a.stateCode === row.nominating_state);
       if (!may) throw new ForbiddenError(`the caller may not read expert ${row.id}`);
@@ -190,7 +191,7 @@ builder.mutationFields((t) => ({
     errors: { types: [ValidationError, ForbiddenError, NotFoundError], directResult: true },
     resolve: async (_r, args, ctx) => {
       const actor = mustBe(ctx, 'PROGRAMME_MANAGER', 'recordExpertDelivery');
-      const input = parseInput(z.object({ expertId: z.string(), projectId: z.string().min(1), rating: z.number().int().min(1, { error: 'must be 1-4' }).max(4, { error: 'must be 1-4' }).nullable() }), { ...args, rating: args.rating ?? null }, 'input');
+      const input = parseInput(z.object({ expertId: identifier(), projectId: identifier(), rating: boundedInt(1, 4).nullable() }), { ...args, rating: args.rating ?? null }, 'input');
       const row = await existing(ctx, input.expertId);
       await recordDelivery(ctx.deps.db, row.id, input.projectId, input.rating);
       return (await changeExpert(ctx.deps.db, row.id, {}, 'RECORD_DELIVERY', actor, { projectId: input.projectId, rating: input.rating }))!;

@@ -1,6 +1,6 @@
 // Reads and writes of the needs pool: the needs with what their priority depends on, the Conference's
 // weights, and ranked snapshots.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { UrgencyCode } from '../../domain/code-lists/index.js';
 import { PRESUMED_SOURCE, type presumedReportingNeed } from '../../domain/presumed-needs.js';
 import type { NeedVerdict, PoolNeed } from '../../domain/priority.js';
@@ -101,7 +101,7 @@ export function snapshotEntries(db: Kysely<DB>, snapshotId: number, limit: numbe
   let query = db
     .selectFrom('priority_snapshot_entries as e')
     .innerJoin('needs as n', 'n.id', 'e.need_id')
-    .select(['e.need_id', 'e.rank', 'e.score', 'e.parts', 'n.state_code', 'n.priority_area', 'n.description'])
+    .select(['e.need_id', 'e.rank', sql<number>`e.score::float8`.as('score'), 'e.parts', 'n.state_code', 'n.priority_area', 'n.description'])
     .where('e.snapshot_id', '=', snapshotId);
   if (state) query = query.where('n.state_code', '=', state);
   return query.orderBy('e.rank').limit(limit).execute();

@@ -30,32 +30,30 @@ export function needsByAreaRegionStage(db: Kysely<DB>): Promise<NeedsCell[]> {
     .execute() as Promise<NeedsCell[]>;
 }
 
-export interface FundingCell {
+export interface FundingShareRow {
+  id: string;
+  currency: string;
+  /** numeric, as exact decimal strings. */
+  budget: string;
+  pledged: string;
   priority_area: string;
   priority_activity: string;
-  projects: number;
-  budget: number;
-  pledged: number;
 }
 
 /**
- * Budget of planned projects against pledges, per priority area and activity. A project serving needs
- * in several areas counts a share of its budget and pledges for each need.
+ * Budget and pledges of planned projects, one row per need of each project (in need order), for
+ * api/reports.ts to share out exactly per priority area and activity.
  */
-export function fundingByAreaActivity(db: Kysely<DB>): Promise<FundingCell[]> {
-  return sql<FundingCell>`
-    with shares as (
-      select p.id, n.priority_area, n.priority_activity,
-             p.budget_amount / count(*) over (partition by p.id) as budget,
-             p.pledged_amount / count(*) over (partition by p.id) as pledged
-      from projects p join needs n on n.project_id = p.id
-      where p.budget_amount is not null and p.stage not in ('DECLINED', 'MERGED', 'CANCELLED')
-    )
-    select priority_area, priority_activity, count(distinct id)::int as projects,
-           round(sum(budget), 2)::float8 as budget, round(sum(pledged), 2)::float8 as pledged
-    from shares group by priority_area, priority_activity order by priority_area, priority_activity`
-    .execute(db)
-    .then((r) => r.rows);
+export function fundingShares(db: Kysely<DB>): Promise<FundingShareRow[]> {
+  return db
+    .selectFrom('projects as p')
+    .innerJoin('needs as n', 'n.project_id', 'p.id')
+    .select(['p.id', 'p.budget_currency as currency', 'p.budget_amount as budget', 'p.pledged_amount as pledged', 'n.priority_area', 'n.priority_activity'])
+    .where('p.budget_amount', 'is not', null)
+    .where('p.stage', 'not in', ['DECLINED', 'MERGED', 'CANCELLED'])
+    .orderBy('p.id')
+    .orderBy('n.position')
+    .execute() as Promise<FundingShareRow[]>;
 }
 
 export async function earmarkedByArea(db: Kysely<DB>): Promise<Record<string, number>> {

@@ -16,7 +16,8 @@ export interface PledgeTable {
   project_id: string;
   position: number;
   donor: string;
-  amount: number;
+  /** numeric: an exact decimal string. */
+  amount: string;
   currency: string;
   kind: string;
   earmark_priority_area: string | null;

@@ -44,7 +44,7 @@ export interface Stack {
 
 let runtimeInstalled = false;
 
-export async function startStack(opts: { worker?: boolean; timings?: Partial<LifecycleTimings>; databaseUrl?: string } = {}): Promise<Stack> {
+export async function startStack(opts: { worker?: boolean; timings?: Partial<LifecycleTimings>; databaseUrl?: string; temporalDeadlineMs?: number } = {}): Promise<Stack> {
   if (!runtimeInstalled) {
     // Once per process (each test file is its own fork): keep worker chatter out of test output.
     Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -73,7 +73,7 @@ export async function startStack(opts: { worker?: boolean; timings?: Partial<Lif
   }
 
   if (opts.worker !== false) await startWorker();
-  const { server, url } = await startApiServer({ db, temporal: client, jwtSecret: TEST_JWT_SECRET, lifecycle: { taskQueue, timings: opts.timings } }, 0);
+  const { server, url } = await startApiServer({ db, temporal: client, jwtSecret: TEST_JWT_SECRET, lifecycle: { taskQueue, timings: opts.timings, temporalDeadlineMs: opts.temporalDeadlineMs } }, 0);
 
   return {
     client,
