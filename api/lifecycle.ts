@@ -30,6 +30,8 @@ export interface LifecycleOptions {
   taskQueue?: string;
   /** Shorter reminders and deadlines, for tests and demos. */
   timings?: Partial<LifecycleTimings>;
+  /** Continue-as-new sooner than DEFAULT_MAX_HISTORY_EVENTS (tests and the replay-corpus recorder). */
+  maxHistoryEvents?: number;
 }
 
 /** Starts one projectLifecycle workflow for a validated request; a repeated key starts nothing new. */
@@ -63,13 +65,13 @@ export function startProjectFromNeeds(
   return startProject(client, { projectId, stateCode: input.needs[0]!.stateCode, title: input.title, idempotencyKey: input.idempotencyKey, filedBy: actor, needs: input.needs }, options);
 }
 
-async function startProject(client: Client, args: ProjectLifecycleInput, { taskQueue = TASK_QUEUE, timings }: LifecycleOptions) {
+async function startProject(client: Client, args: ProjectLifecycleInput, { taskQueue = TASK_QUEUE, timings, maxHistoryEvents }: LifecycleOptions) {
   let created = true;
   try {
     await client.workflow.start('projectLifecycle', {
       workflowId: args.projectId,
       taskQueue,
-      args: [{ ...args, ...(timings ? { timings } : {}) }],
+      args: [{ ...args, ...(timings ? { timings } : {}), ...(maxHistoryEvents ? { maxHistoryEvents } : {}) }],
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
       typedSearchAttributes: projectSearchAttributes('SUBMITTED', [...new Set([args.stateCode, ...args.needs.map((n) => n.stateCode)])].sort(), args.needs),
     });
