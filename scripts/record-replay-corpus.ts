@@ -91,7 +91,6 @@ async function main() {
   };
 
   const pm: Actor = { subject: 'pm-recorder', role: 'PROGRAMME_MANAGER' };
-  const donor: Actor = { subject: 'donor-recorder', role: 'DONOR', organisation: 'Invented donor (demo)' };
   const fp = (stateCode: string): Actor & { stateCode: string } => ({ subject: `fp-${stateCode}`, role: 'STATE_FOCAL_POINT', stateCode });
   const plan = {
     objectives: ['Reports on the Convention submitted on time'], outputs: [],
@@ -112,7 +111,7 @@ async function main() {
   await act(fp('GAB'), 'endorsePlan', full.id, { comment: 'Endorsed by the Ministry of Justice' });
   await act(pm, 'seekFunding', full.id);
   await sleep(2_500); // funding reminder, then escalation
-  await act(donor, 'pledge', full.id, { donor: 'Invented donor (demo)', amount: 15000, currency: 'USD', kind: 'CASH', earmarkPriorityArea: 'PA-A' });
+  await act(pm, 'pledge', full.id, { donor: 'Invented donor (demo)', amount: 15000, currency: 'USD', kind: 'CASH', earmarkPriorityArea: 'PA-A' });
   await act(pm, 'descopeBudget', full.id, { amount: 15000, reason: 'One workshop instead of two' });
   await act(pm, 'startDelivery', full.id);
   await act(pm, 'recordActivity', full.id, { title: 'National workshop on the checklist', formOfAssistance: 'REPORTING_SUPPORT', startDate: '2026-03-02', endDate: '2026-03-04', participants: 24 });
