@@ -1,15 +1,46 @@
-// Projects one lifecycle event into the read model. Idempotent: keyed by (workflow id, event seq), so a
-// retried activity writes nothing twice and an older event never overwrites a newer project row.
+// Projects one lifecycle event into the read model. The activity gets the event, not the project:
+// it locks the project's row, applies the event to the state stored there with the same pure
+// applyProjectEvent the workflow uses, and writes the result back. Idempotent on (project, seq): an
+// event at or below the row's last_event_seq is already in, so a retried activity writes nothing twice.
+// A failure that lies in the data (SQLSTATE classes 22 and 23) will recur on every retry: it is
+// raised as a non-retryable ProjectionRejected failure, which the workflow records as an escalation.
+// Anything else (PostgreSQL down, a lost connection) is retried until the read model catches up.
+import { ApplicationFailure } from '@temporalio/common';
 import type { Kysely, Transaction } from 'kysely';
-import { pledgedAmount, type ProjectNeed } from '../domain/project-state.js';
+import { adoptedNeeds, applyProjectEvent } from '../domain/project-events.js';
+import { pledgedAmount, type ProjectNeed, type ProjectState } from '../domain/project-state.js';
 import { iatiActivityStatus } from '../domain/stages.js';
 import type { DB } from '../db/schema.js';
-import type { ProjectProjection } from '../workflows/definitions.js';
+import { PROJECTION_REJECTED, type ProjectProjection } from '../workflows/definitions.js';
+
+/** True for PostgreSQL errors that lie in the data: class 22 (data exception), class 23 (integrity). */
+export function isDeterministicPgError(err: unknown): err is Error & { code: string } {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^2[23][0-9A-Z]{3}$/.test(code);
+}
+
+export async function projectEventOrReject(db: Kysely<DB>, p: ProjectProjection): Promise<void> {
+  try {
+    await writeProjectEvent(db, p);
+  } catch (err) {
+    if (!isDeterministicPgError(err)) throw err;
+    throw ApplicationFailure.create({
+      type: PROJECTION_REJECTED,
+      message: `PostgreSQL refused event ${p.event.seq} (${p.event.action}): ${err.message} [SQLSTATE ${err.code}]`,
+      details: [{ sqlstate: err.code }],
+      nonRetryable: true,
+    });
+  }
+}
 
 export async function writeProjectEvent(db: Kysely<DB>, p: ProjectProjection): Promise<void> {
-  const { event, state } = p;
-  const projectId = state.projectId;
+  const { event, projectId } = p;
   await db.transaction().execute(async (trx) => {
+    const stored = await trx.selectFrom('projects').select(['details', 'last_event_seq']).where('id', '=', projectId).forUpdate().executeTakeFirst();
+    if (stored && stored.last_event_seq >= event.seq) return; // already projected
+    if (!stored && event.kind !== 'FILED') throw new Error(`project ${projectId} has no row yet; event ${event.seq} waits for its filing`);
+    const state: ProjectState = applyProjectEvent(stored ? (stored.details as unknown as ProjectState) : null, event, p.filing);
+    const followUpNeeds = event.action === 'close' ? adoptedNeeds(state, (event.summary.adoptRecommendations as number[] | undefined) ?? []) : [];
     const row = {
       title: state.title,
       stage: state.stage,
@@ -22,18 +53,22 @@ export async function writeProjectEvent(db: Kysely<DB>, p: ProjectProjection): P
       pledged_amount: pledgedAmount(state),
       merged_into: state.mergedInto,
     };
-    await trx
-      .insertInto('projects')
-      .values({
-        ...row,
-        id: projectId,
-        idempotency_key: p.idempotencyKey,
-        filed_by_subject: p.filedBy.subject,
-        filed_by_role: p.filedBy.role,
-        filed_at: p.filedAt,
-      })
-      .onConflict((oc) => oc.column('id').doUpdateSet(row).where('projects.last_event_seq', '<', event.seq))
-      .execute();
+    if (stored) {
+      await trx.updateTable('projects').set(row).where('id', '=', projectId).execute();
+    } else {
+      await trx
+        .insertInto('projects')
+        .values({
+          ...row,
+          id: projectId,
+          idempotency_key: p.idempotencyKey,
+          filed_by_subject: p.filedBy.subject,
+          filed_by_role: p.filedBy.role,
+          filed_at: p.filedAt,
+        })
+        .onConflict((oc) => oc.column('id').doNothing()) // an overlapping attempt wrote it first
+        .execute();
+    }
     await trx
       .insertInto('project_states')
       .values(state.stateCodes.map((state_code) => ({ project_id: projectId, state_code })))
@@ -41,7 +76,7 @@ export async function writeProjectEvent(db: Kysely<DB>, p: ProjectProjection): P
       .execute();
     // A merged project's needs now belong to the survivor, which projects them itself.
     if (state.stage !== 'MERGED') await upsertNeeds(trx, state.needs, projectId);
-    if (p.followUpNeeds?.length) await upsertNeeds(trx, p.followUpNeeds, null);
+    if (followUpNeeds.length) await upsertNeeds(trx, followUpNeeds, null);
     if (state.pledges.length) {
       await trx
         .insertInto('pledges')

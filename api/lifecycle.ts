@@ -33,6 +33,8 @@ export interface LifecycleOptions {
   timings?: Partial<LifecycleTimings>;
   /** How long the API waits on Temporal before answering TEMPORAL_TIMEOUT (default 10 s; api/temporal-deadline.ts). */
   temporalDeadlineMs?: number;
+  /** Continue-as-new sooner than DEFAULT_MAX_HISTORY_EVENTS (tests and the replay-corpus recorder). */
+  maxHistoryEvents?: number;
 }
 
 /** Starts one projectLifecycle workflow for a validated request; a repeated key starts nothing new. */
@@ -66,14 +68,14 @@ export function startProjectFromNeeds(
   return startProject(client, { projectId, stateCode: input.needs[0]!.stateCode, title: input.title, idempotencyKey: input.idempotencyKey, filedBy: actor, needs: input.needs }, options);
 }
 
-async function startProject(client: Client, args: ProjectLifecycleInput, { taskQueue = TASK_QUEUE, timings, temporalDeadlineMs: configured }: LifecycleOptions) {
+async function startProject(client: Client, args: ProjectLifecycleInput, { taskQueue = TASK_QUEUE, timings, maxHistoryEvents, temporalDeadlineMs: configured }: LifecycleOptions) {
   let created = true;
   const deadline = temporalDeadlineMs(configured);
   try {
     await withTemporalDeadline(client, deadline, `starting project ${args.projectId}`, () => client.workflow.start('projectLifecycle', {
       workflowId: args.projectId,
       taskQueue,
-      args: [{ ...args, ...(timings ? { timings } : {}) }],
+      args: [{ ...args, ...(timings ? { timings } : {}), ...(maxHistoryEvents ? { maxHistoryEvents } : {}) }],
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
       typedSearchAttributes: projectSearchAttributes('SUBMITTED', [...new Set([args.stateCode, ...args.needs.map((n) => n.stateCode)])].sort(), args.needs),
     }));

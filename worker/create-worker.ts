@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { Client } from '@temporalio/client';
 import { bundleWorkflowCode, NativeConnection, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { Kysely } from 'kysely';
 import { createActivities } from '../activities/index.js';
@@ -27,7 +28,8 @@ export function createProjectWorker(opts: ProjectWorkerOptions): Promise<Worker>
     namespace: opts.namespace ?? 'default',
     taskQueue: opts.taskQueue ?? TASK_QUEUE,
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
-    activities: createActivities(opts.db),
+    // Activities that talk to other workflows (a merge asks its survivor) share the worker's connection.
+    activities: createActivities(opts.db, new Client({ connection: opts.connection, namespace: opts.namespace ?? 'default' })),
   });
 }
 

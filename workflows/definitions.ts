@@ -5,10 +5,14 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../domain/roles.js';
 import type { Stage } from '../domain/stages.js';
 import type { ProjectNeed, ProjectState } from '../domain/project-state.js';
+import type { AbsorbedSummary, EventActor, ProjectEvent, ProjectFiling } from '../domain/project-events.js';
 import type { TransitionName } from '../domain/transitions.js';
 import type { RowError } from '../domain/needs-import.js';
 
 export const TASK_QUEUE = 'palermo-projects';
+
+/** The failure type of a projection PostgreSQL refuses on the data: never retried, escalated instead. */
+export const PROJECTION_REJECTED = 'ProjectionRejected';
 
 /** A need as filed with a request. */
 export type NeedRecord = ProjectNeed;
@@ -42,35 +46,53 @@ export interface ProjectLifecycleInput {
   filedBy: Actor;
   needs: NeedRecord[];
   timings?: Partial<LifecycleTimings>;
+  /**
+   * Continue-as-new once this run's history holds this many events (default
+   * DEFAULT_MAX_HISTORY_EVENTS), or earlier when Temporal suggests it.
+   */
+  maxHistoryEvents?: number;
+  /** Set by the previous run when the workflow continued as new. */
+  carried?: LifecycleCarry;
 }
 
-/** Who acted: a caller, or palermo's own timers. */
-export type EventActor = Actor | { subject: 'palermo'; role: 'SYSTEM' };
+/** Keeps each run's history far under 1 MB (about 12 history events per action). */
+export const DEFAULT_MAX_HISTORY_EVENTS = 2000;
 
-export type ProjectEventKind = 'FILED' | 'TRANSITION' | 'RECORDED' | 'ABSORBED' | 'REMINDER' | 'ESCALATION';
+export type { EventActor, ProjectEvent, ProjectEventKind } from '../domain/project-events.js';
 
-/** One line of the audit trail: who, when, what, from which stage to which. */
-export interface ProjectEvent {
-  seq: number;
-  kind: ProjectEventKind;
-  /** The action's name (`fileRequest`, `startAssessment`, …) or the timer's. */
-  action: string;
-  actor: EventActor;
-  at: string;
-  fromStage: Stage | null;
-  toStage: Stage;
-  summary: Record<string, unknown>;
-}
-
-/** What the projection activity writes: the event, and the project as it stands after it. */
+/**
+ * What the projection activity gets: the event (not the project's whole state; the activity applies
+ * the event to the state the read model holds) and the filing's facts the project row keeps.
+ */
 export interface ProjectProjection {
+  projectId: string;
   event: ProjectEvent;
-  state: ProjectState;
   idempotencyKey: string;
   filedBy: Actor;
   filedAt: string;
-  /** New needs adopted from the outcome assessment's recommendations, on the close event. */
-  followUpNeeds?: ProjectNeed[];
+  /** On the FILED event only. */
+  filing?: ProjectFiling;
+}
+
+/** Pending reminders and deadlines as absolute due times (ms since the epoch), so they survive continue-as-new. */
+export interface DeadlineTimers {
+  information?: { remindAt: number; deadlineAt: number; reminded: boolean; escalated: boolean };
+  funding?: { nextAt: number; escalateAt: number; escalated: boolean };
+  /** dueAt is null while the project is suspended; remainingMs is what was left when it was suspended. */
+  progress?: { dueAt: number | null; remainingMs: number };
+}
+
+/** Everything a lifecycle run hands to the next when it continues as new. */
+export interface LifecycleCarry {
+  state: ProjectState;
+  filedAt: string;
+  lastSeq: number;
+  projectedSeq: number;
+  unprojected: ProjectProjection[];
+  evaluationId: string | null;
+  timers: DeadlineTimers;
+  /** Runs so far, this one included. */
+  run: number;
 }
 
 export interface TransitionArgs<P> {
@@ -101,8 +123,14 @@ export const readModelCaughtUpUpdate = defineUpdate<ProjectSnapshot, [{ seq: num
 export const snapshotQuery = defineQuery<ProjectSnapshot>('snapshot');
 export const stateQuery = defineQuery<ProjectState>('state');
 
-/** Sent by a project being merged to the surviving project: its needs and States move over. */
-export const absorbMergedProjectSignal = defineSignal<[{ fromProjectId: string; stateCodes: string[]; needs: NeedRecord[]; at: string; by: Actor }]>('absorbMergedProject');
+/**
+ * Sent (by an activity) from a project being merged to the surviving project, before the merged
+ * project commits MERGED: the survivor's validator may refuse; its handler takes the needs and States.
+ */
+export interface AbsorbMergedProject extends AbsorbedSummary {
+  by: Actor;
+}
+export const absorbMergedProjectUpdate = defineUpdate<ProjectSnapshot, [AbsorbMergedProject]>('absorbMergedProject');
 
 export interface ProjectEvaluationInput {
   projectId: string;

@@ -1,33 +1,45 @@
 // The life of one technical-assistance project. Deterministic: no I/O here, only state, timers, a child
 // workflow and activities. The workflow's state is the truth; every event is projected in order.
+//
+// Replay safety: an Update's validator decides (role, scope, stage, payload, precondition) and never
+// runs on replay; its handler applies the payload exactly as the history holds it, with the pure
+// applyProjectEvent, and decides nothing, so a release that changes a rule or a code list cannot make
+// an open project's history replay differently.
 import {
+  ActivityFailure,
   ApplicationFailure,
+  ParentClosePolicy,
   allHandlersFinished,
   condition,
+  continueAsNew,
   getExternalWorkflowHandle,
   proxyActivities,
   setHandler,
   startChild,
   upsertSearchAttributes,
-  type ChildWorkflowHandle,
+  workflowInfo,
 } from '@temporalio/workflow';
 import { msToNumber } from '@temporalio/common/lib/time.js';
 import { fieldIssues } from '../domain/inputs.js';
 import { ACTIONS } from '../domain/project-actions.js';
-import { copyProjectState, newProjectState, type ProjectNeed, type ProjectState } from '../domain/project-state.js';
+import { applyProjectEvent, type ProjectFiling } from '../domain/project-events.js';
+import type { ProjectState } from '../domain/project-state.js';
 import type { Actor } from '../domain/roles.js';
 import { isFinalStage, type Stage } from '../domain/stages.js';
 import { decideTransition, TRANSITIONS, type TransitionName } from '../domain/transitions.js';
 import type { ProjectionActivities } from '../activities/index.js';
 import {
+  DEFAULT_MAX_HISTORY_EVENTS,
   DEFAULT_TIMINGS,
-  absorbMergedProjectSignal,
+  PROJECTION_REJECTED,
+  absorbMergedProjectUpdate,
   actionUpdate,
   evaluationNoticeSignal,
   evaluationSubmittedSignal,
   readModelCaughtUpUpdate,
   snapshotQuery,
   stateQuery,
+  type DeadlineTimers,
   type EventActor,
   type ProjectEvent,
   type ProjectLifecycleInput,
@@ -40,42 +52,60 @@ import { projectSearchAttributes } from './project-search-attributes.js';
 const { projectEvent } = proxyActivities<ProjectionActivities>({
   startToCloseTimeout: '30 seconds',
   // No maximum attempts: if Postgres is down the workflow waits, and the read model catches up later.
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', backoffCoefficient: 2 },
+  // A failure in the data itself comes back non-retryable (ProjectionRejected) and is escalated.
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', backoffCoefficient: 2, nonRetryableErrorTypes: [PROJECTION_REJECTED] },
+});
+
+const { askSurvivorToAbsorb } = proxyActivities<ProjectionActivities>({
+  startToCloseTimeout: '20 seconds',
+  // The caller of merge is waiting: a survivor that cannot be reached after three tries refuses the merge.
+  retry: { initialInterval: '1 second', maximumInterval: '5 seconds', maximumAttempts: 3 },
 });
 
 const TIMER: EventActor = { subject: 'palermo', role: 'SYSTEM' };
+/** Stages a project may absorb a merged project in (README, the lifecycle). */
+const ABSORBING_STAGES: readonly Stage[] = ['UNDER_ASSESSMENT', 'PLANNING'];
 
 export async function projectLifecycle(input: ProjectLifecycleInput): Promise<void> {
   const timings = { ...DEFAULT_TIMINGS, ...input.timings };
-  const filedAt = new Date().toISOString();
-  let state: ProjectState = newProjectState({ projectId: input.projectId, title: input.title, stateCode: input.stateCode, needs: input.needs });
-  let lastSeq = 0;
-  let projectedSeq = 0;
-  const unprojected: ProjectProjection[] = [];
-  let evaluation: ChildWorkflowHandle<typeof projectEvaluation> | undefined;
+  const maxHistoryEvents = input.maxHistoryEvents ?? DEFAULT_MAX_HISTORY_EVENTS;
+  const carried = input.carried;
+  const filing: ProjectFiling = { projectId: input.projectId, title: input.title, stateCode: input.stateCode, needs: input.needs };
+  const filedAt = carried?.filedAt ?? new Date().toISOString();
+  let state: ProjectState = carried?.state ?? applyProjectEvent(null, { seq: 0, kind: 'FILED', action: 'fileRequest', actor: input.filedBy, at: filedAt, fromStage: null, toStage: 'SUBMITTED', summary: {} }, filing);
+  let lastSeq = carried?.lastSeq ?? 0;
+  let projectedSeq = carried?.projectedSeq ?? 0;
+  const unprojected: ProjectProjection[] = carried ? [...carried.unprojected] : [];
+  let evaluationId: string | null = carried?.evaluationId ?? null;
+  const timers: DeadlineTimers = carried?.timers ?? {};
+  const run = (carried?.run ?? 0) + 1;
+  /** A transition waiting on a side effect (the survivor, the evaluation child) before it commits. */
+  let applying: TransitionName | null = null;
 
   const snapshot = (): ProjectSnapshot => ({ projectId: input.projectId, stage: state.stage, stateCodes: state.stateCodes, lastSeq, projectedSeq });
 
-  function record(event: Omit<ProjectEvent, 'seq' | 'at'>, followUpNeeds?: ProjectNeed[]): number {
+  /** Commits an event: applies it to the state and queues its projection (the event, not the state). */
+  function commit(event: Omit<ProjectEvent, 'seq' | 'at'>): number {
     lastSeq += 1;
+    const full: ProjectEvent = { ...event, seq: lastSeq, at: new Date().toISOString() };
+    if (full.kind !== 'FILED') state = applyProjectEvent(state, full);
     unprojected.push({
-      event: { ...event, seq: lastSeq, at: new Date().toISOString() },
-      state: copyProjectState(state),
+      projectId: input.projectId,
+      event: full,
       idempotencyKey: input.idempotencyKey,
       filedBy: input.filedBy,
       filedAt,
-      followUpNeeds,
+      ...(full.kind === 'FILED' ? { filing } : {}),
     });
     return lastSeq;
   }
 
-  const notify = (kind: 'REMINDER' | 'ESCALATION', action: string, message: string) => {
-    if (kind === 'ESCALATION') state.escalations.push({ kind: action, at: new Date().toISOString(), message });
-    record({ kind, action, actor: TIMER, fromStage: state.stage, toStage: state.stage, summary: { message } });
-  };
+  const notify = (kind: 'REMINDER' | 'ESCALATION', action: string, message: string) =>
+    commit({ kind, action, actor: TIMER, fromStage: state.stage, toStage: state.stage, summary: { message } });
 
-  /** Decides an action: role, scope and stage, then the payload, then the action's own precondition. */
+  /** Decides an action (validator only): role, scope and stage, then the payload, then the action's own precondition. */
   function decide(name: TransitionName, actor: Actor, payload: unknown) {
+    if (applying) throw refused(`${applying} is being applied to this project; try again once it has answered`, 'CONCURRENT_TRANSITION');
     const decision = decideTransition(name, actor, { stage: state.stage, stateCodes: state.stateCodes });
     if (!decision.allowed) throw refused(decision.reason, decision.refusal);
     const spec = ACTIONS[name];
@@ -83,25 +113,28 @@ export async function projectLifecycle(input: ProjectLifecycleInput): Promise<vo
     if (!parsed.success) {
       throw ApplicationFailure.create({ type: 'InvalidInput', message: `invalid ${name} input`, details: fieldIssues(parsed.error, 'input'), nonRetryable: true });
     }
+    // The handler applies the payload as sent (and as the history keeps it), so it must be what the schema yields.
+    if (canonical(parsed.data) !== canonical(payload)) {
+      throw ApplicationFailure.create({ type: 'InvalidInput', message: `${name} input is not in its parsed form`, details: [{ field: 'input', message: 'send the payload as the action schema parses it' }], nonRetryable: true });
+    }
     const blocked = spec.precondition?.(state, parsed.data as never, actor);
     if (blocked) throw refused(blocked, 'PRECONDITION_FAILED');
-    return { to: decision.to, payload: parsed.data };
   }
 
   for (const name of Object.keys(TRANSITIONS) as TransitionName[]) {
     setHandler(
       actionUpdate(name),
       async ({ actor, payload }) => {
-        const { to, payload: parsed } = decide(name, actor, payload);
+        // The validator accepted this payload right before; apply it as it is, deciding nothing again.
+        const accepted = payload as Record<string, unknown>;
+        // Side effects that can fail come before the commit: a failure leaves the project as it was.
+        if (name === 'merge') await askSurvivor(accepted.intoProjectId as string, actor);
+        if (name === 'startEvaluation') await startEvaluationChild(accepted.evaluator as string);
         const from = state.stage;
-        const next = copyProjectState(state);
-        ACTIONS[name].apply?.(next, parsed as never, { by: actor.subject, at: new Date().toISOString() }, actor);
-        next.stage = to;
-        state = next;
-        const followUps = name === 'close' ? adoptedNeeds((parsed as { adoptRecommendations: number[] }).adoptRecommendations) : undefined;
-        const seq = record({ kind: from === to ? 'RECORDED' : 'TRANSITION', action: name, actor, fromStage: from, toStage: to, summary: parsed as Record<string, unknown> }, followUps);
+        const to: Stage = TRANSITIONS[name].to ?? from;
+        const seq = commit({ kind: from === to ? 'RECORDED' : 'TRANSITION', action: name, actor, fromStage: from, toStage: to, summary: accepted });
         if (from !== to) upsertSearchAttributes(projectSearchAttributes(state.stage, state.stateCodes, state.needs));
-        await afterAction(name, actor);
+        if (name === 'submitOutcomeAssessment') await tellEvaluationSubmitted();
         await condition(() => projectedSeq >= seq);
         return snapshot();
       },
@@ -109,35 +142,56 @@ export async function projectLifecycle(input: ProjectLifecycleInput): Promise<vo
     );
   }
 
-  async function afterAction(name: TransitionName, actor: Actor) {
-    if (name === 'merge' && state.mergedInto) {
-      // The survivor takes over the needs and their States (domain.md S8); the merged project ends.
-      await getExternalWorkflowHandle(state.mergedInto).signal(absorbMergedProjectSignal, {
-        fromProjectId: input.projectId, stateCodes: state.stateCodes, needs: state.needs, at: new Date().toISOString(), by: actor,
-      });
+  /** A merge asks the survivor to absorb this project first; its refusal refuses the merge. */
+  async function askSurvivor(survivorId: string, actor: Actor) {
+    applying = 'merge';
+    try {
+      await askSurvivorToAbsorb(survivorId, { fromProjectId: input.projectId, stateCodes: state.stateCodes, needs: state.needs, by: actor });
+    } catch (err) {
+      const cause = err instanceof ActivityFailure ? err.cause : undefined;
+      if (cause instanceof ApplicationFailure && cause.type === 'TransitionRefused') {
+        throw refused(cause.message, (cause.details?.[0] as { refusal?: string } | undefined)?.refusal ?? 'SURVIVOR_REFUSED');
+      }
+      throw refused(`the surviving project ${survivorId} could not be reached; nothing was merged`, 'SURVIVOR_UNREACHABLE');
+    } finally {
+      applying = null;
     }
-    if (name === 'startEvaluation' && state.evaluator) {
-      evaluation = await startChild(projectEvaluation, {
-        workflowId: `${input.projectId}/evaluation`,
-        args: [{ projectId: input.projectId, evaluator: state.evaluator, reminder: timings.evaluationReminder, deadline: timings.evaluationDeadline }],
-      });
-    }
-    if (name === 'submitOutcomeAssessment' && evaluation) await evaluation.signal(evaluationSubmittedSignal);
   }
 
-  function adoptedNeeds(indexes: number[]): ProjectNeed[] {
-    const recommendations = state.outcomeAssessment?.recommendations ?? [];
-    return indexes.map((i) => ({
-      ...recommendations[i]!,
-      id: `${input.projectId}/follow-up-${i + 1}`,
-      stateCode: recommendations[i]!.state ?? state.stateCodes[0]!,
-      source: 'EVALUATION_FOLLOW_UP',
-      originProjectId: input.projectId,
-    }));
+  /** The evaluation child starts before UNDER_EVALUATION is committed; if it cannot, delivery goes on. */
+  async function startEvaluationChild(evaluator: string) {
+    applying = 'startEvaluation';
+    const workflowId = `${input.projectId}/evaluation`;
+    try {
+      await startChild(projectEvaluation, {
+        workflowId,
+        // The child outlives a continue-as-new of its project; the project cancels it if it ends first.
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+        args: [{ projectId: input.projectId, evaluator, reminder: timings.evaluationReminder, deadline: timings.evaluationDeadline }],
+      });
+      evaluationId = workflowId;
+    } catch (err) {
+      throw refused(`the evaluation could not be started (${err instanceof Error ? err.message : String(err)}); the project stays in delivery`, 'EVALUATION_NOT_STARTED');
+    } finally {
+      applying = null;
+    }
+  }
+
+  async function tellEvaluationSubmitted() {
+    const id = evaluationId;
+    evaluationId = null;
+    if (!id) return;
+    try {
+      await getExternalWorkflowHandle(id).signal(evaluationSubmittedSignal);
+    } catch {
+      // The child has already ended: there is nothing left to remind about.
+    }
   }
 
   // Record the filing before any handler that reads state runs: updates buffered with the start run at setHandler.
-  record({ kind: 'FILED', action: 'fileRequest', actor: input.filedBy, fromStage: null, toStage: 'SUBMITTED', summary: { needs: input.needs.length } });
+  if (!carried) {
+    commit({ kind: 'FILED', action: 'fileRequest', actor: input.filedBy, fromStage: null, toStage: 'SUBMITTED', summary: { needs: input.needs.length } });
+  }
   upsertSearchAttributes(projectSearchAttributes(state.stage, state.stateCodes, state.needs));
 
   setHandler(readModelCaughtUpUpdate, async ({ seq }) => {
@@ -146,91 +200,161 @@ export async function projectLifecycle(input: ProjectLifecycleInput): Promise<vo
   });
   setHandler(snapshotQuery, snapshot);
   setHandler(stateQuery, () => state);
-  setHandler(absorbMergedProjectSignal, ({ fromProjectId, stateCodes, needs, by }) => {
-    const next = copyProjectState(state);
-    next.stateCodes = [...new Set([...next.stateCodes, ...stateCodes])].sort();
-    next.needs = [...next.needs, ...needs.filter((n) => !next.needs.some((m) => m.id === n.id))];
-    next.mergedFrom.push(fromProjectId);
-    next.endorsements = {}; // new beneficiaries must endorse the plan (R1)
-    state = next;
-    record({ kind: 'ABSORBED', action: 'absorbMergedProject', actor: by, fromStage: state.stage, toStage: state.stage, summary: { fromProjectId, needs: needs.length } });
-    upsertSearchAttributes(projectSearchAttributes(state.stage, state.stateCodes, state.needs));
-  });
-  setHandler(evaluationNoticeSignal, ({ kind, message }) => notify(kind, 'evaluation', message));
+  setHandler(
+    absorbMergedProjectUpdate,
+    // Committed here, projected in order like every event; the merging project need not wait for our read model.
+    async ({ fromProjectId, stateCodes, needs, by }) => {
+      commit({ kind: 'ABSORBED', action: 'absorbMergedProject', actor: by, fromStage: state.stage, toStage: state.stage, summary: { fromProjectId, stateCodes, needs } });
+      upsertSearchAttributes(projectSearchAttributes(state.stage, state.stateCodes, state.needs));
+      return snapshot();
+    },
+    {
+      validator: ({ fromProjectId }) => {
+        if (applying) throw refused(`${applying} is being applied to the surviving project; try again`, 'CONCURRENT_TRANSITION');
+        if (fromProjectId === input.projectId) throw refused('a project cannot be merged into itself', 'PRECONDITION_FAILED');
+        if (!ABSORBING_STAGES.includes(state.stage)) {
+          throw refused(`a project absorbs a merge only when ${ABSORBING_STAGES.join(' or ')}; ${input.projectId} ${isFinalStage(state.stage) ? 'has ended' : 'is'} ${state.stage}`, 'WRONG_STAGE');
+        }
+      },
+    },
+  );
+  setHandler(evaluationNoticeSignal, ({ kind, message }) => void notify(kind, 'evaluation', message));
 
   void watchDeadlines();
 
+  const continueAsNewDue = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength >= maxHistoryEvents;
+
   // Project events one at a time, in order, so the read model never runs ahead of or behind itself.
   for (;;) {
-    await condition(() => unprojected.length > 0 || isFinalStage(state.stage));
+    await condition(() => unprojected.length > 0 || isFinalStage(state.stage) || (continueAsNewDue() && allHandlersFinished()));
     const next = unprojected[0];
-    if (!next) break;
-    await projectEvent(next);
+    if (!next) {
+      if (isFinalStage(state.stage)) break;
+      // Every handler has answered (they wait for their projection), so nothing is cut short.
+      await continueAsNew<typeof projectLifecycle>({
+        ...input,
+        carried: { state, filedAt, lastSeq, projectedSeq, unprojected: [...unprojected], evaluationId, timers, run },
+      });
+    }
+    try {
+      await projectEvent(next!);
+    } catch (err) {
+      const reason = projectionRejection(err);
+      if (reason === null) throw err;
+      // Retrying would fail the same way: tell the manager, and let the caller and later events go on.
+      if (next!.event.action !== 'PROJECTION_FAILED') {
+        notify('ESCALATION', 'PROJECTION_FAILED', `event ${next!.event.seq} (${next!.event.action}) is not in the read model: ${reason}`);
+      }
+    }
     unprojected.shift();
-    projectedSeq = next.event.seq;
+    projectedSeq = next!.event.seq;
   }
   await condition(allHandlersFinished);
+  if (evaluationId) {
+    // The project ended before its evaluation did (cancelled): stop the reminders.
+    await getExternalWorkflowHandle(evaluationId).cancel().catch(() => undefined);
+  }
 
   /** Durable reminders and escalations for each waiting stage; they live as long as the stage. */
   async function watchDeadlines(): Promise<void> {
     for (;;) {
-      const stage = state.stage;
-      if (isFinalStage(stage)) return;
-      if (stage === 'AWAITING_INFORMATION') await watchInformationRequest();
-      else if (stage === 'AWAITING_FUNDING') await watchFunding();
-      else if (stage === 'IN_DELIVERY' || stage === 'SUSPENDED') await watchProgressReports();
-      await condition(() => state.stage !== stage);
+      if (isFinalStage(state.stage)) return;
+      const key = timerKey(state.stage);
+      if (key === 'information') await watchInformationRequest();
+      else if (key === 'funding') await watchFunding();
+      else if (key === 'progress') await watchProgressReports();
+      await condition(() => timerKey(state.stage) !== key || isFinalStage(state.stage));
+      if (key) delete timers[key];
     }
   }
 
   async function watchInformationRequest() {
     const left = () => state.stage !== 'AWAITING_INFORMATION';
-    if (await condition(left, timings.informationReminder)) return;
-    notify('REMINDER', 'informationRequest', `the State has not yet answered: ${state.informationRequests.at(-1)?.question ?? ''}`);
-    const rest = Math.max(0, msToNumber(timings.informationDeadline) - msToNumber(timings.informationReminder));
-    if (await condition(left, rest)) return;
-    notify('ESCALATION', 'informationRequest', 'the information request lapsed without an answer; the programme manager decides');
+    const now = Date.now();
+    const t = (timers.information ??= {
+      remindAt: now + msToNumber(timings.informationReminder),
+      deadlineAt: now + Math.max(msToNumber(timings.informationDeadline), msToNumber(timings.informationReminder)),
+      reminded: false,
+      escalated: false,
+    });
+    if (!t.reminded) {
+      if (await condition(left, until(t.remindAt))) return;
+      notify('REMINDER', 'informationRequest', `the State has not yet answered: ${state.informationRequests.at(-1)?.question ?? ''}`);
+      t.reminded = true;
+    }
+    if (!t.escalated) {
+      if (await condition(left, until(t.deadlineAt))) return;
+      notify('ESCALATION', 'informationRequest', 'the information request lapsed without an answer; the programme manager decides');
+      t.escalated = true;
+    }
   }
 
   async function watchFunding() {
     const left = () => state.stage !== 'AWAITING_FUNDING';
-    let waited = 0;
-    let escalated = false;
     const reminder = msToNumber(timings.fundingReminder);
     const escalation = msToNumber(timings.fundingEscalation);
+    const now = Date.now();
+    const t = (timers.funding ??= { nextAt: now + Math.min(reminder, escalation), escalateAt: now + escalation, escalated: false });
     for (;;) {
-      const step = escalated ? reminder : Math.min(reminder, escalation - waited);
-      if (await condition(left, step)) return;
-      waited += step;
-      if (!escalated && waited >= escalation) {
-        escalated = true;
+      if (await condition(left, until(t.nextAt))) return;
+      if (!t.escalated && t.nextAt >= t.escalateAt) {
+        t.escalated = true;
         notify('ESCALATION', 'funding', `the budget is still not covered after ${timings.fundingEscalation}`);
       } else {
         notify('REMINDER', 'funding', 'the budget is not yet covered by pledges');
       }
+      t.nextAt = t.escalated ? t.nextAt + reminder : Math.min(t.nextAt + reminder, t.escalateAt);
     }
   }
 
   /** A progress report is due every interval of active delivery; time suspended does not count. */
   async function watchProgressReports() {
     const interval = msToNumber(timings.progressReportInterval);
-    let remaining = interval;
+    const t = (timers.progress ??= { dueAt: null, remainingMs: interval });
     for (;;) {
-      await condition(() => state.stage !== 'SUSPENDED');
-      if (state.stage !== 'IN_DELIVERY') return;
+      if (t.dueAt === null) {
+        await condition(() => state.stage !== 'SUSPENDED');
+        if (state.stage !== 'IN_DELIVERY') return;
+        t.dueAt = Date.now() + t.remainingMs;
+      }
       const reports = state.progressReports.length;
-      const started = Date.now();
-      const changed = await condition(() => state.stage !== 'IN_DELIVERY' || state.progressReports.length > reports, remaining);
+      const changed = await condition(() => state.stage !== 'IN_DELIVERY' || state.progressReports.length > reports, until(t.dueAt));
       if (!changed) {
         notify('REMINDER', 'progressReport', 'a progress report is due');
-        remaining = interval;
+        t.dueAt = Date.now() + interval;
       } else if (state.progressReports.length > reports) {
-        remaining = interval;
+        t.dueAt = Date.now() + interval;
       } else {
-        remaining = Math.max(1, remaining - (Date.now() - started)); // paused: keep what was left
+        t.remainingMs = Math.max(1, t.dueAt - Date.now()); // paused: keep what was left
+        t.dueAt = null;
+        if (state.stage !== 'SUSPENDED') return;
       }
     }
   }
+}
+
+function timerKey(stage: Stage): keyof DeadlineTimers | null {
+  if (stage === 'AWAITING_INFORMATION') return 'information';
+  if (stage === 'AWAITING_FUNDING') return 'funding';
+  if (stage === 'IN_DELIVERY' || stage === 'SUSPENDED') return 'progress';
+  return null;
+}
+
+/** Milliseconds from now (workflow time) until `at`; at least 1, as a timer needs a duration. */
+function until(at: number): number {
+  return Math.max(1, at - Date.now());
+}
+
+function projectionRejection(err: unknown): string | null {
+  const cause = err instanceof ActivityFailure ? err.cause : undefined;
+  return cause instanceof ApplicationFailure && cause.type === PROJECTION_REJECTED ? cause.message : null;
+}
+
+/** JSON with sorted keys: two payloads are the same when their canonical forms are. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
 }
 
 function refused(reason: string, refusal: string): ApplicationFailure {
@@ -244,4 +368,3 @@ function actorOf(actor: Actor | undefined): Actor {
   }
   return actor;
 }
-

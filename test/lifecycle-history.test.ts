@@ -1,0 +1,69 @@
+// Bounded history: a project with 500 progress reports continues as new, each run's history stays
+// under 1 MB, nothing is lost in reads or the timeline, and a progress reminder still fires afterwards.
+import { temporal } from '@temporalio/proto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caller, readProject, type Caller } from './support/actions.js';
+import { projectInDelivery } from './support/delivery.js';
+import { startStack, type Stack } from './support/stack.js';
+
+const REPORTS = 500;
+let stack: Stack;
+let pm: Caller;
+beforeAll(async () => {
+  // Reports come far faster than every 3 s, so the reminder fires only once they stop.
+  stack = await startStack({ timings: { progressReportInterval: '3s' } });
+  pm = await caller(stack, { subject: 'pm-history', role: 'PROGRAMME_MANAGER' });
+});
+afterAll(() => stack?.stop());
+
+const REPORT = /* GraphQL */ `
+  mutation($input: ReportProgressInput!) { reportProgress(input: $input) { __typename ... on Project { stage } ... on Error { message } } }`;
+
+/** Every run of a workflow, first to last: back from the current run along the continued-as-new chain. */
+async function runsOf(workflowId: string) {
+  const runs: { runId: string; events: number; bytes: number }[] = [];
+  let runId: string | undefined = (await stack.client.workflow.getHandle(workflowId).describe()).runId;
+  while (runId) {
+    const history: temporal.api.history.v1.IHistory = await stack.client.workflow.getHandle(workflowId, runId).fetchHistory();
+    const events = history.events ?? [];
+    runs.unshift({ runId, events: events.length, bytes: temporal.api.history.v1.History.encode(history).finish().length });
+    runId = events[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId || undefined;
+  }
+  return runs;
+}
+
+describe('a project with 500 progress reports', () => {
+  it('continues as new with every run under 1 MB, loses nothing, and still reminds', { timeout: 600_000 }, async () => {
+    const { id } = await projectInDelivery(stack, pm, 'SLE', 'Witness protection mentoring, reported on monthly');
+    for (let i = 1; i <= REPORTS; i++) {
+      const { body } = await stack.gql(REPORT, { input: { projectId: id, period: `period ${i}`, narrative: `Mentoring continued; report ${i} of ${REPORTS}.` } }, pm.token);
+      expect(body.data?.reportProgress, `report ${i}: ${JSON.stringify(body)}`).toEqual({ __typename: 'Project', stage: 'IN_DELIVERY' });
+    }
+
+    const runs = await runsOf(id);
+    console.log(`history per run after ${REPORTS} progress reports:\n${runs.map((r, i) => `  run ${i + 1}: ${r.events} events, ${(r.bytes / 1024).toFixed(1)} KiB${i < runs.length - 1 ? ' (continued as new)' : ' (current)'}`).join('\n')}`);
+    expect(runs.length).toBeGreaterThan(1);
+    for (const run of runs) expect(run.bytes).toBeLessThan(1024 * 1024);
+
+    // Nothing lost: every report in the read model and in the timeline, events numbered without a gap.
+    const project = await stack.gql(`query($id: ID!) { project(id: $id) { ... on Project { stage progressReports { period } } } }`, { id }, pm.token);
+    expect(project.body.data.project.stage).toBe('IN_DELIVERY');
+    expect(project.body.data.project.progressReports.map((r: { period: string }) => r.period)).toEqual(Array.from({ length: REPORTS }, (_, i) => `period ${i + 1}`));
+    const timeline = await stack.gql('query($id: ID!) { projectTimeline(id: $id) { ... on QueryProjectTimelineSuccess { data { seq kind action } } } }', { id }, pm.token);
+    const events = timeline.body.data.projectTimeline.data as { seq: number; kind: string; action: string }[];
+    expect(events.map((e) => e.seq)).toEqual(Array.from({ length: events.length }, (_, i) => i + 1));
+    expect(events.filter((e) => e.action === 'reportProgress')).toHaveLength(REPORTS);
+    const lastReportSeq = events.filter((e) => e.action === 'reportProgress').at(-1)!.seq;
+
+    // The reminder's due time crossed the continue-as-new: it fires in a later run, 3 s after the last report.
+    await expect
+      .poll(async () => (await readProject(stack, pm, id)).history.filter((h: { seq: number; kind: string; action: string }) => h.seq > lastReportSeq && h.kind === 'REMINDER' && h.action === 'progressReport').length, { timeout: 20_000, interval: 500 })
+      .toBeGreaterThan(0);
+    const afterReminder = await runsOf(id);
+    const current = afterReminder.at(-1)!;
+    expect(afterReminder.length).toBeGreaterThan(1);
+    const currentHistory = (await stack.client.workflow.getHandle(id, current.runId).fetchHistory()).events ?? [];
+    expect(currentHistory[0]!.workflowExecutionStartedEventAttributes!.continuedExecutionRunId).toBeTruthy();
+    expect(currentHistory.some((e) => e.timerFiredEventAttributes)).toBe(true);
+  });
+});
