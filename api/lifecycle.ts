@@ -58,13 +58,16 @@ export async function fileRequest(
  * Starts a project from needs already in the pool (an integrated or regional project, domain.md S3, S8).
  * The needs keep their ids and history; the same key starts nothing new.
  */
+/** The project grouped pool needs start: one per idempotency key, so a retry finds it. */
+export const projectIdFromNeeds = (idempotencyKey: string) => `project-pool-${idempotencyKey}`;
+
 export function startProjectFromNeeds(
   client: Client,
   actor: Actor,
   input: { title: string; idempotencyKey: string; needs: NeedRecord[] },
   options: LifecycleOptions = {},
 ): Promise<{ projectId: string; created: boolean }> {
-  const projectId = `project-pool-${input.idempotencyKey}`;
+  const projectId = projectIdFromNeeds(input.idempotencyKey);
   return startProject(client, { projectId, stateCode: input.needs[0]!.stateCode, title: input.title, idempotencyKey: input.idempotencyKey, filedBy: actor, needs: input.needs }, options);
 }
 

@@ -8,6 +8,8 @@ import * as poolCuration from './migrations/0006_pool_curation.js';
 import * as needEvents from './migrations/0007_need_events.js';
 import * as exactMoney from './migrations/0010_exact_money.js';
 import * as idempotencyKeys from './migrations/0010_idempotency_keys.js';
+import * as needsImportStore from './migrations/0030_needs_import_store.js';
+import * as needClaims from './migrations/0030_need_claims.js';
 import type { DB } from './schema.js';
 
 // Migrations are listed here, not read from disk, so they work the same under tsx, vitest and a bundle.
@@ -21,6 +23,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007_need_events': needEvents,
   '0010_exact_money': exactMoney,
   '0010_idempotency_keys': idempotencyKeys,
+  '0030_needs_import_store': needsImportStore,
+  '0030_need_claims': needClaims,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

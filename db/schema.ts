@@ -3,6 +3,7 @@ import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { IdempotencyTables } from './tables/idempotency.js';
 import type { LifecycleTables } from './tables/lifecycle.js';
 import type { NeedsPoolTables } from './tables/needs-pool.js';
+import type { NeedsImportStoreTables } from './tables/needs-import-store.js';
 import type { RosterTables } from './tables/roster.js';
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -111,7 +112,13 @@ export interface ReadModelTables {
 }
 
 /** Every table, as Kysely sees them. Each part of the system keeps its tables in db/tables/. */
-export interface DB extends ReadModelTables, LifecycleTables, RosterTables, NeedsPoolTables, IdempotencyTables {}
+export interface DB
+  extends ReadModelTables,
+    LifecycleTables,
+    RosterTables,
+    NeedsPoolTables,
+    IdempotencyTables,
+    NeedsImportStoreTables {}
 
 export const CODE_LIST_TABLES = [
   'priority_areas',

@@ -2,11 +2,15 @@
 // JSON and validated row by row: every bad row is reported with its line, field and reason.
 import { z } from 'zod';
 import { STATES } from './code-lists/index.js';
-import { parseCsv } from './csv.js';
-import { boundedInt, idempotencyKey, line, preview, textProblem } from './boundary.js';
+import { readCsv } from './csv.js';
+import { idempotencyKey, line, preview } from './boundary.js';
 import { fieldIssues, needInput } from './inputs.js';
 
 export const IMPORT_COLUMNS = ['state', 'priorityArea', 'priorityActivity', 'instrument', 'article', 'formsOfAssistance', 'urgency', 'description', 'stateRank'] as const;
+export const MAX_STATE_RANK = 10_000;
+/** The file lives in PostgreSQL, not in workflow history; this bounds one upload. */
+export const MAX_IMPORT_CONTENT = 20_000_000;
+export const MAX_REASON_LENGTH = 300;
 export const IMPORT_SOURCES = ['QUESTIONNAIRE_RESPONSE', 'CHECKLIST_RESPONSE'] as const;
 
 /** A State by ISO code, canonical name or a name variant the documents use (domain.md 4.7). */
@@ -21,8 +25,8 @@ const importRow = needInput.extend({
     if (!code) ctx.addIssue({ code: 'custom', message: `unknown State "${preview(v)}"` });
     return code ?? v;
   }),
-  // A rank among a State's needs: far below Postgres' integer limit.
-  stateRank: z.union([z.number(), z.string().max(12, { error: 'must be 1-100000' }).regex(/^\s*\d+\s*$/, { error: 'must be a whole number' }).transform(Number)]).pipe(boundedInt(1, 100_000)).optional(),
+  // Bounded so a huge number is a row error here, never an integer overflow in PostgreSQL.
+  stateRank: z.coerce.number().int({ error: 'must be a whole number' }).min(1, { error: 'must be 1 or more' }).max(MAX_STATE_RANK, { error: `must be at most ${MAX_STATE_RANK}` }).optional(),
 });
 
 export type ImportRow = z.output<typeof importRow> & { line: number };
@@ -32,60 +36,106 @@ export interface RowError {
   message: string;
 }
 
+/**
+ * Why a cell's text cannot be stored, or null. PostgreSQL refuses NUL, and control characters or lone
+ * surrogates are never intended in a response. (A local check until the shared text schema lands.)
+ */
+export function textDefect(value: string): string | null {
+  // eslint-disable-next-line no-control-regex
+  const control = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.exec(value);
+  if (control) return `contains the control character U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value)) return 'contains a lone surrogate (not valid Unicode)';
+  return null;
+}
+
+/** A reason safe to store and show: what it quotes from the file has no control characters and is short. */
+export function safeReason(reason: string): string {
+  const clean = reason
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001F\u007F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  return clean.length > MAX_REASON_LENGTH ? `${clean.slice(0, MAX_REASON_LENGTH - 1)}…` : clean;
+}
+
 export const importRequest = z.object({
   format: z.enum(['CSV', 'JSON'], { error: (i) => `unknown format "${String(i.input)}"` }),
   source: z.enum(IMPORT_SOURCES, { error: (i) => `unknown source "${String(i.input)}"` }),
   /** The reporting cycle the responses belong to, e.g. "2008" or "second cycle". */
   cycle: line(50),
-  // The file travels in the workflow's input, and Temporal caps a payload at 2 MB.
-  content: z.string({ error: 'must be text' }).min(1, { error: 'must not be empty' }).max(1_500_000, { error: 'must be at most 1.5 MB; split the file' })
-    .superRefine((v, ctx) => {
-      const problem = textProblem(v);
-      if (problem) ctx.addIssue({ code: 'custom', message: `the file ${problem}` });
-    }),
+  // The file is stored in PostgreSQL and the workflow carries only its import id. A NUL or a control
+  // character is a row error of the row that holds it (textDefect), not a refusal of the whole file.
+  content: z.string().min(1, { error: 'must not be empty' }).max(MAX_IMPORT_CONTENT, { error: `must be at most ${MAX_IMPORT_CONTENT} characters; split the file` }),
   importKey: idempotencyKey,
 });
 export type ImportRequest = z.infer<typeof importRequest>;
 
-/** Raw records with their lines, from CSV (header row first) or a JSON array of objects. */
-export function readRecords(format: 'CSV' | 'JSON', content: string): { records: { line: number; value: Record<string, unknown> }[]; fileError?: string } {
+type RawRecord = { line: number; value: Record<string, unknown> };
+
+/** Raw records with their lines, from CSV (header row first) or a JSON array of objects, and what could not be read. */
+export function readRecords(format: 'CSV' | 'JSON', content: string): { records: RawRecord[]; errors: RowError[] } {
   if (format === 'JSON') {
     let parsed: unknown;
     try {
-      parsed = JSON.parse(content);
+      parsed = JSON.parse(content.charCodeAt(0) === 0xfeff ? content.slice(1) : content);
     } catch (err) {
-      return { records: [], fileError: `the file is not valid JSON (${(err as Error).message})` };
+      return { records: [], errors: [{ line: 0, field: 'content', message: safeReason(`the file is not valid JSON (${(err as Error).message})`) }] };
     }
-    if (!Array.isArray(parsed)) return { records: [], fileError: 'the JSON file must be an array of rows' };
+    if (!Array.isArray(parsed)) return { records: [], errors: [{ line: 0, field: 'content', message: 'the JSON file must be an array of rows' }] };
     // For JSON, "line" is the row's position in the array, counting from 1.
-    return { records: parsed.map((value, i) => ({ line: i + 1, value: (value ?? {}) as Record<string, unknown> })) };
+    return {
+      records: parsed.map((value, i) => ({ line: i + 1, value: (value && typeof value === 'object' && !Array.isArray(value) ? value : {}) as Record<string, unknown> })),
+      errors: [],
+    };
   }
-  const [header, ...rows] = parseCsv(content);
-  if (!header) return { records: [], fileError: 'the CSV file is empty' };
+  const { records: [header, ...rows], errors: lineErrors } = readCsv(content);
+  const errors: RowError[] = lineErrors.map((e) => ({ line: e.line, field: 'row', message: e.reason }));
+  if (!header) return { records: [], errors: [...errors, { line: 0, field: 'content', message: 'the CSV file has no header line' }] };
   const columns = header.fields.map((f) => f.trim());
   const unknown = columns.filter((c) => !(IMPORT_COLUMNS as readonly string[]).includes(c));
-  if (unknown.length) return { records: [], fileError: `unknown column(s) ${unknown.join(', ')}; expected ${IMPORT_COLUMNS.join(', ')}` };
-  return {
-    records: rows.map(({ line, fields }) => {
-      const value: Record<string, unknown> = {};
-      columns.forEach((column, i) => {
-        const cell = (fields[i] ?? '').trim();
-        if (cell === '') return;
-        value[column] = column === 'formsOfAssistance' ? cell.split(';').map((f) => f.trim()).filter(Boolean) : cell;
-      });
-      return { line, value };
-    }),
-  };
+  if (unknown.length) return { records: [], errors: [{ line: header.line, field: 'content', message: safeReason(`unknown column(s) ${unknown.join(', ')}; expected ${IMPORT_COLUMNS.join(', ')}`) }] };
+  const records: RawRecord[] = [];
+  for (const { line, fields } of rows) {
+    if (fields.length > columns.length && fields.slice(columns.length).some((f) => f.trim() !== '')) {
+      errors.push({ line, field: 'row', message: `has ${fields.length} fields; the header has ${columns.length}` });
+      continue;
+    }
+    const value: Record<string, unknown> = {};
+    columns.forEach((column, i) => {
+      const cell = (fields[i] ?? '').trim();
+      if (cell === '') return;
+      // Forms of assistance are listed with ";" or "," (whichever the file's delimiter is not).
+      value[column] = column === 'formsOfAssistance' ? cell.split(/[;,]/).map((f) => f.trim()).filter(Boolean) : cell;
+    });
+    records.push({ line, value });
+  }
+  return { records, errors };
 }
 
 /** Validates each record; good rows and bad rows with their line, field and reason. */
-export function validateRecords(records: { line: number; value: Record<string, unknown> }[]): { rows: ImportRow[]; errors: RowError[] } {
+export function validateRecords(records: RawRecord[]): { rows: ImportRow[]; errors: RowError[] } {
   const rows: ImportRow[] = [];
   const errors: RowError[] = [];
   for (const { line, value } of records) {
+    const rowErrors: RowError[] = [];
+    const defective = new Set<string>();
+    for (const [field, cell] of Object.entries(value)) {
+      for (const text of Array.isArray(cell) ? cell : [cell]) {
+        const defect = typeof text === 'string' ? textDefect(text) : null;
+        if (defect && !defective.has(field)) {
+          defective.add(field);
+          rowErrors.push({ line, field, message: defect });
+        }
+      }
+    }
     const parsed = importRow.safeParse(value);
-    if (parsed.success) rows.push({ ...parsed.data, line });
-    else errors.push(...fieldIssues(parsed.error, '').map((i) => ({ line, field: i.field.replace(/^\./, ''), message: i.message })));
+    if (!parsed.success) {
+      for (const issue of fieldIssues(parsed.error, '')) {
+        const field = issue.field.replace(/^\./, '');
+        if (!defective.has(field.split('.')[0]!)) rowErrors.push({ line, field, message: safeReason(issue.message) });
+      }
+    }
+    if (rowErrors.length) errors.push(...rowErrors);
+    else if (parsed.success) rows.push({ ...parsed.data, line });
   }
   return { rows, errors };
 }

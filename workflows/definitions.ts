@@ -7,7 +7,6 @@ import type { Stage } from '../domain/stages.js';
 import type { ProjectNeed, ProjectState } from '../domain/project-state.js';
 import type { AbsorbedSummary, EventActor, ProjectEvent, ProjectFiling } from '../domain/project-events.js';
 import type { TransitionName } from '../domain/transitions.js';
-import type { RowError } from '../domain/needs-import.js';
 
 export const TASK_QUEUE = 'palermo-projects';
 
@@ -143,14 +142,3 @@ export const evaluationNoticeSignal = defineSignal<[{ kind: 'REMINDER' | 'ESCALA
 /** The project tells its evaluation child that the outcome assessment is in. */
 export const evaluationSubmittedSignal = defineSignal('evaluationSubmitted');
 
-/** Progress of a bulk import of questionnaire or checklist responses (workflows/needs-import.ts). */
-export interface ImportProgress {
-  status: 'RUNNING' | 'COMPLETED';
-  totalRows: number;
-  processedRows: number;
-  imported: number;
-  alreadyPresent: number;
-  errors: RowError[];
-}
-
-export const importProgressQuery = defineQuery<ImportProgress>('progress');

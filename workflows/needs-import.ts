@@ -1,36 +1,41 @@
-// Bulk import of questionnaire and checklist responses: validate every row (pure), write good rows in
-// batches (activities), and report progress. A restarted worker resumes from the last finished batch.
-import { proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+// Bulk import of questionnaire and checklist responses. The file is in PostgreSQL; the workflow carries
+// its import id and counts. One activity reads and validates the file, batch activities write the good
+// rows; a restarted worker resumes from the last finished batch.
+import { proxyActivities, setHandler } from '@temporalio/workflow';
 import type { createNeedsImportActivities } from '../activities/needs-import.js';
-import { readRecords, validateRecords, type ImportRequest } from '../domain/needs-import.js';
-import { importProgressQuery, type ImportProgress } from './definitions.js';
+import { needsImportProgressQuery, type NeedsImportProgress } from './needs-import-definitions.js';
 
-const { beginNeedsImport, importNeedBatch, finishNeedsImport } = proxyActivities<ReturnType<typeof createNeedsImportActivities>>({
+type ImportActivities = ReturnType<typeof createNeedsImportActivities>;
+
+// Data errors never reach a retry: the activities turn them into row errors. What is retried is transient
+// (PostgreSQL unreachable), and it is retried until it comes back.
+const { importNeedBatch, finishNeedsImport } = proxyActivities<ImportActivities>({
   startToCloseTimeout: '2 minutes',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+const { parseNeedsImport } = proxyActivities<ImportActivities>({
+  startToCloseTimeout: '10 minutes',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
 export const BATCH_SIZE = 200;
 
+export async function needsImport(input: { importId: string }): Promise<NeedsImportProgress> {
+  const { importId } = input;
+  const progress: NeedsImportProgress = { status: 'RUNNING', totalRows: 0, goodRows: 0, processedRows: 0, imported: 0, alreadyPresent: 0, errorCount: 0, batches: 0, batchesDone: 0 };
+  setHandler(needsImportProgressQuery, () => progress);
 
-export async function needsImport(input: Omit<ImportRequest, 'importKey'> & { startedBy: string }): Promise<ImportProgress> {
-  const importId = workflowInfo().workflowId;
-  const { records, fileError } = readRecords(input.format, input.content);
-  const { rows, errors } = validateRecords(records);
-  if (fileError) errors.push({ line: 0, field: 'content', message: fileError });
-  const badLines = new Set(errors.map((e) => e.line)).size;
-  const progress: ImportProgress = { status: 'RUNNING', totalRows: records.length, processedRows: badLines, imported: 0, alreadyPresent: 0, errors };
-  setHandler(importProgressQuery, () => progress);
-
-  await beginNeedsImport({ importId, source: input.source, cycle: input.cycle, format: input.format, totalRows: records.length, errors, startedBy: input.startedBy, startedAt: new Date().toISOString() });
-  for (let start = 0, batch = 0; start < rows.length; start += BATCH_SIZE, batch++) {
-    const slice = rows.slice(start, start + BATCH_SIZE);
-    const result = await importNeedBatch({ importId, batch, source: input.source, cycle: input.cycle, rows: slice, badRowsSoFar: badLines, startedBy: input.startedBy });
+  const parsed = await parseNeedsImport({ importId });
+  Object.assign(progress, { totalRows: parsed.totalRows, goodRows: parsed.goodRows, processedRows: parsed.badRows, errorCount: parsed.errorCount, batches: Math.ceil(parsed.goodRows / BATCH_SIZE) });
+  for (let batch = 0; batch < progress.batches; batch++) {
+    const result = await importNeedBatch({ importId, batch, batchSize: BATCH_SIZE });
     progress.imported += result.imported;
     progress.alreadyPresent += result.alreadyPresent;
-    progress.processedRows += slice.length;
+    progress.errorCount += result.refused;
+    progress.processedRows += result.imported + result.alreadyPresent + result.refused;
+    progress.batchesDone = batch + 1;
   }
+  await finishNeedsImport({ importId });
   progress.status = 'COMPLETED';
-  await finishNeedsImport({ importId, processedRows: progress.processedRows, finishedAt: new Date().toISOString() });
   return progress;
 }

@@ -1,21 +1,24 @@
 // Curating the pool: presumed needs and their confirmation (R8, R1), duplicates flagged and merged
 // (R3), and needs grouped into one integrated or regional project (domain.md S3, S8).
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { z } from 'zod';
 import { findDuplicates } from '../../domain/duplicates.js';
 import { idempotencyKey } from '../../domain/inputs.js';
 import { idList, line } from '../../domain/boundary.js';
 import { STATES } from '../../domain/code-lists/index.js';
-import { needMayEnterProject, PRESUMED_SOURCE } from '../../domain/presumed-needs.js';
+import { describeGroupingRefusal, repeatedIdIssues } from '../../domain/pool-rules.js';
+import { PRESUMED_SOURCE } from '../../domain/presumed-needs.js';
 import { isOpenNeed } from '../../domain/priority.js';
 import { needHistory, recordNeedEvents, type NeedHistoryEntry } from '../../db/queries/need-history.js';
+import { claimNeedsForProject, confirmPresumedNeedOnce, mergeNeedsAtomically, releaseClaims } from '../../db/queries/pool-claims.js';
 import { loadNeedsWithStatus, type PoolNeedRow } from '../../db/queries/needs-pool.js';
 import { findProject } from '../../db/queries/projects.js';
 import type { UrgencyCode } from '../../domain/code-lists/index.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { ForbiddenError, IdempotencyKeyReusedError, NotFoundError, UnavailableError, ValidationError } from '../errors.js';
+import { ForbiddenError, IdempotencyKeyReusedError, NotFoundError, TransitionRefusedError, UnavailableError, ValidationError } from '../errors.js';
 import { callerOf, idempotent } from '../idempotency.js';
-import { startProjectFromNeeds } from '../lifecycle.js';
+import { projectIdFromNeeds, startProjectFromNeeds } from '../lifecycle.js';
 import { parseInput } from '../parse.js';
 import { ProjectRef } from './project.js';
 
@@ -51,6 +54,16 @@ async function poolNeeds(ctx: Context, given: readonly unknown[], field: string)
   return ids.map((id) => all.get(id)!);
 }
 
+/** false only when Temporal says there is no such workflow; unreachable counts as existing (keep the claim). */
+async function projectExists(ctx: Context, projectId: string): Promise<boolean> {
+  try {
+    await ctx.deps.temporal.workflow.getHandle(projectId).describe();
+    return true;
+  } catch (err) {
+    return !(err instanceof WorkflowNotFoundError);
+  }
+}
+
 builder.queryFields((t) => ({
   presumedNeeds: t.field({
     type: [CuratedNeedRef],
@@ -80,8 +93,8 @@ builder.mutationFields((t) => ({
       const [need] = await poolNeeds(ctx, [String(args.needId)], 'needId');
       if (need!.source !== PRESUMED_SOURCE) throw new ValidationError([{ field: 'needId', message: 'only a presumed need is confirmed' }]);
       if (ctx.actor!.role !== 'STATE_FOCAL_POINT' || ctx.actor!.stateCode !== need!.state_code) throw new ForbiddenError(`only the focal point of ${need!.state_code} confirms its presumed need`);
-      const updated = await ctx.deps.db.updateTable('needs').set({ confirmed_at: new Date().toISOString(), confirmed_by: ctx.actor!.subject }).where('id', '=', need!.id).where('confirmed_at', 'is', null).executeTakeFirst();
-      if (Number(updated.numUpdatedRows) > 0) await recordNeedEvents(ctx.deps.db, [{ needId: need!.id, action: 'CONFIRMED', actor: ctx.actor! }]);
+      // Confirmed once: concurrent or repeated confirmations get the same answer, the confirmed need, and write one CONFIRMED event.
+      await confirmPresumedNeedOnce(ctx.deps.db, need!.id, ctx.actor!);
       return (await poolNeeds(ctx, [need!.id], 'needId'))[0]!;
     },
   }),
@@ -92,20 +105,14 @@ builder.mutationFields((t) => ({
     errors: { types: [ValidationError, ForbiddenError] },
     resolve: async (_r, args, ctx) => {
       if (!isManager(ctx)) throw new ForbiddenError('merging needs is for a PROGRAMME_MANAGER');
+      const duplicateIds = args.duplicateIds.map(String);
+      const repeated = repeatedIdIssues(duplicateIds, 'duplicateIds');
+      if (repeated.length) throw new ValidationError(repeated);
       const [survivor] = await poolNeeds(ctx, [String(args.survivorId)], 'survivorId');
-      const duplicates = await poolNeeds(ctx, args.duplicateIds, 'duplicateIds');
-      const issues = duplicates.flatMap((d, i) => {
-        const why = d.id === survivor!.id ? 'is the survivor' : d.state_code !== survivor!.state_code ? `is a need of ${d.state_code}, not ${survivor!.state_code}` : d.project_id ? `is already in project ${d.project_id}` : d.merged_into ? `was merged into ${d.merged_into}` : null;
-        return why ? [{ field: `duplicateIds.${i}`, message: `${d.id} ${why}` }] : [];
-      });
+      const duplicates = await poolNeeds(ctx, duplicateIds, 'duplicateIds');
+      // Decided on the locked rows, so two merges of one need (or of two needs into each other) cannot both apply.
+      const issues = await mergeNeedsAtomically(ctx.deps.db, survivor!.id, duplicates.map((d) => d.id), ctx.actor!);
       if (issues.length) throw new ValidationError(issues);
-      await ctx.deps.db.transaction().execute(async (trx) => {
-        await trx.updateTable('needs').set({ merged_into: survivor!.id }).where('id', 'in', duplicates.map((d) => d.id)).execute();
-        await recordNeedEvents(trx, [
-          ...duplicates.map((d) => ({ needId: d.id, action: 'MERGED_INTO' as const, actor: ctx.actor!, detail: { survivorId: survivor!.id } })),
-          { needId: survivor!.id, action: 'ABSORBED_DUPLICATE', actor: ctx.actor!, detail: { duplicateIds: duplicates.map((d) => d.id) } },
-        ]);
-      });
       return poolNeeds(ctx, duplicates.map((d) => d.id), 'duplicateIds');
     },
   }),
@@ -113,7 +120,7 @@ builder.mutationFields((t) => ({
     type: ProjectRef,
     description: 'Start one integrated or regional project from pool needs (domain.md S3, S8); presumed needs must be confirmed first (R1).',
     args: { needIds: t.arg.idList({ required: true }), title: t.arg.string({ required: true }), idempotencyKey: t.arg.string({ required: true }) },
-    errors: { types: [ValidationError, ForbiddenError, NotFoundError, IdempotencyKeyReusedError, UnavailableError], directResult: true },
+    errors: { types: [ValidationError, ForbiddenError, NotFoundError, TransitionRefusedError, IdempotencyKeyReusedError, UnavailableError], directResult: true },
     resolve: async (_r, args, ctx) => {
       if (!isManager(ctx)) throw new ForbiddenError('grouping needs into a project is for a PROGRAMME_MANAGER');
       const { title, key } = parseInput(z.object({ title: line(300), key: idempotencyKey }), { title: args.title, key: args.idempotencyKey }, 'input');
@@ -126,13 +133,15 @@ builder.mutationFields((t) => ({
       // The key is checked before the needs: a retry after success finds them in the project it made.
       return idempotent(ctx.deps.db, { scope: 'groupNeedsIntoProject', key, caller: callerOf(ctx), payload: { needIds, title } }, async () => {
       const needs = await poolNeeds(ctx, needIds, 'needIds');
-      const issues = needs.flatMap((n, i) => {
-        const why = n.merged_into ? `was merged into ${n.merged_into}` : needMayEnterProject({ source: n.source, confirmedAt: n.confirmed_at ? String(n.confirmed_at) : null, projectId: n.project_id, stateCode: n.state_code });
-        return why ? [{ field: `needIds.${i}`, message: `${n.id}: ${why}` }] : [];
-      });
-      if (issues.length) throw new ValidationError(issues);
-      if (needs.length === 0) throw new ValidationError([{ field: 'needIds', message: 'name at least one need' }]);
-      const { projectId, created } = await startProjectFromNeeds(
+      // The claim decides, under row locks, before any project starts: of concurrent groupings of one
+      // need exactly one gets it; the others are refused and start nothing.
+      const projectId = projectIdFromNeeds(key);
+      const refusals = await claimNeedsForProject(ctx.deps.db, projectId, needIds, ctx.actor!);
+      const mayRead = () => ctx.actor!.role === 'PROGRAMME_MANAGER' || ctx.actor!.role === 'CONFERENCE_ADMIN';
+      const taken = refusals.filter((r) => r.kind === 'IN_PROJECT');
+      if (taken.length) throw new TransitionRefusedError('NEED_ALREADY_IN_PROJECT', taken.map((r) => describeGroupingRefusal(r, mayRead)).join('; '));
+      if (refusals.length) throw new ValidationError(refusals.map((r) => ({ field: `needIds.${r.index}`, message: describeGroupingRefusal(r, mayRead) })));
+      const started = await startProjectFromNeeds(
         ctx.deps.temporal,
         ctx.actor!,
         {
@@ -144,7 +153,12 @@ builder.mutationFields((t) => ({
           })),
         },
         ctx.deps.lifecycle,
-      );
+      ).catch(async (err) => {
+        // Not started: give the needs back, unless the project exists after all (the answer was lost).
+        if (!(await projectExists(ctx, projectId))) await releaseClaims(ctx.deps.db, projectId);
+        throw err;
+      });
+      const created = started.created;
       if (created) await recordNeedEvents(ctx.deps.db, needs.map((n) => ({ needId: n.id, action: 'GROUPED_INTO_PROJECT', actor: ctx.actor!, detail: { projectId } })));
       return read(projectId);
       }, (p) => ({ projectId: p.id }), (kept) => read(String(kept.projectId)));

@@ -111,8 +111,13 @@ async function decide(ctx: Context, args: unknown, action: string, from: ExpertS
   const actor = mustBe(ctx, 'PROGRAMME_MANAGER', action.toLowerCase());
   const input = parseInput(rosterDecisionInput, args, 'input');
   const row = await existing(ctx, input.expertId);
-  if (!from.includes(row.status as ExpertStatus)) throw new TransitionRefusedError('WRONG_STATUS', `expert ${row.id} is ${row.status}; ${action} needs ${from.join(' or ')}`);
-  return (await changeExpert(ctx.deps.db, row.id, { status: to }, action, actor, { from: row.status, to, reason: input.reason }))!;
+  const refused = (status: string) => new TransitionRefusedError('WRONG_STATUS', `expert ${row.id} is ${status}; ${action} needs ${from.join(' or ')}`);
+  if (!from.includes(row.status as ExpertStatus)) throw refused(row.status);
+  // changeExpert re-checks the status on the locked row: of concurrent decisions one applies; the others
+  // are refused, as a later call would be, because each carries its own reason and only one is the record.
+  const changed = await changeExpert(ctx.deps.db, row.id, { status: to }, action, actor, (before) => ({ from: before.status, to, reason: input.reason }), from);
+  if (!changed) throw refused((await existing(ctx, row.id)).status);
+  return changed;
 }
 
 builder.queryFields((t) => ({
@@ -152,8 +157,13 @@ builder.mutationFields((t) => ({
     resolve: async (_r, _a, ctx) => {
       const actor = mustBe(ctx, 'EXPERT', 'acceptNomination');
       const row = await existing(ctx, actor.subject);
-      if (row.status !== 'NOMINATED') throw new TransitionRefusedError('WRONG_STATUS', `expert ${row.id} is ${row.status}, not NOMINATED`);
-      return (await changeExpert(ctx.deps.db, row.id, { status: 'ACTIVE' }, 'ACCEPT', actor, {}))!;
+      // Accepting is the expert's own act and carries nothing else: a repeated or concurrent acceptance
+      // gets the same answer (the expert, ACTIVE) and writes no second ACCEPT. Only one call finds it NOMINATED.
+      const accepted = row.status === 'NOMINATED' ? await changeExpert(ctx.deps.db, row.id, { status: 'ACTIVE' }, 'ACCEPT', actor, {}, ['NOMINATED']) : null;
+      if (accepted) return accepted;
+      const now = await existing(ctx, row.id);
+      if (now.status === 'ACTIVE' && (await expertHistory(ctx.deps.db, row.id)).some((h) => h.action === 'ACCEPT')) return now;
+      throw new TransitionRefusedError('WRONG_STATUS', `expert ${row.id} is ${now.status}, not NOMINATED`);
     },
   }),
   updateExpertProfile: t.field({
@@ -166,7 +176,10 @@ builder.mutationFields((t) => ({
       const profile = parseInput(expertProfileInput, dropNulls(args.profile), 'profile');
       const row = await existing(ctx, actor.subject);
       if (row.status === 'RETIRED') throw new TransitionRefusedError('WRONG_STATUS', `expert ${row.id} is RETIRED`);
-      return (await changeExpert(ctx.deps.db, row.id, { profile }, 'UPDATE_PROFILE', actor, { before: row.profile, after: profile }))!;
+      // changeExpert re-checks the status on the locked row, so a retirement that lands meanwhile wins over the edit.
+      const changed = await changeExpert(ctx.deps.db, row.id, { profile }, 'UPDATE_PROFILE', actor, (before) => ({ before: before.profile, after: profile }), ['NOMINATED', 'ACTIVE', 'SUSPENDED']);
+      if (!changed) throw new TransitionRefusedError('WRONG_STATUS', `expert ${row.id} is ${(await existing(ctx, row.id)).status}`);
+      return changed;
     },
   }),
   suspendExpert: t.field({

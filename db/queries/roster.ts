@@ -18,16 +18,25 @@ export async function insertNomination(db: Kysely<DB>, id: string, input: Nomina
   });
 }
 
-/** Changes status and/or profile and records the change; returns null when the expert does not exist. */
-export async function changeExpert(db: Kysely<DB>, id: string, change: { status?: ExpertStatus; profile?: ExpertProfile }, action: string, by: Actor, details: Record<string, unknown>): Promise<ExpertRow | null> {
+/**
+ * Changes status and/or profile and records the change; returns null when the expert does not exist or,
+ * with `from`, is not in one of those statuses. The row is locked and its status checked in the same
+ * transaction, so of concurrent changes from one status exactly one applies and writes its history row;
+ * `details` may be computed from the row as it was just before the change.
+ */
+export async function changeExpert(
+  db: Kysely<DB>, id: string, change: { status?: ExpertStatus; profile?: ExpertProfile }, action: string, by: Actor,
+  details: Record<string, unknown> | ((before: ExpertRow) => Record<string, unknown>), from?: readonly ExpertStatus[],
+): Promise<ExpertRow | null> {
   return db.transaction().execute(async (tx) => {
+    const before = await tx.selectFrom('experts').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    if (!before || (from && !from.includes(before.status as ExpertStatus))) return null;
     const row = await tx.updateTable('experts').set({
       ...(change.status ? { status: change.status } : {}),
       ...(change.profile ? { profile: JSON.stringify(change.profile) } : {}),
       updated_at: new Date(),
-    }).where('id', '=', id).returningAll().executeTakeFirst();
-    if (!row) return null;
-    await tx.insertInto('expert_history').values({ expert_id: id, action, by_subject: by.subject, by_role: by.role, details: JSON.stringify(details) }).execute();
+    }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+    await tx.insertInto('expert_history').values({ expert_id: id, action, by_subject: by.subject, by_role: by.role, details: JSON.stringify(typeof details === 'function' ? details(before) : details) }).execute();
     return row;
   });
 }

@@ -41,7 +41,12 @@ export interface NeedImportTable {
   processed_rows: ColumnType<number, number | undefined, number>;
   imported: ColumnType<number, number | undefined, number>;
   already_present: ColumnType<number, number | undefined, number>;
-  errors: JSONColumnType<{ line: number; field: string; message: string }[]>;
+  good_rows: ColumnType<number, number | undefined, number>;
+  bad_rows: ColumnType<number, number | undefined, number>;
+  error_count: ColumnType<number, number | undefined, number>;
+  parsed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Before 0030 the row errors; now empty, they are rows of need_import_errors. */
+  errors: JSONColumnType<{ line: number; field: string; message: string }[], string | undefined>;
   started_by: string;
   started_at: Timestamp;
   finished_at: Timestamp | null;
@@ -52,6 +57,7 @@ export interface NeedImportBatchTable {
   batch: number;
   imported: number;
   already_present: number;
+  refused: ColumnType<number, number | undefined, number>;
 }
 
 export interface NeedEventTable {
