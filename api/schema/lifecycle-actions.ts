@@ -37,9 +37,10 @@ function withoutNulls(value: unknown): unknown {
 
 export async function runAction(ctx: Context, name: TransitionName, input: Record<string, unknown>, before?: (payload: unknown) => Promise<void>) {
   const { projectId, idempotencyKey: key, ...rest } = withoutNulls(input) as { projectId: string; idempotencyKey?: string } & Record<string, unknown>;
+  // Scope first: a project outside the caller's scope is not found, whatever the payload.
+  const project = await loadVisibleProject(ctx, String(projectId));
   const payload = parseInput(ACTIONS[name].input as z.ZodType, rest);
   const updateId = key === undefined ? undefined : parseInput(idempotencyKey, key, 'input.idempotencyKey');
-  const project = await loadVisibleProject(ctx, String(projectId));
   if (isFinalStage(project.stage as Stage)) {
     // Its workflow has ended, so there is no validator to ask: the same pure rule answers here.
     const decision = decideTransition(name, ctx.actor!, { stage: project.stage as Stage, stateCodes: await ctx.loaders.projectStates.load(project.id) });
@@ -111,8 +112,8 @@ actionMutation('setPlan', 'Set (or replace) the plan: objectives, results framew
 }));
 actionMutation('endorsePlan', "A beneficiary State's focal point endorses the plan for its State (R1).", (t) => ({ comment: t.string({ required: false }) }));
 actionMutation('seekFunding', 'Leave PLANNING for AWAITING_FUNDING: every outcome measurable, every beneficiary endorsed.', note);
-actionMutation('pledge', 'Pledge cash or in-kind support to the project, optionally earmarked to a priority area.', (t) => ({
-  donor: t.string({ required: true }),
+actionMutation('pledge', "Pledge cash or in-kind support to the project, optionally earmarked to one of its priority areas. A donor pledges as its organisation (the token's org claim); a manager names the organisation in donor.", (t) => ({
+  donor: t.string({ required: true, description: "The pledging organisation; for a DONOR caller its token's organisation is recorded instead" }),
   amount: t.float({ required: true }),
   currency: t.string({ required: true }),
   kind: t.string({ required: true, description: 'CASH, IN_KIND_EXPERTISE, IN_KIND_FACILITIES or IN_KIND_EQUIPMENT' }),

@@ -196,7 +196,8 @@ builder.queryFields((t) => ({
     resolve: async (_r, args, ctx) => {
       const row = await readInvitation(ctx, String(args.id));
       const a = ctx.actor!;
-      if (a.role !== 'PROGRAMME_MANAGER' && !(a.role === 'EXPERT' && row.candidates.includes(a.subject))) throw new ForbiddenError('only the manager and the invited experts read an invitation');
+      // An invitation that does not name the expert answers as not found (access policy `own`).
+      if (a.role !== 'PROGRAMME_MANAGER' && !(a.role === 'EXPERT' && row.candidates.includes(a.subject))) throw new NotFoundError(`invitation ${args.id} not found`);
       return row;
     },
   }),

@@ -7,7 +7,7 @@ import { STATES_NEEDING_REPORTING_HELP } from '../../domain/reporting.js';
 import { currentWeightSet, loadNeedsWithStatus, setStateRanks, toPoolNeed, type PoolNeedRow } from '../../db/queries/needs-pool.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { ForbiddenError, ValidationError } from '../errors.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { parseInput } from '../parse.js';
 
 type RankedNeed = PoolNeedRow & { priority: Priority; rank: number };
@@ -60,14 +60,14 @@ const NeedPoolFilter = builder.inputType('NeedPoolFilter', {
 builder.queryFields((t) => ({
   needPool: t.field({
     type: [PoolNeedRef],
-    description: 'Open needs ranked by priority, computed now with the weights in force; a focal point sees its own State\'s.',
+    description: "Open needs ranked by priority, computed now with the weights in force; a focal point sees its own State's (another State is NotFoundError).",
     args: { filter: t.arg({ type: NeedPoolFilter, required: false }) },
-    errors: { types: [ValidationError, ForbiddenError] },
+    errors: { types: [ValidationError, ForbiddenError, NotFoundError] },
     resolve: async (_r, args, ctx) => {
       const actor = ctx.actor!;
       const filter = parseInput(poolFilter, args.filter, 'filter') ?? {};
+      // Who may read the pool is the access policy's (EXPERT, EVALUATOR and DONOR get ForbiddenError).
       if (actor.role === 'STATE_FOCAL_POINT') filter.state = actor.stateCode;
-      else if (!['PROGRAMME_MANAGER', 'CONFERENCE_ADMIN', 'DONOR'].includes(actor.role)) throw new ForbiddenError(`${actor.role} does not see the needs pool`);
       return rankedPool(ctx, { state: filter.state ?? undefined, priorityArea: filter.priorityArea ?? undefined });
     },
   }),

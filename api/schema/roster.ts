@@ -120,10 +120,11 @@ builder.queryFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     errors: { types: [NotFoundError, ForbiddenError], directResult: true },
     resolve: async (_r, { id }, ctx) => {
+      // Which roles read experts is the access policy's; outside its own part a caller finds no expert.
       const row = await existing(ctx, String(id));
       const a = ctx.actor!;
-      const may = a.role === 'PROGRAMME_MANAGER' || a.role === 'CONFERENCE_ADMIN' || (a.role === 'EXPERT' && a.subject === row.id) || (a.role === 'STATE_FOCAL_POINT' && a.stateCode === row.nominating_state);
-      if (!may) throw new ForbiddenError(`the caller may not read expert ${row.id}`);
+      const own = a.role === 'PROGRAMME_MANAGER' || a.role === 'CONFERENCE_ADMIN' || (a.role === 'EXPERT' && a.subject === row.id) || (a.role === 'STATE_FOCAL_POINT' && a.stateCode === row.nominating_state);
+      if (!own) throw new NotFoundError(`expert ${id} not found`);
       return row;
     },
   }),
