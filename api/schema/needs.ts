@@ -78,11 +78,12 @@ builder.mutationFields((t) => ({
     type: [PoolNeedRef],
     description: "A State's focal point ranks its open needs, most important first (R2: recipient priorities count).",
     args: { state: t.arg.string({ required: true }), needIds: t.arg.stringList({ required: true }) },
-    errors: { types: [ValidationError, ForbiddenError] },
+    errors: { types: [ValidationError, ForbiddenError, NotFoundError] },
     resolve: async (_r, args, ctx) => {
       const actor = ctx.actor!;
       const input = parseInput(needRankingInput, args, 'input');
-      if (actor.role !== 'STATE_FOCAL_POINT' || actor.stateCode !== input.state) throw new ForbiddenError(`only the focal point of ${input.state} ranks its needs`);
+      // Only focal points rank (access policy); another State's needs answer as not found.
+      if (actor.stateCode !== input.state) throw new NotFoundError(`no needs for State ${input.state}`);
       const own = new Set((await loadNeedsWithStatus(ctx.deps.db, { state: input.state })).map((n) => n.id));
       const strangers = input.needIds.filter((id) => !own.has(id));
       if (strangers.length) throw new ValidationError([{ field: 'input.needIds', message: `not needs of ${input.state}: ${strangers.join(', ')}` }]);
