@@ -404,6 +404,7 @@ describe('donors as real users', () => {
     const OUTCOMES = '{ outcomesReport { __typename ... on QueryOutcomesReportSuccess { data { projectId } } } }';
     expect((await stack.gql(OUTCOMES, {}, w.callers.donor!.token)).body.data.outcomesReport.data).toEqual([{ projectId: w.regional }]);
     expect((await stack.gql(OUTCOMES, {}, w.callers.otherDonor!.token)).body.data.outcomesReport.data).toEqual([]);
+    expect((await stack.gql(OUTCOMES, {}, await stack.donorToken(freshKey('funds-nothing')))).body.data.outcomesReport.data).toEqual([]);
     const csv = await fetch(stack.apiUrl.replace('/graphql', '/reports/outcomes.csv'), { headers: { authorization: `Bearer ${w.callers.otherDonor!.token}` } });
     expect(csv.status).toBe(200);
     expect(await csv.text()).not.toContain(w.regional);

@@ -34,7 +34,6 @@ const DuplicateGroupRef = builder.objectRef<{ needIds: string[]; reason: string 
   fields: (t) => ({ needIds: t.exposeStringList('needIds'), reason: t.exposeString('reason') }),
 });
 
-const isManager = (ctx: Context) => ctx.actor!.role === 'PROGRAMME_MANAGER';
 const scopeState = (ctx: Context, state?: string | null) => (ctx.actor!.role === 'STATE_FOCAL_POINT' ? ctx.actor!.stateCode : (state ?? undefined));
 
 /** Pool needs by id, or a ValidationError naming each id that is not one. */
@@ -94,7 +93,6 @@ builder.mutationFields((t) => ({
     args: { survivorId: t.arg.id({ required: true }), duplicateIds: t.arg.idList({ required: true }) },
     errors: { types: [ValidationError, ForbiddenError] },
     resolve: async (_r, args, ctx) => {
-      if (!isManager(ctx)) throw new ForbiddenError('merging needs is for a PROGRAMME_MANAGER');
       const [survivor] = await poolNeeds(ctx, [String(args.survivorId)], 'survivorId');
       const duplicates = await poolNeeds(ctx, args.duplicateIds.map(String), 'duplicateIds');
       const issues = duplicates.flatMap((d, i) => {
@@ -118,7 +116,6 @@ builder.mutationFields((t) => ({
     args: { needIds: t.arg.idList({ required: true }), title: t.arg.string({ required: true }), idempotencyKey: t.arg.string({ required: true }) },
     errors: { types: [ValidationError, ForbiddenError, NotFoundError], directResult: true },
     resolve: async (_r, args, ctx) => {
-      if (!isManager(ctx)) throw new ForbiddenError('grouping needs into a project is for a PROGRAMME_MANAGER');
       const { title, key } = parseInput(z.object({ title: z.string().trim().min(1, { error: 'must not be empty' }), key: idempotencyKey }), { title: args.title, key: args.idempotencyKey }, 'input');
       const needs = await poolNeeds(ctx, args.needIds.map(String), 'needIds');
       const issues = needs.flatMap((n, i) => {

@@ -1,4 +1,3 @@
-import type { ProjectState } from '../../domain/project-state.js';
 import { maySeeProject, type Actor } from '../../domain/roles.js';
 import type { NeedRow, ProjectEventRow, ProjectRow } from '../../db/queries/projects.js';
 import { findProject } from '../../db/queries/projects.js';

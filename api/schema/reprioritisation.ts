@@ -4,7 +4,6 @@ import type { RegionReporting } from '../../domain/presumed-needs.js';
 import { latestSnapshots, previousSnapshot, ranksIn, snapshotById, snapshotEntries } from '../../db/queries/needs-pool.js';
 import { TASK_QUEUE } from '../../workflows/definitions.js';
 import { builder } from '../builder.js';
-import type { Context } from '../context.js';
 import { ForbiddenError, NotFoundError } from '../errors.js';
 
 type SnapshotRow = NonNullable<Awaited<ReturnType<typeof snapshotById>>>;
@@ -57,11 +56,6 @@ const SnapshotRef = builder.objectRef<SnapshotRow>('PrioritySnapshot').implement
   }),
 });
 
-function mayReprioritise(ctx: Context) {
-  const role = ctx.actor!.role;
-  if (role !== 'PROGRAMME_MANAGER' && role !== 'CONFERENCE_ADMIN') throw new ForbiddenError(`re-prioritisation is for PROGRAMME_MANAGER or CONFERENCE_ADMIN; the caller is ${role}`);
-}
-
 builder.queryFields((t) => ({
   prioritySnapshots: t.field({
     type: [SnapshotRef],
@@ -77,7 +71,6 @@ builder.mutationFields((t) => ({
     description: 'Run the re-prioritisation workflow now (it also runs daily on a Temporal Schedule) and return its snapshot.',
     errors: { types: [ForbiddenError], directResult: true },
     resolve: async (_r, _a, ctx) => {
-      mayReprioritise(ctx);
       const result = await ctx.deps.temporal.workflow.execute('reprioritisation', {
         workflowId: `reprioritisation-on-demand-${randomUUID()}`,
         taskQueue: ctx.deps.lifecycle?.taskQueue ?? TASK_QUEUE,

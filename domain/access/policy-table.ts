@@ -1,6 +1,6 @@
 // The policy table as Markdown, for the README ("Who sees what"); a test checks the README carries it.
 import { ROLES } from '../roles.js';
-import { POLICY, type Row } from './policy.js';
+import { OWN_MEANS, POLICY, type Row } from './policy.js';
 
 const SHORT: Record<string, string> = {
   STATE_FOCAL_POINT: 'focal point', PROGRAMME_MANAGER: 'manager', EVALUATOR: 'evaluator', EXPERT: 'expert', DONOR: 'donor', CONFERENCE_ADMIN: 'Conference',
@@ -18,5 +18,6 @@ export function renderPolicyTable(): string {
     }
     for (const { row, names } of groups.values()) lines.push(`| ${type} | ${names.join(', ')} | ${ROLES.map((r) => row[r]).join(' | ')} |`);
   }
+  lines.push('', 'What `own` means:', '', ...Object.entries(OWN_MEANS).map(([key, means]) => `- \`${key}\`: ${means}`));
   return lines.join('\n');
 }
