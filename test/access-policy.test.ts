@@ -37,7 +37,7 @@ const plan = (modality: string) => ({
 /** The fixtures: who the callers are, and their own and another's objects. */
 interface World {
   callers: Record<string, Caller>;
-  regional: string; // GAB + KEN, funded by the Nordic Fund, evaluated
+  regional: string; // BLZ + GTM, funded by the Nordic Fund, evaluated
   national: string; // HND, in PLANNING: nobody outside HND and the Secretariat sees it
   open: string; // TCD, AWAITING_FUNDING
   needs: Record<string, string>; // need id by State, in the regional project
@@ -51,8 +51,8 @@ beforeAll(async () => {
   const callers: Record<string, Caller> = {
     pm: await as({ subject: 'pm-policy', role: 'PROGRAMME_MANAGER' }),
     ca: await as({ subject: 'ca-policy', role: 'CONFERENCE_ADMIN' }),
-    GAB: await as({ subject: 'fp-GAB', role: 'STATE_FOCAL_POINT', stateCode: 'GAB' }),
-    KEN: await as({ subject: 'fp-KEN', role: 'STATE_FOCAL_POINT', stateCode: 'KEN' }),
+    BLZ: await as({ subject: 'fp-BLZ', role: 'STATE_FOCAL_POINT', stateCode: 'BLZ' }),
+    GTM: await as({ subject: 'fp-GTM', role: 'STATE_FOCAL_POINT', stateCode: 'GTM' }),
     HND: await as({ subject: 'fp-HND', role: 'STATE_FOCAL_POINT', stateCode: 'HND' }),
     TCD: await as({ subject: 'fp-TCD', role: 'STATE_FOCAL_POINT', stateCode: 'TCD' }),
     donor: await as({ subject: 'officer-nordic', role: 'DONOR', organisation: `Nordic Fund ${freshKey('org')}` }),
@@ -60,23 +60,23 @@ beforeAll(async () => {
     expert: await as({ subject: 'expert-nobody', role: 'EXPERT' }),
   };
   const pm = callers.pm!;
-  // The regional project: Gabon's and Kenya's requests merged into one.
-  const gab = await fileAs(stack, callers.GAB!, { state: 'GAB', title: 'Reporting obligations (regional)', idempotencyKey: freshKey('pol-gab'), needs: [need('GAB')] });
-  const ken = await fileAs(stack, callers.KEN!, { state: 'KEN', title: 'Reporting obligations (Kenya)', idempotencyKey: freshKey('pol-ken'), needs: [need('KEN')] });
-  for (const id of [gab.id, ken.id]) await must(stack, pm, 'startAssessment', id);
-  await must(stack, pm, 'merge', ken.id, { intoProjectId: gab.id, reason: 'One regional workshop' });
+  // The regional project: Belize's and Guatemala's requests merged into one.
+  const blz = await fileAs(stack, callers.BLZ!, { state: 'BLZ', title: 'Reporting obligations (regional)', idempotencyKey: freshKey('pol-blz'), needs: [need('BLZ')] });
+  const gtm = await fileAs(stack, callers.GTM!, { state: 'GTM', title: 'Reporting obligations (Guatemala)', idempotencyKey: freshKey('pol-gtm'), needs: [need('GTM')] });
+  for (const id of [blz.id, gtm.id]) await must(stack, pm, 'startAssessment', id);
+  await must(stack, pm, 'merge', gtm.id, { intoProjectId: blz.id, reason: 'One regional workshop' });
   // The merge reaches the survivor's workflow as a signal: wait until it holds both States.
-  for (let i = 0; (await readProject(stack, pm, gab.id)).states.length < 2; i++) {
-    if (i > 100) throw new Error('the merged project never gained Kenya');
+  for (let i = 0; (await readProject(stack, pm, blz.id)).states.length < 2; i++) {
+    if (i > 100) throw new Error('the merged project never gained Guatemala');
     await new Promise((r) => setTimeout(r, 100));
   }
-  const regional = gab.id;
+  const regional = blz.id;
   await must(stack, pm, 'requestInformation', regional, { question: 'Who answers the checklist in your State?' });
-  await must(stack, callers.KEN!, 'provideInformation', regional, { answer: 'KEN-ANSWER: the Office of the Attorney General' });
+  await must(stack, callers.GTM!, 'provideInformation', regional, { answer: 'GTM-ANSWER: the Office of the Attorney General' });
   await must(stack, pm, 'startPlanning', regional);
   await must(stack, pm, 'setPlan', regional, plan('REGIONAL'));
-  await must(stack, callers.GAB!, 'endorsePlan', regional, { comment: 'GAB-COMMENT: endorsed by the Ministry of Justice' });
-  await must(stack, callers.KEN!, 'endorsePlan', regional, { comment: 'KEN-COMMENT: endorsed by the Attorney General' });
+  await must(stack, callers.BLZ!, 'endorsePlan', regional, { comment: 'BLZ-COMMENT: endorsed by the Ministry of Justice' });
+  await must(stack, callers.GTM!, 'endorsePlan', regional, { comment: 'GTM-COMMENT: endorsed by the Attorney General' });
   await must(stack, pm, 'seekFunding', regional);
   const pledged = await must(stack, callers.donor!, 'pledge', regional, { donor: 'Somebody Else Entirely', amount: 80000, currency: 'USD', kind: 'CASH', earmarkPriorityArea: 'PA-A' });
   // A donor pledges as itself: its organisation is recorded, whatever the donor field said.
@@ -94,8 +94,8 @@ beforeAll(async () => {
   const rec = (state: string) => ({ state, priorityArea: 'PA-A', priorityActivity: '(d)', instrument: 'UNTOC', formsOfAssistance: ['TRAINING_NATIONAL'], urgency: 'HIGH', description: `${state}-RECOMMENDATION: a national session` });
   await must(stack, evaluator, 'submitOutcomeAssessment', regional, {
     criteria: dacRatings(4), indicatorValues: [{ indicator: 'officials trained', actual: 20 }, { indicator: 'checklists completed', actual: 1 }],
-    needVerdicts: [{ needId: needs.GAB, verdict: 'MET' }, { needId: needs.KEN, verdict: 'UNMET' }],
-    narrative: 'NARRATIVE: Gabon completed its checklist; Kenya did not.', recommendations: [rec('GAB'), rec('KEN')],
+    needVerdicts: [{ needId: needs.BLZ, verdict: 'MET' }, { needId: needs.GTM, verdict: 'UNMET' }],
+    narrative: 'NARRATIVE: Belize completed its checklist; Guatemala did not.', recommendations: [rec('BLZ'), rec('GTM')],
   });
   // A national project in planning, and one open for funding.
   const hnd = await fileAs(stack, callers.HND!, { state: 'HND', title: 'Impunity (national)', idempotencyKey: freshKey('pol-hnd'), needs: [need('HND', 'PA-B')] });
@@ -228,9 +228,9 @@ function outcomeOf(body: { data?: Record<string, any> | null; errors?: { extensi
 /** The role's fixtures: a caller, its own objects and another's (null when it has none of that kind). */
 function fixturesOf(role: Role): { who: Caller; own: Target; other: Target } {
   const c = w.callers;
-  const regional: Omit<Target, 'label'> = { project: w.regional, need: w.needs.GAB!, state: 'GAB', expert: c.evaluator!.actor.subject };
+  const regional: Omit<Target, 'label'> = { project: w.regional, need: w.needs.BLZ!, state: 'BLZ', expert: c.evaluator!.actor.subject };
   const national: Omit<Target, 'label'> = { project: w.national, need: w.hndNeed, state: 'HND', expert: 'expert-does-not-exist' };
-  const who = { STATE_FOCAL_POINT: c.GAB, PROGRAMME_MANAGER: c.pm, EVALUATOR: c.evaluator, EXPERT: c.expert, DONOR: c.donor, CONFERENCE_ADMIN: c.ca }[role]!;
+  const who = { STATE_FOCAL_POINT: c.BLZ, PROGRAMME_MANAGER: c.pm, EVALUATOR: c.evaluator, EXPERT: c.expert, DONOR: c.donor, CONFERENCE_ADMIN: c.ca }[role]!;
   return { who, own: { ...regional, label: 'own' }, other: { ...national, label: 'other' } };
 }
 
@@ -326,25 +326,25 @@ const TIMELINE = 'query($id: ID!) { projectTimeline(id: $id) { __typename ... on
 
 describe('a regional project, as each of its States sees it', () => {
   it('shows a focal point the shared parts and its own State\'s, never the other State\'s', async () => {
-    const gab = (await stack.gql(FULL, { id: w.regional }, w.callers.GAB!.token)).body.data.project;
-    expect(gab.states).toEqual(['GAB', 'KEN']);
-    expect(gab.needs.map((n: { state: string }) => n.state)).toEqual(['GAB']);
-    expect(gab.endorsements).toEqual([{ state: 'GAB', comment: 'GAB-COMMENT: endorsed by the Ministry of Justice' }]);
-    expect(gab.informationRequests).toEqual([{ question: 'Who answers the checklist in your State?', answer: null }]);
-    expect(gab.outcomeAssessment.needVerdicts).toEqual([{ needId: w.needs.GAB, verdict: 'MET' }]);
-    expect(gab.outcomeAssessment.recommendations.map((r: { state: string }) => r.state)).toEqual(['GAB']);
-    expect(gab.outcomeAssessment.narrative).toBeNull();
-    expect(gab.outcomeAssessment.criteria).toHaveLength(6); // the DAC ratings are shared
-    expect(gab.escalations).toEqual([]);
-    const text = JSON.stringify(gab);
-    for (const leak of ['KEN-ANSWER', 'KEN-COMMENT', 'KEN-RECOMMENDATION', 'NARRATIVE', w.needs.KEN]) expect(text).not.toContain(leak);
-    const timeline = (await stack.gql(TIMELINE, { id: w.regional }, w.callers.GAB!.token)).body.data.projectTimeline.data;
-    expect(JSON.stringify(timeline)).not.toMatch(/KEN-ANSWER|KEN-COMMENT|KEN-RECOMMENDATION|NARRATIVE/);
-    expect(timeline.find((e: { action: string; summary: string }) => e.action === 'endorsePlan' && e.summary.includes('GAB-COMMENT'))).toBeTruthy();
+    const blz = (await stack.gql(FULL, { id: w.regional }, w.callers.BLZ!.token)).body.data.project;
+    expect(blz.states).toEqual(['BLZ', 'GTM']);
+    expect(blz.needs.map((n: { state: string }) => n.state)).toEqual(['BLZ']);
+    expect(blz.endorsements).toEqual([{ state: 'BLZ', comment: 'BLZ-COMMENT: endorsed by the Ministry of Justice' }]);
+    expect(blz.informationRequests).toEqual([{ question: 'Who answers the checklist in your State?', answer: null }]);
+    expect(blz.outcomeAssessment.needVerdicts).toEqual([{ needId: w.needs.BLZ, verdict: 'MET' }]);
+    expect(blz.outcomeAssessment.recommendations.map((r: { state: string }) => r.state)).toEqual(['BLZ']);
+    expect(blz.outcomeAssessment.narrative).toBeNull();
+    expect(blz.outcomeAssessment.criteria).toHaveLength(6); // the DAC ratings are shared
+    expect(blz.escalations).toEqual([]);
+    const text = JSON.stringify(blz);
+    for (const leak of ['GTM-ANSWER', 'GTM-COMMENT', 'GTM-RECOMMENDATION', 'NARRATIVE', w.needs.GTM]) expect(text).not.toContain(leak);
+    const timeline = (await stack.gql(TIMELINE, { id: w.regional }, w.callers.BLZ!.token)).body.data.projectTimeline.data;
+    expect(JSON.stringify(timeline)).not.toMatch(/GTM-ANSWER|GTM-COMMENT|GTM-RECOMMENDATION|NARRATIVE/);
+    expect(timeline.find((e: { action: string; summary: string }) => e.action === 'endorsePlan' && e.summary.includes('BLZ-COMMENT'))).toBeTruthy();
 
-    const ken = (await stack.gql(FULL, { id: w.regional }, w.callers.KEN!.token)).body.data.project;
-    expect(ken.informationRequests).toEqual([{ question: 'Who answers the checklist in your State?', answer: 'KEN-ANSWER: the Office of the Attorney General' }]);
-    expect(JSON.stringify(ken)).not.toMatch(/GAB-COMMENT|GAB-RECOMMENDATION|NARRATIVE/);
+    const gtm = (await stack.gql(FULL, { id: w.regional }, w.callers.GTM!.token)).body.data.project;
+    expect(gtm.informationRequests).toEqual([{ question: 'Who answers the checklist in your State?', answer: 'GTM-ANSWER: the Office of the Attorney General' }]);
+    expect(JSON.stringify(gtm)).not.toMatch(/BLZ-COMMENT|BLZ-RECOMMENDATION|NARRATIVE/);
 
     const pm = (await stack.gql(FULL, { id: w.regional }, w.callers.pm!.token)).body.data.project;
     expect(pm.needs).toHaveLength(2);
@@ -354,28 +354,28 @@ describe('a regional project, as each of its States sees it', () => {
 
 describe('side doors into the pool', () => {
   const POOL_QUERIES: [string, string][] = [
-    ['presumedNeeds', '{ presumedNeeds(state: "KEN") { __typename ... on Error { code message } } }'],
-    ['duplicateNeeds', '{ duplicateNeeds(state: "KEN") { __typename ... on Error { code message } } }'],
-    ['needPool', '{ needPool(filter: { state: "KEN" }) { __typename ... on Error { code message } } }'],
+    ['presumedNeeds', '{ presumedNeeds(state: "GTM") { __typename ... on Error { code message } } }'],
+    ['duplicateNeeds', '{ duplicateNeeds(state: "GTM") { __typename ... on Error { code message } } }'],
+    ['needPool', '{ needPool(filter: { state: "GTM" }) { __typename ... on Error { code message } } }'],
   ];
   it.each(POOL_QUERIES)('%s: a focal point asking for another State gets NotFoundError, never its own', async (name, query) => {
-    const { body } = await stack.gql(query, {}, w.callers.GAB!.token);
-    expect(body.data![name]).toEqual({ __typename: 'NotFoundError', code: 'NOT_FOUND', message: expect.stringContaining('KEN') });
+    const { body } = await stack.gql(query, {}, w.callers.BLZ!.token);
+    expect(body.data![name]).toEqual({ __typename: 'NotFoundError', code: 'NOT_FOUND', message: expect.stringContaining('GTM') });
   });
   it.each(['EXPERT', 'EVALUATOR', 'DONOR'] as Role[])('%s gets ForbiddenError from every pool door', async (role) => {
     const { who } = fixturesOf(role);
     for (const [name, query] of POOL_QUERIES) {
-      const { body } = await stack.gql(query.replace('"KEN"', '"GAB"'), {}, who.token);
+      const { body } = await stack.gql(query.replace('"GTM"', '"BLZ"'), {}, who.token);
       expect(body.data![name]).toMatchObject({ __typename: 'ForbiddenError' });
     }
-    const history = await stack.gql('query($id: ID!) { needHistory(id: $id) { __typename } }', { id: w.needs.GAB }, who.token);
+    const history = await stack.gql('query($id: ID!) { needHistory(id: $id) { __typename } }', { id: w.needs.BLZ }, who.token);
     expect(history.body.data!.needHistory.__typename).toBe('ForbiddenError');
     const ranking = await stack.gql('{ prioritySnapshots { ranking { needId } } }', {}, who.token);
     expect(JSON.stringify(ranking.body)).not.toContain('needId":"');
   });
   it('answers another State\'s need history as not found', async () => {
-    const { body } = await stack.gql('query($id: ID!) { needHistory(id: $id) { __typename ... on Error { message } } }', { id: w.needs.KEN }, w.callers.GAB!.token);
-    expect(body.data!.needHistory).toEqual({ __typename: 'NotFoundError', message: `need ${w.needs.KEN} not found` });
+    const { body } = await stack.gql('query($id: ID!) { needHistory(id: $id) { __typename ... on Error { message } } }', { id: w.needs.GTM }, w.callers.BLZ!.token);
+    expect(body.data!.needHistory).toEqual({ __typename: 'NotFoundError', message: `need ${w.needs.GTM} not found` });
   });
 });
 
