@@ -172,12 +172,13 @@ function selectionOf(typeName: string, depth: number): string {
 /** Ids of the caller's own object and of another's, per kind of argument. */
 interface Target { project: string; need: string; state: string; expert: string; label: 'own' | 'other' }
 
-function argValue(name: string, ref: IntrospectionInputTypeRef, target: Target, depth = 0): unknown {
+function argValue(name: string, ref: IntrospectionInputTypeRef, target: Target, kind: 'query' | 'mutation', depth = 0): unknown {
   const { name: typeName, list } = unwrap(ref);
   const scalar = (): unknown => {
     if (/^(id|projectId|intoProjectId)$/.test(name)) return target.project;
     if (/^(needId|survivorId)$/.test(name)) return target.need;
-    if (name === 'expertId' || name === 'evaluator') return target.expert;
+    // A mutation names no real expert, so an allowed manager's probe suspends or retires no one.
+    if (name === 'expertId' || name === 'evaluator') return kind === 'mutation' ? 'expert-does-not-exist' : target.expert;
     if (name === 'state' || name === 'nominatingState') return target.state;
     // An invalid key: an allowed caller's action is refused as invalid input, so the probe changes nothing.
     if (name === 'idempotencyKey') return '!';
@@ -191,16 +192,16 @@ function argValue(name: string, ref: IntrospectionInputTypeRef, target: Target, 
   const t = types.get(typeName)!;
   if (t.kind === 'INPUT_OBJECT') {
     if (depth > 3) return {};
-    const value = Object.fromEntries(t.inputFields.filter((f) => f.type.kind === 'NON_NULL' || /^(state|projectId|idempotencyKey)$/.test(f.name)).map((f) => [f.name, argValue(f.name, f.type, target, depth + 1)]));
+    const value = Object.fromEntries(t.inputFields.filter((f) => f.type.kind === 'NON_NULL' || /^(state|projectId|idempotencyKey)$/.test(f.name)).map((f) => [f.name, argValue(f.name, f.type, target, kind, depth + 1)]));
     return list ? [value] : value;
   }
-  if (list) return name === 'needIds' || name === 'duplicateIds' ? [target.need] : [];
+  if (list) return (name === 'needIds' && kind === 'query') || name === 'duplicateIds' ? [target.need] : [];
   return scalar();
 }
 
 function operationFor(kind: 'query' | 'mutation', field: IntrospectionField, target: Target) {
   const args = field.args.filter((a) => a.type.kind === 'NON_NULL' || /^(id|state|filter|projectId|needId)$/.test(a.name));
-  const variables = Object.fromEntries(args.map((a) => [a.name, argValue(a.name, a.type, target)]));
+  const variables = Object.fromEntries(args.map((a) => [a.name, argValue(a.name, a.type, target, kind)]));
   const typeOf = (ref: IntrospectionInputTypeRef): string => (ref.kind === 'NON_NULL' ? `${typeOf(ref.ofType)}!` : ref.kind === 'LIST' ? `[${typeOf(ref.ofType)}]` : ref.name);
   const decl = args.length ? `(${args.map((a) => `$${a.name}: ${typeOf(a.type)}`).join(', ')})` : '';
   const use = args.length ? `(${args.map((a) => `${a.name}: $${a.name}`).join(', ')})` : '';
@@ -258,8 +259,9 @@ describe('every operation x every role x own and other object', () => {
         for (const role of ROLES) {
           const { who, own, other } = fixturesOf(role);
           for (const target of [own, other]) {
-            // A mutation an allowed caller may make on its own object is probed with an invalid key or
-            // dummy input, so it is refused as input and changes nothing; the scenario tests carry it out.
+            // Mutations are probed with an invalid idempotency key, dummy input or an expert that does not
+            // exist, so an allowed caller is refused as input or finds nothing, and nothing changes (only
+            // reprioritiseNow, which takes no input, runs); the scenario tests carry the actions out.
             const access = accessOf(role, kind === 'query' ? 'Query' : 'Mutation', field.name);
             const op = operationFor(kind, field, target);
             const { body } = await stack.gql(op.query, op.variables, who.token);

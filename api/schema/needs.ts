@@ -81,9 +81,9 @@ builder.mutationFields((t) => ({
     errors: { types: [ValidationError, ForbiddenError, NotFoundError] },
     resolve: async (_r, args, ctx) => {
       const actor = ctx.actor!;
+      // Only focal points rank (access policy); another State's needs answer as not found, whatever the list.
+      if (actor.stateCode !== args.state) throw new NotFoundError(`no needs for State ${args.state}`);
       const input = parseInput(needRankingInput, args, 'input');
-      // Only focal points rank (access policy); another State's needs answer as not found.
-      if (actor.stateCode !== input.state) throw new NotFoundError(`no needs for State ${input.state}`);
       const own = new Set((await loadNeedsWithStatus(ctx.deps.db, { state: input.state })).map((n) => n.id));
       const strangers = input.needIds.filter((id) => !own.has(id));
       if (strangers.length) throw new ValidationError([{ field: 'input.needIds', message: `not needs of ${input.state}: ${strangers.join(', ')}` }]);
