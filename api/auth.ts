@@ -41,6 +41,10 @@ export async function verifyToken(secret: string, token: string): Promise<Actor>
     throw new AuthenticationError('a STATE_FOCAL_POINT token needs a state claim (ISO 3166 alpha-3)');
   }
   const org = payload.org;
+  // A donor acts for its organisation: the pledges it makes and the projects it sees are that organisation's.
+  if (role === 'DONOR' && (typeof org !== 'string' || !/^[^\u0000-\u001f\u007f]{1,200}$/.test(org) || !org.trim())) {
+    throw new AuthenticationError('a DONOR token needs an org claim naming its organisation');
+  }
   return {
     subject: payload.sub,
     role: role as Role,

@@ -1,31 +1,39 @@
 // The one Pothos builder. Every part of the graph (api/schema/*) adds itself to it.
 // Errors are made with graphql-yoga's createGraphQLError: under vitest our own `graphql` import can resolve
 // to a second copy of the module, whose GraphQLError yoga would not recognise and would mask.
+// Access: api/policy.ts gives every field the scope `policy: 'Type.field'`, decided by the one table in
+// domain/access/policy.ts. The errors plugin comes first so that a refused role on an operation whose
+// result union has ForbiddenError gets it typed.
 import SchemaBuilder from '@pothos/core';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { createGraphQLError } from 'graphql-yoga';
 import type { Role } from '../domain/roles.js';
 import { unauthenticated, type Context } from './context.js';
+import { ForbiddenError } from './errors.js';
+import { policyAllows, refusalIsTyped, refusalMessage } from './policy.js';
 
 export const builder = new SchemaBuilder<{
   Context: Context;
-  AuthScopes: { authenticated: boolean; role: Role };
+  AuthScopes: { authenticated: boolean; role: Role; policy: string };
   DefaultFieldNullability: false;
   /** Decimal: exact amounts as strings (api/schema/money.ts). */
   Scalars: { Decimal: { Input: string; Output: string } };
 }>({
-  plugins: [ScopeAuthPlugin, ErrorsPlugin],
+  plugins: [ErrorsPlugin, ScopeAuthPlugin, 'palermoPolicy'],
   defaultFieldNullability: false,
   scopeAuth: {
     authScopes: (ctx) => ({
       authenticated: ctx.actor !== null,
       role: (role) => ctx.actor?.role === role,
+      policy: (key) => policyAllows(ctx.actor, key),
     }),
-    unauthorizedError: (_parent, ctx, _info, result) =>
-      ctx.actor === null
-        ? unauthenticated('send "Authorization: Bearer <token>" (npm run token prints one)')
-        : createGraphQLError(`FORBIDDEN: ${result.message}`, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } }),
+    unauthorizedError: (_parent, ctx, info, _result) => {
+      if (ctx.actor === null) return unauthenticated('send "Authorization: Bearer <token>" (npm run token prints one)');
+      const message = refusalMessage(ctx.actor, info.parentType.name, info.fieldName);
+      if (refusalIsTyped(info.parentType.name, info.fieldName)) return new ForbiddenError(message);
+      return createGraphQLError(`FORBIDDEN: ${message}`, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+    },
   },
   errors: { defaultTypes: [] },
 });

@@ -2,13 +2,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AuthenticationError, verifyToken } from './auth.js';
 import type { ApiDeps } from './context.js';
-import { fundingGapReport, needsReport, outcomesReport, REPORT_ROLES, toCsv } from './reports.js';
+import { accessOf } from '../domain/access/policy.js';
+import type { Actor } from '../domain/roles.js';
+import { fundingGapReport, needsReport, outcomesReport, toCsv } from './reports.js';
 
-const REPORTS: Record<string, (deps: ApiDeps) => Promise<Record<string, unknown>[]>> = {
-  needs: (d) => needsReport(d.db),
-  'funding-gap': async (d) => (await fundingGapReport(d.db)).byAreaActivity as unknown as Record<string, unknown>[],
-  'earmark-mismatch': async (d) => (await fundingGapReport(d.db)).earmarkMismatch as unknown as Record<string, unknown>[],
-  outcomes: (d) => outcomesReport(d.db),
+/** Each CSV report, with the GraphQL operation whose access-policy row decides who may download it. */
+const REPORTS: Record<string, { operation: string; rows: (deps: ApiDeps, actor: Actor) => Promise<Record<string, unknown>[]> }> = {
+  needs: { operation: 'needsReport', rows: (d) => needsReport(d.db) },
+  'funding-gap': { operation: 'fundingGapReport', rows: async (d) => (await fundingGapReport(d.db)).byAreaActivity as unknown as Record<string, unknown>[] },
+  'earmark-mismatch': { operation: 'fundingGapReport', rows: async (d) => (await fundingGapReport(d.db)).earmarkMismatch as unknown as Record<string, unknown>[] },
+  outcomes: { operation: 'outcomesReport', rows: (d, actor) => outcomesReport(d.db, actor) },
 };
 
 /** Handles /reports/*.csv; returns false for any other path. */
@@ -23,13 +26,14 @@ export async function serveCsvReport(deps: ApiDeps, req: IncomingMessage, res: S
   if (!report) return send(404, `unknown report "${match[1]}"; reports: ${Object.keys(REPORTS).join(', ')}\n`), true;
   const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
   if (!token) return send(401, 'UNAUTHENTICATED: send "Authorization: Bearer <token>"\n'), true;
+  let actor: Actor;
   try {
-    const actor = await verifyToken(deps.jwtSecret, token);
-    if (!REPORT_ROLES.includes(actor.role)) return send(403, `FORBIDDEN: reports are for ${REPORT_ROLES.join(', ')}\n`), true;
+    actor = await verifyToken(deps.jwtSecret, token);
+    if (accessOf(actor.role, 'Query', report.operation) === 'no') return send(403, `FORBIDDEN: ${match[1]}.csv is not for ${actor.role}\n`), true;
   } catch (err) {
     if (err instanceof AuthenticationError) return send(401, `UNAUTHENTICATED: ${err.message}\n`), true;
     throw err;
   }
-  send(200, toCsv(await report(deps)), 'text/csv; charset=utf-8');
+  send(200, toCsv(await report.rows(deps, actor)), 'text/csv; charset=utf-8');
   return true;
 }

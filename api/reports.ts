@@ -9,7 +9,7 @@ import { earmarkedByArea, evaluatedProjects, fundingShares, needsByAreaRegionSta
 import { formatAmount, shortfall, splitAmount, toThousandths } from '../domain/money.js';
 import type { Actor } from '../domain/roles.js';
 
-export const REPORT_ROLES: readonly Actor['role'][] = ['PROGRAMME_MANAGER', 'CONFERENCE_ADMIN', 'DONOR'];
+/** Who reads which report is the access policy's (domain/access/policy.ts: Query.needsReport, ...). */
 
 export async function needsReport(db: Kysely<DB>) {
   return (await needsByAreaRegionStage(db)).map((c) => ({
@@ -66,8 +66,10 @@ export function fundingCells(rows: readonly FundingShareRow[]): FundingCell[] {
     });
 }
 
-export async function outcomesReport(db: Kysely<DB>) {
-  return (await evaluatedProjects(db)).map((p) => {
+/** Per-project rows: a donor gets only the projects its organisation pledged to (access policy `own`). */
+export async function outcomesReport(db: Kysely<DB>, actor: Actor) {
+  const fundedBy = actor.role === 'DONOR' ? (actor.organisation ?? '') : undefined;
+  return (await evaluatedProjects(db, fundedBy)).map((p) => {
     const assessment = (p.details as unknown as ProjectState).outcomeAssessment;
     const rating = (criterion: string) => assessment?.criteria.find((c) => c.criterion === criterion)?.rating ?? null;
     return {

@@ -32,6 +32,7 @@ import {
   recommendationsMayBeAdopted,
   type Precondition,
 } from './lifecycle-rules.js';
+import { earmarkRefusal } from './earmark.js';
 import type { ProjectState, Recorded } from './project-state.js';
 import type { Actor } from './roles.js';
 import type { TransitionName } from './transitions.js';
@@ -55,9 +56,10 @@ export const ACTIONS = {
   requestInformation: spec({ input: requestInformationInput, apply: (s, p, r) => void s.informationRequests.push({ question: p.question, ...r }) }),
   provideInformation: spec({
     input: provideInformationInput,
-    apply: (s, p, r) => {
+    apply: (s, p, r, actor) => {
       const open = s.informationRequests.at(-1);
-      if (open) Object.assign(open, { answer: p.answer, answeredAt: r.at });
+      // The answering State is kept, so in a regional project only that State's focal point reads the answer.
+      if (open) Object.assign(open, { answer: p.answer, answeredAt: r.at, ...(actor.stateCode ? { answeredByState: actor.stateCode } : {}) });
     },
   }),
   decline: spec({ input: reasonInput, apply: noteReason('decline') }),
@@ -88,7 +90,16 @@ export const ACTIONS = {
     },
   }),
   seekFunding: spec({ input: noteInput, precondition: (s) => planningMayEnd(s) }),
-  pledge: spec({ input: pledgeInput, precondition: (s, p) => pledgeMayBeMade(s, p.currency), apply: (s, p, r) => void s.pledges.push({ ...p, amount: normaliseAmount(p.amount, p.currency), ...r }) }),
+  pledge: spec({
+    input: pledgeInput,
+    precondition: (s, p, actor) =>
+      (actor.role === 'DONOR' && !actor.organisation ? 'a donor pledges as its organisation; the token names none (claim org)' : null) ??
+      pledgeMayBeMade(s, p.currency) ??
+      earmarkRefusal(p.earmarkPriorityArea, s.needs.map((n) => n.priorityArea)),
+    // A donor pledges as itself: the pledge names its organisation, whatever the payload's donor says.
+    apply: (s, p, r, actor) =>
+      void s.pledges.push({ ...p, amount: normaliseAmount(p.amount, p.currency), ...(actor.role === 'DONOR' && actor.organisation ? { donor: actor.organisation } : {}), ...r }),
+  }),
   descopeBudget: spec({
     input: descopeInput,
     precondition: (s, p) => budgetMayBeDescoped(s, p.amount),

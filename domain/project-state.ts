@@ -28,6 +28,8 @@ export interface InformationRequest extends Recorded {
   question: string;
   answer?: string;
   answeredAt?: string;
+  /** The State whose focal point answered (regional projects). */
+  answeredByState?: string;
 }
 
 export interface ProjectState {

@@ -100,7 +100,7 @@ async function main() {
     ['Programme manager', { subject: 'programme-manager', role: 'PROGRAMME_MANAGER' }],
     ['Evaluator', { subject: 'evaluator', role: 'EVALUATOR' }],
     ['Expert', { subject: 'expert', role: 'EXPERT' }],
-    ['Donor', { subject: 'donor', role: 'DONOR' }],
+    ['Donor (European Union)', { subject: 'donor', role: 'DONOR', organisation: 'European Union' }],
     ['Conference administrator', { subject: 'conference-admin', role: 'CONFERENCE_ADMIN' }],
   ];
   console.log(`\npalermo is ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -22,6 +22,7 @@ function fail(message: string): never {
 
 if (!isRole(values.role)) fail(`--role must be one of ${ROLES.join(', ')}`);
 if (values.role === 'STATE_FOCAL_POINT' && !values.state) fail('--state (ISO 3166 alpha-3) is required for a STATE_FOCAL_POINT');
+if (values.role === 'DONOR' && !values.org) fail('--org (the organisation the donor acts for) is required for a DONOR');
 if (values.state && !STATES.some((s) => s.code === values.state)) fail(`--state: unknown State "${values.state}"`);
 
 const secret = process.env.PALERMO_JWT_SECRET ?? DEV_JWT_SECRET;

@@ -139,10 +139,12 @@ describe('fileRequest', () => {
 });
 
 describe('reading projects', () => {
-  it('forbids a focal point another State\'s project, and lists never leak it', async () => {
+  it('answers another State\'s project to a focal point as not found, worded like an unknown id, and lists never leak it', async () => {
     const gabonProject = (await file(gabonReportingRequest())).project;
     const { body } = await stack.gql(PROJECT, { id: gabonProject.id }, kenya);
-    expect(body.data.project).toMatchObject({ __typename: 'ForbiddenError', code: 'FORBIDDEN' });
+    expect(body.data.project).toEqual({ __typename: 'NotFoundError', code: 'NOT_FOUND', message: `project ${gabonProject.id} not found` });
+    const unknown = await stack.gql(PROJECT, { id: 'project-GAB-no-such-key' }, kenya);
+    expect(unknown.body.data.project).toEqual({ __typename: 'NotFoundError', code: 'NOT_FOUND', message: 'project project-GAB-no-such-key not found' });
 
     const kenyaList = await stack.gql(PROJECTS, {}, kenya);
     expect(kenyaList.body.data.projects.data.map((p: { id: string }) => p.id)).not.toContain(gabonProject.id);
@@ -189,11 +191,11 @@ describe('startAssessment', () => {
     expect(description.searchAttributes.PalermoStage).toEqual(['UNDER_ASSESSMENT']);
   });
 
-  it('refuses a focal point, naming the role, and changes nothing', async () => {
+  it('refuses a focal point by the access policy, naming the role, and changes nothing', async () => {
     const hnd = (await file(hondurasImpunityRequest(), honduras)).project;
     const { body } = await stack.gql(START_ASSESSMENT, { input: { projectId: hnd.id } }, honduras);
-    expect(body.data.startAssessment).toMatchObject({ __typename: 'TransitionRefusedError', code: 'TRANSITION_REFUSED', refusal: 'ROLE_NOT_ALLOWED' });
-    expect(body.data.startAssessment.message).toMatch(/PROGRAMME_MANAGER/);
+    expect(body.data.startAssessment).toMatchObject({ __typename: 'ForbiddenError', code: 'FORBIDDEN' });
+    expect(body.data.startAssessment.message).toBe('startAssessment is for PROGRAMME_MANAGER; the caller is STATE_FOCAL_POINT');
     const read = await stack.gql(PROJECT, { id: hnd.id }, pm);
     expect(read.body.data.project).toMatchObject({ stage: 'SUBMITTED', history: [expect.objectContaining({ seq: 1 })] });
   });

@@ -30,7 +30,7 @@ describe('S13: request to the UN, multi-agency assessment, information loop (Hon
     expect(asked.stage).toBe('AWAITING_INFORMATION');
 
     const otherState = await focalPoint('SLV');
-    expect(await act(stack, otherState, 'provideInformation', id, { answer: 'not ours' })).toMatchObject({ __typename: 'ForbiddenError' });
+    expect(await act(stack, otherState, 'provideInformation', id, { answer: 'not ours' })).toMatchObject({ __typename: 'NotFoundError' });
     const answered = await must(stack, hnd, 'provideInformation', id, { answer: 'The Public Ministry and the Supreme Court.' });
     expect(answered.stage).toBe('UNDER_ASSESSMENT');
     expect(answered.informationRequests).toEqual([{ question: 'Which institutions will lead the response to organized crime?', answer: 'The Public Ministry and the Supreme Court.' }]);
@@ -89,9 +89,12 @@ describe('S4: Firearms Protocol legislative review through to enactment (Bolivia
     await must(stack, bol, 'endorsePlan', id, { comment: 'Endorsed by the Ministry of Government' });
     await must(stack, pm, 'seekFunding', id);
 
-    const eu = await caller(stack, { subject: 'donor-eu', role: 'DONOR' });
+    const eu = await caller(stack, { subject: 'donor-eu', role: 'DONOR', organisation: 'European Union (004 para 52)' });
     const wrongCurrency = await act(stack, eu, 'pledge', id, { donor: 'European Union', amount: '120000', currency: 'EUR', kind: 'CASH' });
-    expect(wrongCurrency).toMatchObject({ __typename: 'ForbiddenError' }); // a donor sees only what it funds
+    expect(wrongCurrency).toMatchObject({ __typename: 'TransitionRefusedError', refusal: 'PRECONDITION_FAILED' }); // open for funding, so the donor sees it
+    const wrongEarmark = await act(stack, eu, 'pledge', id, { donor: 'European Union', amount: '120000', currency: 'USD', kind: 'CASH', earmarkPriorityArea: 'PA-B' });
+    expect(wrongEarmark).toMatchObject({ __typename: 'TransitionRefusedError', refusal: 'PRECONDITION_FAILED' });
+    expect(wrongEarmark.message).toMatch(/the earmark PA-B does not fit this project, whose needs are in PA-E/);
     const pledged = await must(stack, pm, 'pledge', id, { donor: 'European Union (004 para 52)', amount: '120000', currency: 'USD', kind: 'CASH', earmarkPriorityArea: 'PA-E' });
     expect(pledged).toMatchObject({ pledgedAmount: '120000.00', fundingGap: '0.00' });
     await must(stack, pm, 'startDelivery', id);
@@ -225,7 +228,7 @@ describe('S11: evaluation with practice indicators, and re-prioritisation (Sierr
       recommendations: [{ priorityArea: 'PA-C', priorityActivity: '(h)', instrument: 'UNTOC', article: '27', formsOfAssistance: ['EQUIPMENT'], urgency: 'HIGH', description: 'Extend INTERPOL I-24/7 to the transnational crime unit.' }],
     };
     const stranger = await caller(stack, { subject: 'evaluator-other', role: 'EVALUATOR' });
-    expect(await act(stack, stranger, 'submitOutcomeAssessment', id, { ...base, indicatorValues: [] })).toMatchObject({ __typename: 'ForbiddenError' });
+    expect(await act(stack, stranger, 'submitOutcomeAssessment', id, { ...base, indicatorValues: [] })).toMatchObject({ __typename: 'NotFoundError' });
 
     const noFigures = await act(stack, evaluator, 'submitOutcomeAssessment', id, { ...base, indicatorValues: [] });
     expect(noFigures.message).toMatch(/give the actual value of every indicator; missing: cases investigated, convictions, cannabis seized/);

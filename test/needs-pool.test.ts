@@ -53,15 +53,18 @@ describe('the pool', () => {
     expect(need.priority.parts.map((p: { name: string }) => p.name)).toEqual(['CONFERENCE_WEIGHT', 'URGENCY', 'TIME_WAITING', 'COULD_NOT_REPORT']);
     expect(need.priority.parts[3]).toEqual({ name: 'COULD_NOT_REPORT', points: 10, reason: 'its State is among those that could not report (000 fn 5)' });
 
-    const mine = await stack.gql(POOL, { filter: { state: 'KEN' } }, ner.token);
+    const mine = await stack.gql(POOL, {}, ner.token);
     expect(new Set(mine.body.data.needPool.data.map((n: { state: string }) => n.state))).toEqual(new Set(['NER']));
+    // Asking for another State's needs is a clear NotFoundError, never silently its own.
+    const kenya = await stack.gql(POOL, { filter: { state: 'KEN' } }, ner.token);
+    expect(kenya.body.data.needPool).toEqual({ __typename: 'NotFoundError', code: 'NOT_FOUND', message: 'no needs for State KEN' });
 
     const ranked = await stack.gql(`mutation($state: String!, $ids: [String!]!) { rankNeeds(state: $state, needIds: $ids) { __typename ... on MutationRankNeedsSuccess { data { id stateRank priority { parts { name points } } } } ... on Error { code message } } }`, { state: 'NER', ids: [needs[0]!.id] }, ner.token);
     const rankedNeed = ranked.body.data.rankNeeds.data.find((n: { id: string }) => n.id === needs[0]!.id);
     expect(rankedNeed.stateRank).toBe(1);
     expect(rankedNeed.priority.parts).toContainEqual({ name: 'STATE_RANKING', points: 10 });
     const notHers = await stack.gql(`mutation($state: String!, $ids: [String!]!) { rankNeeds(state: $state, needIds: $ids) { __typename ... on Error { code message } } }`, { state: 'KEN', ids: [needs[0]!.id] }, ner.token);
-    expect(notHers.body.data.rankNeeds).toMatchObject({ __typename: 'ForbiddenError' });
+    expect(notHers.body.data.rankNeeds).toEqual({ __typename: 'NotFoundError', code: 'NOT_FOUND', message: 'no needs for State KEN' });
   });
 });
 

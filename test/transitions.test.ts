@@ -62,8 +62,15 @@ describe('maySeeProject', () => {
   it('shows an evaluator only the projects assigned to it, a donor those it funds', () => {
     expect(maySeeProject(evaluator, { stateCodes: ['SLE'], evaluator: 'ev' })).toBe(true);
     expect(maySeeProject(evaluator, { stateCodes: ['SLE'], evaluator: 'someone-else' })).toBe(false);
-    const donor: Actor = { subject: 'eu', role: 'DONOR' };
-    expect(maySeeProject(donor, { stateCodes: ['KEN'], pledgers: ['eu'] })).toBe(true);
-    expect(maySeeProject(donor, { stateCodes: ['KEN'], pledgers: [] })).toBe(false);
+  });
+  const donor: Actor = { subject: 'eu-officer', role: 'DONOR', organisation: 'European Union' };
+  it.each([
+    ['a project its organisation pledged to', { stateCodes: ['KEN'], funders: ['European Union'], stage: 'IN_DELIVERY' }, donor, true],
+    ['a project open for funding', { stateCodes: ['KEN'], funders: [], stage: 'AWAITING_FUNDING' }, donor, true],
+    ['a project another organisation funds', { stateCodes: ['KEN'], funders: ['World Bank'], stage: 'IN_DELIVERY' }, donor, false],
+    ['a project still in planning', { stateCodes: ['KEN'], funders: [], stage: 'PLANNING' }, donor, false],
+    ['anything, without an organisation', { stateCodes: ['KEN'], funders: [], stage: 'AWAITING_FUNDING' }, { subject: 'x', role: 'DONOR' } as Actor, false],
+  ])('a donor sees %s: %s', (_what, audience, who, expected) => {
+    expect(maySeeProject(who, audience)).toBe(expected);
   });
 });

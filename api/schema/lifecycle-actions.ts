@@ -39,10 +39,10 @@ function withoutNulls(value: unknown): unknown {
 
 export async function runAction(ctx: Context, name: TransitionName, input: Record<string, unknown>, before?: (payload: unknown) => Promise<void>) {
   const { projectId, idempotencyKey: key, ...rest } = withoutNulls(input) as { projectId: string; idempotencyKey?: string } & Record<string, unknown>;
+  // Scope first: a project outside the caller's scope is not found, whatever the payload.
+  const project = await loadVisibleProject(ctx, String(projectId));
   const payload = parseInput(ACTIONS[name].input as z.ZodType, rest);
   const updateId = key === undefined ? undefined : parseInput(idempotencyKey, key, 'input.idempotencyKey');
-  parseId(projectId, 'input.projectId');
-  const project = await loadVisibleProject(ctx, String(projectId));
   const reread = async () => {
     const updated = await findProject(ctx.deps.db, project.id);
     if (!updated) throw new NotFoundError(`project ${project.id} not found`);
@@ -123,8 +123,8 @@ actionMutation('setPlan', 'Set (or replace) the plan: objectives, results framew
 }));
 actionMutation('endorsePlan', "A beneficiary State's focal point endorses the plan for its State (R1).", (t) => ({ comment: t.string({ required: false }) }));
 actionMutation('seekFunding', 'Leave PLANNING for AWAITING_FUNDING: every outcome measurable, every beneficiary endorsed.', note);
-actionMutation('pledge', 'Pledge cash or in-kind support to the project, optionally earmarked to a priority area.', (t) => ({
-  donor: t.string({ required: true }),
+actionMutation('pledge', "Pledge cash or in-kind support to the project, optionally earmarked to one of its priority areas. A donor pledges as its organisation (the token's org claim); a manager names the organisation in donor.", (t) => ({
+  donor: t.string({ required: true, description: "The pledging organisation; for a DONOR caller its token's organisation is recorded instead" }),
   amount: t.field({ type: DecimalScalar, required: true, description: 'Exact, e.g. "100000.01"' }),
   currency: t.string({ required: true, description: 'ISO 4217; the budget\'s currency' }),
   kind: t.string({ required: true, description: 'CASH, IN_KIND_EXPERTISE, IN_KIND_FACILITIES or IN_KIND_EQUIPMENT' }),

@@ -40,7 +40,6 @@ const DuplicateGroupRef = builder.objectRef<{ needIds: string[]; reason: string 
   fields: (t) => ({ needIds: t.exposeStringList('needIds'), reason: t.exposeString('reason') }),
 });
 
-const isManager = (ctx: Context) => ctx.actor!.role === 'PROGRAMME_MANAGER';
 // An unknown State (or any text that is not a State code) filters to nothing; it never reaches SQL as typed.
 const scopeState = (ctx: Context, state?: string | null) =>
   ctx.actor!.role === 'STATE_FOCAL_POINT' ? ctx.actor!.stateCode : state == null ? undefined : STATES.some((s) => s.code === state) ? state : 'NONE';
@@ -64,18 +63,27 @@ async function projectExists(ctx: Context, projectId: string): Promise<boolean> 
   }
 }
 
+/** A pool need the caller may see: a focal point's own State's; any other answers as not found. */
+async function visibleNeed(ctx: Context, id: string): Promise<PoolNeedRow> {
+  const need = (await loadNeedsWithStatus(ctx.deps.db)).find((n) => n.id === id);
+  if (!need || (ctx.actor!.role === 'STATE_FOCAL_POINT' && ctx.actor!.stateCode !== need.state_code)) throw new NotFoundError(`need ${id} not found`);
+  return need;
+}
+
 builder.queryFields((t) => ({
   presumedNeeds: t.field({
     type: [CuratedNeedRef],
-    description: 'Presumed reporting needs (R8), shown apart from State requests until their State confirms them.',
+    description: "Presumed reporting needs (R8), shown apart from State requests until their State confirms them; a focal point sees its own State's (another State is NotFoundError).",
     args: { state: t.arg.string({ required: false }) },
+    errors: { types: [ForbiddenError, NotFoundError] },
     resolve: async (_r, args, ctx) =>
       (await loadNeedsWithStatus(ctx.deps.db, { state: scopeState(ctx, args.state) })).filter((n) => n.source === PRESUMED_SOURCE && !n.confirmed_at),
   }),
   duplicateNeeds: t.field({
     type: [DuplicateGroupRef],
-    description: 'Open needs that look like duplicates: same State, area, activity and instrument, or similar descriptions.',
+    description: "Open needs that look like duplicates: same State, area, activity and instrument, or similar descriptions; a focal point sees its own State's (another State is NotFoundError).",
     args: { state: t.arg.string({ required: false }) },
+    errors: { types: [ForbiddenError, NotFoundError] },
     resolve: async (_r, args, ctx) => {
       const open = (await loadNeedsWithStatus(ctx.deps.db, { state: scopeState(ctx, args.state) })).filter((n) => isOpenNeed(n.project_stage, n.verdict) && !n.merged_into);
       return findDuplicates(open.map((n) => ({ id: n.id, stateCode: n.state_code, priorityArea: n.priority_area, priorityActivity: n.priority_activity, instrument: n.instrument, description: n.description })));
@@ -88,9 +96,9 @@ builder.mutationFields((t) => ({
     type: CuratedNeedRef,
     description: "The State's focal point confirms a presumed reporting need, which may then be planned (R1).",
     args: { needId: t.arg.id({ required: true }) },
-    errors: { types: [ValidationError, ForbiddenError], directResult: true },
+    errors: { types: [ValidationError, ForbiddenError, NotFoundError], directResult: true },
     resolve: async (_r, args, ctx) => {
-      const [need] = await poolNeeds(ctx, [String(args.needId)], 'needId');
+      const need = await visibleNeed(ctx, String(args.needId));
       if (need!.source !== PRESUMED_SOURCE) throw new ValidationError([{ field: 'needId', message: 'only a presumed need is confirmed' }]);
       if (ctx.actor!.role !== 'STATE_FOCAL_POINT' || ctx.actor!.stateCode !== need!.state_code) throw new ForbiddenError(`only the focal point of ${need!.state_code} confirms its presumed need`);
       // Confirmed once: concurrent or repeated confirmations get the same answer, the confirmed need, and write one CONFIRMED event.
@@ -104,7 +112,6 @@ builder.mutationFields((t) => ({
     args: { survivorId: t.arg.id({ required: true }), duplicateIds: t.arg.idList({ required: true }) },
     errors: { types: [ValidationError, ForbiddenError] },
     resolve: async (_r, args, ctx) => {
-      if (!isManager(ctx)) throw new ForbiddenError('merging needs is for a PROGRAMME_MANAGER');
       const duplicateIds = args.duplicateIds.map(String);
       const repeated = repeatedIdIssues(duplicateIds, 'duplicateIds');
       if (repeated.length) throw new ValidationError(repeated);
@@ -122,7 +129,6 @@ builder.mutationFields((t) => ({
     args: { needIds: t.arg.idList({ required: true }), title: t.arg.string({ required: true }), idempotencyKey: t.arg.string({ required: true }) },
     errors: { types: [ValidationError, ForbiddenError, NotFoundError, TransitionRefusedError, IdempotencyKeyReusedError, UnavailableError], directResult: true },
     resolve: async (_r, args, ctx) => {
-      if (!isManager(ctx)) throw new ForbiddenError('grouping needs into a project is for a PROGRAMME_MANAGER');
       const { title, key } = parseInput(z.object({ title: line(300), key: idempotencyKey }), { title: args.title, key: args.idempotencyKey }, 'input');
       const needIds = parseInput(idList('need', { min: 1, max: 500 }), args.needIds, 'needIds');
       const read = async (projectId: string) => {
@@ -181,10 +187,9 @@ builder.queryFields((t) => ({
     type: [NeedHistoryEntryRef],
     description: "A need's history, in the pool and in its project.",
     args: { id: t.arg.id({ required: true }) },
-    errors: { types: [ValidationError, ForbiddenError] },
+    errors: { types: [ValidationError, ForbiddenError, NotFoundError] },
     resolve: async (_r, args, ctx) => {
-      const [need] = await poolNeeds(ctx, [String(args.id)], 'id');
-      if (ctx.actor!.role === 'STATE_FOCAL_POINT' && ctx.actor!.stateCode !== need!.state_code) throw new ForbiddenError(`need ${need!.id} belongs to ${need!.state_code}`);
+      const need = await visibleNeed(ctx, String(args.id));
       return needHistory(ctx.deps.db, need!.id);
     },
   }),

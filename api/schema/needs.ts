@@ -7,7 +7,7 @@ import { STATES_NEEDING_REPORTING_HELP } from '../../domain/reporting.js';
 import { currentWeightSet, loadNeedsWithStatus, setStateRanks, toPoolNeed, type PoolNeedRow } from '../../db/queries/needs-pool.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { ForbiddenError, ValidationError } from '../errors.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { parseInput } from '../parse.js';
 
 type RankedNeed = PoolNeedRow & { priority: Priority; rank: number };
@@ -60,14 +60,14 @@ const NeedPoolFilter = builder.inputType('NeedPoolFilter', {
 builder.queryFields((t) => ({
   needPool: t.field({
     type: [PoolNeedRef],
-    description: 'Open needs ranked by priority, computed now with the weights in force; a focal point sees its own State\'s.',
+    description: "Open needs ranked by priority, computed now with the weights in force; a focal point sees its own State's (another State is NotFoundError).",
     args: { filter: t.arg({ type: NeedPoolFilter, required: false }) },
-    errors: { types: [ValidationError, ForbiddenError] },
+    errors: { types: [ValidationError, ForbiddenError, NotFoundError] },
     resolve: async (_r, args, ctx) => {
       const actor = ctx.actor!;
       const filter = parseInput(poolFilter, args.filter, 'filter') ?? {};
+      // Who may read the pool is the access policy's (EXPERT, EVALUATOR and DONOR get ForbiddenError).
       if (actor.role === 'STATE_FOCAL_POINT') filter.state = actor.stateCode;
-      else if (!['PROGRAMME_MANAGER', 'CONFERENCE_ADMIN', 'DONOR'].includes(actor.role)) throw new ForbiddenError(`${actor.role} does not see the needs pool`);
       return rankedPool(ctx, { state: filter.state ?? undefined, priorityArea: filter.priorityArea ?? undefined });
     },
   }),
@@ -78,11 +78,12 @@ builder.mutationFields((t) => ({
     type: [PoolNeedRef],
     description: "A State's focal point ranks its open needs, most important first (R2: recipient priorities count).",
     args: { state: t.arg.string({ required: true }), needIds: t.arg.stringList({ required: true }) },
-    errors: { types: [ValidationError, ForbiddenError] },
+    errors: { types: [ValidationError, ForbiddenError, NotFoundError] },
     resolve: async (_r, args, ctx) => {
       const actor = ctx.actor!;
+      // Only focal points rank (access policy); another State's needs answer as not found, whatever the list.
+      if (actor.stateCode !== args.state) throw new NotFoundError(`no needs for State ${args.state}`);
       const input = parseInput(needRankingInput, args, 'input');
-      if (actor.role !== 'STATE_FOCAL_POINT' || actor.stateCode !== input.state) throw new ForbiddenError(`only the focal point of ${input.state} ranks its needs`);
       const own = new Set((await loadNeedsWithStatus(ctx.deps.db, { state: input.state })).map((n) => n.id));
       const strangers = input.needIds.filter((id) => !own.has(id));
       if (strangers.length) throw new ValidationError([{ field: 'input.needIds', message: `not needs of ${input.state}: ${strangers.join(', ')}` }]);

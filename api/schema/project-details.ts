@@ -130,7 +130,11 @@ const OutcomeAssessmentRef = builder.objectRef<OutcomeAssessment>('OutcomeAssess
     criteria: t.field({ type: [CriterionRatingRef], resolve: (a) => a.criteria }),
     indicatorValues: t.field({ type: [IndicatorValueRef], resolve: (a) => a.indicatorValues }),
     needVerdicts: t.field({ type: [NeedVerdictRef], resolve: (a) => a.needVerdicts }),
-    narrative: t.exposeString('narrative'),
+    narrative: t.string({
+      nullable: true,
+      description: "Withheld (null) from a focal point of a project of several States: one free text over every State's needs",
+      resolve: (a) => a.narrative ?? null,
+    }),
     coProviders: t.exposeStringList('coProviders'),
     recommendations: t.field({ type: [RecommendationRef], resolve: (a) => a.recommendations }),
   }),
@@ -150,11 +154,8 @@ builder.objectFields(ProjectRef, (t) => ({
   plan: t.field({ type: PlanRef, nullable: true, resolve: (p) => detailsOf(p).plan ?? null }),
   endorsements: t.field({
     type: [EndorsementRef],
-    description: 'Endorsements of the current plan; a focal point sees its own State\'s.',
-    resolve: (p, _a, ctx) =>
-      Object.entries(detailsOf(p).endorsements ?? {})
-        .filter(([state]) => ctx.actor?.role !== 'STATE_FOCAL_POINT' || state === ctx.actor.stateCode)
-        .map(([state, e]) => ({ state, ...e })),
+    description: 'Endorsements of the current plan; a focal point sees its own State\'s (access policy).',
+    resolve: (p) => Object.entries(detailsOf(p).endorsements ?? {}).map(([state, e]) => ({ state, ...e })),
   }),
   budget: t.field({ type: MoneyRef, nullable: true, resolve: (p) => detailsOf(p).budget ?? null }),
   pledgedAmount: t.field({ type: DecimalScalar, description: 'The sum of the pledges, exact, in the budget\'s currency', resolve: (p) => normaliseAmount(p.pledged_amount, detailsOf(p).budget?.currency) }),

@@ -1,11 +1,11 @@
-import type { ProjectState } from '../../domain/project-state.js';
-import { maySeeProject, type Actor, type ProjectAudience } from '../../domain/roles.js';
+import { maySeeProject, type Actor } from '../../domain/roles.js';
 import type { NeedRow, ProjectEventRow, ProjectRow } from '../../db/queries/projects.js';
 import { findProject } from '../../db/queries/projects.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { ForbiddenError, NotFoundError } from '../errors.js';
+import { NotFoundError } from '../errors.js';
 import { idOrNotFound } from '../parse.js';
+import { audienceOf } from '../policy.js';
 
 export const ActorRef = builder.objectRef<Actor>('Actor').implement({
   fields: (t) => ({
@@ -60,30 +60,21 @@ export const ProjectRef = builder.objectRef<ProjectRow>('Project').implement({
     updatedAt: t.string({ resolve: (p) => new Date(p.updated_at).toISOString() }),
     needs: t.field({
       type: [NeedRef],
-      description: "The project's needs; a focal point sees only its own State's part (R1).",
-      resolve: async (p, _a, ctx) => {
-        const needs = await ctx.loaders.projectNeeds.load(p.id);
-        return ctx.actor?.role === 'STATE_FOCAL_POINT' ? needs.filter((n) => n.state_code === ctx.actor!.stateCode) : needs;
-      },
+      description: "The project's needs; a focal point sees only its own State's part (R1; access policy).",
+      resolve: (p, _a, ctx) => ctx.loaders.projectNeeds.load(p.id),
     }),
     history: t.field({ type: [HistoryEntryRef], resolve: (p, _a, ctx) => ctx.loaders.projectHistory.load(p.id) }),
   }),
 });
 
-/** Who the project concerns, from its read-model row. */
-export function audienceOf(project: ProjectRow, stateCodes: readonly string[]): ProjectAudience {
-  const details = project.details as Partial<ProjectState>;
-  return { stateCodes, evaluator: details.evaluator ?? null, pledgers: (details.pledges ?? []).map((p) => p.by) };
-}
-
-/** The project if the caller may see it; NotFoundError or ForbiddenError otherwise. */
+/**
+ * The project if the caller may see it (domain/roles.ts maySeeProject). A project outside the caller's
+ * scope answers exactly like one that does not exist, so ids and owners do not leak.
+ */
 export async function loadVisibleProject(ctx: Context, given: string): Promise<ProjectRow> {
   const id = idOrNotFound(given, 'project');
   const project = await findProject(ctx.deps.db, id);
-  if (!project) throw new NotFoundError(`project ${id} not found`);
-  const states = await ctx.loaders.projectStates.load(id);
-  if (!ctx.actor || !maySeeProject(ctx.actor, audienceOf(project, states))) {
-    throw new ForbiddenError(`project ${id} is outside the caller's scope (${ctx.actor?.role}${ctx.actor?.stateCode ? ` of ${ctx.actor.stateCode}` : ''})`);
-  }
+  const states = project ? await ctx.loaders.projectStates.load(id) : [];
+  if (!project || !ctx.actor || !maySeeProject(ctx.actor, audienceOf(project, states))) throw new NotFoundError(`project ${id} not found`);
   return project;
 }

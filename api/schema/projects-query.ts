@@ -28,22 +28,22 @@ builder.queryFields((t) => ({
     type: ProjectRef,
     args: { id: t.arg.id({ required: true }) },
     errors: { types: [NotFoundError, ForbiddenError], directResult: true },
+    description: 'A project; one outside the caller\'s scope is NotFoundError, like one that does not exist.',
     resolve: (_root, { id }, ctx) => loadVisibleProject(ctx, String(id)),
   }),
   projects: t.field({
     type: [ProjectRef],
-    description: 'Projects the caller may see; a focal point sees only its own State\'s.',
+    description: 'Projects the caller may see: a focal point its State\'s, a donor those open for funding and those it pledged to, an evaluator those assigned to it.',
     args: { filter: t.arg({ type: ProjectFilterInput, required: false }) },
     errors: { types: [ValidationError, ForbiddenError] },
     resolve: async (_root, args, ctx) => {
       const filter = parseInput(projectFilter, args.filter, 'filter') ?? {};
       const actor = ctx.actor!;
-      if (actor.role === 'STATE_FOCAL_POINT') {
-        return listProjects(ctx.deps.db, { ...filter, visibleToState: actor.stateCode });
-      }
-      if (actor.role !== 'PROGRAMME_MANAGER' && actor.role !== 'CONFERENCE_ADMIN') {
-        throw new ForbiddenError(`${actor.role} sees projects through its assignments, not by listing`);
-      }
+      // The same scopes as project(id) (domain/roles.ts maySeeProject), applied in the query so a list never leaks.
+      if (actor.role === 'STATE_FOCAL_POINT') return listProjects(ctx.deps.db, { ...filter, visibleToState: actor.stateCode });
+      if (actor.role === 'DONOR') return listProjects(ctx.deps.db, { ...filter, visibleToDonor: actor.organisation ?? '' });
+      if (actor.role === 'EVALUATOR') return listProjects(ctx.deps.db, { ...filter, visibleToEvaluator: actor.subject });
+      if (actor.role !== 'PROGRAMME_MANAGER' && actor.role !== 'CONFERENCE_ADMIN') throw new ForbiddenError(`projects is not for ${actor.role}`);
       return listProjects(ctx.deps.db, filter);
     },
   }),

@@ -2,8 +2,7 @@
 import { builder } from '../builder.js';
 import { DecimalScalar } from './money.js';
 import { ForbiddenError } from '../errors.js';
-import type { Context } from '../context.js';
-import { fundingGapReport, needsReport, outcomesReport, REPORT_ROLES } from '../reports.js';
+import { fundingGapReport, needsReport, outcomesReport } from '../reports.js';
 
 type NeedsCell = Awaited<ReturnType<typeof needsReport>>[number];
 type Funding = Awaited<ReturnType<typeof fundingGapReport>>;
@@ -66,27 +65,24 @@ const FundingRef = builder.objectRef<Funding>('FundingGapReport').implement({
   }),
 });
 
-function mayReadReports(ctx: Context) {
-  if (!REPORT_ROLES.includes(ctx.actor!.role)) throw new ForbiddenError(`portfolio reports are for ${REPORT_ROLES.join(', ')}`);
-}
-
+// Who reads which report is the access policy's; a refused role gets ForbiddenError before anything runs.
 builder.queryFields((t) => ({
   needsReport: t.field({
     type: [NeedsCellRef],
     description: 'Needs by priority area x region x stage, with counts and the oldest waiting.',
     errors: { types: [ForbiddenError] },
-    resolve: (_r, _a, ctx) => (mayReadReports(ctx), needsReport(ctx.deps.db)),
+    resolve: (_r, _a, ctx) => needsReport(ctx.deps.db),
   }),
   fundingGapReport: t.field({
     type: FundingRef,
     description: 'Budget of planned projects against pledges per priority area and activity, and the earmark mismatch (R4).',
     errors: { types: [ForbiddenError], directResult: true },
-    resolve: (_r, _a, ctx) => (mayReadReports(ctx), fundingGapReport(ctx.deps.db)),
+    resolve: (_r, _a, ctx) => fundingGapReport(ctx.deps.db),
   }),
   outcomesReport: t.field({
     type: [OutcomeRef],
-    description: 'Evaluated projects with their DAC ratings and needs met, partly met and unmet.',
+    description: 'Evaluated projects with their DAC ratings and needs met, partly met and unmet; a donor gets the projects its organisation pledged to.',
     errors: { types: [ForbiddenError] },
-    resolve: (_r, _a, ctx) => (mayReadReports(ctx), outcomesReport(ctx.deps.db)),
+    resolve: (_r, _a, ctx) => outcomesReport(ctx.deps.db, ctx.actor!),
   }),
 }));

@@ -1,5 +1,5 @@
 // Reads of the project read model, used by the API. Scope filtering happens here so lists never leak.
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DB } from '../schema.js';
 
 export type ProjectRow = Selectable<DB['projects']>;
@@ -12,6 +12,10 @@ export interface ProjectFilter {
   priorityArea?: string | null;
   /** Restricts to projects benefiting this State (a focal point's scope). */
   visibleToState?: string;
+  /** Restricts to projects open for funding or pledged to by this organisation (a donor's scope). */
+  visibleToDonor?: string;
+  /** Restricts to projects assigned to this evaluator. */
+  visibleToEvaluator?: string;
   limit?: number;
 }
 
@@ -28,6 +32,11 @@ export function listProjects(db: Kysely<DB>, filter: ProjectFilter): Promise<Pro
       exists(selectFrom('project_states as ps').select('ps.project_id').whereRef('ps.project_id', '=', 'projects.id').where('ps.state_code', '=', state)),
     );
   }
+  if (filter.visibleToDonor !== undefined) {
+    const pledgedBy = JSON.stringify({ pledges: [{ donor: filter.visibleToDonor }] });
+    query = query.where((eb) => eb.or([eb('projects.stage', '=', 'AWAITING_FUNDING'), eb(sql`projects.details`, '@>', sql`${pledgedBy}::jsonb`)]));
+  }
+  if (filter.visibleToEvaluator !== undefined) query = query.where(sql`projects.details->>'evaluator'`, '=', filter.visibleToEvaluator);
   if (filter.priorityArea) {
     const area = filter.priorityArea;
     query = query.where(({ exists, selectFrom }) =>

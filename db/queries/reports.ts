@@ -76,10 +76,16 @@ export interface OutcomeRow {
   unmet: number;
 }
 
-/** Evaluated projects, with their outcome assessment and their needs' verdicts counted. */
-export function evaluatedProjects(db: Kysely<DB>): Promise<OutcomeRow[]> {
+/**
+ * Evaluated projects, with their outcome assessment and their needs' verdicts counted; with `fundedBy`,
+ * only those that organisation pledged to (a donor's own projects).
+ */
+export function evaluatedProjects(db: Kysely<DB>, fundedBy?: string): Promise<OutcomeRow[]> {
   return db
     .selectFrom('projects as p')
+    .$if(fundedBy !== undefined, (q) =>
+      q.where(({ exists, selectFrom }) => exists(selectFrom('pledges as pl').select('pl.project_id').whereRef('pl.project_id', '=', 'p.id').where('pl.donor', '=', fundedBy!))),
+    )
     .innerJoin('need_verdicts as v', 'v.project_id', 'p.id')
     .select((eb) => [
       'p.id', 'p.title', 'p.stage', 'p.details',

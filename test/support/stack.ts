@@ -39,6 +39,8 @@ export interface Stack {
   /** POSTs a GraphQL operation; returns the parsed body and the HTTP status. */
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<{ status: number; body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] } }>;
   token(actor: Actor, ttl?: string): Promise<string>;
+  /** A DONOR's token: it acts for its organisation (claim org), which the API requires. */
+  donorToken(organisation: string, subject?: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -85,6 +87,7 @@ export async function startStack(opts: { worker?: boolean; timings?: Partial<Lif
       for (const w of workers.splice(0)) await w.stop();
     },
     token: (actor, ttl) => signToken(TEST_JWT_SECRET, actor, ttl),
+    donorToken: (organisation, subject = `officer-of-${organisation}`) => signToken(TEST_JWT_SECRET, { subject, role: 'DONOR', organisation }),
     async gql(query, variables, token) {
       const response = await fetch(url, {
         method: 'POST',
