@@ -1,8 +1,10 @@
 // CSV downloads of the portfolio reports: GET /reports/<name>.csv with the same bearer token as GraphQL.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { AuthenticationError, verifyToken } from './auth.js';
-import type { ApiDeps } from './context.js';
-import { fundingGapReport, needsReport, outcomesReport, REPORT_ROLES, toCsv } from './reports.js';
+import { AuthenticationError } from './auth.js';
+import { actorOfToken, type ApiDeps } from './context.js';
+import { toSafeCsv } from './csv-write.js';
+import { IdentityProviderUnavailableError } from './oidc.js';
+import { fundingGapReport, needsReport, outcomesReport, REPORT_ROLES } from './reports.js';
 
 const REPORTS: Record<string, (deps: ApiDeps) => Promise<Record<string, unknown>[]>> = {
   needs: (d) => needsReport(d.db),
@@ -19,17 +21,19 @@ export async function serveCsvReport(deps: ApiDeps, req: IncomingMessage, res: S
     res.writeHead(status, { 'content-type': type });
     res.end(body);
   };
-  const report = REPORTS[match[1]!];
+  // Own keys only: /reports/constructor.csv must not reach Object.prototype.
+  const report = Object.hasOwn(REPORTS, match[1]!) ? REPORTS[match[1]!] : undefined;
   if (!report) return send(404, `unknown report "${match[1]}"; reports: ${Object.keys(REPORTS).join(', ')}\n`), true;
   const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
   if (!token) return send(401, 'UNAUTHENTICATED: send "Authorization: Bearer <token>"\n'), true;
   try {
-    const actor = await verifyToken(deps.jwtSecret, token);
+    const actor = await actorOfToken(deps, token);
     if (!REPORT_ROLES.includes(actor.role)) return send(403, `FORBIDDEN: reports are for ${REPORT_ROLES.join(', ')}\n`), true;
   } catch (err) {
     if (err instanceof AuthenticationError) return send(401, `UNAUTHENTICATED: ${err.message}\n`), true;
+    if (err instanceof IdentityProviderUnavailableError) return send(503, `IDENTITY_PROVIDER_UNAVAILABLE: ${err.message}\n`), true;
     throw err;
   }
-  send(200, toCsv(await report(deps)), 'text/csv; charset=utf-8');
+  send(200, toSafeCsv(await report(deps)), 'text/csv; charset=utf-8');
   return true;
 }
