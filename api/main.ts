@@ -1,11 +1,8 @@
 // `npm run api`: one API process. Run several behind a load balancer; it never runs workflows.
-import { Client, Connection } from '@temporalio/client';
-import { createDb } from '../db/connection.js';
+// The configuration is checked first; the schema, Temporal and PostgreSQL are loaded only when it holds.
 import { hs256Verifier, type TokenVerifier } from './auth.js';
 import { ConfigurationError, readApiConfig, type ApiConfig } from './config.js';
 import { discoverOidcVerifier } from './oidc.js';
-import { startApiServer } from './server.js';
-import { timingsFromEnv } from './timings.js';
 
 let config: ApiConfig;
 try {
@@ -25,6 +22,12 @@ try {
   process.exit(1);
 }
 
+const [{ Client, Connection }, { createDb }, { startApiServer }, { timingsFromEnv }] = await Promise.all([
+  import('@temporalio/client'),
+  import('../db/connection.js'),
+  import('./server.js'),
+  import('./timings.js'),
+]);
 const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS! });
 const temporal = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
 const db = createDb(process.env.DATABASE_URL!);
