@@ -112,7 +112,8 @@ async function main() {
     ['Conference administrator', { subject: 'conference-admin', role: 'CONFERENCE_ADMIN' }],
   ];
   console.log(`\npalermo is ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  console.log(`  GraphQL${env.PALERMO_GRAPHIQL === 'true' ? ' + GraphiQL' : '          '}  http://127.0.0.1:${apiPort}/graphql`);
+  const graphiql = ['true', '1'].includes(env.PALERMO_GRAPHIQL?.trim().toLowerCase() ?? '');
+  console.log(`  GraphQL${graphiql ? ' + GraphiQL' : '           '}  http://127.0.0.1:${apiPort}/graphql`);
   console.log(`  Temporal            ${temporalAddress}${embedded ? ` (UI off; state in ${dataDir}/temporal)` : ''}`);
   console.log(`  PostgreSQL          ${databaseUrl!.replace(/:[^:@/]+@/, ':***@')}`);
   if (jwtSecret) {
