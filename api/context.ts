@@ -3,14 +3,21 @@ import { createGraphQLError } from 'graphql-yoga';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../domain/roles.js';
 import type { DB } from '../db/schema.js';
-import { AuthenticationError, verifyToken } from './auth.js';
+import { AuthenticationError, hs256Verifier, type TokenVerifier } from './auth.js';
+import type { EdgeConfig, RequestLimits } from './config.js';
 import type { LifecycleOptions } from './lifecycle.js';
 import { createLoaders, type Loaders } from './loaders.js';
+import { IdentityProviderUnavailableError } from './oidc.js';
 
 export interface ApiDeps {
   db: Kysely<DB>;
   temporal: Client;
-  jwtSecret: string;
+  /** HS256 secret (at least 32 bytes), used when no verifyToken is given. */
+  jwtSecret?: string;
+  /** How bearer tokens are verified (e.g. against an OpenID Connect provider); HS256 with jwtSecret otherwise. */
+  verifyToken?: TokenVerifier;
+  /** GraphiQL, introspection, CORS and request limits; a real deployment's safe defaults where unset. */
+  edge?: Partial<Omit<EdgeConfig, 'limits'>> & { limits?: Partial<RequestLimits> };
   /** Task queue and timer durations of the lifecycle workflows this API starts. */
   lifecycle?: LifecycleOptions;
 }
@@ -21,6 +28,24 @@ export interface Context {
   loaders: Loaders;
 }
 
+const verifiers = new WeakMap<ApiDeps, TokenVerifier>();
+
+/** The one verifier of these deps, made once (a short secret is refused here, at the first use). */
+export function tokenVerifierOf(deps: ApiDeps): TokenVerifier {
+  let verifier = deps.verifyToken ?? verifiers.get(deps);
+  if (!verifier) {
+    if (deps.jwtSecret === undefined) throw new Error('the API needs jwtSecret or verifyToken');
+    verifier = hs256Verifier(deps.jwtSecret);
+    verifiers.set(deps, verifier);
+  }
+  return verifier;
+}
+
+/** The caller a bearer token names: an AuthenticationError or IdentityProviderUnavailableError otherwise. */
+export async function actorOfToken(deps: ApiDeps, token: string): Promise<Actor> {
+  return tokenVerifierOf(deps)(token);
+}
+
 /** Builds a request's context: a missing token leaves the caller anonymous, a bad one is refused. */
 export async function createContext(deps: ApiDeps, request: Request): Promise<Context> {
   const header = request.headers.get('authorization');
@@ -29,9 +54,10 @@ export async function createContext(deps: ApiDeps, request: Request): Promise<Co
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match?.[1]) throw unauthenticated('the Authorization header must be "Bearer <token>"');
     try {
-      actor = await verifyToken(deps.jwtSecret, match[1]);
+      actor = await actorOfToken(deps, match[1]);
     } catch (err) {
       if (err instanceof AuthenticationError) throw unauthenticated(err.message);
+      if (err instanceof IdentityProviderUnavailableError) throw identityProviderUnavailable(err.message);
       throw err;
     }
   }
@@ -40,4 +66,8 @@ export async function createContext(deps: ApiDeps, request: Request): Promise<Co
 
 export function unauthenticated(reason: string) {
   return createGraphQLError(`UNAUTHENTICATED: ${reason}`, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+}
+
+function identityProviderUnavailable(reason: string) {
+  return createGraphQLError(`IDENTITY_PROVIDER_UNAVAILABLE: ${reason}`, { extensions: { code: 'IDENTITY_PROVIDER_UNAVAILABLE', http: { status: 503 } } });
 }

@@ -1,21 +1,39 @@
 // `npm run api`: one API process. Run several behind a load balancer; it never runs workflows.
-import { Client, Connection } from '@temporalio/client';
-import { createDb } from '../db/connection.js';
-import { startApiServer } from './server.js';
-import { timingsFromEnv } from './timings.js';
+// The configuration is checked first; the schema, Temporal and PostgreSQL are loaded only when it holds.
+import { hs256Verifier, type TokenVerifier } from './auth.js';
+import { ConfigurationError, readApiConfig, type ApiConfig } from './config.js';
+import { discoverOidcVerifier } from './oidc.js';
 
-const { TEMPORAL_ADDRESS, DATABASE_URL, PALERMO_JWT_SECRET } = process.env;
-if (!TEMPORAL_ADDRESS || !DATABASE_URL || !PALERMO_JWT_SECRET) {
-  console.error('palermo api: set TEMPORAL_ADDRESS, DATABASE_URL and PALERMO_JWT_SECRET (or use `npm start` for the embedded default)');
+let config: ApiConfig;
+try {
+  config = readApiConfig(process.env);
+} catch (err) {
+  if (!(err instanceof ConfigurationError)) throw err;
+  console.error(`palermo api: not starting, the configuration is incomplete:\n${err.problems.map((p) => `  - ${p}`).join('\n')}`);
   process.exit(1);
 }
 
-const connection = await Connection.connect({ address: TEMPORAL_ADDRESS });
+const { tokens, edge } = config;
+let verifyToken: TokenVerifier;
+try {
+  verifyToken = tokens.kind === 'oidc' ? await discoverOidcVerifier(tokens) : hs256Verifier(tokens.secret, { maxLifetimeSeconds: tokens.maxLifetimeSeconds });
+} catch (err) {
+  console.error(`palermo api: not starting: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+}
+
+const [{ Client, Connection }, { createDb }, { startApiServer }, { timingsFromEnv }] = await Promise.all([
+  import('@temporalio/client'),
+  import('../db/connection.js'),
+  import('./server.js'),
+  import('./timings.js'),
+]);
+const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS! });
 const temporal = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
-const db = createDb(DATABASE_URL);
+const db = createDb(process.env.DATABASE_URL!);
 const timings = timingsFromEnv(process.env.PALERMO_TIMINGS);
-const { server, url } = await startApiServer({ db, temporal, jwtSecret: PALERMO_JWT_SECRET, lifecycle: { timings } }, Number(process.env.PORT ?? 4000), process.env.HOST ?? '127.0.0.1');
-console.log(`palermo api: ${url}`);
+const { server, url } = await startApiServer({ db, temporal, verifyToken, edge, lifecycle: { timings } }, Number(process.env.PORT ?? 4000), process.env.HOST ?? '127.0.0.1');
+console.log(`palermo api: ${url} (tokens: ${tokens.kind === 'oidc' ? `OpenID Connect, issuer ${tokens.issuer}` : 'HS256'}; GraphiQL ${edge.graphiql ? 'on' : 'off'}; introspection ${edge.introspection ? 'on' : 'off'})`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

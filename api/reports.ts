@@ -80,14 +80,3 @@ export async function outcomesReport(db: Kysely<DB>, actor: Actor) {
     };
   });
 }
-
-/** RFC 4180 CSV of plain rows, columns in the order of the first row's keys. */
-export function toCsv(rows: readonly Record<string, unknown>[]): string {
-  if (rows.length === 0) return '';
-  const columns = Object.keys(rows[0]!);
-  const cell = (v: unknown) => {
-    const s = v === null || v === undefined ? '' : String(v);
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return [columns.join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\r\n') + '\r\n';
-}

@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { DEV_JWT_SECRET, signToken } from '../api/auth.js';
+import { startConfigProblems } from '../api/config.js';
 import { timingsFromEnv } from '../api/timings.js';
 import { createDb } from '../db/connection.js';
 import { migrateToLatest } from '../db/migrate.js';
@@ -55,9 +56,13 @@ async function waitForHttp(url: string, timeoutMs: number) {
 }
 
 async function main() {
+  // A half-configured environment must not fall back to the embedded default (and its dev secret).
+  const { embedded, problems } = startConfigProblems(process.env, DEV_JWT_SECRET);
+  if (problems.length > 0) {
+    throw new Error(`not starting, the configuration is incomplete:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
   let temporalAddress = process.env.TEMPORAL_ADDRESS;
   let databaseUrl = process.env.DATABASE_URL;
-  const embedded = !temporalAddress || !databaseUrl;
   if (embedded) {
     const temporalPort = Number(process.env.PALERMO_TEMPORAL_PORT ?? 7233);
     const pgPort = Number(process.env.PALERMO_PG_PORT ?? 54329);
@@ -73,15 +78,18 @@ async function main() {
     temporalAddress = temporal.address;
     databaseUrl = postgres.url;
   }
-  const jwtSecret = process.env.PALERMO_JWT_SECRET ?? (embedded ? DEV_JWT_SECRET : undefined);
-  if (!jwtSecret) throw new Error('PALERMO_JWT_SECRET must be set when TEMPORAL_ADDRESS and DATABASE_URL are');
+  // With OpenID Connect configured the provider issues every token; otherwise HS256 (the dev secret when embedded).
+  const oidc = Boolean(process.env.PALERMO_OIDC_ISSUER);
+  const jwtSecret = oidc ? undefined : (process.env.PALERMO_JWT_SECRET ?? DEV_JWT_SECRET);
 
   const db = createDb(databaseUrl!, 2);
   stops.push(() => db.destroy());
   await migrateToLatest(db);
   await seedCodeLists(db);
 
-  const env = { PALERMO_LOG_LEVEL: 'WARN', ...process.env, TEMPORAL_ADDRESS: temporalAddress, DATABASE_URL: databaseUrl, PALERMO_JWT_SECRET: jwtSecret, PORT: String(apiPort) };
+  // The embedded default is for trying palermo out: GraphiQL and introspection on unless set otherwise.
+  const devTools = embedded ? { PALERMO_GRAPHIQL: 'true', PALERMO_INTROSPECTION: 'true' } : {};
+  const env = { PALERMO_LOG_LEVEL: 'WARN', ...devTools, ...process.env, TEMPORAL_ADDRESS: temporalAddress, DATABASE_URL: databaseUrl, ...(jwtSecret ? { PALERMO_JWT_SECRET: jwtSecret } : {}), PORT: String(apiPort) };
   runChild('worker', 'worker/main.ts', env);
   runChild('API', 'api/main.ts', env);
   await waitForHttp(`http://127.0.0.1:${apiPort}/health`, 60_000);
@@ -104,11 +112,16 @@ async function main() {
     ['Conference administrator', { subject: 'conference-admin', role: 'CONFERENCE_ADMIN' }],
   ];
   console.log(`\npalermo is ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  console.log(`  GraphQL + GraphiQL  http://127.0.0.1:${apiPort}/graphql`);
+  const graphiql = ['true', '1'].includes(env.PALERMO_GRAPHIQL?.trim().toLowerCase() ?? '');
+  console.log(`  GraphQL${graphiql ? ' + GraphiQL' : '           '}  http://127.0.0.1:${apiPort}/graphql`);
   console.log(`  Temporal            ${temporalAddress}${embedded ? ` (UI off; state in ${dataDir}/temporal)` : ''}`);
   console.log(`  PostgreSQL          ${databaseUrl!.replace(/:[^:@/]+@/, ':***@')}`);
-  console.log('\nDemo tokens (Authorization: Bearer <token>, valid 12 h):');
-  for (const [label, actor] of tokens) console.log(`  ${label.padEnd(27)} ${await signToken(jwtSecret, actor)}`);
+  if (jwtSecret) {
+    console.log('\nDemo tokens (Authorization: Bearer <token>, valid 12 h):');
+    for (const [label, actor] of tokens) console.log(`  ${label.padEnd(27)} ${await signToken(jwtSecret, actor)}`);
+  } else {
+    console.log(`\nTokens come from your OpenID Connect provider (${process.env.PALERMO_OIDC_ISSUER}).`);
+  }
   console.log('\nCtrl-C stops everything.');
 }
 

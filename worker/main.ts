@@ -1,16 +1,18 @@
 // `npm run worker`: one worker process. Run several for more throughput; it never serves HTTP.
 import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker';
+import { workerConfigProblems } from '../api/config.js';
 import { createDb } from '../db/connection.js';
 import { Client, Connection } from '@temporalio/client';
 import { createProjectWorker } from './create-worker.js';
 import { ensureReprioritisationSchedule } from './schedules.js';
 
-const address = process.env.TEMPORAL_ADDRESS;
-const databaseUrl = process.env.DATABASE_URL;
-if (!address || !databaseUrl) {
-  console.error('palermo worker: set TEMPORAL_ADDRESS and DATABASE_URL (or use `npm start` for the embedded default)');
+const problems = workerConfigProblems(process.env);
+if (problems.length > 0) {
+  console.error(`palermo worker: not starting:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   process.exit(1);
 }
+const address = process.env.TEMPORAL_ADDRESS!;
+const databaseUrl = process.env.DATABASE_URL!;
 
 Runtime.install({ logger: new DefaultLogger((process.env.PALERMO_LOG_LEVEL ?? 'INFO') as LogLevel) });
 const connection = await NativeConnection.connect({ address });

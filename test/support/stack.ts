@@ -14,7 +14,7 @@ import type { Actor } from '../../domain/roles.js';
 import { bundleWorkflows, createProjectWorker } from '../../worker/create-worker.js';
 import type { LifecycleTimings } from '../../workflows/definitions.js';
 
-export const TEST_JWT_SECRET = 'palermo-test-secret';
+export const TEST_JWT_SECRET = 'palermo-test-secret-of-at-least-32-bytes';
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 /** Bundled once per test file (webpack takes seconds on 2 cores). */
@@ -75,7 +75,7 @@ export async function startStack(opts: { worker?: boolean; timings?: Partial<Lif
   }
 
   if (opts.worker !== false) await startWorker();
-  const { server, url } = await startApiServer({ db, temporal: client, jwtSecret: TEST_JWT_SECRET, lifecycle: { taskQueue, timings: opts.timings, temporalDeadlineMs: opts.temporalDeadlineMs } }, 0);
+  const { server, url } = await startApiServer({ db, temporal: client, jwtSecret: TEST_JWT_SECRET, edge: { introspection: true }, lifecycle: { taskQueue, timings: opts.timings, temporalDeadlineMs: opts.temporalDeadlineMs } }, 0);
 
   return {
     client,
