@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { createYoga } from 'graphql-yoga';
 import { createContext, type ApiDeps } from './context.js';
 import { serveCsvReport } from './csv-reports.js';
+import { serveIati } from './iati/routes.js';
 import { schema } from './schema/index.js';
 
 export function createApi(deps: ApiDeps) {
@@ -19,6 +20,7 @@ export async function startApiServer(deps: ApiDeps, port: number, host = '127.0.
   const yoga = createApi(deps);
   const server = createServer((req, res) => {
     serveCsvReport(deps, req, res)
+      .then(async (served) => served || serveIati(deps, req, res))
       .then(async (served) => {
         if (!served) await yoga(req, res);
       })
