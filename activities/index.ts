@@ -4,6 +4,7 @@ import type { DB } from '../db/schema.js';
 import type { ProjectProjection } from '../workflows/definitions.js';
 import { createNeedsImportActivities } from './needs-import.js';
 import { createNeedsPoolActivities } from './needs-pool.js';
+import { createNotificationActivities } from './notifications.js';
 import { writeProjectEvent } from './project-events.js';
 import { createRosterActivities } from './roster.js';
 
@@ -15,6 +16,7 @@ export function createActivities(db: Kysely<DB>) {
     ...createNeedsPoolActivities(db),
     ...createNeedsImportActivities(db),
     ...createRosterActivities(db),
+    ...createNotificationActivities(db),
   };
 }
 

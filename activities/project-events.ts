@@ -5,6 +5,7 @@ import { pledgedAmount, type ProjectNeed } from '../domain/project-state.js';
 import { iatiActivityStatus } from '../domain/stages.js';
 import type { DB } from '../db/schema.js';
 import type { ProjectProjection } from '../workflows/definitions.js';
+import { enqueueProjectNotifications } from './notifications-outbox.js';
 
 export async function writeProjectEvent(db: Kysely<DB>, p: ProjectProjection): Promise<void> {
   const { event, state } = p;
@@ -86,6 +87,7 @@ export async function writeProjectEvent(db: Kysely<DB>, p: ProjectProjection): P
       })
       .onConflict((oc) => oc.columns(['project_id', 'seq']).doNothing())
       .execute();
+    await enqueueProjectNotifications(trx, projectId, event);
   });
 }
 

@@ -3,6 +3,7 @@ import { createYoga } from 'graphql-yoga';
 import { createContext, type ApiDeps } from './context.js';
 import { serveCsvReport } from './csv-reports.js';
 import { serveIati } from './iati/routes.js';
+import { serveMailPage } from './mail-page.js';
 import { schema } from './schema/index.js';
 
 export function createApi(deps: ApiDeps) {
@@ -21,6 +22,7 @@ export async function startApiServer(deps: ApiDeps, port: number, host = '127.0.
   const server = createServer((req, res) => {
     serveCsvReport(deps, req, res)
       .then(async (served) => served || serveIati(deps, req, res))
+      .then(async (served) => served || serveMailPage(deps, req, res))
       .then(async (served) => {
         if (!served) await yoga(req, res);
       })
