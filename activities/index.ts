@@ -5,6 +5,7 @@ import type { DB } from '../db/schema.js';
 import type { ProjectProjection } from '../workflows/definitions.js';
 import { createNeedsImportActivities } from './needs-import.js';
 import { createNeedsPoolActivities } from './needs-pool.js';
+import { createNotificationActivities } from './notifications.js';
 import { projectEventOrReject } from './project-events.js';
 import { createProjectMergeActivities } from './project-merge.js';
 import { createRosterActivities } from './roster.js';
@@ -18,6 +19,7 @@ export function createActivities(db: Kysely<DB>, client: Client) {
     ...createNeedsPoolActivities(db),
     ...createNeedsImportActivities(db),
     ...createRosterActivities(db),
+    ...createNotificationActivities(db),
   };
 }
 

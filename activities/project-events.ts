@@ -12,6 +12,7 @@ import { pledgedAmount, type ProjectNeed, type ProjectState } from '../domain/pr
 import { iatiActivityStatus } from '../domain/stages.js';
 import type { DB } from '../db/schema.js';
 import { PROJECTION_REJECTED, type ProjectProjection } from '../workflows/definitions.js';
+import { enqueueProjectNotifications } from './notifications-outbox.js';
 
 /** True for PostgreSQL errors that lie in the data: class 22 (data exception), class 23 (integrity). */
 export function isDeterministicPgError(err: unknown): err is Error & { code: string } {
@@ -121,6 +122,7 @@ export async function writeProjectEvent(db: Kysely<DB>, p: ProjectProjection): P
       })
       .onConflict((oc) => oc.columns(['project_id', 'seq']).doNothing())
       .execute();
+    await enqueueProjectNotifications(trx, projectId, event);
   });
 }
 

@@ -1,6 +1,7 @@
 // Activities of the expert invitations: idempotent writes of each invitation event into Postgres.
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { enqueueInvitationNotifications } from './notifications-outbox.js';
 
 export interface InvitationEventRecord {
   invitationId: string;
@@ -28,6 +29,7 @@ export function createRosterActivities(db: Kysely<DB>) {
         }).onConflict((oc) => oc.columns(['invitation_id', 'seq']).doNothing()).executeTakeFirst();
         if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) {
           await tx.updateTable('invitations').set({ status: e.status, expert_id: e.settledExpert }).where('id', '=', e.invitationId).execute();
+          await enqueueInvitationNotifications(tx, e);
         }
       });
     },

@@ -7,6 +7,8 @@ import { DEFAULT_LIMITS, type EdgeConfig } from './config.js';
 import { createContext, tokenVerifierOf, type ApiDeps } from './context.js';
 import { serveCsvReport } from './csv-reports.js';
 import { requestLimitPlugins } from './request-limits.js';
+import { serveIati } from './iati/routes.js';
+import { serveMailPage } from './mail-page.js';
 import { schema } from './schema/index.js';
 
 /** The edge settings of deps, over the defaults of a real deployment (no GraphiQL, no introspection, no CORS). */
@@ -85,6 +87,8 @@ export async function startApiServer(deps: ApiDeps, port: number, host = '127.0.
     if (res.writableEnded) return; // an allowed preflight, answered by cors
     if (req.method === 'OPTIONS') return plainAnswer(res, 204, '');
     if (await serveCsvReport(deps, req, res)) return;
+    if (await serveIati(deps, req, res)) return;
+    if (await serveMailPage(deps, req, res)) return;
     await yoga(req, res);
   };
   const server = createServer((req, res) => {

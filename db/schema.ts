@@ -4,6 +4,7 @@ import type { IdempotencyTables } from './tables/idempotency.js';
 import type { LifecycleTables } from './tables/lifecycle.js';
 import type { NeedsPoolTables } from './tables/needs-pool.js';
 import type { NeedsImportStoreTables } from './tables/needs-import-store.js';
+import type { NotificationTables } from './tables/notifications.js';
 import type { RosterTables } from './tables/roster.js';
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -118,7 +119,8 @@ export interface DB
     RosterTables,
     NeedsPoolTables,
     IdempotencyTables,
-    NeedsImportStoreTables {}
+    NeedsImportStoreTables,
+    NotificationTables {}
 
 export const CODE_LIST_TABLES = [
   'priority_areas',

@@ -13,6 +13,8 @@ import { seedCodeLists } from '../db/seed-code-lists.js';
 import type { Actor } from '../domain/roles.js';
 import { seedDemoPortfolio } from './demo-portfolio.js';
 import { seedDemoRoster } from './demo-roster.js';
+import { seedDemoContacts } from './demo-contacts.js';
+import { startMailCatcher } from './embedded/mail-catcher.js';
 import { portInUse } from './embedded/free-port.js';
 import { startEmbeddedPostgres } from './embedded/postgres.js';
 import { startTemporalDevServer, stopChild } from './embedded/temporal-dev-server.js';
@@ -89,7 +91,14 @@ async function main() {
 
   // The embedded default is for trying palermo out: GraphiQL and introspection on unless set otherwise.
   const devTools = embedded ? { PALERMO_GRAPHIQL: 'true', PALERMO_INTROSPECTION: 'true' } : {};
-  const env = { PALERMO_LOG_LEVEL: 'WARN', ...devTools, ...process.env, TEMPORAL_ADDRESS: temporalAddress, DATABASE_URL: databaseUrl, ...(jwtSecret ? { PALERMO_JWT_SECRET: jwtSecret } : {}), PORT: String(apiPort) };
+  // Mail: the embedded default catches it locally (GET /mail shows it); a deployment sets PALERMO_SMTP_URL.
+  const mailEnv: Record<string, string> = {};
+  if (embedded && !process.env.PALERMO_SMTP_URL) {
+    const catcher = await startMailCatcher(db, Number(process.env.PALERMO_SMTP_PORT ?? 2525));
+    stops.push(() => catcher.stop());
+    Object.assign(mailEnv, { PALERMO_SMTP_URL: catcher.url, PALERMO_MAIL_PAGE_OPEN: 'true', PALERMO_MAIL_INTERVAL: '5 seconds', PALERMO_PUBLIC_URL: `http://127.0.0.1:${apiPort}` });
+  }
+  const env = { PALERMO_LOG_LEVEL: 'WARN', ...devTools, ...mailEnv, ...process.env, TEMPORAL_ADDRESS: temporalAddress, DATABASE_URL: databaseUrl, ...(jwtSecret ? { PALERMO_JWT_SECRET: jwtSecret } : {}), PORT: String(apiPort) };
   runChild('worker', 'worker/main.ts', env);
   runChild('API', 'api/main.ts', env);
   await waitForHttp(`http://127.0.0.1:${apiPort}/health`, 60_000);
@@ -99,6 +108,7 @@ async function main() {
   if (embedded && process.env.PALERMO_DEMO_DATA !== 'false') {
     const ids = await seedDemoPortfolio(new Client({ connection }), { timings: timingsFromEnv(process.env.PALERMO_TIMINGS) });
     const experts = await seedDemoRoster(db);
+    await seedDemoContacts(db);
     console.log(`palermo: demo portfolio ready (${ids.length} projects from the seed documents, at the stages of scenarios S1, S4, S5, S8, S13; ${experts} demo roster experts added)`);
   }
 
@@ -114,6 +124,8 @@ async function main() {
   console.log(`\npalermo is ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const graphiql = ['true', '1'].includes(env.PALERMO_GRAPHIQL?.trim().toLowerCase() ?? '');
   console.log(`  GraphQL${graphiql ? ' + GraphiQL' : '           '}  http://127.0.0.1:${apiPort}/graphql`);
+  if (mailEnv.PALERMO_SMTP_URL) console.log(`  Caught mail         http://127.0.0.1:${apiPort}/mail (SMTP ${mailEnv.PALERMO_SMTP_URL})`);
+  console.log(`  IATI activities     http://127.0.0.1:${apiPort}/iati/activities.xml (with a bearer token)`);
   console.log(`  Temporal            ${temporalAddress}${embedded ? ` (UI off; state in ${dataDir}/temporal)` : ''}`);
   console.log(`  PostgreSQL          ${databaseUrl!.replace(/:[^:@/]+@/, ':***@')}`);
   if (jwtSecret) {

@@ -5,6 +5,7 @@ import { createDb } from '../db/connection.js';
 import { Client, Connection } from '@temporalio/client';
 import { createProjectWorker } from './create-worker.js';
 import { ensureReprioritisationSchedule } from './schedules.js';
+import { ensureMailDispatchSchedule } from './mail-schedule.js';
 
 const problems = workerConfigProblems(process.env);
 if (problems.length > 0) {
@@ -23,6 +24,8 @@ await ensureReprioritisationSchedule(new Client({ connection: clientConnection, 
   taskQueue: worker.options.taskQueue,
   cron: process.env.PALERMO_REPRIORITISATION_CRON,
 });
+// Mail goes out only where a relay is configured; otherwise notices wait in the outbox.
+if (process.env.PALERMO_SMTP_URL) await ensureMailDispatchSchedule(new Client({ connection: clientConnection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' }), { taskQueue: worker.options.taskQueue, every: process.env.PALERMO_MAIL_INTERVAL });
 await clientConnection.close();
 console.log(`palermo worker: polling task queue ${worker.options.taskQueue} on ${address}`);
 try {

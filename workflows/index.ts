@@ -4,3 +4,4 @@ export { projectEvaluation } from './project-evaluation.js';
 export { reprioritisation } from './reprioritisation.js';
 export { needsImport } from './needs-import.js';
 export { expertInvitation } from './expert-invitation.js';
+export { mailDispatch } from './mail-dispatch.js';

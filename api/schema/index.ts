@@ -18,5 +18,6 @@ import './needs-curation.js';
 import './roster.js';
 import './matching.js';
 import './reports.js';
+import './notifications.js';
 
 export const schema = builder.toSchema();

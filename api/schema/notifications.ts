@@ -1,0 +1,95 @@
+// E-mail notifications in the graph: each person's preferences, and the outbox for the manager (what
+// was sent, what is waiting, what failed and why).
+import type { Selectable } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { notificationPreferencesInput } from '../../domain/notifications/inputs.js';
+import { builder } from '../builder.js';
+import { ForbiddenError, ValidationError } from '../errors.js';
+import { parseInput } from '../parse.js';
+
+type ContactRow = Selectable<DB['notification_contacts']>;
+type OutboxRow = Selectable<DB['notification_outbox']>;
+
+const ContactRef = builder.objectRef<ContactRow>('NotificationPreferences').implement({
+  description: 'Where and how a person is told: address, language (en, fr, es), IMMEDIATE or DAILY_DIGEST.',
+  fields: (t) => ({
+    subject: t.exposeString('subject'),
+    email: t.exposeString('email'),
+    language: t.exposeString('language'),
+    delivery: t.exposeString('delivery'),
+  }),
+});
+
+const OutboxRef = builder.objectRef<OutboxRow>('OutboxNotification').implement({
+  description: 'One notice to one person. status: PENDING (waiting, or held for the daily digest), SENT, FAILED (lastError says why).',
+  fields: (t) => ({
+    id: t.exposeString('id'),
+    topic: t.exposeString('topic'),
+    projectId: t.exposeString('project_id', { nullable: true }),
+    recipient: t.exposeString('recipient_subject'),
+    email: t.exposeString('email'),
+    language: t.exposeString('language'),
+    digest: t.exposeBoolean('digest'),
+    status: t.exposeString('status'),
+    attempts: t.exposeInt('attempts'),
+    lastError: t.exposeString('last_error', { nullable: true }),
+    createdAt: t.string({ resolve: (r) => new Date(r.created_at).toISOString() }),
+    sentAt: t.string({ nullable: true, resolve: (r) => (r.sent_at ? new Date(r.sent_at).toISOString() : null) }),
+  }),
+});
+
+const STATUSES = ['PENDING', 'SENT', 'FAILED'];
+
+builder.queryFields((t) => ({
+  notificationOutbox: t.field({
+    type: [OutboxRef],
+    description: 'The e-mail outbox, newest first (PROGRAMME_MANAGER).',
+    args: { status: t.arg.string({ required: false }), projectId: t.arg.string({ required: false }), limit: t.arg.int({ required: false }) },
+    // A list cannot be a union member: the success type wraps it as `data`.
+    errors: { types: [ValidationError, ForbiddenError] },
+    resolve: async (_r, args, ctx) => {
+      if (ctx.actor!.role !== 'PROGRAMME_MANAGER') throw new ForbiddenError(`notificationOutbox is for PROGRAMME_MANAGER; the caller is ${ctx.actor!.role}`);
+      if (args.status && !STATUSES.includes(args.status)) throw new ValidationError([{ field: 'status', message: `must be one of ${STATUSES.join(', ')}` }]);
+      const limit = args.limit ?? 100;
+      if (limit < 1 || limit > 1000) throw new ValidationError([{ field: 'limit', message: 'must be 1-1000' }]);
+      let q = ctx.deps.db.selectFrom('notification_outbox').selectAll();
+      if (args.status) q = q.where('status', '=', args.status);
+      if (args.projectId) q = q.where('project_id', '=', args.projectId);
+      return q.orderBy('created_at', 'desc').orderBy('id').limit(limit).execute();
+    },
+  }),
+  myNotificationPreferences: t.field({
+    type: ContactRef,
+    nullable: true,
+    description: "The caller's own notification preferences (null: none recorded, so no mail).",
+    resolve: async (_r, _a, ctx) => (await ctx.deps.db.selectFrom('notification_contacts').selectAll().where('subject', '=', ctx.actor!.subject).executeTakeFirst()) ?? null,
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  setNotificationPreferences: t.field({
+    type: ContactRef,
+    description: 'The caller chooses immediate mail or a daily digest, its language and (the first time) its address.',
+    args: { delivery: t.arg.string({ required: true }), language: t.arg.string({ required: false }), email: t.arg.string({ required: false }) },
+    errors: { types: [ValidationError], directResult: true },
+    resolve: async (_r, args, ctx) => {
+      const input = parseInput(notificationPreferencesInput, { delivery: args.delivery, language: args.language ?? undefined, email: args.email ?? undefined }, 'input');
+      const actor = ctx.actor!;
+      const db = ctx.deps.db;
+      const existing = await db.selectFrom('notification_contacts').selectAll().where('subject', '=', actor.subject).executeTakeFirst();
+      if (!existing && !input.email) throw new ValidationError([{ field: 'input.email', message: 'is required the first time: palermo has no address for you yet' }]);
+      const values = {
+        delivery: input.delivery,
+        ...(input.language ? { language: input.language } : {}),
+        ...(input.email ? { email: input.email } : {}),
+        updated_at: new Date(),
+      };
+      return db
+        .insertInto('notification_contacts')
+        .values({ subject: actor.subject, role: actor.role, state_code: actor.stateCode ?? null, email: input.email ?? existing!.email, language: input.language ?? 'en', delivery: input.delivery })
+        .onConflict((oc) => oc.column('subject').doUpdateSet(values))
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    },
+  }),
+}));
