@@ -3,6 +3,7 @@ import { createYoga } from 'graphql-yoga';
 import { createContext, type ApiDeps } from './context.js';
 import { serveCsvReport } from './csv-reports.js';
 import { schema } from './schema/index.js';
+import { createWebAppHandler } from './web-app.js';
 
 export function createApi(deps: ApiDeps) {
   return createYoga({
@@ -17,10 +18,11 @@ export function createApi(deps: ApiDeps) {
 /** Serves the API on 127.0.0.1:port (0 picks a free port). Resolves once it listens. */
 export async function startApiServer(deps: ApiDeps, port: number, host = '127.0.0.1'): Promise<{ server: Server; url: string }> {
   const yoga = createApi(deps);
+  const webApp = createWebAppHandler(deps);
   const server = createServer((req, res) => {
     serveCsvReport(deps, req, res)
       .then(async (served) => {
-        if (!served) await yoga(req, res);
+        if (!served && !(await webApp(req, res))) await yoga(req, res);
       })
       .catch((err) => {
         console.error(err);

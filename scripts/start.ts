@@ -15,6 +15,7 @@ import { seedDemoRoster } from './demo-roster.js';
 import { portInUse } from './embedded/free-port.js';
 import { startEmbeddedPostgres } from './embedded/postgres.js';
 import { startTemporalDevServer, stopChild } from './embedded/temporal-dev-server.js';
+import { ensureWebBuild } from './web-build.js';
 
 const root = resolve(import.meta.dirname, '..');
 const dataDir = resolve(process.env.PALERMO_DATA_DIR ?? resolve(root, '.data'));
@@ -81,7 +82,9 @@ async function main() {
   await migrateToLatest(db);
   await seedCodeLists(db);
 
-  const env = { PALERMO_LOG_LEVEL: 'WARN', ...process.env, TEMPORAL_ADDRESS: temporalAddress, DATABASE_URL: databaseUrl, PALERMO_JWT_SECRET: jwtSecret, PORT: String(apiPort) };
+  if (await ensureWebBuild()) console.log('palermo: web app built (its sources were newer than web/dist)');
+  // The web app's demo sign-in exists only in the embedded default.
+  const env = { PALERMO_LOG_LEVEL: 'WARN', ...(embedded ? { PALERMO_DEMO_SIGN_IN: 'true' } : {}), ...process.env, TEMPORAL_ADDRESS: temporalAddress, DATABASE_URL: databaseUrl, PALERMO_JWT_SECRET: jwtSecret, PORT: String(apiPort) };
   runChild('worker', 'worker/main.ts', env);
   runChild('API', 'api/main.ts', env);
   await waitForHttp(`http://127.0.0.1:${apiPort}/health`, 60_000);
@@ -104,6 +107,7 @@ async function main() {
     ['Conference administrator', { subject: 'conference-admin', role: 'CONFERENCE_ADMIN' }],
   ];
   console.log(`\npalermo is ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`  Web app             http://127.0.0.1:${apiPort}/${embedded ? ' (demo sign-in)' : ''}`);
   console.log(`  GraphQL + GraphiQL  http://127.0.0.1:${apiPort}/graphql`);
   console.log(`  Temporal            ${temporalAddress}${embedded ? ` (UI off; state in ${dataDir}/temporal)` : ''}`);
   console.log(`  PostgreSQL          ${databaseUrl!.replace(/:[^:@/]+@/, ':***@')}`);
