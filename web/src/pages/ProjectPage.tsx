@@ -60,7 +60,7 @@ export function ProjectPage({ projectId, session }: { projectId: string; session
         <ul className="needs">
           {p.needs.map((n) => (
             <li key={n.id}>
-              {t('project.need', { area: n.priorityArea, activity: n.priorityActivity, instrument: n.instrument, article: n.article ? `art. ${n.article}` : '', description: n.description })}{' '}
+              {t('project.need', { area: n.priorityArea, activity: n.priorityActivity, instrument: n.article ? `${n.instrument} art. ${n.article}` : n.instrument, description: n.description })}{' '}
               <span className="muted">{t('project.urgency', { urgency: code('urgency', n.urgency) })}</span>
             </li>
           ))}
