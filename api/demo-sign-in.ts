@@ -20,8 +20,9 @@ export const DEMO_IDENTITIES: DemoIdentity[] = [
     actor: { subject: `demo-focal-point-${code}`, role: 'STATE_FOCAL_POINT' as const, stateCode: code! },
   })),
   { id: 'programme-manager', label: 'Programme manager (demo)', actor: { subject: 'demo-programme-manager', role: 'PROGRAMME_MANAGER' } },
-  { id: 'evaluator', label: 'Evaluator (demo)', actor: { subject: 'demo-evaluator', role: 'EVALUATOR' } },
-  { id: 'expert', label: 'Expert (demo)', actor: { subject: 'demo-expert', role: 'EXPERT' } },
+  // Evaluators and experts act under their roster id: these two are experts of the demo roster.
+  { id: 'evaluator', label: 'Evaluator: Claire Dubois-Martin (demo roster)', actor: { subject: 'expert-demo-fra-reporting', role: 'EVALUATOR' } },
+  { id: 'expert', label: 'Expert: demo roster, United Kingdom', actor: { subject: 'expert-demo-gbr-soca', role: 'EXPERT' } },
   { id: 'donor', label: 'Donor: Demo Donor Agency (demo)', actor: { subject: 'demo-donor', role: 'DONOR', organisation: 'Demo Donor Agency' } },
   { id: 'conference-admin', label: 'Conference administrator (demo)', actor: { subject: 'demo-conference-admin', role: 'CONFERENCE_ADMIN' } },
 ];

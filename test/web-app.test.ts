@@ -4,9 +4,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureWebBuild } from '../scripts/web-build.js';
+import { seedDemoRoster } from '../scripts/demo-roster.js';
 import { caller, fileAs, must, readProject } from './support/actions.js';
 import { launchChromium, screenshot, seriousViolations } from './support/browser.js';
-import { hondurasImpunityRequest } from './support/requests.js';
+import { gabonReportingRequest, hondurasImpunityRequest } from './support/requests.js';
 import { startStack, type Stack } from './support/stack.js';
 
 let stack: Stack;
@@ -214,6 +215,73 @@ describe('web app', () => {
       outcomes: [{ title: 'Fewer organized-crime cases end in impunity', indicators: [{ name: 'cases concluded', unit: 'percent', baseline: 12, target: 30 }] }],
     });
     expect(project.history.filter((h: { actor: { subject: string } }) => h.actor.subject === 'demo-programme-manager').map((h: { action: string }) => h.action)).toEqual(['startAssessment', 'requestInformation', 'startPlanning', 'setPlan']);
+    await page.close();
+  }, 240_000);
+
+  it('journey 3: an evaluator, in Spanish, submits the outcome assessment with errors shown at their fields', async () => {
+    await seedDemoRoster(stack.db); // the demo evaluator is a roster expert, as in npm start
+    const gabon = await caller(stack, GAB);
+    const manager = await caller(stack, MANAGER);
+    const request = gabonReportingRequest();
+    request.title = `Reporting obligations ${Date.now()}`;
+    const { id } = await fileAs(stack, gabon, request);
+    await must(stack, manager, 'startAssessment', id);
+    await must(stack, manager, 'startPlanning', id);
+    await must(stack, manager, 'setPlan', id, PLAN);
+    await must(stack, gabon, 'endorsePlan', id);
+    await must(stack, manager, 'seekFunding', id);
+    await must(stack, manager, 'pledge', id, { donor: 'Invented donor (demo)', amount: 80000, currency: 'USD', kind: 'CASH' });
+    await must(stack, manager, 'startDelivery', id);
+    await must(stack, manager, 'startEvaluation', id, { evaluator: 'expert-demo-fra-reporting' });
+
+    const page = await browser.newPage();
+    await page.goto(`${base}/`);
+    await page.getByLabel('Language').selectOption('es');
+    await page.locator('button[data-identity="evaluator"]').click();
+    await page.getByRole('heading', { name: 'Mis proyectos' }).waitFor();
+    // Today's API lets an evaluator read its project but not list its assignments: it comes by the link.
+    await page.getByText('Los proyectos que se le asignan se abren desde el enlace recibido').waitFor();
+    await page.goto(`${base}/projects/${encodeURIComponent(id)}`);
+    await page.getByText('En evaluación', { exact: true }).first().waitFor();
+    await visited(page, 'ev-01-project-under-evaluation');
+    await page.getByRole('link', { name: 'Evaluar los resultados' }).click();
+    await page.getByRole('heading', { name: `Evaluación de resultados: ${request.title}` }).waitFor();
+
+    // Nothing chosen: each rating, indicator and verdict is named at its field, and nothing is sent.
+    await page.getByRole('button', { name: 'Enviar la evaluación de resultados' }).click();
+    await page.getByText('Corrija los campos señalados abajo.').waitFor();
+    expect(await page.getByText('Elija una opción.').count()).toBe(7); // six criteria and one need
+    expect(await page.getByText('Aquí se requiere un número.').count()).toBe(2); // one output, one outcome indicator
+    await visited(page, 'ev-02-assessment-errors');
+
+    const ratings: [string, string][] = [['Pertinencia', '5'], ['Coherencia', '4'], ['Eficacia', '5'], ['Eficiencia', '4'], ['Impacto', 'NOT_ASSESSED'], ['Sostenibilidad', '3']];
+    for (const [criterion, rating] of ratings) {
+      await page.getByLabel(`Calificación: ${criterion}`).selectOption(rating);
+      await page.getByLabel(`Justificación: ${criterion}`).fill(`${criterion}: juzgada con el plan y las pruebas reunidas`);
+    }
+    await page.getByLabel(/Valor real de «officials trained»/).fill('14');
+    await page.getByLabel(/Valor real de «questionnaires answered»/).fill('1');
+    await page.getByLabel(/Veredicto sobre la necesidad 1/).selectOption('PARTLY_MET');
+    // No narrative: the API's refusal names the field and the form shows it there.
+    await page.getByRole('button', { name: 'Enviar la evaluación de resultados' }).click();
+    await page.getByText('Corrija los campos señalados abajo.').waitFor();
+    await expect.poll(() => page.getByLabel('Relato').getAttribute('aria-invalid')).toBe('true');
+    expect((await readProject(stack, manager, id)).stage).toBe('UNDER_EVALUATION');
+    await page.getByLabel('Relato').fill('Se formó a los agentes; el segundo cuestionario sigue pendiente.');
+    await page.getByRole('button', { name: 'Enviar la evaluación de resultados' }).click();
+
+    await page.getByText('Revisión de prioridades', { exact: true }).first().waitFor();
+    await page.getByRole('img', { name: /Calificaciones del CAD, de 1 a 6: Pertinencia 5/ }).waitFor();
+    await page.locator('figure.chart svg').first().waitFor();
+    await visited(page, 'ev-03-assessment-submitted');
+
+    const project = await readProject(stack, manager, id);
+    expect(project.stage).toBe('REPRIORITISATION');
+    expect(project.outcomeAssessment.criteria.map((c: { criterion: string; rating: number | null }) => [c.criterion, c.rating])).toEqual([
+      ['RELEVANCE', 5], ['COHERENCE', 4], ['EFFECTIVENESS', 5], ['EFFICIENCY', 4], ['IMPACT', null], ['SUSTAINABILITY', 3],
+    ]);
+    expect(project.outcomeAssessment.indicatorValues).toEqual([{ indicator: 'officials trained', actual: 14 }, { indicator: 'questionnaires answered', actual: 1 }]);
+    expect(project.outcomeAssessment.needVerdicts).toEqual([{ needId: project.needs[0].id, verdict: 'PARTLY_MET' }]);
     await page.close();
   }, 240_000);
 });

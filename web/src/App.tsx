@@ -14,6 +14,7 @@ const NewRequest = lazy(() => import('./pages/NewRequest'));
 const Inbox = lazy(() => import('./pages/Inbox'));
 const Portfolio = lazy(() => import('./pages/Portfolio'));
 const PlanEditor = lazy(() => import('./pages/PlanEditor'));
+const OutcomeAssessmentForm = lazy(() => import('./pages/OutcomeAssessmentForm'));
 
 function clientFor(session: Session) {
   return new Client({
@@ -49,6 +50,7 @@ export function App() {
         <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
           <Switch>
             <Route path="/projects/:id/plan">{(p) => <PlanEditor projectId={decodeURIComponent(p.id)} />}</Route>
+            <Route path="/projects/:id/assessment">{(p) => <OutcomeAssessmentForm projectId={decodeURIComponent(p.id)} />}</Route>
             <Route path="/projects/:id">{(p) => <ProjectPage session={session} projectId={decodeURIComponent(p.id)} />}</Route>
             <Route path="/projects">{session.role === 'PROGRAMME_MANAGER' || session.role === 'CONFERENCE_ADMIN' ? <Portfolio /> : <MyProjects />}</Route>
             <Route path="/requests/new">{session.role === 'STATE_FOCAL_POINT' ? <NewRequest session={session} /> : <Redirect to={home} />}</Route>

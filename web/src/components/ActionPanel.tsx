@@ -17,8 +17,8 @@ interface ActionSpec {
   name: TransitionName;
   field?: Field;
   required?: boolean;
-  /** setPlan opens the plan editor instead of a small form. */
-  page?: 'plan';
+  /** setPlan and submitOutcomeAssessment open their own page instead of a small form. */
+  page?: 'plan' | 'assessment';
 }
 
 /** The actions the web app offers so far, in lifecycle order. */
@@ -31,6 +31,7 @@ const ACTIONS: ActionSpec[] = [
   { name: 'endorsePlan', field: 'comment' },
   { name: 'seekFunding', field: 'note' },
   { name: 'decline', field: 'reason', required: true },
+  { name: 'submitOutcomeAssessment', page: 'assessment' },
 ];
 
 export interface ActionProject {
@@ -111,10 +112,10 @@ function ActionRow({ spec, projectId, reason, onDone }: { spec: ActionSpec; proj
       </div>
     );
   }
-  if (spec.page === 'plan') {
+  if (spec.page) {
     return (
       <div className="action">
-        <Link className="button" href={`/projects/${encodeURIComponent(projectId)}/plan`} data-action={spec.name}>
+        <Link className="button" href={`/projects/${encodeURIComponent(projectId)}/${spec.page}`} data-action={spec.name}>
           {label}
         </Link>
       </div>

@@ -48,7 +48,7 @@ export function useT() {
   const number = (n: number) => intl.formatNumber(n);
   const money = (amount: number, currency: string) => intl.formatNumber(amount, { style: 'currency', currency });
   /** Code-list values whose labels live in the catalogue (stages, urgencies, roles...). */
-  const code = (prefix: 'stage' | 'urgency' | 'role' | 'modality' | 'action' | 'timeline.kind', value: string) => {
+  const code = (prefix: 'stage' | 'urgency' | 'role' | 'modality' | 'action' | 'timeline.kind' | 'dac' | 'verdict', value: string) => {
     const id = `${prefix}.${value}` as MessageKey;
     return id in en ? intl.formatMessage({ id }) : value;
   };

@@ -55,6 +55,13 @@ export const PROJECT = graphql(`
         budget { amount currency }
         escalations { kind at message }
         reasons { action reason at }
+        evaluator
+        outcomeAssessment {
+          at narrative coProviders
+          criteria { criterion rating rationale }
+          indicatorValues { indicator actual }
+          needVerdicts { needId verdict }
+        }
       }
       ... on Error { code message }
     }

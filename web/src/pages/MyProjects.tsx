@@ -14,7 +14,8 @@ export function MyProjects() {
       <h1>{t('projects.mine')}</h1>
       {fetching && !data && <p role="status">{t('common.loading')}</p>}
       {error && <p role="alert">{t('common.error', { message: error.message })}</p>}
-      {result && result.__typename !== 'QueryProjectsSuccess' && <p role="alert">{t('common.error', { message: result.message })}</p>}
+      {result?.__typename === 'ForbiddenError' && <p>{t('projects.notListed')}</p>}
+      {result && result.__typename !== 'QueryProjectsSuccess' && result.__typename !== 'ForbiddenError' && <p role="alert">{t('common.error', { message: result.message })}</p>}
       {data && projects.length === 0 && <p>{t('projects.none')}</p>}
       {projects.length > 0 && <ProjectTable projects={projects} date={date} />}
     </>

@@ -1,6 +1,7 @@
 import { useQuery } from 'urql';
 import { ActionPanel } from '../components/ActionPanel';
 import { Section } from '../components/Fields';
+import { Ratings } from '../components/Ratings';
 import { StageBadge } from '../components/StageBadge';
 import { Timeline } from '../components/Timeline';
 import { useT } from '../i18n';
@@ -40,6 +41,12 @@ export function ProjectPage({ projectId, session }: { projectId: string; session
           <dt>{t('project.filed')}</dt>
           <dd>{date(p.filedAt)}</dd>
         </div>
+        {p.evaluator && (
+          <div>
+            <dt>{t('project.evaluator')}</dt>
+            <dd>{p.evaluator}</dd>
+          </div>
+        )}
       </dl>
 
       <ActionPanel project={p} session={session} onDone={refresh} />
@@ -126,6 +133,21 @@ export function ProjectPage({ projectId, session }: { projectId: string; session
           </div>
         )}
       </Section>
+
+      {p.outcomeAssessment && (
+        <Section title={t('project.outcomeAssessment')}>
+          <Ratings criteria={p.outcomeAssessment.criteria} />
+          <ul>
+            {p.outcomeAssessment.indicatorValues.map((v) => (
+              <li key={v.indicator}>{t('project.actualLine', { indicator: v.indicator, actual: number(v.actual) })}</li>
+            ))}
+            {p.outcomeAssessment.needVerdicts.map((v) => (
+              <li key={v.needId}>{t('project.verdictLine', { need: p.needs.find((n) => n.id === v.needId)?.description ?? v.needId, verdict: code('verdict', v.verdict) })}</li>
+            ))}
+          </ul>
+          <p className="narrative">{p.outcomeAssessment.narrative}</p>
+        </Section>
+      )}
 
       <Section title={t('project.timeline')}>
         <Timeline entries={timeline} />
