@@ -31,7 +31,7 @@ export default function Portfolio() {
         marginLeft: 190,
         width: 640,
         height: 40 + Math.max(counts.length, 1) * 30,
-        x: { label: null, grid: true, tickFormat: 'd' },
+        x: { label: null, grid: true, tickFormat: 'd', ticks: Math.min(10, Math.max(1, ...counts.map((c) => c.count))) },
         y: { label: null, domain: counts.map((c) => c.stage) },
         marks: [Plot.barX(counts, { x: 'count', y: 'stage', fill: '#1d4ed8' }), Plot.text(counts, { x: 'count', y: 'stage', text: 'count', dx: 10, textAnchor: 'start' }), Plot.ruleX([0])],
       }),
