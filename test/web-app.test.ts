@@ -204,6 +204,16 @@ describe('web app', () => {
     await page.locator('figure.chart svg').waitFor();
     await visited(page, 'pm-05-project-planned');
 
+    // The needs pool: Honduras's need, still waiting for assistance, ranked with its priority's parts.
+    await page.getByRole('link', { name: 'Needs pool' }).click();
+    await page.getByLabel('State').selectOption('HND');
+    await page.getByLabel('Priority area').selectOption('PA-B');
+    await page.getByRole('link', { name: request.needs[0]!.description }).first().waitFor();
+    await page.getByRole('img', { name: /Priority of the first \d+ needs, as stacked parts/ }).waitFor();
+    await page.locator('figure.chart svg').first().waitFor();
+    await page.getByText(/Conference weight: [\d.]+/).first().waitFor();
+    await visited(page, 'pm-06-needs-pool');
+
     const manager = await caller(stack, MANAGER);
     const project = await readProject(stack, manager, filed.id);
     expect(project.stage).toBe('PLANNING');

@@ -11,8 +11,10 @@ export function Layout({ session, onSignOut, children }: { session: Session | nu
     session?.role === 'STATE_FOCAL_POINT'
       ? [['/projects', 'nav.myProjects'], ['/requests/new', 'nav.newRequest']]
       : session?.role === 'PROGRAMME_MANAGER'
-        ? [['/inbox', 'nav.inbox'], ['/projects', 'nav.portfolio']]
-        : session
+        ? [['/inbox', 'nav.inbox'], ['/projects', 'nav.portfolio'], ['/needs', 'nav.needs']]
+        : session?.role === 'CONFERENCE_ADMIN'
+          ? [['/projects', 'nav.portfolio'], ['/needs', 'nav.needs']]
+          : session
           ? [['/projects', 'nav.myProjects']]
           : [];
   const who = session ? [code('role', session.role), session.state, session.organisation].filter(Boolean).join(' · ') : '';
