@@ -10,6 +10,7 @@ import { requestLimitPlugins } from './request-limits.js';
 import { serveIati } from './iati/routes.js';
 import { serveMailPage } from './mail-page.js';
 import { schema } from './schema/index.js';
+import { createWebAppHandler } from './web-app.js';
 
 /** The edge settings of deps, over the defaults of a real deployment (no GraphiQL, no introspection, no CORS). */
 export function edgeConfigOf(deps: ApiDeps): EdgeConfig {
@@ -72,6 +73,7 @@ export function isAcceptableTarget(target: string | undefined, host: string | un
 export async function startApiServer(deps: ApiDeps, port: number, host = '127.0.0.1'): Promise<{ server: Server; url: string }> {
   const edge = edgeConfigOf(deps);
   const yoga = createApi(deps);
+  const webApp = createWebAppHandler(deps);
   const allowedOrigins = new Set(edge.corsOrigins);
   // Only listed origins are reflected, with credentials; any other (and `null`) gets no CORS header at all.
   const corsHandler = cors({
@@ -89,6 +91,7 @@ export async function startApiServer(deps: ApiDeps, port: number, host = '127.0.
     if (await serveCsvReport(deps, req, res)) return;
     if (await serveIati(deps, req, res)) return;
     if (await serveMailPage(deps, req, res)) return;
+    if (await webApp(req, res)) return;
     await yoga(req, res);
   };
   const server = createServer((req, res) => {

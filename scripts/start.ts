@@ -18,6 +18,7 @@ import { startMailCatcher } from './embedded/mail-catcher.js';
 import { portInUse } from './embedded/free-port.js';
 import { startEmbeddedPostgres } from './embedded/postgres.js';
 import { startTemporalDevServer, stopChild } from './embedded/temporal-dev-server.js';
+import { ensureWebBuild } from './web-build.js';
 
 const root = resolve(import.meta.dirname, '..');
 const dataDir = resolve(process.env.PALERMO_DATA_DIR ?? resolve(root, '.data'));
@@ -89,8 +90,10 @@ async function main() {
   await migrateToLatest(db);
   await seedCodeLists(db);
 
-  // The embedded default is for trying palermo out: GraphiQL and introspection on unless set otherwise.
-  const devTools = embedded ? { PALERMO_GRAPHIQL: 'true', PALERMO_INTROSPECTION: 'true' } : {};
+  if (await ensureWebBuild()) console.log('palermo: web app built (its sources were newer than web/dist)');
+  // The embedded default is for trying palermo out: GraphiQL, introspection and the web app's demo
+  // sign-in on unless set otherwise.
+  const devTools = embedded ? { PALERMO_GRAPHIQL: 'true', PALERMO_INTROSPECTION: 'true', PALERMO_DEMO_SIGN_IN: 'true' } : {};
   // Mail: the embedded default catches it locally (GET /mail shows it); a deployment sets PALERMO_SMTP_URL.
   const mailEnv: Record<string, string> = {};
   if (embedded && !process.env.PALERMO_SMTP_URL) {
@@ -122,6 +125,7 @@ async function main() {
     ['Conference administrator', { subject: 'conference-admin', role: 'CONFERENCE_ADMIN' }],
   ];
   console.log(`\npalermo is ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`  Web app             http://127.0.0.1:${apiPort}/${embedded ? ' (demo sign-in)' : ''}`);
   const graphiql = ['true', '1'].includes(env.PALERMO_GRAPHIQL?.trim().toLowerCase() ?? '');
   console.log(`  GraphQL${graphiql ? ' + GraphiQL' : '           '}  http://127.0.0.1:${apiPort}/graphql`);
   if (mailEnv.PALERMO_SMTP_URL) console.log(`  Caught mail         http://127.0.0.1:${apiPort}/mail (SMTP ${mailEnv.PALERMO_SMTP_URL})`);
