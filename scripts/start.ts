@@ -15,11 +15,16 @@ import { seedDemoRoster } from './demo-roster.js';
 import { portInUse } from './embedded/free-port.js';
 import { startEmbeddedPostgres } from './embedded/postgres.js';
 import { startTemporalDevServer, stopChild } from './embedded/temporal-dev-server.js';
+import { bundleWorkflows } from '../worker/create-worker.js';
+import { ensureWorkflowBundle } from '../worker/workflow-bundle.js';
 
 const root = resolve(import.meta.dirname, '..');
 const dataDir = resolve(process.env.PALERMO_DATA_DIR ?? resolve(root, '.data'));
 const apiPort = Number(process.env.PORT ?? 4000);
 const started = Date.now();
+// Where start-up time goes, printed with the ready line: [phase, seconds since start].
+const phases: [string, number][] = [];
+const phase = (name: string) => void phases.push([name, (Date.now() - started) / 1000]);
 const stops: (() => Promise<void>)[] = [];
 let stopping = false;
 
@@ -55,6 +60,8 @@ async function waitForHttp(url: string, timeoutMs: number) {
 }
 
 async function main() {
+  // webpack runs here only when the workflow sources changed since the last build, beside the servers' start.
+  const workflowBundle = ensureWorkflowBundle(bundleWorkflows).finally(() => phase('workflow bundle checked'));
   let temporalAddress = process.env.TEMPORAL_ADDRESS;
   let databaseUrl = process.env.DATABASE_URL;
   const embedded = !temporalAddress || !databaseUrl;
@@ -78,6 +85,8 @@ async function main() {
 
   const db = createDb(databaseUrl!, 2);
   stops.push(() => db.destroy());
+  phase('Temporal and PostgreSQL up');
+  console.log(`palermo: workflow bundle ${await workflowBundle}`);
   await migrateToLatest(db);
   await seedCodeLists(db);
 
@@ -85,12 +94,14 @@ async function main() {
   runChild('worker', 'worker/main.ts', env);
   runChild('API', 'api/main.ts', env);
   await waitForHttp(`http://127.0.0.1:${apiPort}/health`, 60_000);
+  phase('API answers');
 
   const connection = await Connection.connect({ address: temporalAddress! });
   stops.push(() => connection.close());
   if (embedded && process.env.PALERMO_DEMO_DATA !== 'false') {
     const ids = await seedDemoPortfolio(new Client({ connection }), { timings: timingsFromEnv(process.env.PALERMO_TIMINGS) });
     const experts = await seedDemoRoster(db);
+    phase('demo data seeded (worker polling)');
     console.log(`palermo: demo portfolio ready (${ids.length} projects from the seed documents, at the stages of scenarios S1, S4, S5, S8, S13; ${experts} demo roster experts added)`);
   }
 
@@ -103,6 +114,7 @@ async function main() {
     ['Donor', { subject: 'donor', role: 'DONOR' }],
     ['Conference administrator', { subject: 'conference-admin', role: 'CONFERENCE_ADMIN' }],
   ];
+  console.log(`palermo: start-up phases (s since start): ${phases.map(([name, at]) => `${name} ${at.toFixed(1)}`).join(', ')}`);
   console.log(`\npalermo is ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   console.log(`  GraphQL + GraphiQL  http://127.0.0.1:${apiPort}/graphql`);
   console.log(`  Temporal            ${temporalAddress}${embedded ? ` (UI off; state in ${dataDir}/temporal)` : ''}`);

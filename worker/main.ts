@@ -4,6 +4,7 @@ import { createDb } from '../db/connection.js';
 import { Client, Connection } from '@temporalio/client';
 import { createProjectWorker } from './create-worker.js';
 import { ensureReprioritisationSchedule } from './schedules.js';
+import { loadPrebuiltWorkflowBundle } from './workflow-bundle.js';
 
 const address = process.env.TEMPORAL_ADDRESS;
 const databaseUrl = process.env.DATABASE_URL;
@@ -15,7 +16,10 @@ if (!address || !databaseUrl) {
 Runtime.install({ logger: new DefaultLogger((process.env.PALERMO_LOG_LEVEL ?? 'INFO') as LogLevel) });
 const connection = await NativeConnection.connect({ address });
 const db = createDb(databaseUrl);
-const worker = await createProjectWorker({ connection, namespace: process.env.TEMPORAL_NAMESPACE, db, taskQueue: process.env.PALERMO_TASK_QUEUE });
+const creating = performance.now();
+const prebuilt = loadPrebuiltWorkflowBundle();
+const worker = await createProjectWorker({ connection, namespace: process.env.TEMPORAL_NAMESPACE, db, taskQueue: process.env.PALERMO_TASK_QUEUE, workflowBundle: prebuilt.bundle });
+console.log(`palermo worker: created in ${Math.round(performance.now() - creating)} ms, workflow code ${prebuilt.bundle ? `prebuilt (${prebuilt.path})` : `bundled at start: ${prebuilt.why}`}`);
 const clientConnection = await Connection.connect({ address });
 await ensureReprioritisationSchedule(new Client({ connection: clientConnection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' }), {
   taskQueue: worker.options.taskQueue,
