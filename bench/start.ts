@@ -3,7 +3,7 @@
 // before the prebuilt bundle) and from the prebuilt bundle, alternately, on free ports and a temporary
 // data folder (a first start creates it and is not counted). Prints each start's phase timings.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,6 +12,7 @@ import { freePort } from '../scripts/embedded/free-port.js';
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '2' } } });
 const root = resolve(import.meta.dirname, '..');
 const dataDir = mkdtempSync(join(tmpdir(), 'palermo-bench-start-'));
+chmodSync(dataDir, 0o755); // embedded PostgreSQL runs as its own OS user when we are root
 
 interface Start { ready: number; phases: string; bundle: string; worker: string }
 
