@@ -5,6 +5,7 @@ import type { ProjectProjection } from '../workflows/definitions.js';
 import { createNeedsImportActivities } from './needs-import.js';
 import { createNeedsPoolActivities } from './needs-pool.js';
 import { writeProjectEvent } from './project-events.js';
+import { createReprioritisationPageActivities } from './reprioritisation-pages.js';
 import { createRosterActivities } from './roster.js';
 
 export function createActivities(db: Kysely<DB>) {
@@ -13,6 +14,7 @@ export function createActivities(db: Kysely<DB>) {
       await writeProjectEvent(db, projection);
     },
     ...createNeedsPoolActivities(db),
+    ...createReprioritisationPageActivities(db),
     ...createNeedsImportActivities(db),
     ...createRosterActivities(db),
   };

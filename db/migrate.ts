@@ -6,6 +6,7 @@ import * as needsPool from './migrations/0004_needs_pool.js';
 import * as needsImport from './migrations/0005_needs_import.js';
 import * as poolCuration from './migrations/0006_pool_curation.js';
 import * as needEvents from './migrations/0007_need_events.js';
+import * as prioritySnapshotStaging from './migrations/0060_priority_snapshot_staging.js';
 import type { DB } from './schema.js';
 
 // Migrations are listed here, not read from disk, so they work the same under tsx, vitest and a bundle.
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005_needs_import': needsImport,
   '0006_pool_curation': poolCuration,
   '0007_need_events': needEvents,
+  '0060_priority_snapshot_staging': prioritySnapshotStaging,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -2,6 +2,7 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { LifecycleTables } from './tables/lifecycle.js';
 import type { NeedsPoolTables } from './tables/needs-pool.js';
+import type { PriorityStagingTables } from './tables/priority-staging.js';
 import type { RosterTables } from './tables/roster.js';
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -109,7 +110,7 @@ export interface ReadModelTables {
 }
 
 /** Every table, as Kysely sees them. Each part of the system keeps its tables in db/tables/. */
-export interface DB extends ReadModelTables, LifecycleTables, RosterTables, NeedsPoolTables {}
+export interface DB extends ReadModelTables, LifecycleTables, RosterTables, NeedsPoolTables, PriorityStagingTables {}
 
 export const CODE_LIST_TABLES = [
   'priority_areas',

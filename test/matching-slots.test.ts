@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { STATES } from '../domain/code-lists/index.js';
 import { EXPERTISE_FIELDS, fieldsForNeed } from '../domain/expertise.js';
 import { LANGUAGES, LEVELS } from '../domain/languages.js';
+import { breaksHardRule, exclusionsOf } from '../domain/matching/exclusions.js';
 import { rankExperts } from '../domain/matching/rank.js';
 import { rankExpertsForSlots } from '../domain/matching/rank-slots.js';
 import type { MatchTarget, RosterExpert } from '../domain/matching/types.js';
@@ -48,6 +49,17 @@ describe('rankExpertsForSlots', () => {
       expect(once.every((list) => list.length === limit)).toBe(true);
       expect(once.some((list) => new Set(list.map((r) => r.score)).size < list.length)).toBe(true);
     }
+  });
+  it('skips exactly the experts the hard rules exclude', () => {
+    const experts = roster(2000, 8);
+    const withConflicts = [...TEAM, { ...TEAM[0]!, projectId: 'p-1', organisations: ['UNODC'] }];
+    let excluded = 0;
+    for (const e of experts) for (const t of withConflicts) {
+      const rules = exclusionsOf(e, t, false).length > 0;
+      expect(breaksHardRule(e, t)).toBe(rules);
+      if (rules) excluded++;
+    }
+    expect(excluded).toBeGreaterThan(0);
   });
   it('ranks no slot for no slots', () => {
     expect(rankExpertsForSlots(roster(50, 7), [], 10)).toEqual([]);

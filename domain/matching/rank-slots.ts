@@ -4,8 +4,9 @@
 // before the hard rules and the full score are computed. The result for each slot is exactly
 // rankExperts(experts, target, { limit }).ranked: same experts, order, scores and explained parts.
 import { onRoster, type RankedExpert } from './rank.js';
-import { exclusionsOf } from './exclusions.js';
-import { fieldPoints, MAX_OTHER_POINTS, scoreParts, scorePoints, standingPoints, WEIGHTS } from './score.js';
+import { groupOf } from '../expertise.js';
+import { breaksHardRule } from './exclusions.js';
+import { MAX_OTHER_POINTS, scoreParts, scorePoints, standingPoints, WEIGHTS } from './score.js';
 import type { MatchTarget, RosterExpert } from './types.js';
 
 interface Kept { expert: RosterExpert; score: number; order: number }
@@ -19,15 +20,21 @@ export function rankExpertsForSlots(experts: readonly RosterExpert[], targets: r
   // The score a newcomer must beat in each slot: -Infinity until the slot's list is full.
   const floor = targets.map(() => -Infinity);
   let lowestFloor = -Infinity;
+  // The field part (score.ts fieldPart) from sets: a field of the slot held exactly, else a shared group.
+  const slotFields = targets.map((t) => new Set(t.fields));
+  const slotGroups = targets.map((t) => new Set(t.fields.map(groupOf)));
   for (let order = 0; order < experts.length; order++) {
     const expert = experts[order]!;
     if (!onRoster(expert) || expert.status === 'SUSPENDED') continue; // a suspended expert is excluded from every slot
     const standing = standingPoints(expert);
     if (limit === 0 || standing + WEIGHTS.field + MAX_OTHER_POINTS < lowestFloor - MARGIN) continue;
+    const fields = expert.profile.fields;
+    const groups = fields.map(groupOf);
     for (let s = 0; s < targets.length; s++) {
       const target = targets[s]!;
-      if (standing + fieldPoints(expert, target) + MAX_OTHER_POINTS < floor[s]! - MARGIN) continue;
-      if (exclusionsOf(expert, target, false).length) continue;
+      const field = fields.some((f) => slotFields[s]!.has(f)) ? WEIGHTS.field : groups.some((g) => slotGroups[s]!.has(g)) ? WEIGHTS.fieldBranch : 0;
+      if (standing + field + MAX_OTHER_POINTS < floor[s]! - MARGIN) continue;
+      if (breaksHardRule(expert, target)) continue;
       const score = scorePoints(expert, target);
       // Equal scores keep roster order: a later expert enters only with a strictly higher score.
       if (score <= floor[s]!) continue;

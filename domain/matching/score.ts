@@ -90,11 +90,6 @@ export function scorePoints(expert: RosterExpert, target: MatchTarget): number {
 
 export const total = (parts: readonly ScorePart[]): number => Math.round(parts.reduce((s, p) => s + p.points, 0) * 10) / 10;
 
-/** The field part's points alone: the dominant part, read first to skip experts who cannot make a slot's list. */
-export function fieldPoints(expert: RosterExpert, target: MatchTarget): number {
-  return fieldPart(expert, target, false, scratch).points;
-}
-
 /** The parts that do not depend on the slot (past outcomes and workload). */
 export function standingPoints(expert: RosterExpert): number {
   return outcomesPart(expert, false, scratch).points + workloadPart(expert, false, scratch).points;
