@@ -8,6 +8,7 @@ import { createNeedsPoolActivities } from './needs-pool.js';
 import { createNotificationActivities } from './notifications.js';
 import { projectEventOrReject } from './project-events.js';
 import { createProjectMergeActivities } from './project-merge.js';
+import { createReprioritisationPageActivities } from './reprioritisation-pages.js';
 import { createRosterActivities } from './roster.js';
 
 export function createActivities(db: Kysely<DB>, client: Client) {
@@ -17,6 +18,7 @@ export function createActivities(db: Kysely<DB>, client: Client) {
     },
     ...createProjectMergeActivities(client),
     ...createNeedsPoolActivities(db),
+    ...createReprioritisationPageActivities(db),
     ...createNeedsImportActivities(db),
     ...createRosterActivities(db),
     ...createNotificationActivities(db),

@@ -1,7 +1,12 @@
-// `npm run bench:lifecycle [-- --projects 200 --concurrency 20]`: drives projects through the whole
-// lifecycle over GraphQL on real servers and prints throughput and transition latency, beside the same
-// number of bare Temporal updates on a trivial workflow, and the ratio of the two.
+// `npm run bench:lifecycle [-- --projects 40 --rounds 3 --concurrency 20 --warmup 10 --eager]`: drives
+// projects through the whole lifecycle over GraphQL on real servers, beside two floors on the same
+// servers in the same run: a bare Temporal update on a trivial workflow, and an update that awaits one
+// no-op activity (what a transition costs at least, since it waits for its projection). After a warm-up
+// the three run one after the other, in a rotating order, for several rounds; each round's p50, p95 and
+// throughput are compared, and the median of the per-round ratios is printed (the machine's load moves
+// between rounds, the ratios much less). `--eager` starts the dev server with eager activity dispatch.
 import { randomUUID } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Worker } from '@temporalio/worker';
@@ -12,18 +17,25 @@ import type { TransitionName } from '../domain/transitions.js';
 import { createProjectWorker } from '../worker/create-worker.js';
 import { startBenchServers } from './servers.js';
 import { fmt, percentile, pool } from './stats.js';
-import { bumpUpdate, finishUpdate } from './trivial-workflow.js';
+import { bumpUpdate, finishUpdate, floorActivities } from './trivial-workflow.js';
 
-const { values } = parseArgs({ options: { projects: { type: 'string', default: '200' }, concurrency: { type: 'string', default: '20' } } });
+const { values } = parseArgs({
+  options: {
+    projects: { type: 'string', default: '40' }, rounds: { type: 'string', default: '3' }, concurrency: { type: 'string', default: '20' },
+    warmup: { type: 'string', default: '10' }, eager: { type: 'boolean', default: false },
+  },
+});
 const N = Number(values.projects);
+const ROUNDS = Number(values.rounds);
 const C = Number(values.concurrency);
+const WARMUP = Number(values.warmup);
 
-const servers = await startBenchServers('bench-lifecycle');
+const servers = await startBenchServers('bench-lifecycle', { temporalDynamicConfig: values.eager ? ['system.enableActivityEagerExecution=true'] : [] });
 const { db, client, native } = servers;
 const taskQueue = `bench-${randomUUID()}`;
 const worker = await createProjectWorker({ connection: native, db, taskQueue });
 const trivialQueue = `${taskQueue}-trivial`;
-const trivialWorker = await Worker.create({ connection: native, taskQueue: trivialQueue, workflowsPath: fileURLToPath(new URL('./trivial-workflow.ts', import.meta.url)) });
+const trivialWorker = await Worker.create({ connection: native, taskQueue: trivialQueue, workflowsPath: fileURLToPath(new URL('./trivial-workflow.ts', import.meta.url)), activities: floorActivities });
 const running = Promise.all([worker.run(), trivialWorker.run()]);
 const secret = randomUUID();
 const api = await startApiServer({ db, temporal: client, jwtSecret: secret, lifecycle: { taskQueue } }, 0);
@@ -89,27 +101,61 @@ async function lifecycle(i: number) {
 }
 const TRANSITIONS_PER_PROJECT = 10;
 
+type Side = 'lifecycle' | 'bare' | 'activity';
+const LABELS: Record<Side, string> = {
+  lifecycle: 'lifecycle over GraphQL',
+  bare: 'floor 1: bare update (trivial wf)',
+  activity: 'floor 2: update + 1 no-op activity',
+};
+interface Figures { p50: number; p95: number; perSecond: number; count: number }
+
+/** The same shape of work on a trivial workflow: start it, then 10 updates one after the other. */
+const floor = (workflowType: 'trivialCounter' | 'counterWithActivity') => async (i: number) => {
+  const handle = await client.workflow.start(workflowType, { workflowId: `${workflowType}-${i}-${randomUUID()}`, taskQueue: trivialQueue });
+  for (let k = 0; k < TRANSITIONS_PER_PROJECT - 1; k++) await timed(() => handle.executeUpdate(bumpUpdate, { args: [1] }));
+  await timed(() => handle.executeUpdate(finishUpdate));
+};
+const RUN: Record<Side, (i: number) => Promise<void>> = { lifecycle, bare: floor('trivialCounter'), activity: floor('counterWithActivity') };
+
+async function measure(side: Side, n: number): Promise<Figures> {
+  latencies.splice(0);
+  const started = performance.now();
+  await pool(n, C, RUN[side]);
+  const seconds = (performance.now() - started) / 1000;
+  const sample = latencies.splice(0);
+  return { p50: percentile(sample, 50), p95: percentile(sample, 95), perSecond: sample.length / seconds, count: sample.length };
+}
+const median = (xs: number[]) => percentile(xs, 50);
+const row = (label: string, f: Figures) =>
+  `  ${label.padEnd(36)} ${f.perSecond.toFixed(1).padStart(7)} updates/s   p50 ${fmt(f.p50).padStart(9)}   p95 ${fmt(f.p95).padStart(9)}`;
+
 try {
-  console.log(`bench:lifecycle: ${N} projects, ${N * TRANSITIONS_PER_PROJECT} transitions, concurrency ${C}, on a local Temporal dev server and embedded PostgreSQL`);
-  let started = performance.now();
-  await pool(N, C, lifecycle);
-  const lifecycleSeconds = (performance.now() - started) / 1000;
-  const lifecycleLatencies = latencies.splice(0);
-
-  started = performance.now();
-  await pool(N, C, async (i) => {
-    const handle = await client.workflow.start('trivialCounter', { workflowId: `trivial-${i}-${randomUUID()}`, taskQueue: trivialQueue });
-    for (let k = 0; k < TRANSITIONS_PER_PROJECT - 1; k++) await timed(() => handle.executeUpdate(bumpUpdate, { args: [1] }));
-    await timed(() => handle.executeUpdate(finishUpdate));
-  });
-  const bareSeconds = (performance.now() - started) / 1000;
-  const bareLatencies = latencies.splice(0);
-
-  const row = (label: string, seconds: number, sample: number[]) =>
-    console.log(`${label.padEnd(34)} ${(N / seconds).toFixed(1).padStart(7)} projects/s   ${(sample.length / seconds).toFixed(1).padStart(7)} updates/s   p50 ${fmt(percentile(sample, 50)).padStart(9)}   p95 ${fmt(percentile(sample, 95)).padStart(9)}`);
-  row('lifecycle over GraphQL', lifecycleSeconds, lifecycleLatencies);
-  row('bare Temporal updates (trivial wf)', bareSeconds, bareLatencies);
-  console.log(`ratio lifecycle/bare: p50 ${(percentile(lifecycleLatencies, 50) / percentile(bareLatencies, 50)).toFixed(2)}x, p95 ${(percentile(lifecycleLatencies, 95) / percentile(bareLatencies, 95)).toFixed(2)}x, throughput (lifecycle/bare) ${(bareSeconds / lifecycleSeconds).toFixed(2)}x`);
+  console.log(`bench:lifecycle: ${ROUNDS} rounds x ${N} projects (${N * TRANSITIONS_PER_PROJECT} transitions) per side, concurrency ${C}, eager activity dispatch ${values.eager ? 'ON' : 'off'}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  // Warm-up: JIT, connection pools, the dev server's caches; not counted.
+  for (const side of ['lifecycle', 'bare', 'activity'] as const) await measure(side, WARMUP);
+  const rounds: Record<Side, Figures>[] = [];
+  const orders: Side[][] = [['lifecycle', 'bare', 'activity'], ['bare', 'activity', 'lifecycle'], ['activity', 'lifecycle', 'bare']];
+  for (let r = 0; r < ROUNDS; r++) {
+    const figures = {} as Record<Side, Figures>;
+    for (const side of orders[r % orders.length]!) figures[side] = await measure(side, N);
+    rounds.push(figures);
+    console.log(`round ${r + 1} (load ${loadavg()[0]!.toFixed(1)}):`);
+    for (const side of ['lifecycle', 'bare', 'activity'] as const) console.log(row(LABELS[side], figures[side]));
+  }
+  console.log(`medians over ${ROUNDS} rounds:`);
+  for (const side of ['lifecycle', 'bare', 'activity'] as const) {
+    console.log(row(LABELS[side], { p50: median(rounds.map((f) => f[side].p50)), p95: median(rounds.map((f) => f[side].p95)), perSecond: median(rounds.map((f) => f[side].perSecond)), count: 0 }));
+  }
+  const ratio = (a: Side, b: Side) => {
+    const p50 = median(rounds.map((f) => f[a].p50 / f[b].p50));
+    const p95 = median(rounds.map((f) => f[a].p95 / f[b].p95));
+    const tput = median(rounds.map((f) => f[a].perSecond / f[b].perSecond));
+    return `p50 ${p50.toFixed(2)}x, p95 ${p95.toFixed(2)}x, throughput ${tput.toFixed(2)}x`;
+  };
+  console.log('median of the per-round ratios:');
+  console.log(`  lifecycle / bare update           ${ratio('lifecycle', 'bare')}   (goal: p50 and p95 <= 1.5x, throughput >= 0.7x)`);
+  console.log(`  lifecycle / update + activity     ${ratio('lifecycle', 'activity')}`);
+  console.log(`  update + activity / bare update   ${ratio('activity', 'bare')}`);
 } finally {
   // Leave no server behind, even when a step fails.
   api.server.close();

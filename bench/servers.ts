@@ -21,11 +21,11 @@ export interface BenchServers {
   stop(): Promise<void>;
 }
 
-export async function startBenchServers(name: string): Promise<BenchServers> {
+export async function startBenchServers(name: string, opts: { temporalDynamicConfig?: readonly string[] } = {}): Promise<BenchServers> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const dir = mkdtempSync(join(tmpdir(), `palermo-${name}-`));
   chmodSync(dir, 0o755); // embedded PostgreSQL runs as its own OS user when we are root
-  const temporal = await startTemporalDevServer({ port: await freePort(), dbFile: join(dir, 'temporal.db'), logFile: join(dir, 'temporal.log') });
+  const temporal = await startTemporalDevServer({ port: await freePort(), dbFile: join(dir, 'temporal.db'), logFile: join(dir, 'temporal.log'), dynamicConfig: opts.temporalDynamicConfig });
   const pg = await startEmbeddedPostgres({ dataDir: join(dir, 'pg'), port: await freePort(), database: name });
   const db = createDb(pg.url, 20);
   await migrateToLatest(db);

@@ -1,5 +1,7 @@
-// The baseline for bench:lifecycle: a workflow that does nothing but accept an Update.
-import { condition, defineUpdate, setHandler } from '@temporalio/workflow';
+// The floors for bench:lifecycle: a workflow that does nothing but accept an Update (the bare floor),
+// and one whose Update awaits one no-op activity before it answers (the floor of "update + one
+// projection round trip", which is what a lifecycle transition does).
+import { condition, defineUpdate, proxyActivities, setHandler } from '@temporalio/workflow';
 
 export const bumpUpdate = defineUpdate<number, [number]>('bump');
 export const finishUpdate = defineUpdate<void>('finish');
@@ -9,6 +11,29 @@ export async function trivialCounter(): Promise<number> {
   let done = false;
   setHandler(bumpUpdate, (by) => (count += by), { validator: (by) => void (by > 0 || (() => { throw new Error('by must be positive'); })()) });
   setHandler(finishUpdate, () => void (done = true));
+  await condition(() => done);
+  return count;
+}
+
+/** The activities of the second floor: they do nothing, so what is measured is the round trip. */
+export const floorActivities = {
+  async noop(): Promise<void> {},
+};
+
+const { noop } = proxyActivities<typeof floorActivities>({ startToCloseTimeout: '30 seconds' });
+
+export async function counterWithActivity(): Promise<number> {
+  let count = 0;
+  let done = false;
+  setHandler(bumpUpdate, async (by) => {
+    count += by;
+    await noop();
+    return count;
+  }, { validator: (by) => void (by > 0 || (() => { throw new Error('by must be positive'); })()) });
+  setHandler(finishUpdate, async () => {
+    await noop();
+    done = true;
+  });
   await condition(() => done);
   return count;
 }

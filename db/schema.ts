@@ -5,6 +5,7 @@ import type { LifecycleTables } from './tables/lifecycle.js';
 import type { NeedsPoolTables } from './tables/needs-pool.js';
 import type { NeedsImportStoreTables } from './tables/needs-import-store.js';
 import type { NotificationTables } from './tables/notifications.js';
+import type { PriorityStagingTables } from './tables/priority-staging.js';
 import type { RosterTables } from './tables/roster.js';
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -120,7 +121,8 @@ export interface DB
     NeedsPoolTables,
     IdempotencyTables,
     NeedsImportStoreTables,
-    NotificationTables {}
+    NotificationTables,
+    PriorityStagingTables {}
 
 export const CODE_LIST_TABLES = [
   'priority_areas',

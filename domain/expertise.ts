@@ -29,7 +29,11 @@ const CODES = new Set(EXPERTISE_FIELDS.map((f) => f.code));
 export const isExpertiseField = (code: string): boolean => CODES.has(code);
 
 /** The group a code belongs to (a group is its own group). */
-export const groupOf = (code: string): string => code.split('.')[0]!;
+export const groupOf = (code: string): string => {
+  // Without split's array: matching calls this for every expert of the roster.
+  const dot = code.indexOf('.');
+  return dot < 0 ? code : code.slice(0, dot);
+};
 
 // Which fields answer a need, from its instrument and priority activity: palermo's reading of 3.2/3.4/3.6.
 const BY_INSTRUMENT: Record<string, string[]> = {

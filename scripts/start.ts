@@ -19,11 +19,16 @@ import { portInUse } from './embedded/free-port.js';
 import { startEmbeddedPostgres } from './embedded/postgres.js';
 import { startTemporalDevServer, stopChild } from './embedded/temporal-dev-server.js';
 import { ensureWebBuild } from './web-build.js';
+import { bundleWorkflows } from '../worker/create-worker.js';
+import { ensureWorkflowBundle } from '../worker/workflow-bundle.js';
 
 const root = resolve(import.meta.dirname, '..');
 const dataDir = resolve(process.env.PALERMO_DATA_DIR ?? resolve(root, '.data'));
 const apiPort = Number(process.env.PORT ?? 4000);
 const started = Date.now();
+// Where start-up time goes, printed with the ready line: [phase, seconds since start].
+const phases: [string, number][] = [];
+const phase = (name: string) => void phases.push([name, (Date.now() - started) / 1000]);
 const stops: (() => Promise<void>)[] = [];
 let stopping = false;
 
@@ -64,6 +69,8 @@ async function main() {
   if (problems.length > 0) {
     throw new Error(`not starting, the configuration is incomplete:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
+  // webpack runs here only when the workflow sources changed since the last build, beside the servers' start.
+  const workflowBundle = ensureWorkflowBundle(bundleWorkflows).finally(() => phase('workflow bundle checked'));
   let temporalAddress = process.env.TEMPORAL_ADDRESS;
   let databaseUrl = process.env.DATABASE_URL;
   if (embedded) {
@@ -87,6 +94,8 @@ async function main() {
 
   const db = createDb(databaseUrl!, 2);
   stops.push(() => db.destroy());
+  phase('Temporal and PostgreSQL up');
+  console.log(`palermo: workflow bundle ${await workflowBundle}`);
   await migrateToLatest(db);
   await seedCodeLists(db);
 
@@ -105,6 +114,7 @@ async function main() {
   runChild('worker', 'worker/main.ts', env);
   runChild('API', 'api/main.ts', env);
   await waitForHttp(`http://127.0.0.1:${apiPort}/health`, 60_000);
+  phase('API answers');
 
   const connection = await Connection.connect({ address: temporalAddress! });
   stops.push(() => connection.close());
@@ -112,6 +122,7 @@ async function main() {
     const ids = await seedDemoPortfolio(new Client({ connection }), { timings: timingsFromEnv(process.env.PALERMO_TIMINGS) });
     const experts = await seedDemoRoster(db);
     await seedDemoContacts(db);
+    phase('demo data seeded (worker polling)');
     console.log(`palermo: demo portfolio ready (${ids.length} projects from the seed documents, at the stages of scenarios S1, S4, S5, S8, S13; ${experts} demo roster experts added)`);
   }
 
@@ -124,6 +135,7 @@ async function main() {
     ['Donor (European Union)', { subject: 'donor', role: 'DONOR', organisation: 'European Union' }],
     ['Conference administrator', { subject: 'conference-admin', role: 'CONFERENCE_ADMIN' }],
   ];
+  console.log(`palermo: start-up phases (s since start): ${phases.map(([name, at]) => `${name} ${at.toFixed(1)}`).join(', ')}`);
   console.log(`\npalermo is ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   console.log(`  Web app             http://127.0.0.1:${apiPort}/${embedded ? ' (demo sign-in)' : ''}`);
   const graphiql = ['true', '1'].includes(env.PALERMO_GRAPHIQL?.trim().toLowerCase() ?? '');

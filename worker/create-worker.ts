@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import { createActivities } from '../activities/index.js';
 import type { DB } from '../db/schema.js';
 import { TASK_QUEUE } from '../workflows/definitions.js';
+import { loadPrebuiltWorkflowBundle } from './workflow-bundle.js';
 
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
@@ -27,10 +28,16 @@ export function createProjectWorker(opts: ProjectWorkerOptions): Promise<Worker>
     connection: opts.connection,
     namespace: opts.namespace ?? 'default',
     taskQueue: opts.taskQueue ?? TASK_QUEUE,
-    ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
+    ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : prebuiltOrSources()),
     // Activities that talk to other workflows (a merge asks its survivor) share the worker's connection.
     activities: createActivities(opts.db, new Client({ connection: opts.connection, namespace: opts.namespace ?? 'default' })),
   });
+}
+
+/** The bundle `npm run build:workflows` wrote, when it matches today's sources; else the sources, bundled now. */
+function prebuiltOrSources(): { workflowBundle: WorkflowBundleWithSourceMap } | { workflowsPath: string } {
+  const prebuilt = loadPrebuiltWorkflowBundle();
+  return prebuilt.bundle ? { workflowBundle: prebuilt.bundle } : { workflowsPath: WORKFLOWS_PATH };
 }
 
 const quietBundlerLogger = {

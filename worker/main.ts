@@ -6,6 +6,7 @@ import { Client, Connection } from '@temporalio/client';
 import { createProjectWorker } from './create-worker.js';
 import { ensureReprioritisationSchedule } from './schedules.js';
 import { ensureMailDispatchSchedule } from './mail-schedule.js';
+import { loadPrebuiltWorkflowBundle } from './workflow-bundle.js';
 
 const problems = workerConfigProblems(process.env);
 if (problems.length > 0) {
@@ -18,7 +19,10 @@ const databaseUrl = process.env.DATABASE_URL!;
 Runtime.install({ logger: new DefaultLogger((process.env.PALERMO_LOG_LEVEL ?? 'INFO') as LogLevel) });
 const connection = await NativeConnection.connect({ address });
 const db = createDb(databaseUrl);
-const worker = await createProjectWorker({ connection, namespace: process.env.TEMPORAL_NAMESPACE, db, taskQueue: process.env.PALERMO_TASK_QUEUE });
+const creating = performance.now();
+const prebuilt = loadPrebuiltWorkflowBundle();
+const worker = await createProjectWorker({ connection, namespace: process.env.TEMPORAL_NAMESPACE, db, taskQueue: process.env.PALERMO_TASK_QUEUE, workflowBundle: prebuilt.bundle });
+console.log(`palermo worker: created in ${Math.round(performance.now() - creating)} ms, workflow code ${prebuilt.bundle ? `prebuilt (${prebuilt.path})` : `bundled at start: ${prebuilt.why}`}`);
 const clientConnection = await Connection.connect({ address });
 await ensureReprioritisationSchedule(new Client({ connection: clientConnection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' }), {
   taskQueue: worker.options.taskQueue,

@@ -10,6 +10,7 @@ import { independenceBreaches } from '../../domain/matching/evaluator.js';
 import { exclusionsOf, homeRegionOf } from '../../domain/matching/exclusions.js';
 import { inviteInput, matchOptions, teamOptions, type MatchOptions } from '../../domain/matching/options.js';
 import { rankExperts, type Ranking } from '../../domain/matching/rank.js';
+import { rankExpertsForSlots } from '../../domain/matching/rank-slots.js';
 import type { MatchTarget, RosterExpert } from '../../domain/matching/types.js';
 import type { DB } from '../../db/schema.js';
 import {
@@ -219,9 +220,11 @@ builder.mutationFields((t) => ({
       const issues = wanted.flatMap((s, i) => (byId.has(s.needId) ? [] : [{ field: `options.slots.${i}.needId`, message: `need ${s.needId} is not a need of this project` }]));
       if (issues.length) throw new ValidationError(issues);
       const roster = await loadRoster(ctx.deps.db);
-      const slots: Slot[] = wanted.map((s) => ({
+      // The roster is read once for all slots (domain/matching/rank-slots.ts), not once per slot.
+      const ranked = rankExpertsForSlots(roster, wanted.map((s) => targetOf(byId.get(s.needId)!, o)), o.candidatesPerSlot);
+      const slots: Slot[] = wanted.map((s, i) => ({
         id: s.label,
-        candidates: rankExperts(roster, targetOf(byId.get(s.needId)!, o), { limit: o.candidatesPerSlot }).ranked.map((r) => ({
+        candidates: ranked[i]!.map((r) => ({
           expertId: r.expert.id, score: r.score, capacity: r.expert.profile.capacity, homeRegion: homeRegionOf(r.expert.nationality),
         })),
       }));

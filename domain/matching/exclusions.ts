@@ -42,6 +42,17 @@ export function exclusionsOf(expert: RosterExpert, target: MatchTarget, explain 
   return out;
 }
 
+/** Whether the expert breaks any hard rule of exclusionsOf, without building the list (ranking a roster for many slots). */
+export function breaksHardRule(expert: RosterExpert, target: MatchTarget): boolean {
+  if (expert.status === 'SUSPENDED') return true;
+  if (!sharesLanguage(expert, target.stateCode)) return true;
+  if (target.window && !isAvailable(expert, target.window)) return true;
+  const c = expert.profile.conflicts;
+  if (c.states.includes(target.stateCode)) return true;
+  if (target.projectId && c.projects.includes(target.projectId)) return true;
+  return (target.organisations ?? []).some((o) => c.organisations.some((d) => d.toLowerCase() === o.toLowerCase()));
+}
+
 /** The region of a State's first listed region: the expert's home region for geographical balance (R12). */
 export function homeRegionOf(stateCode: string): string {
   return STATES.find((s) => s.code === stateCode)?.regions[0] ?? 'UNKNOWN';

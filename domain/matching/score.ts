@@ -89,3 +89,11 @@ export function scorePoints(expert: RosterExpert, target: MatchTarget): number {
 }
 
 export const total = (parts: readonly ScorePart[]): number => Math.round(parts.reduce((s, p) => s + p.points, 0) * 10) / 10;
+
+/** The parts that do not depend on the slot (past outcomes and workload). */
+export function standingPoints(expert: RosterExpert): number {
+  return outcomesPart(expert, false, scratch).points + workloadPart(expert, false, scratch).points;
+}
+
+/** The most the parts other than field and standing can give (instrument with article, language, region in the State). */
+export const MAX_OTHER_POINTS = WEIGHTS.instrument + WEIGHTS.article + WEIGHTS.language + WEIGHTS.regionState;

@@ -20,6 +20,8 @@ export interface TemporalDevServerOptions {
   /** Where the server's own log goes. */
   logFile: string;
   readyTimeoutMs?: number;
+  /** Extra `--dynamic-config-value` settings, e.g. `system.enableActivityEagerExecution=true` (benches). */
+  dynamicConfig?: readonly string[];
 }
 
 export async function startTemporalDevServer(opts: TemporalDevServerOptions): Promise<TemporalDevServer> {
@@ -42,6 +44,7 @@ export async function startTemporalDevServer(opts: TemporalDevServerOptions): Pr
       ...searchAttributes,
       // Keeps the server from calling home: there is no internet here.
       '--dynamic-config-value', 'frontend.enableServerVersionCheck=false',
+      ...(opts.dynamicConfig ?? []).flatMap((value) => ['--dynamic-config-value', value]),
     ],
     { stdio: ['ignore', log, log] },
   );

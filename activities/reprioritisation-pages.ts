@@ -1,0 +1,64 @@
+// Re-prioritisation in pages: no activity holds the whole pool. The workflow asks for the run's inputs
+// (presumed needs, flagged regions, the weights in force), then for one keyset page of needs at a time
+// (each page's priorities computed by the pure rule and written in bulk), then for the ranked snapshot,
+// which PostgreSQL ranks in one statement. Memory stays at one page, whatever the pool's size.
+import type { Kysely } from 'kysely';
+import { REGIONS, STATES } from '../domain/code-lists/index.js';
+import { nonReportingStates, presumedReportingNeed, regionReportingRates } from '../domain/presumed-needs.js';
+import { prioritisePool, type PriorityWeights } from '../domain/priority.js';
+import { STATES_NEEDING_REPORTING_HELP } from '../domain/reporting.js';
+import type { DB } from '../db/schema.js';
+import { currentWeightSet, insertPresumedNeeds, reportedByCycle, snapshotByWorkflow, toPoolNeed } from '../db/queries/needs-pool.js';
+import { loadNeedsPage, recordRankedSnapshot, stagePriorities } from '../db/queries/priority-pages.js';
+import type { ReprioritisationResult } from './needs-pool.js';
+
+export const NEEDS_PAGE_SIZE = 10_000;
+
+export interface ReprioritisationRun {
+  workflowId: string;
+  trigger: string;
+  /** The run's clock (time waiting is counted to it), the same for every page. */
+  at: string;
+}
+
+export interface RunInputs {
+  weightSetId: number | null;
+  weights: PriorityWeights;
+  regionsFlagged: unknown[];
+  presumedGenerated: number;
+}
+
+export function createReprioritisationPageActivities(db: Kysely<DB>) {
+  return {
+    /** The run's inputs, or the snapshot a previous attempt of this run already recorded. */
+    async prepareReprioritisation(run: ReprioritisationRun): Promise<{ done: ReprioritisationResult } | { inputs: RunInputs }> {
+      const done = await snapshotByWorkflow(db, run.workflowId);
+      if (done) return { done: { snapshotId: done.id, openNeeds: done.open_needs, weightSetId: done.weight_set_id } };
+      // R8: presumed reporting needs for parties that reported in no imported cycle (idempotent by id).
+      const reported = await reportedByCycle(db);
+      const presumedGenerated = await insertPresumedNeeds(db, nonReportingStates(STATES.map((s) => s.code), reported).map(presumedReportingNeed));
+      const reportedAny = new Set([...reported.values()].flatMap((s) => [...s]));
+      const regions = new Map(REGIONS.map((r) => [r.code as string, STATES.filter((s) => (s.regions as readonly string[]).includes(r.code)).map((s) => s.code as string)]));
+      const regionsFlagged = reported.size ? regionReportingRates(regions, reportedAny).filter((r) => r.flagged && r.states > 0) : [];
+      const weights = await currentWeightSet(db);
+      return { inputs: { weightSetId: weights?.id ?? null, weights: weights?.weights ?? {}, regionsFlagged, presumedGenerated } };
+    },
+
+    /** Prioritises the open needs among the next page of needs; `last` is null when there was none. */
+    async prioritiseNeedsPage(page: { run: ReprioritisationRun; weights: PriorityWeights; after: string | null; limit?: number }): Promise<{ last: string | null; read: number; open: number }> {
+      const rows = await loadNeedsPage(db, page.after, page.limit ?? NEEDS_PAGE_SIZE);
+      if (rows.length === 0) return { last: null, read: 0, open: 0 };
+      const open = prioritisePool(rows.map(toPoolNeed), page.weights, STATES_NEEDING_REPORTING_HELP, new Date(page.run.at));
+      await stagePriorities(db, page.run.workflowId, open.map((n) => ({ needId: n.id, score: n.priority.score, identifiedAt: n.identifiedAt, parts: n.priority.parts })));
+      return { last: rows[rows.length - 1]!.id, read: rows.length, open: open.length };
+    },
+
+    async recordReprioritisation(input: { run: ReprioritisationRun; inputs: RunInputs }): Promise<ReprioritisationResult> {
+      const { run, inputs } = input;
+      const snapshot = await recordRankedSnapshot(db, {
+        workflowId: run.workflowId, trigger: run.trigger, takenAt: run.at, weightSetId: inputs.weightSetId, regionsFlagged: inputs.regionsFlagged, presumedGenerated: inputs.presumedGenerated,
+      });
+      return { snapshotId: snapshot.id, openNeeds: snapshot.openNeeds, weightSetId: inputs.weightSetId };
+    },
+  };
+}

@@ -1,0 +1,62 @@
+// Re-prioritisation page by page: a keyset page of needs with what their priority depends on, the page's
+// priorities written in bulk (one multi-row statement of arrays), and the ranking of a whole run in SQL.
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../schema.js';
+import type { PoolNeedRow } from './needs-pool.js';
+
+/** Up to `limit` needs with ids after `after` (in id order), each with its project's stage and latest verdict. */
+export function loadNeedsPage(db: Kysely<DB>, after: string | null, limit: number): Promise<PoolNeedRow[]> {
+  let query = db
+    .selectFrom('needs as n')
+    .leftJoin('projects as p', 'p.id', 'n.project_id')
+    .select([
+      'n.id', 'n.state_code', 'n.priority_area', 'n.priority_activity', 'n.instrument', 'n.article', 'n.forms_of_assistance', 'n.urgency', 'n.source', 'n.description',
+      'n.state_rank', 'n.created_at', 'n.project_id', 'p.stage as project_stage', 'n.confirmed_at', 'n.merged_into',
+      (eb) => eb.selectFrom('need_verdicts as v').select('v.verdict').whereRef('v.need_id', '=', 'n.id').orderBy('v.evaluated_at', 'desc').limit(1).as('verdict'),
+    ]);
+  if (after !== null) query = query.where('n.id', '>', after);
+  return query.orderBy('n.id').limit(limit).execute() as Promise<PoolNeedRow[]>;
+}
+
+/** Writes a page's priorities for a run; a retried page writes nothing twice. */
+export async function stagePriorities(db: Kysely<DB>, workflowId: string, rows: { needId: string; score: number; identifiedAt: string; parts: unknown[] }[]): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`
+    insert into priority_snapshot_staging (workflow_id, need_id, score, identified_at, parts)
+    select ${workflowId}, * from unnest(${rows.map((r) => r.needId)}::text[], ${rows.map((r) => r.score)}::numeric[], ${rows.map((r) => r.identifiedAt)}::timestamptz[], ${rows.map((r) => JSON.stringify(r.parts))}::jsonb[])
+    on conflict do nothing`.execute(db);
+}
+
+/**
+ * Records the run's snapshot: ranks every staged need at once (score, then the longer wait, then the
+ * id), writes the entries and empties the run's staging rows, in one transaction; a second call for the
+ * same run returns the snapshot already recorded.
+ */
+export async function recordRankedSnapshot(
+  db: Kysely<DB>,
+  snapshot: { workflowId: string; trigger: string; takenAt: string; weightSetId: number | null; regionsFlagged: unknown[]; presumedGenerated: number },
+): Promise<{ id: number; openNeeds: number }> {
+  return db.transaction().execute(async (trx) => {
+    const { count } = await trx.selectFrom('priority_snapshot_staging').select((eb) => eb.fn.countAll<string>().as('count')).where('workflow_id', '=', snapshot.workflowId).executeTakeFirstOrThrow();
+    const inserted = await trx
+      .insertInto('priority_snapshots')
+      .values({
+        workflow_id: snapshot.workflowId, trigger: snapshot.trigger, taken_at: snapshot.takenAt, weight_set_id: snapshot.weightSetId,
+        open_needs: Number(count), regions_flagged: JSON.stringify(snapshot.regionsFlagged), presumed_generated: snapshot.presumedGenerated,
+      })
+      .onConflict((oc) => oc.column('workflow_id').doNothing())
+      .returning(['id', 'open_needs'])
+      .executeTakeFirst();
+    if (!inserted) {
+      const done = await trx.selectFrom('priority_snapshots').select(['id', 'open_needs']).where('workflow_id', '=', snapshot.workflowId).executeTakeFirstOrThrow();
+      return { id: done.id, openNeeds: done.open_needs };
+    }
+    // Ties on score go to the longer-waiting need, then to the id (in byte order, the same on every server).
+    await sql`
+      insert into priority_snapshot_entries (snapshot_id, need_id, rank, score, parts)
+      select ${inserted.id}, need_id, row_number() over (order by score desc, identified_at, need_id collate "C"), score, parts
+      from priority_snapshot_staging where workflow_id = ${snapshot.workflowId}`.execute(trx);
+    await trx.deleteFrom('priority_snapshot_staging').where('workflow_id', '=', snapshot.workflowId).execute();
+    return { id: inserted.id, openNeeds: inserted.open_needs };
+  });
+}
