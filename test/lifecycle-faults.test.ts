@@ -44,17 +44,57 @@ describe('a worker process killed in the middle of a transition', () => {
     const pm = await caller(stack, { subject: 'pm-faults', role: 'PROGRAMME_MANAGER' });
     const first = await workerProcess(stack.taskQueue, inject('databaseUrl'));
     const { id } = await fileAs(stack, fp, hondurasImpunityRequest());
+    const handle = stack.client.workflow.getHandle(id);
+
+    // Hold the project's row, so the projection activity is surely in flight (waiting on its lock) when the worker dies.
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((r) => (locked = r));
+    const holder = stack.db.transaction().execute(async (trx) => {
+      await trx.selectFrom('projects').select('id').where('id', '=', id).forUpdate().execute();
+      locked();
+      await released;
+    });
+    await isLocked;
 
     const pending = act(stack, pm, 'startAssessment', id, { idempotencyKey: 'kill-mid-0001' });
+    const inFlight = async () => (await handle.describe()).raw.pendingActivities?.find((a) => a.activityType?.name === 'projectEvent');
+    await expect.poll(async () => String((await inFlight())?.state), { timeout: 15_000 }).toMatch(/STARTED|^2$/);
+    expect((await inFlight())!.lastWorkerIdentity).toMatch(new RegExp(`^${first.pid}@`));
     first.kill('SIGKILL');
-    await new Promise((r) => setTimeout(r, 500));
+    await new Promise<void>((r) => (first.exitCode !== null || first.signalCode !== null ? r() : first.once('exit', () => r())));
+    release();
+    await holder;
     await workerProcess(stack.taskQueue, inject('databaseUrl'));
 
-    expect((await pending).stage).toBe('UNDER_ASSESSMENT');
+    // The caller's wait ends in the transition or in a typed error; the retry with the same key answers the result.
+    const answer = await pending;
+    if (answer.__typename === 'Project') expect(answer.stage).toBe('UNDER_ASSESSMENT');
+    else expect(answer.code, JSON.stringify(answer)).toEqual(expect.any(String)); // an API deadline's typed error
+    await expect.poll(async () => (await handle.query(snapshotQuery)).projectedSeq, { timeout: 90_000, interval: 1_000 }).toBe(2);
     const retried = await act(stack, pm, 'startAssessment', id, { idempotencyKey: 'kill-mid-0001' });
     expect(retried.stage).toBe('UNDER_ASSESSMENT');
-    const events = await stack.db.selectFrom('project_events').select(['seq', 'action']).where('project_id', '=', id).orderBy('seq').execute();
-    expect(events).toEqual([{ seq: 1, action: 'fileRequest' }, { seq: 2, action: 'startAssessment' }]);
+
+    // From the history: the projection of event 2 was started on the killed worker and never completed
+    // there (its first attempt timed out), then completed once on the new worker.
+    const events = (await handle.fetchHistory()).events ?? [];
+    const scheduled = events.filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'projectEvent');
+    const transition = scheduled[1]!; // the first projects the filing, the second this transition
+    const ofTransition = (e: (typeof events)[number]) =>
+      [e.activityTaskStartedEventAttributes?.scheduledEventId, e.activityTaskCompletedEventAttributes?.scheduledEventId, e.activityTaskTimedOutEventAttributes?.scheduledEventId]
+        .some((sid) => sid != null && Number(sid) === Number(transition.eventId));
+    const started = events.filter((e) => e.activityTaskStartedEventAttributes && ofTransition(e));
+    expect(started).toHaveLength(1); // Temporal records the start of the attempt that closed it
+    expect(started[0]!.activityTaskStartedEventAttributes!.attempt).toBeGreaterThan(1);
+    expect(started[0]!.activityTaskStartedEventAttributes!.lastFailure?.timeoutFailureInfo).toBeTruthy(); // attempt 1 never completed
+    expect(started[0]!.activityTaskStartedEventAttributes!.identity).not.toMatch(new RegExp(`^${first.pid}@`));
+    expect(events.filter((e) => e.activityTaskCompletedEventAttributes && ofTransition(e))).toHaveLength(1);
+    const accepted = events.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name === 'startAssessment');
+    expect(accepted).toHaveLength(1);
+
+    const rows = await stack.db.selectFrom('project_events').select(['seq', 'action']).where('project_id', '=', id).orderBy('seq').execute();
+    expect(rows).toEqual([{ seq: 1, action: 'fileRequest' }, { seq: 2, action: 'startAssessment' }]);
   });
 });
 

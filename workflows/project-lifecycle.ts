@@ -89,6 +89,9 @@ export async function projectLifecycle(input: ProjectLifecycleInput): Promise<vo
     lastSeq += 1;
     const full: ProjectEvent = { ...event, seq: lastSeq, at: new Date().toISOString() };
     if (full.kind !== 'FILED') state = applyProjectEvent(state, full);
+    // Leaving a waiting stage drops its reminders, even if the stage is entered again before the watcher wakes.
+    const leftTimer = full.fromStage ? timerKey(full.fromStage) : null;
+    if (leftTimer && leftTimer !== timerKey(full.toStage)) delete timers[leftTimer];
     unprojected.push({
       projectId: input.projectId,
       event: full,
@@ -263,13 +266,13 @@ export async function projectLifecycle(input: ProjectLifecycleInput): Promise<vo
       if (key === 'information') await watchInformationRequest();
       else if (key === 'funding') await watchFunding();
       else if (key === 'progress') await watchProgressReports();
-      await condition(() => timerKey(state.stage) !== key || isFinalStage(state.stage));
-      if (key) delete timers[key];
+      const current = key ? timers[key] : undefined;
+      if (key && current === undefined && timerKey(state.stage) === key) continue; // left and entered again: start afresh
+      await condition(() => timerKey(state.stage) !== key || isFinalStage(state.stage) || (key !== null && timers[key] !== current));
     }
   }
 
   async function watchInformationRequest() {
-    const left = () => state.stage !== 'AWAITING_INFORMATION';
     const now = Date.now();
     const t = (timers.information ??= {
       remindAt: now + msToNumber(timings.informationReminder),
@@ -277,6 +280,7 @@ export async function projectLifecycle(input: ProjectLifecycleInput): Promise<vo
       reminded: false,
       escalated: false,
     });
+    const left = () => state.stage !== 'AWAITING_INFORMATION' || timers.information !== t;
     if (!t.reminded) {
       if (await condition(left, until(t.remindAt))) return;
       notify('REMINDER', 'informationRequest', `the State has not yet answered: ${state.informationRequests.at(-1)?.question ?? ''}`);
@@ -290,11 +294,11 @@ export async function projectLifecycle(input: ProjectLifecycleInput): Promise<vo
   }
 
   async function watchFunding() {
-    const left = () => state.stage !== 'AWAITING_FUNDING';
     const reminder = msToNumber(timings.fundingReminder);
     const escalation = msToNumber(timings.fundingEscalation);
     const now = Date.now();
     const t = (timers.funding ??= { nextAt: now + Math.min(reminder, escalation), escalateAt: now + escalation, escalated: false });
+    const left = () => state.stage !== 'AWAITING_FUNDING' || timers.funding !== t;
     for (;;) {
       if (await condition(left, until(t.nextAt))) return;
       if (!t.escalated && t.nextAt >= t.escalateAt) {
@@ -311,14 +315,16 @@ export async function projectLifecycle(input: ProjectLifecycleInput): Promise<vo
   async function watchProgressReports() {
     const interval = msToNumber(timings.progressReportInterval);
     const t = (timers.progress ??= { dueAt: null, remainingMs: interval });
+    const gone = () => timers.progress !== t;
     for (;;) {
       if (t.dueAt === null) {
-        await condition(() => state.stage !== 'SUSPENDED');
-        if (state.stage !== 'IN_DELIVERY') return;
+        await condition(() => state.stage !== 'SUSPENDED' || gone());
+        if (state.stage !== 'IN_DELIVERY' || gone()) return;
         t.dueAt = Date.now() + t.remainingMs;
       }
       const reports = state.progressReports.length;
-      const changed = await condition(() => state.stage !== 'IN_DELIVERY' || state.progressReports.length > reports, until(t.dueAt));
+      const changed = await condition(() => state.stage !== 'IN_DELIVERY' || state.progressReports.length > reports || gone(), until(t.dueAt));
+      if (gone()) return;
       if (!changed) {
         notify('REMINDER', 'progressReport', 'a progress report is due');
         t.dueAt = Date.now() + interval;
