@@ -81,7 +81,7 @@ builder.mutationFields((t) => ({
     resolve: async (_r, args, ctx) => {
       const need = await visibleNeed(ctx, String(args.needId));
       if (need!.source !== PRESUMED_SOURCE) throw new ValidationError([{ field: 'needId', message: 'only a presumed need is confirmed' }]);
-      if (ctx.actor!.role !== 'STATE_FOCAL_POINT' || ctx.actor!.stateCode !== need!.state_code) throw new ForbiddenError(`only the focal point of ${need!.state_code} confirms its presumed need`);
+      // Only focal points confirm (access policy), and visibleNeed found one of the caller's own State.
       const updated = await ctx.deps.db.updateTable('needs').set({ confirmed_at: new Date().toISOString(), confirmed_by: ctx.actor!.subject }).where('id', '=', need!.id).where('confirmed_at', 'is', null).executeTakeFirst();
       if (Number(updated.numUpdatedRows) > 0) await recordNeedEvents(ctx.deps.db, [{ needId: need!.id, action: 'CONFIRMED', actor: ctx.actor! }]);
       return (await poolNeeds(ctx, [need!.id], 'needId'))[0]!;
