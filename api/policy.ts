@@ -8,7 +8,7 @@ import type { GraphQLFieldResolver } from 'graphql';
 import { accessOf, rowOf } from '../domain/access/policy.js';
 import type { ProjectState } from '../domain/project-state.js';
 import { isFunder, maySeeStatePart, type Actor, type ProjectAudience, type Role } from '../domain/roles.js';
-import type { ProjectEventRow, ProjectRow } from '../db/queries/projects.js';
+import { findProject, type ProjectEventRow, type ProjectRow } from '../db/queries/projects.js';
 import type { Context } from './context.js';
 import { NotFoundError } from './errors.js';
 
@@ -62,7 +62,7 @@ export async function historyForCaller(ctx: Context, projectId: string, entries:
   if (actor.role !== 'STATE_FOCAL_POINT') return entries;
   const states = await ctx.loaders.projectStates.load(projectId);
   if (states.length <= 1) return entries;
-  const row = project ?? (await ctx.deps.db.selectFrom('projects').selectAll().where('id', '=', projectId).executeTakeFirst());
+  const row = project ?? (await findProject(ctx.deps.db, projectId));
   const needStates = row ? needStatesOf(row) : new Map<string, string>();
   return entries.map((e) => entryForState(e, actor.stateCode!, needStates));
 }

@@ -414,6 +414,11 @@ describe('donors as real users', () => {
     expect(pool.status).toBe(403);
   });
 
+  it('knows itself as its organisation', async () => {
+    const { body } = await stack.gql('{ me { role organisation } }', {}, w.callers.donor!.token);
+    expect(body.data!.me).toEqual({ role: 'DONOR', organisation: w.callers.donor!.actor.organisation });
+  });
+
   it('refuses a donor token that names no organisation', async () => {
     const { status, body } = await stack.gql('{ me { role } }', {}, await stack.token({ subject: 'anonymous-donor', role: 'DONOR' }));
     expect(status).toBe(401);

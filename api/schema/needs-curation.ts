@@ -100,7 +100,7 @@ builder.mutationFields((t) => ({
     resolve: async (_r, args, ctx) => {
       const need = await visibleNeed(ctx, String(args.needId));
       if (need!.source !== PRESUMED_SOURCE) throw new ValidationError([{ field: 'needId', message: 'only a presumed need is confirmed' }]);
-      if (ctx.actor!.role !== 'STATE_FOCAL_POINT' || ctx.actor!.stateCode !== need!.state_code) throw new ForbiddenError(`only the focal point of ${need!.state_code} confirms its presumed need`);
+      // Only focal points confirm (access policy), and visibleNeed found one of the caller's own State.
       // Confirmed once: concurrent or repeated confirmations get the same answer, the confirmed need, and write one CONFIRMED event.
       await confirmPresumedNeedOnce(ctx.deps.db, need!.id, ctx.actor!);
       return (await poolNeeds(ctx, [need!.id], 'needId'))[0]!;

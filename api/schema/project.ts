@@ -12,6 +12,7 @@ export const ActorRef = builder.objectRef<Actor>('Actor').implement({
     subject: t.exposeString('subject'),
     role: t.exposeString('role'),
     state: t.string({ nullable: true, resolve: (a) => a.stateCode ?? null }),
+    organisation: t.string({ nullable: true, description: 'The organisation a DONOR acts for (token claim org)', resolve: (a) => a.organisation ?? null }),
   }),
 });
 

@@ -108,7 +108,7 @@ export const POLICY: Readonly<Record<string, Readonly<Record<string, Row>>>> = {
   },
   Need: same(PROJECT_READERS, ['id', 'state', 'source', 'priorityArea', 'priorityActivity', 'instrument', 'article', 'formsOfAssistance', 'urgency', 'description']),
   HistoryEntry: { ...same(NOT_DONORS, ['seq', 'kind', 'action', 'actor', 'at', 'fromStage', 'toStage']), summary: row('own', 'yes', 'yes', 'no', 'no', 'yes') },
-  Actor: same(EVERYONE, ['subject', 'role', 'state']),
+  Actor: same(EVERYONE, ['subject', 'role', 'state', 'organisation']),
   Assessment: same(NOT_DONORS, ['type', 'startDate', 'endDate', 'partners', 'findings', 'by', 'at']),
   InformationRequest: same(NOT_DONORS, ['question', 'answer', 'answeredAt', 'by', 'at']),
   Plan: same(PROJECT_READERS, ['objectives', 'outputs', 'outcomes', 'formsOfAssistance', 'modality', 'budget', 'by', 'at']),

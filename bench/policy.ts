@@ -1,0 +1,68 @@
+// `npm run bench:policy [-- --needs 10000 --runs 5]`: what the access policy costs. Every field of the
+// graph carries a scope-auth scope from the policy table; this runs the same needPool query (every open
+// need with its explained priority) as a programme manager against the schema as served and against
+// the same schema built with scope-auth off, and prints the median times and their ratio. Real
+// PostgreSQL; the query runs in-process through graphql's execute, without HTTP.
+import { parseArgs } from 'node:util';
+import { graphql, type GraphQLSchema } from 'graphql';
+import { builder } from '../api/builder.js';
+import { createLoaders } from '../api/loaders.js';
+import { schema } from '../api/schema/index.js';
+import type { Context } from '../api/context.js';
+import { PRIORITY_ACTIVITIES, PRIORITY_AREAS, STATES, URGENCIES } from '../domain/code-lists/index.js';
+import { startBenchServers } from './servers.js';
+
+const { values } = parseArgs({ options: { needs: { type: 'string', default: '10000' }, runs: { type: 'string', default: '5' } } });
+const size = Number(values.needs);
+const runs = Number(values.runs);
+
+const servers = await startBenchServers('bench-policy');
+const { db, client } = servers;
+const pick = <T>(list: readonly T[], i: number) => list[i % list.length]!;
+const QUERY = `{ needPool { __typename ... on QueryNeedPoolSuccess { data {
+  id rank state priorityArea priorityActivity urgency source description projectId projectStage verdict stateRank
+  priority { score parts { name points reason } } } } } }`;
+
+try {
+  for (let inserted = 0; inserted < size; inserted += 5000) {
+    await db.insertInto('needs').values(Array.from({ length: Math.min(5000, size - inserted) }, (_, k) => {
+      const i = inserted + k;
+      return {
+        id: `bench-need-${i}`, project_id: null, position: 0, state_code: pick(STATES, i).code, source: 'QUESTIONNAIRE_RESPONSE',
+        priority_area: pick(PRIORITY_AREAS, i).code, priority_activity: pick(PRIORITY_ACTIVITIES, i * 7).code, instrument: 'UNTOC', article: null,
+        forms_of_assistance: ['TRAINING_NATIONAL'], urgency: pick(URGENCIES, i * 3).code, description: `Synthetic need ${i}`,
+        created_at: new Date(Date.UTC(2007, 0, 1) + (i % 2000) * 86_400_000),
+      };
+    })).execute();
+  }
+  const unguarded = builder.toSchema({ disableScopeAuth: true });
+  const context = (): Context => ({
+    actor: { subject: 'bench-manager', role: 'PROGRAMME_MANAGER' },
+    deps: { db, temporal: client, jwtSecret: 'bench-only' },
+    loaders: createLoaders(db),
+  });
+  async function time(s: GraphQLSchema): Promise<number> {
+    const started = performance.now();
+    const result = await graphql({ schema: s, source: QUERY, contextValue: context() });
+    const ms = performance.now() - started;
+    const rows = (result.data?.needPool as { data?: unknown[] } | undefined)?.data?.length;
+    if (result.errors || rows !== size) throw new Error(`needPool answered ${rows} rows, errors ${JSON.stringify(result.errors)}`);
+    return ms;
+  }
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  await time(schema); // warm up both
+  await time(unguarded);
+  const guarded: number[] = [];
+  const open: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    guarded.push(await time(schema));
+    open.push(await time(unguarded));
+  }
+  const fields = size * (13 + 1 + 4 * 3);
+  console.log(`bench:policy: needPool of ${size} needs (about ${fields} resolved fields) as a programme manager, median of ${runs} runs`);
+  console.log(`  with the access policy  ${median(guarded).toFixed(0)} ms`);
+  console.log(`  scope-auth off          ${median(open).toFixed(0)} ms`);
+  console.log(`  ratio                   ${(median(guarded) / median(open)).toFixed(2)}x`);
+} finally {
+  await servers.stop();
+}
