@@ -267,7 +267,9 @@ describe('imports that finish', () => {
     // Started directly with two batches a run (the API starts it with 100): 4,500 rows, five batches, three runs.
     const importId = `needs-import-can-${randomUUID()}`;
     const cycle = `can-${randomUUID().slice(0, 8)}`;
-    const lines = [HEADER, ...Array.from({ length: 4500 }, (_, i) => `${STATES[i % STATES.length]!.code},PA-D,(c),UNTOC,${i + 1},TRAINING_NATIONAL,LOW,Continue-as-new row ${i} (invented test data),`)];
+    // Tonga and Vanuatu stay out: test/needs-curation.test.ts needs States that never reported.
+    const states = STATES.filter((st) => st.code !== 'TON' && st.code !== 'VUT');
+    const lines = [HEADER, ...Array.from({ length: 4500 }, (_, i) => `${states[i % states.length]!.code},PA-D,(c),UNTOC,${i + 1},TRAINING_NATIONAL,LOW,Continue-as-new row ${i} (invented test data),`)];
     await stack.db.insertInto('need_imports').values({ id: importId, source: 'QUESTIONNAIRE_RESPONSE', cycle, format: 'CSV', status: 'RUNNING', total_rows: 0, started_by: 'pm-import', started_at: new Date() }).execute();
     await stack.db.insertInto('need_import_uploads').values({ import_id: importId, content: Buffer.from(lines.join('\n')), content_sha256: 'test' }).execute();
     const handle = await stack.client.workflow.start('needsImport', { workflowId: importId, taskQueue: stack.taskQueue, args: [{ importId, batchesPerRun: 2 }] });

@@ -51,7 +51,7 @@ async function poolNeeds(ctx: Context, ids: readonly string[], field: string): P
 /** false only when Temporal says there is no such workflow; unreachable counts as existing (keep the claim). */
 async function projectExists(ctx: Context, projectId: string): Promise<boolean> {
   try {
-    await ctx.deps.temporal.workflow.getHandle(projectId).describe();
+    await ctx.deps.temporal.withDeadline(Date.now() + 5_000, () => ctx.deps.temporal.workflow.getHandle(projectId).describe());
     return true;
   } catch (err) {
     return !(err instanceof WorkflowNotFoundError);

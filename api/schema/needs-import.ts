@@ -16,6 +16,7 @@ type ImportRow = Selectable<DB['need_imports']>;
 type StoredRowError = Selectable<DB['need_import_errors']>;
 
 export const MAX_ERROR_PAGE = 1000;
+const START_DEADLINE_MS = 10_000;
 
 const RowErrorRef = builder.objectRef<StoredRowError>('ImportRowError').implement({
   description: 'A row that was not imported: its line (0 for the file as a whole), field and reason.',
@@ -115,12 +116,15 @@ builder.mutationFields((t) => ({
         if (earlier && earlier.content_sha256 !== sha256) throw new ValidationError([{ field: 'input.importKey', message: 'was already used for a different file, source or cycle' }]);
       });
       try {
-        await ctx.deps.temporal.workflow.start('needsImport', {
-          workflowId: importId,
-          taskQueue: ctx.deps.lifecycle?.taskQueue ?? TASK_QUEUE,
-          args: [{ importId }],
-          workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        });
+        // A deadline, not a hang: if Temporal does not answer, the file stays stored and a retry with the same key starts it.
+        await ctx.deps.temporal.withDeadline(Date.now() + START_DEADLINE_MS, () =>
+          ctx.deps.temporal.workflow.start('needsImport', {
+            workflowId: importId,
+            taskQueue: ctx.deps.lifecycle?.taskQueue ?? TASK_QUEUE,
+            args: [{ importId }],
+            workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          }),
+        );
       } catch (err) {
         if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
       }
