@@ -126,7 +126,8 @@ builder.mutationFields((t) => ({
       // The claim decides, under row locks, before any project starts: of concurrent groupings of one
       // need exactly one gets it; the others are refused and start nothing.
       const projectId = projectIdFromNeeds(key);
-      const refusals = await claimNeedsForProject(ctx.deps.db, projectId, needIds, ctx.actor!);
+      const { refusals, keyReused } = await claimNeedsForProject(ctx.deps.db, projectId, needIds, ctx.actor!);
+      if (keyReused) throw new TransitionRefusedError('IDEMPOTENCY_KEY_REUSED', `idempotencyKey ${keyReused}`);
       const mayRead = () => ctx.actor!.role === 'PROGRAMME_MANAGER' || ctx.actor!.role === 'CONFERENCE_ADMIN';
       const taken = refusals.filter((r) => r.kind === 'IN_PROJECT');
       if (taken.length) throw new TransitionRefusedError('NEED_ALREADY_IN_PROJECT', taken.map((r) => describeGroupingRefusal(r, mayRead)).join('; '));
