@@ -73,9 +73,17 @@ export function createNeedsImportActivities(db: Kysely<DB>) {
         const header = await trx.selectFrom('need_imports').selectAll().where('id', '=', importId).forUpdate().executeTakeFirstOrThrow();
         if (header.parsed_at) return { totalRows: header.total_rows, goodRows: header.good_rows, badRows: header.bad_rows, errorCount: header.error_count };
         const upload = await trx.selectFrom('need_import_uploads').select('content').where('import_id', '=', importId).executeTakeFirstOrThrow();
-        const { records, errors: readErrors } = readRecords(header.format as 'CSV' | 'JSON', new TextDecoder('utf-8').decode(upload.content));
-        const { rows, errors: rowErrors } = validateRecords(records);
-        const errors = [...readErrors, ...rowErrors].sort((a, b) => a.line - b.line);
+        let rows: ImportRow[] = [];
+        let errors: RowError[];
+        try {
+          const { records, errors: readErrors } = readRecords(header.format as 'CSV' | 'JSON', new TextDecoder('utf-8').decode(upload.content));
+          const validated = validateRecords(records);
+          rows = validated.rows;
+          errors = [...readErrors, ...validated.errors].sort((a, b) => a.line - b.line);
+        } catch (err) {
+          // Reading is pure: whatever throws here would throw on every retry, so it is the file's error.
+          errors = [{ line: 0, field: 'content', message: `the file could not be read: ${(err as Error).message}` }];
+        }
         const badRows = new Set(errors.filter((e) => e.line > 0).map((e) => e.line)).size;
         const totalRows = rows.length + badRows;
         for (let i = 0; i < rows.length; i += CHUNK) {

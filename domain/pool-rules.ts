@@ -43,6 +43,16 @@ export function groupingRefusals(needs: readonly PoolNeedState[], projectId: str
   });
 }
 
+/**
+ * A grouping's idempotency key names one set of needs: the same key with other needs is refused (null
+ * when `claimed`, the needs already claimed under that key, is empty or the same set).
+ */
+export function keyReusedIssue(claimed: readonly string[], needIds: readonly string[]): string | null {
+  if (claimed.length === 0) return null;
+  const same = claimed.length === new Set(needIds).size && claimed.every((id) => needIds.includes(id));
+  return same ? null : `was already used to group other needs (${[...claimed].sort().join(', ')})`;
+}
+
 /** The refusal in words; the other project is named only to a caller who may read it. */
 export function describeGroupingRefusal(r: GroupingRefusal, mayReadProject: (projectId: string) => boolean): string {
   switch (r.kind) {

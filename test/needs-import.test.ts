@@ -228,7 +228,7 @@ describe('imports that finish', () => {
     const lines = ['state,priorityArea,priorityActivity,instrument,formsOfAssistance,urgency,description'];
     // Tonga and Vanuatu stay out: test/needs-curation.test.ts needs States that never reported.
     const states = STATES.filter((s) => s.code !== 'TON' && s.code !== 'VUT');
-    for (let i = 0; i < 6000; i++) {
+    for (let i = 0; i < 6500; i++) {
       const state = states[i % states.length]!.code;
       const area = PRIORITY_AREAS[Math.floor(i / states.length) % PRIORITY_AREAS.length]!.code;
       const activity = PRIORITY_ACTIVITIES[Math.floor(i / (states.length * PRIORITY_AREAS.length)) % PRIORITY_ACTIVITIES.length]!.code;
@@ -247,19 +247,41 @@ describe('imports that finish', () => {
     const batchesDone = completed.filter((name) => name === 'importNeedBatch').length;
     expect(completed[0]).toBe('parseNeedsImport');
     expect(batchesDone).toBeGreaterThan(0);
-    expect(batchesDone).toBeLessThan(30);
+    expect(batchesDone).toBeLessThan(7);
     expect(events.some((e) => e.workflowExecutionCompletedEventAttributes)).toBe(false);
     const stoppedAt = await status(id, pm, 0);
     expect(stoppedAt.status).toBe('RUNNING');
 
     await stack.startWorker();
     await expect.poll(async () => (await status(id, pm, 0)).status, { timeout: 60_000, interval: 200 }).toBe('COMPLETED');
-    expect(await status(id)).toMatchObject({ totalRows: 6000, processedRows: 6000, imported: 6000, alreadyPresent: 0, errorCount: 0, errors: { items: [] } });
+    expect(await status(id)).toMatchObject({ totalRows: 6500, processedRows: 6500, imported: 6500, alreadyPresent: 0, errorCount: 0, errors: { items: [] } });
     const count = await stack.db.selectFrom('needs').select((eb) => eb.fn.countAll<string>().as('n')).where('cycle', '=', cycle).executeTakeFirstOrThrow();
-    expect(Number(count.n)).toBe(6000);
+    expect(Number(count.n)).toBe(6500);
     const importedEvents = await stack.db.selectFrom('need_events').select((eb) => eb.fn.countAll<string>().as('n')).where('action', '=', 'IMPORTED').where(sql<boolean>`detail->>'importId' = ${id}`).executeTakeFirstOrThrow();
-    expect(Number(importedEvents.n)).toBe(6000);
-    expect(Number(await batchesWritten())).toBe(30);
-    console.log(`import stopped after ${batchesDone}/30 batches (${stoppedAt.processedRows}/6000 rows, ${stoppedAt.status}) when the worker stopped`);
+    expect(Number(importedEvents.n)).toBe(6500);
+    expect(Number(await batchesWritten())).toBe(7);
+    console.log(`import stopped after ${batchesDone}/7 batches (${stoppedAt.processedRows}/6500 rows, ${stoppedAt.status}) when the worker stopped`);
+  });
+
+  it('continues as new between batches, carrying its counts, and imports every row once', async () => {
+    // Started directly with two batches a run (the API starts it with 100): 4,500 rows, five batches, three runs.
+    const importId = `needs-import-can-${randomUUID()}`;
+    const cycle = `can-${randomUUID().slice(0, 8)}`;
+    // Tonga and Vanuatu stay out: test/needs-curation.test.ts needs States that never reported.
+    const states = STATES.filter((st) => st.code !== 'TON' && st.code !== 'VUT');
+    const lines = [HEADER, ...Array.from({ length: 4500 }, (_, i) => `${states[i % states.length]!.code},PA-D,(c),UNTOC,${i + 1},TRAINING_NATIONAL,LOW,Continue-as-new row ${i} (invented test data),`)];
+    await stack.db.insertInto('need_imports').values({ id: importId, source: 'QUESTIONNAIRE_RESPONSE', cycle, format: 'CSV', status: 'RUNNING', total_rows: 0, started_by: 'pm-import', started_at: new Date() }).execute();
+    await stack.db.insertInto('need_import_uploads').values({ import_id: importId, content: Buffer.from(lines.join('\n')), content_sha256: 'test' }).execute();
+    const handle = await stack.client.workflow.start('needsImport', { workflowId: importId, taskQueue: stack.taskQueue, args: [{ importId, batchesPerRun: 2 }] });
+    expect(await handle.result()).toMatchObject({ status: 'COMPLETED', totalRows: 4500, processedRows: 4500, imported: 4500, batches: 5, batchesDone: 5 });
+    // The last run continued from the second; it ran batch 4 and the finish only.
+    const lastRun = (await handle.fetchHistory()).events ?? [];
+    const previousRunId = lastRun[0]!.workflowExecutionStartedEventAttributes!.continuedExecutionRunId!;
+    expect(lastRun.filter((e) => e.activityTaskScheduledEventAttributes).map((e) => e.activityTaskScheduledEventAttributes!.activityType!.name)).toEqual(['importNeedBatch', 'finishNeedsImport']);
+    const secondRun = (await stack.client.workflow.getHandle(importId, previousRunId).fetchHistory()).events ?? [];
+    expect(secondRun[0]!.workflowExecutionStartedEventAttributes!.continuedExecutionRunId).toBeTruthy();
+    expect(secondRun.filter((e) => e.activityTaskScheduledEventAttributes).map((e) => e.activityTaskScheduledEventAttributes!.activityType!.name)).toEqual(['importNeedBatch', 'importNeedBatch']);
+    expect(await status(importId)).toMatchObject({ status: 'COMPLETED', imported: 4500, errorCount: 0 });
+    expect(Number((await stack.db.selectFrom('needs').select((eb) => eb.fn.countAll<string>().as('n')).where('cycle', '=', cycle).executeTakeFirstOrThrow()).n)).toBe(4500);
   });
 });

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { groupingRefusals, mergeIssues, repeatedIdIssues, type PoolNeedState } from '../domain/pool-rules.js';
+import { groupingRefusals, keyReusedIssue, mergeIssues, repeatedIdIssues, type PoolNeedState } from '../domain/pool-rules.js';
 import { caller, type Caller } from './support/actions.js';
 import { startStack, type Stack } from './support/stack.js';
 
@@ -42,6 +42,15 @@ describe('pure pool rules', () => {
     ['a need already merged', need({ id: 'd', mergedInto: 'x' }), [{ field: 'duplicateIds.0', message: 'd was merged into x' }]],
   ])('merging into s: %s', (_what, d, issues) => {
     expect(mergeIssues(need({ id: 's' }), [d])).toEqual(issues);
+  });
+
+  it.each([
+    ['a fresh key', [], ['a', 'b'], null],
+    ['a retry with the same needs in another order', ['a', 'b'], ['b', 'a'], null],
+    ['the key with fewer needs', ['a', 'b'], ['a'], 'was already used to group other needs (a, b)'],
+    ['the key with other needs', ['a'], ['c'], 'was already used to group other needs (a)'],
+  ])('a grouping key reused: %s', (_what, claimed, needIds, issue) => {
+    expect(keyReusedIssue(claimed, needIds)).toBe(issue);
   });
 
   it('refuses a survivor that was itself merged away', () => {
@@ -97,9 +106,14 @@ describe('ten calls at once on the real servers', () => {
     for (const key of keys.filter((k) => projectId !== `project-pool-${k}`)) {
       await expect(stack.client.workflow.getHandle(`project-pool-${key}`).describe()).rejects.toBeInstanceOf(WorkflowNotFoundError);
     }
-    // The winner's retry (same key) is the same project.
-    const retry = (await stack.gql(GROUP, { ids: [needId], key: projectId.replace(/^project-pool-/, '') }, pm.token)).body.data.groupNeedsIntoProject;
-    expect(retry).toMatchObject({ __typename: 'Project', id: projectId });
+    // The winner's retry (same key) is the same project; the same key with another need is refused and claims nothing.
+    const winnerKey = projectId.replace(/^project-pool-/, '');
+    const retry = (await stack.gql(GROUP, { ids: [needId], key: winnerKey }, pm.token)).body.data.groupNeedsIntoProject;
+    expect(retry).toMatchObject({ __typename: 'Project', id: projectId, needs: [{ id: needId }] });
+    const [other] = await poolNeeds(['KEN,PA-A,(a),UNTOC,,TRAINING_NATIONAL,LOW,Another need (invented test data)']);
+    const reused = (await stack.gql(GROUP, { ids: [other], key: winnerKey }, pm.token)).body.data.groupNeedsIntoProject;
+    expect(reused).toEqual({ __typename: 'TransitionRefusedError', code: 'TRANSITION_REFUSED', refusal: 'IDEMPOTENCY_KEY_REUSED', message: `idempotencyKey was already used to group other needs (${needId})` });
+    expect(await stack.db.selectFrom('need_claims').select('need_id').where('need_id', '=', other!).execute()).toEqual([]);
   });
 
   it('refuses a grouping that lists a need twice, naming the field, and changes nothing', async () => {

@@ -56,7 +56,7 @@ async function poolNeeds(ctx: Context, given: readonly unknown[], field: string)
 /** false only when Temporal says there is no such workflow; unreachable counts as existing (keep the claim). */
 async function projectExists(ctx: Context, projectId: string): Promise<boolean> {
   try {
-    await ctx.deps.temporal.workflow.getHandle(projectId).describe();
+    await ctx.deps.temporal.withDeadline(Date.now() + 5_000, () => ctx.deps.temporal.workflow.getHandle(projectId).describe());
     return true;
   } catch (err) {
     return !(err instanceof WorkflowNotFoundError);
@@ -142,7 +142,8 @@ builder.mutationFields((t) => ({
       // The claim decides, under row locks, before any project starts: of concurrent groupings of one
       // need exactly one gets it; the others are refused and start nothing.
       const projectId = projectIdFromNeeds(key);
-      const refusals = await claimNeedsForProject(ctx.deps.db, projectId, needIds, ctx.actor!);
+      const { refusals, keyReused } = await claimNeedsForProject(ctx.deps.db, projectId, needIds, ctx.actor!);
+      if (keyReused) throw new TransitionRefusedError('IDEMPOTENCY_KEY_REUSED', `idempotencyKey ${keyReused}`);
       const mayRead = () => ctx.actor!.role === 'PROGRAMME_MANAGER' || ctx.actor!.role === 'CONFERENCE_ADMIN';
       const taken = refusals.filter((r) => r.kind === 'IN_PROJECT');
       if (taken.length) throw new TransitionRefusedError('NEED_ALREADY_IN_PROJECT', taken.map((r) => describeGroupingRefusal(r, mayRead)).join('; '));

@@ -2,9 +2,9 @@
 // so two calls never wait on each other in a cycle), decides with the pure rule on the rows as locked,
 // and writes in the same transaction: concurrent calls queue on the lock and the later ones see what
 // the first one wrote. need_claims' primary key backs the grouping rule up.
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { FieldIssue } from '../../domain/inputs.js';
-import { groupingRefusals, mergeIssues, type GroupingRefusal, type PoolNeedState } from '../../domain/pool-rules.js';
+import { groupingRefusals, keyReusedIssue, mergeIssues, type GroupingRefusal, type PoolNeedState } from '../../domain/pool-rules.js';
 import type { DB } from '../schema.js';
 import { recordNeedEvents } from './need-history.js';
 
@@ -44,15 +44,26 @@ async function lockNeeds(trx: Transaction<DB>, ids: readonly string[]): Promise<
   );
 }
 
+export interface ClaimOutcome {
+  refusals: GroupingRefusal[];
+  /** Set when the project's key was already used for other needs. */
+  keyReused: string | null;
+}
+
 /**
- * Claims the needs for `projectId`, all or none. Returns the refusals (nothing written) or [] when every
- * need is now the project's; claiming again for the same project (a retry) is [].
+ * Claims the needs for `projectId`, all or none. Returns the refusals (nothing written) or none when
+ * every need is now the project's; claiming the same needs again for the same project (a retry) is fine.
  */
-export function claimNeedsForProject(db: Kysely<DB>, projectId: string, needIds: readonly string[], by: By): Promise<GroupingRefusal[]> {
-  return db.transaction().execute(async (trx) => {
+export function claimNeedsForProject(db: Kysely<DB>, projectId: string, needIds: readonly string[], by: By): Promise<ClaimOutcome> {
+  return db.transaction().execute(async (trx): Promise<ClaimOutcome> => {
+    // One grouping per key at a time, so two calls with one key and different needs cannot both claim.
+    await sql`select pg_advisory_xact_lock(hashtext(${projectId}))`.execute(trx);
+    const claimed = await trx.selectFrom('need_claims').select('need_id').where('project_id', '=', projectId).execute();
+    const keyReused = keyReusedIssue(claimed.map((c) => c.need_id), needIds);
+    if (keyReused) return { refusals: [], keyReused };
     const locked = await lockNeeds(trx, needIds);
     const refusals = groupingRefusals(needIds.map((id) => locked.get(id)!), projectId);
-    if (refusals.length) return refusals;
+    if (refusals.length) return { refusals, keyReused: null };
     await trx
       .insertInto('need_claims')
       .values(needIds.map((id) => ({ need_id: id, project_id: projectId, claimed_by: by.subject })))
@@ -61,9 +72,9 @@ export function claimNeedsForProject(db: Kysely<DB>, projectId: string, needIds:
     // The primary key is the last word: any need now held by another project is refused after all.
     const held = await trx.selectFrom('need_claims').select(['need_id', 'project_id']).where('need_id', 'in', [...needIds]).where('project_id', '<>', projectId).execute();
     if (held.length) throw new ClaimLost(held.map((h) => ({ kind: 'IN_PROJECT', needId: h.need_id, index: needIds.indexOf(h.need_id), projectId: h.project_id })));
-    return [];
+    return { refusals: [], keyReused: null };
   }).catch((err) => {
-    if (err instanceof ClaimLost) return err.refusals;
+    if (err instanceof ClaimLost) return { refusals: err.refusals, keyReused: null };
     throw err;
   });
 }
