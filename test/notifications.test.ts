@@ -161,6 +161,32 @@ describe('preferences', () => {
   });
 });
 
+
+describe('expert invitations', () => {
+  it('invites a roster expert at the roster address, in the expert\'s language, and reminds them once', async () => {
+    const fra = await stack.token({ subject: `fp-FRA-${run}`, role: 'STATE_FOCAL_POINT', stateCode: 'FRA' });
+    const email = addr('expert');
+    const nominated = await stack.gql(`mutation($input: NominateExpertInput!) { nominateExpert(input: $input) { ... on Expert { id } } }`, {
+      input: { name: 'Claire Invented (invented)', nationality: 'FRA', nominatingState: 'FRA', institution: 'Ministère de la Justice (invented unit)', email, profile: { fields: ['REPORTING.REPORTING_OBLIGATIONS'], languages: [{ language: 'fr', level: 'C2' }] } },
+    }, fra);
+    const expertId = nominated.body.data.nominateExpert.id as string;
+    await stack.gql('mutation { acceptNomination { __typename } }', {}, await stack.token({ subject: expertId, role: 'EXPERT' }));
+    const gab = await caller(stack, { subject: `fp-gab-${run}`, role: 'STATE_FOCAL_POINT', stateCode: 'GAB' });
+    const { needs } = await fileAs(stack, gab, {
+      state: 'GAB', title: `Reporting (${run})`, idempotencyKey: freshKey('mail-inv'),
+      needs: [{ priorityArea: 'PA-A', priorityActivity: '(d)', instrument: 'UNTOC', formsOfAssistance: ['REPORTING_SUPPORT'], urgency: 'MEDIUM', description: 'Checklist training (000 fn 5).' }],
+    });
+    const invited = await stack.gql(`mutation($input: InviteExpertsInput!) { inviteExperts(input: $input) { __typename ... on Invitation { id } ... on Error { message } } }`,
+      { input: { needId: needs[0]!.id, slot: 'formateur checklist', candidates: [expertId], reminderSeconds: 2, deadlineSeconds: 60, idempotencyKey: freshKey('inv') } }, pm.token);
+    expect(invited.body.data.inviteExperts.__typename).toBe('Invitation');
+    await expect.poll(() => subjects(email), { timeout: 20_000, interval: 500 }).toEqual([
+      'Invitation à intervenir comme expert : formateur checklist',
+      'Rappel : invitation formateur checklist',
+    ]);
+    expect(sink.to(email)[0]!.mail.text).toMatch(/Merci de répondre avant le \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\./);
+  });
+});
+
 /** Failed sendNotification activities in the mailDispatch runs of this task queue, from their histories. */
 async function sendFailures(client: Client, taskQueue: string) {
   const out: { activityType: string; message: string; nonRetryable: boolean }[] = [];
