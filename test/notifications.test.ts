@@ -3,6 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import nodemailer from 'nodemailer';
+import { startMailCatcher } from '../scripts/embedded/mail-catcher.js';
+import { freePort } from '../scripts/embedded/free-port.js';
 import { ensureMailDispatchSchedule } from '../worker/mail-schedule.js';
 import { caller, fileAs, must, type Caller } from './support/actions.js';
 import { startSmtpSink, type SmtpSink } from './support/smtp.js';
@@ -154,6 +157,11 @@ describe('preferences', () => {
     expect(digest.text).toContain(`http://127.0.0.1:4000/projects/${id}`);
   });
 
+  it('refuses a bad outbox filter with the field and the reason', async () => {
+    const { body } = await stack.gql('query($p: String) { notificationOutbox(projectId: $p) { __typename ... on ValidationError { issues { field message } } } }', { p: 'a\u0000b' }, pm.token);
+    expect(body.data.notificationOutbox).toEqual({ __typename: 'ValidationError', issues: [{ field: 'projectId', message: expect.stringMatching(/must be a project id/) }] });
+  });
+
   it('shows the outbox only to programme managers', async () => {
     const fp = await caller(stack, { subject: `fp-x-${run}`, role: 'STATE_FOCAL_POINT', stateCode: 'TCD' });
     const { body } = await stack.gql('{ notificationOutbox { __typename ... on Error { message } } }', {}, fp.token);
@@ -184,6 +192,27 @@ describe('expert invitations', () => {
       'Rappel : invitation formateur checklist',
     ]);
     expect(sink.to(email)[0]!.mail.text).toMatch(/Merci de répondre avant le \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\./);
+  });
+});
+
+describe('the embedded mail catcher', () => {
+  it('keeps what it receives and shows it at GET /mail to a programme manager', async () => {
+    const catcher = await startMailCatcher(stack.db, await freePort());
+    const subject = `Rappel : catcher ${run}`;
+    try {
+      await nodemailer.createTransport(catcher.url).sendMail({ from: 'palermo <no-reply@palermo.invalid>', to: addr('caught'), subject, text: 'Bonjour <monde>', html: '<p>Bonjour</p>' });
+      const page = (token?: string) => fetch(stack.apiUrl.replace(/\/graphql$/, '/mail'), { headers: token ? { authorization: `Bearer ${token}` } : {} });
+      expect((await page()).status).toBe(401);
+      const fp = await stack.token({ subject: `fp-${run}`, role: 'STATE_FOCAL_POINT', stateCode: 'TCD' });
+      expect((await page(fp)).status).toBe(403);
+      const html = await (await page(pm.token)).text();
+      expect(html).toContain(subject);
+      expect(html).toContain('Bonjour &lt;monde&gt;');
+      expect(html).toContain(addr('caught'));
+    } finally {
+      await catcher.stop();
+      await stack.db.deleteFrom('caught_mail').where('subject', '=', subject).execute();
+    }
   });
 });
 
