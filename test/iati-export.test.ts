@@ -124,6 +124,12 @@ describe('who may download what', () => {
     const gab = await caller(stack, { subject: 'fp-iati-GAB', role: 'STATE_FOCAL_POINT', stateCode: 'GAB' });
     const ken = await caller(stack, { subject: 'fp-iati-KEN', role: 'STATE_FOCAL_POINT', stateCode: 'KEN' });
     const { id } = await fileAs(stack, gab, { ...DEMO_REQUESTS[0]!, idempotencyKey: freshKey('iati-scope') });
+    await must(stack, pm, 'startAssessment', id);
+    await must(stack, pm, 'startPlanning', id);
+    await must(stack, pm, 'setPlan', id, {
+      objectives: ['Checklist answered'], outputs: [], outcomes: [{ title: 'Report submitted', indicators: [{ name: 'reports', unit: 'reports', baseline: 0, target: 1 }] }],
+      formsOfAssistance: ['REPORTING_SUPPORT'], modality: 'NATIONAL', budget: { amount: 5000.25, currency: 'EUR' },
+    });
 
     const own = await download('/iati/activities.xml', gab.token);
     expect(own.status).toBe(200);

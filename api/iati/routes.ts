@@ -4,8 +4,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { maySeeProject, type Actor } from '../../domain/roles.js';
 import { iatiProjectSources, type IatiProjectSource } from '../../db/queries/iati.js';
-import { AuthenticationError, verifyToken } from '../auth.js';
 import type { ApiDeps } from '../context.js';
+import { bearerActor, sendText } from '../http-auth.js';
 import { activitiesXml, reportingOrgFromEnv } from './activities-xml.js';
 import { organisationXml } from './organisation-xml.js';
 
@@ -26,25 +26,15 @@ export function scopeForCaller(actor: Actor, p: IatiProjectSource): IatiProjectS
 export async function serveIati(deps: ApiDeps, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
   const path = new URL(req.url ?? '/', 'http://x').pathname;
   if (!path.startsWith('/iati/')) return false;
-  const send = (status: number, body: string, type = 'text/plain; charset=utf-8') => {
-    res.writeHead(status, { 'content-type': type });
-    res.end(body);
-    return true;
-  };
+  const send = (status: number, body: string, type?: string) => sendText(res, status, body, type);
   const all = path === '/iati/activities.xml';
   const organisation = path === '/iati/organisation.xml';
   const one = /^\/iati\/activities\/([A-Za-z0-9._-]{1,300})\.xml$/.exec(path);
   if (!all && !one && !organisation) return send(404, 'not found: use /iati/activities.xml, /iati/activities/<project id>.xml or /iati/organisation.xml\n');
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'use GET\n');
-  const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-  if (!token) return send(401, 'UNAUTHENTICATED: send "Authorization: Bearer <token>"\n');
-  let actor: Actor;
-  try {
-    actor = await verifyToken(deps.jwtSecret, token);
-  } catch (err) {
-    if (err instanceof AuthenticationError) return send(401, `UNAUTHENTICATED: ${err.message}\n`);
-    throw err;
-  }
+  const caller = await bearerActor(deps.jwtSecret, req);
+  if ('refusal' in caller) return send(401, caller.refusal);
+  const { actor } = caller;
   const sources = (await iatiProjectSources(deps.db, one ? [one[1]!] : undefined)).filter((p) => mayExport(actor, p)).map((p) => scopeForCaller(actor, p));
   if (one && sources.length === 0) return send(404, `NOT_FOUND: project ${one[1]} not found\n`);
   if (organisation) return send(200, organisationXml(sources, reportingOrgFromEnv()), 'application/xml; charset=utf-8');
