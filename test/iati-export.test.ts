@@ -145,6 +145,9 @@ describe('who may download what', () => {
     expect((await download(`/iati/activities/${id}.xml`, ken.token)).status).toBe(404);
     expect((await download(`/iati/activities/${id}.xml`)).status).toBe(401);
     expect((await download('/iati/activities/no-such-project.xml', pm.token)).status).toBe(404);
+    // An expert sees no project: no (schema-invalid) empty file, but a plain answer.
+    const expert = await download('/iati/activities.xml', await stack.token({ subject: 'expert-iati', role: 'EXPERT' }));
+    expect(expert).toMatchObject({ status: 404, body: 'NOT_FOUND: no activity is visible to the caller\n' });
 
     // The organisation file: budgets of what the caller may see, per year and currency, summed exactly.
     const organisation = await download('/iati/organisation.xml', pm.token);

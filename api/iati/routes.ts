@@ -37,6 +37,8 @@ export async function serveIati(deps: ApiDeps, req: IncomingMessage, res: Server
   const { actor } = caller;
   const sources = (await iatiProjectSources(deps.db, one ? [one[1]!] : undefined)).filter((p) => mayExport(actor, p)).map((p) => scopeForCaller(actor, p));
   if (one && sources.length === 0) return send(404, `NOT_FOUND: project ${one[1]} not found\n`);
+  // The schema needs at least one iati-activity: an empty file would be invalid, so say so instead.
+  if (all && sources.length === 0) return send(404, 'NOT_FOUND: no activity is visible to the caller\n');
   if (organisation) return send(200, organisationXml(sources, reportingOrgFromEnv()), 'application/xml; charset=utf-8');
   return send(200, activitiesXml(sources, reportingOrgFromEnv()), 'application/xml; charset=utf-8');
 }
