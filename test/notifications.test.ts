@@ -195,6 +195,36 @@ describe('expert invitations', () => {
   });
 });
 
+describe('evaluation assignments', () => {
+  it('tells the assigned roster evaluator, at the roster address, in Spanish', async () => {
+    const email = addr('evaluator');
+    const fra = await stack.token({ subject: `fp-FRA-${run}`, role: 'STATE_FOCAL_POINT', stateCode: 'FRA' });
+    const nominated = await stack.gql(`mutation($input: NominateExpertInput!) { nominateExpert(input: $input) { ... on Expert { id } } }`, {
+      input: { name: 'Lucía Invented (invented)', nationality: 'PRT', nominatingState: 'FRA', institution: 'Inspección de justicia (invented unit)', email, profile: { fields: ['REPORTING.REPORTING_OBLIGATIONS'], languages: [{ language: 'es', level: 'C2' }] } },
+    }, fra);
+    const evaluatorId = nominated.body.data.nominateExpert.id as string;
+    await stack.gql('mutation { acceptNomination { __typename } }', {}, await stack.token({ subject: evaluatorId, role: 'EXPERT' }));
+    const fp = await caller(stack, { subject: `fp-ken-${run}`, role: 'STATE_FOCAL_POINT', stateCode: 'KEN' });
+    const { id } = await fileAs(stack, fp, {
+      state: 'KEN', title: `Witness protection (${run})`, idempotencyKey: freshKey('mail-eval'),
+      needs: [{ priorityArea: 'PA-B', priorityActivity: '(g)', instrument: 'UNTOC', formsOfAssistance: ['MENTORING'], urgency: 'HIGH', description: 'Witness protection (001 para 26).' }],
+    });
+    await must(stack, pm, 'startAssessment', id);
+    await must(stack, pm, 'startPlanning', id);
+    await must(stack, pm, 'setPlan', id, {
+      objectives: ['Witnesses protected'], outputs: [], outcomes: [{ title: 'Witnesses protected', indicators: [{ name: 'witnesses admitted', unit: 'people', baseline: 0, target: 30 }] }],
+      formsOfAssistance: ['MENTORING'], modality: 'NATIONAL', budget: { amount: 1000, currency: 'USD' },
+    });
+    await must(stack, fp, 'endorsePlan', id);
+    await must(stack, pm, 'seekFunding', id);
+    await must(stack, pm, 'pledge', id, { donor: 'Invented donor (demo)', amount: 1000, currency: 'USD', kind: 'CASH' });
+    await must(stack, pm, 'startDelivery', id);
+    await must(stack, pm, 'startEvaluation', id, { evaluator: evaluatorId });
+    await expect.poll(() => subjects(email), { timeout: 20_000, interval: 500 }).toEqual([`Evaluación asignada: Witness protection (${run})`]);
+    expect(sink.to(email)[0]!.mail.text).toContain(`Abrir el proyecto: http://127.0.0.1:4000/projects/${id}`);
+  });
+});
+
 describe('the embedded mail catcher', () => {
   it('keeps what it receives and shows it at GET /mail to a programme manager', async () => {
     const catcher = await startMailCatcher(stack.db, await freePort());
