@@ -6,7 +6,7 @@ import type { Transaction } from 'kysely';
 import { timingsFromEnv } from '../api/timings.js';
 import type { DB } from '../db/schema.js';
 import { invitationEventNotices, projectEventNotices, type Audience, type Notice } from '../domain/notifications/audiences.js';
-import { languageOf } from '../domain/notifications/messages.js';
+import { LANGUAGES, languageOf } from '../domain/notifications/messages.js';
 import { DEFAULT_TIMINGS } from '../workflows/definitions.js';
 
 interface Recipient {
@@ -127,7 +127,7 @@ async function recipients(trx: Transaction<DB>, audience: Audience, projectId: s
       const expert = await trx.selectFrom('experts').select(['id', 'email', 'profile']).where('id', '=', audience.subject).executeTakeFirst();
       if (expert?.email) {
         const languages = ((expert.profile as { languages?: { language: string }[] }).languages ?? []).map((l) => l.language);
-        rows = [{ subject: expert.id, email: expert.email, language: languages.find((l) => ['en', 'fr', 'es'].includes(l)) ?? 'en', delivery: 'IMMEDIATE' }];
+        rows = [{ subject: expert.id, email: expert.email, language: languageOf(languages.find((l) => (LANGUAGES as readonly string[]).includes(l))), delivery: 'IMMEDIATE' }];
       }
     }
   }

@@ -58,7 +58,10 @@ export function createNotificationActivities(db: Kysely<DB>, config: MailConfig 
         .execute();
       const batches: string[][] = pending.filter((r) => !r.digest).map((r) => [r.id]);
       const digests = new Map<string, typeof pending>();
-      for (const r of pending.filter((x) => x.digest)) digests.set(`${r.recipient_subject}\n${r.email}`, [...(digests.get(`${r.recipient_subject}\n${r.email}`) ?? []), r]);
+      for (const r of pending.filter((x) => x.digest)) {
+        const person = `${r.recipient_subject}\n${r.email}`;
+        digests.set(person, [...(digests.get(person) ?? []), r]);
+      }
       const now = new Date();
       for (const rows of digests.values()) {
         if (digestDue(new Date(rows[0]!.created_at), now, config.digestHourUtc)) batches.push(rows.map((r) => r.id));

@@ -4,29 +4,20 @@
 // bearer token is needed. GET /mail/<id> shows one message's HTML part.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { escapeHtml } from '../domain/notifications/messages.js';
-import { AuthenticationError } from './auth.js';
-import { actorOfToken, type ApiDeps } from './context.js';
+import type { ApiDeps } from './context.js';
+import { bearerActor, sendText } from './http-auth.js';
 
 export async function serveMailPage(deps: ApiDeps, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
   const path = new URL(req.url ?? '/', 'http://x').pathname;
   const one = /^\/mail\/(\d{1,9})$/.exec(path);
   if (path !== '/mail' && !one) return false;
-  const send = (status: number, body: string, type = 'text/plain; charset=utf-8') => {
-    // The caught HTML is palermo's own, but it is shown sandboxed: no scripts, nothing loaded from outside.
-    res.writeHead(status, { 'content-type': type, 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox" });
-    res.end(body);
-    return true;
-  };
+  // The caught HTML is palermo's own, but it is shown sandboxed: no scripts, nothing loaded from outside.
+  const send = (status: number, body: string, type?: string) =>
+    sendText(res, status, body, type, { 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox" });
   if (process.env.PALERMO_MAIL_PAGE_OPEN !== 'true') {
-    const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-    if (!token) return send(401, 'UNAUTHENTICATED: send "Authorization: Bearer <token>" (a programme manager\'s)\n');
-    try {
-      const actor = await actorOfToken(deps, token);
-      if (actor.role !== 'PROGRAMME_MANAGER') return send(403, 'FORBIDDEN: the caught mail is for PROGRAMME_MANAGER\n');
-    } catch (err) {
-      if (err instanceof AuthenticationError) return send(401, `UNAUTHENTICATED: ${err.message}\n`);
-      throw err;
-    }
+    const caller = await bearerActor(deps, req);
+    if ('refusal' in caller) return send(401, caller.refusal);
+    if (caller.actor.role !== 'PROGRAMME_MANAGER') return send(403, 'FORBIDDEN: the caught mail is for PROGRAMME_MANAGER\n');
   }
   if (one) {
     const mail = await deps.db.selectFrom('caught_mail').selectAll().where('id', '=', Number(one[1])).executeTakeFirst();

@@ -1,4 +1,4 @@
-// `npm run iati:validate -- <file.xml> [...]`: validates IATI activity files against the official
+// `npm run iati:validate -- <file.xml> [...]`: validates IATI activity (or organisation) files against the official
 // IATI 2.03 XML Schema kept in test/fixtures/iati/ (see SOURCE.md there), with xmllint compiled to
 // WebAssembly (npm xmllint-wasm). test/iati-export.test.ts calls the same function.
 import { readFileSync } from 'node:fs';
@@ -15,10 +15,23 @@ export interface IatiValidation {
   errors: string[];
 }
 
-export async function validateIatiActivities(xml: string, fileName = 'activities.xml'): Promise<IatiValidation> {
+export function validateIatiActivities(xml: string, fileName = 'activities.xml'): Promise<IatiValidation> {
+  return validateAgainst('iati-activities-schema.xsd', xml, fileName);
+}
+
+export function validateIatiOrganisations(xml: string, fileName = 'organisation.xml'): Promise<IatiValidation> {
+  return validateAgainst('iati-organisations-schema.xsd', xml, fileName);
+}
+
+/** The schema for the file's root element: iati-activities or iati-organisations. */
+export function schemaFor(xml: string): string {
+  return /<iati-organisations[\s>]/.test(xml) ? 'iati-organisations-schema.xsd' : 'iati-activities-schema.xsd';
+}
+
+async function validateAgainst(schema: string, xml: string, fileName: string): Promise<IatiValidation> {
   const result = await validateXML({
     xml: [{ fileName, contents: xml }],
-    schema: [schemaFile('iati-activities-schema.xsd')],
+    schema: [schemaFile(schema)],
     preload: [schemaFile('iati-common.xsd'), schemaFile('xml.xsd')],
     maxMemoryPages: 4096,
   });
@@ -33,8 +46,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   }
   let failed = 0;
   for (const file of files) {
-    const { valid, errors } = await validateIatiActivities(readFileSync(file, 'utf8'), file.replace(/^.*\//, ''));
-    console.log(`${file}: ${valid ? 'valid against IATI 2.03 (iati-activities-schema.xsd)' : 'INVALID'}`);
+    const xml = readFileSync(file, 'utf8');
+    const schema = schemaFor(xml);
+    const { valid, errors } = await validateAgainst(schema, xml, file.replace(/^.*\//, ''));
+    console.log(`${file}: ${valid ? `valid against IATI 2.03 (${schema})` : `INVALID against IATI 2.03 (${schema})`}`);
     for (const e of errors) console.log(`  ${e}`);
     if (!valid) failed += 1;
   }

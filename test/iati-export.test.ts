@@ -2,7 +2,7 @@
 // stage it passes through and validated against the official XSD (test/fixtures/iati) by xmllint.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_REQUESTS } from '../scripts/demo-portfolio.js';
-import { validateIatiActivities } from '../scripts/iati-validate.js';
+import { validateIatiActivities, validateIatiOrganisations } from '../scripts/iati-validate.js';
 import { caller, dacRatings, fileAs, must, rosterEvaluator, type Caller } from './support/actions.js';
 import { freshKey, startStack, type Stack } from './support/stack.js';
 
@@ -124,19 +124,41 @@ describe('who may download what', () => {
     const gab = await caller(stack, { subject: 'fp-iati-GAB', role: 'STATE_FOCAL_POINT', stateCode: 'GAB' });
     const ken = await caller(stack, { subject: 'fp-iati-KEN', role: 'STATE_FOCAL_POINT', stateCode: 'KEN' });
     const { id } = await fileAs(stack, gab, { ...DEMO_REQUESTS[0]!, idempotencyKey: freshKey('iati-scope') });
+    await must(stack, pm, 'startAssessment', id);
+    await must(stack, pm, 'startPlanning', id);
+    await must(stack, pm, 'setPlan', id, {
+      objectives: ['Checklist answered'], outputs: [], outcomes: [{ title: 'Report submitted', indicators: [{ name: 'reports', unit: 'reports', baseline: 0, target: 1 }] }],
+      formsOfAssistance: ['REPORTING_SUPPORT'], modality: 'NATIONAL', budget: { amount: 5000.25, currency: 'EUR' },
+    });
 
     const own = await download('/iati/activities.xml', gab.token);
     expect(own.status).toBe(200);
     expect((await validateIatiActivities(own.body)).valid).toBe(true);
     expect(own.body).toContain(id);
-    const countries = [...own.body.matchAll(/<recipient-country code="([A-Z]{2})"/g)].map((m) => m[1]);
-    expect(new Set(countries)).toEqual(new Set(['GA']));
+    // Every activity in its file benefits Gabon (a regional one names its other States too).
+    const activities = own.body.split('<iati-activity ').slice(1);
+    expect(activities.length).toBeGreaterThan(0);
+    for (const a of activities) expect(a).toContain('<recipient-country code="GA"');
 
     const other = await download('/iati/activities.xml', ken.token);
     expect(other.body).not.toContain(id);
     expect((await download(`/iati/activities/${id}.xml`, ken.token)).status).toBe(404);
     expect((await download(`/iati/activities/${id}.xml`)).status).toBe(401);
     expect((await download('/iati/activities/no-such-project.xml', pm.token)).status).toBe(404);
+    // An expert sees no project: no (schema-invalid) empty file, but a plain answer.
+    const expert = await download('/iati/activities.xml', await stack.token({ subject: 'expert-iati', role: 'EXPERT' }));
+    expect(expert).toMatchObject({ status: 404, body: 'NOT_FOUND: no activity is visible to the caller\n' });
+
+    // The organisation file: budgets of what the caller may see, per year and currency, summed exactly.
+    const organisation = await download('/iati/organisation.xml', pm.token);
+    expect(organisation.status).toBe(200);
+    expect(await validateIatiOrganisations(organisation.body)).toEqual({ valid: true, errors: [] });
+    expect(organisation.body).toContain('<organisation-identifier>XI-IATI-PALERMO-DEMO</organisation-identifier>');
+    expect(organisation.body).toMatch(/<total-budget status="1">[\s\S]*?<value currency="EUR" value-date="\d{4}-01-01">\d+(\.\d+)?<\/value>/);
+    const gabOrganisation = await download('/iati/organisation.xml', gab.token);
+    expect((await validateIatiOrganisations(gabOrganisation.body)).valid).toBe(true);
+    // Per-country budgets come from single-State projects only, so Gabon's file has only Gabon's.
+    expect(new Set([...gabOrganisation.body.matchAll(/<recipient-country code="([A-Z]{2})"/g)].map((m) => m[1]))).toEqual(new Set(['GA']));
 
     const all = await download('/iati/activities.xml', pm.token);
     expect(all.body).toContain(id);

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { dacPurposeCode, sectorWeights } from '../domain/iati/sectors.js';
 import { recipientWeights } from '../domain/iati/recipients.js';
 import { percentageShares } from '../domain/iati/shares.js';
+import { sumDecimals } from '../domain/iati/decimal.js';
 import { validateIatiActivities } from '../scripts/iati-validate.js';
+import { scopeForCaller } from '../api/iati/routes.js';
+import type { IatiProjectSource } from '../db/queries/iati.js';
 
 describe('percentageShares', () => {
   it.each([
@@ -65,5 +68,36 @@ describe('validateIatiActivities', () => {
     const result = await validateIatiActivities(xml);
     expect(result.valid).toBe(false);
     expect(result.errors.join('\n')).toMatch(/activity-date.*activity-status|activity-status/);
+  });
+});
+
+describe('sumDecimals', () => {
+  it.each([
+    [['120000.5', '20000.5'], '140001'],
+    [['0.1', '0.2'], '0.3'],
+    [['250000'], '250000'],
+    [['1.25', '-0.25'], '1'],
+    [['999999999999.99', '0.01'], '1000000000000'],
+    [[], '0'],
+  ])('%j -> %s', (values, sum) => expect(sumDecimals(values)).toBe(sum));
+  it('refuses what is not a decimal', () => expect(() => sumDecimals(['1e3'])).toThrow(/not a decimal/));
+});
+
+describe('scopeForCaller', () => {
+  const regional = {
+    id: 'p', title: 't', stage: 'PLANNING', filedAt: new Date(), updatedAt: new Date(), stateCodes: ['GAB', 'TCD'], budget: null, pledges: [], transitions: [], details: {},
+    needs: [
+      { id: 'n1', stateCode: 'GAB', priorityArea: 'PA-A', instrument: 'UNTOC', description: 'Gabon asks' },
+      { id: 'n2', stateCode: 'TCD', priorityArea: 'PA-B', instrument: 'UNTOC', description: 'Chad asks' },
+    ],
+  } satisfies IatiProjectSource;
+  it.each([
+    [{ subject: 'f', role: 'STATE_FOCAL_POINT', stateCode: 'GAB' } as const, ['n1']],
+    [{ subject: 'f', role: 'STATE_FOCAL_POINT', stateCode: 'TCD' } as const, ['n2']],
+    [{ subject: 'm', role: 'PROGRAMME_MANAGER' } as const, ['n1', 'n2']],
+  ])('%j reads needs %j of a regional project', (actor, ids) => {
+    const scoped = scopeForCaller(actor, regional);
+    expect(scoped.needs.map((n) => n.id)).toEqual(ids);
+    expect(scoped.stateCodes).toEqual(['GAB', 'TCD']); // who benefits is shared
   });
 });

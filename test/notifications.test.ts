@@ -3,6 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import nodemailer from 'nodemailer';
+import { startMailCatcher } from '../scripts/embedded/mail-catcher.js';
+import { freePort } from '../scripts/embedded/free-port.js';
 import { ensureMailDispatchSchedule } from '../worker/mail-schedule.js';
 import { caller, fileAs, must, type Caller } from './support/actions.js';
 import { startSmtpSink, type SmtpSink } from './support/smtp.js';
@@ -154,10 +157,92 @@ describe('preferences', () => {
     expect(digest.text).toContain(`http://127.0.0.1:4000/projects/${id}`);
   });
 
+  it('refuses a bad outbox filter with the field and the reason', async () => {
+    const { body } = await stack.gql('query($p: String) { notificationOutbox(projectId: $p) { __typename ... on ValidationError { issues { field message } } } }', { p: 'a\u0000b' }, pm.token);
+    expect(body.data.notificationOutbox).toEqual({ __typename: 'ValidationError', issues: [{ field: 'projectId', message: expect.stringMatching(/must be a project id/) }] });
+  });
+
   it('shows the outbox only to programme managers', async () => {
     const fp = await caller(stack, { subject: `fp-x-${run}`, role: 'STATE_FOCAL_POINT', stateCode: 'TCD' });
     const { body } = await stack.gql('{ notificationOutbox { __typename ... on Error { message } } }', {}, fp.token);
     expect(body.data.notificationOutbox).toEqual({ __typename: 'ForbiddenError', message: expect.stringMatching(/PROGRAMME_MANAGER/) });
+  });
+});
+
+
+describe('expert invitations', () => {
+  it('invites a roster expert at the roster address, in the expert\'s language, and reminds them once', async () => {
+    const fra = await stack.token({ subject: `fp-FRA-${run}`, role: 'STATE_FOCAL_POINT', stateCode: 'FRA' });
+    const email = addr('expert');
+    const nominated = await stack.gql(`mutation($input: NominateExpertInput!) { nominateExpert(input: $input) { ... on Expert { id } } }`, {
+      input: { name: 'Claire Invented (invented)', nationality: 'FRA', nominatingState: 'FRA', institution: 'Ministère de la Justice (invented unit)', email, profile: { fields: ['REPORTING.REPORTING_OBLIGATIONS'], languages: [{ language: 'fr', level: 'C2' }] } },
+    }, fra);
+    const expertId = nominated.body.data.nominateExpert.id as string;
+    await stack.gql('mutation { acceptNomination { __typename } }', {}, await stack.token({ subject: expertId, role: 'EXPERT' }));
+    const gab = await caller(stack, { subject: `fp-gab-${run}`, role: 'STATE_FOCAL_POINT', stateCode: 'GAB' });
+    const { needs } = await fileAs(stack, gab, {
+      state: 'GAB', title: `Reporting (${run})`, idempotencyKey: freshKey('mail-inv'),
+      needs: [{ priorityArea: 'PA-A', priorityActivity: '(d)', instrument: 'UNTOC', formsOfAssistance: ['REPORTING_SUPPORT'], urgency: 'MEDIUM', description: 'Checklist training (000 fn 5).' }],
+    });
+    const invited = await stack.gql(`mutation($input: InviteExpertsInput!) { inviteExperts(input: $input) { __typename ... on Invitation { id } ... on Error { message } } }`,
+      { input: { needId: needs[0]!.id, slot: 'formateur checklist', candidates: [expertId], reminderSeconds: 2, deadlineSeconds: 60, idempotencyKey: freshKey('inv') } }, pm.token);
+    expect(invited.body.data.inviteExperts.__typename).toBe('Invitation');
+    await expect.poll(() => subjects(email), { timeout: 20_000, interval: 500 }).toEqual([
+      'Invitation à intervenir comme expert : formateur checklist',
+      'Rappel : invitation formateur checklist',
+    ]);
+    expect(sink.to(email)[0]!.mail.text).toMatch(/Merci de répondre avant le \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\./);
+  });
+});
+
+describe('evaluation assignments', () => {
+  it('tells the assigned roster evaluator, at the roster address, in Spanish', async () => {
+    const email = addr('evaluator');
+    const fra = await stack.token({ subject: `fp-FRA-${run}`, role: 'STATE_FOCAL_POINT', stateCode: 'FRA' });
+    const nominated = await stack.gql(`mutation($input: NominateExpertInput!) { nominateExpert(input: $input) { ... on Expert { id } } }`, {
+      input: { name: 'Lucía Invented (invented)', nationality: 'PRT', nominatingState: 'FRA', institution: 'Inspección de justicia (invented unit)', email, profile: { fields: ['REPORTING.REPORTING_OBLIGATIONS'], languages: [{ language: 'es', level: 'C2' }] } },
+    }, fra);
+    const evaluatorId = nominated.body.data.nominateExpert.id as string;
+    await stack.gql('mutation { acceptNomination { __typename } }', {}, await stack.token({ subject: evaluatorId, role: 'EXPERT' }));
+    const fp = await caller(stack, { subject: `fp-ken-${run}`, role: 'STATE_FOCAL_POINT', stateCode: 'KEN' });
+    const { id } = await fileAs(stack, fp, {
+      state: 'KEN', title: `Witness protection (${run})`, idempotencyKey: freshKey('mail-eval'),
+      needs: [{ priorityArea: 'PA-B', priorityActivity: '(g)', instrument: 'UNTOC', formsOfAssistance: ['MENTORING'], urgency: 'HIGH', description: 'Witness protection (001 para 26).' }],
+    });
+    await must(stack, pm, 'startAssessment', id);
+    await must(stack, pm, 'startPlanning', id);
+    await must(stack, pm, 'setPlan', id, {
+      objectives: ['Witnesses protected'], outputs: [], outcomes: [{ title: 'Witnesses protected', indicators: [{ name: 'witnesses admitted', unit: 'people', baseline: 0, target: 30 }] }],
+      formsOfAssistance: ['MENTORING'], modality: 'NATIONAL', budget: { amount: 1000, currency: 'USD' },
+    });
+    await must(stack, fp, 'endorsePlan', id);
+    await must(stack, pm, 'seekFunding', id);
+    await must(stack, pm, 'pledge', id, { donor: 'Invented donor (demo)', amount: 1000, currency: 'USD', kind: 'CASH' });
+    await must(stack, pm, 'startDelivery', id);
+    await must(stack, pm, 'startEvaluation', id, { evaluator: evaluatorId });
+    await expect.poll(() => subjects(email), { timeout: 20_000, interval: 500 }).toEqual([`Evaluación asignada: Witness protection (${run})`]);
+    expect(sink.to(email)[0]!.mail.text).toContain(`Abrir el proyecto: http://127.0.0.1:4000/projects/${id}`);
+  });
+});
+
+describe('the embedded mail catcher', () => {
+  it('keeps what it receives and shows it at GET /mail to a programme manager', async () => {
+    const catcher = await startMailCatcher(stack.db, await freePort());
+    const subject = `Rappel : catcher ${run}`;
+    try {
+      await nodemailer.createTransport(catcher.url).sendMail({ from: 'palermo <no-reply@palermo.invalid>', to: addr('caught'), subject, text: 'Bonjour <monde>', html: '<p>Bonjour</p>' });
+      const page = (token?: string) => fetch(stack.apiUrl.replace(/\/graphql$/, '/mail'), { headers: token ? { authorization: `Bearer ${token}` } : {} });
+      expect((await page()).status).toBe(401);
+      const fp = await stack.token({ subject: `fp-${run}`, role: 'STATE_FOCAL_POINT', stateCode: 'TCD' });
+      expect((await page(fp)).status).toBe(403);
+      const html = await (await page(pm.token)).text();
+      expect(html).toContain(subject);
+      expect(html).toContain('Bonjour &lt;monde&gt;');
+      expect(html).toContain(addr('caught'));
+    } finally {
+      await catcher.stop();
+      await stack.db.deleteFrom('caught_mail').where('subject', '=', subject).execute();
+    }
   });
 });
 

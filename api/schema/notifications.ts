@@ -50,6 +50,7 @@ builder.queryFields((t) => ({
     resolve: async (_r, args, ctx) => {
       if (ctx.actor!.role !== 'PROGRAMME_MANAGER') throw new ForbiddenError(`notificationOutbox is for PROGRAMME_MANAGER; the caller is ${ctx.actor!.role}`);
       if (args.status && !STATUSES.includes(args.status)) throw new ValidationError([{ field: 'status', message: `must be one of ${STATUSES.join(', ')}` }]);
+      if (args.projectId && !/^[A-Za-z0-9._-]{1,300}$/.test(args.projectId)) throw new ValidationError([{ field: 'projectId', message: 'must be a project id: 1-300 letters, digits, ".", "_" or "-"' }]);
       const limit = args.limit ?? 100;
       if (limit < 1 || limit > 1000) throw new ValidationError([{ field: 'limit', message: 'must be 1-1000' }]);
       let q = ctx.deps.db.selectFrom('notification_outbox').selectAll();
