@@ -21,6 +21,7 @@ export async function serveCsvReport(deps: ApiDeps, req: IncomingMessage, res: S
   const match = /^\/reports\/([a-z-]+)\.csv$/.exec(new URL(req.url ?? '/', 'http://x').pathname);
   if (!match) return false;
   const send = (status: number, body: string, type = 'text/plain; charset=utf-8') => {
+    if (res.headersSent) return; // the request's deadline answered first (api/server.ts)
     res.writeHead(status, { 'content-type': type });
     res.end(body);
   };

@@ -69,6 +69,20 @@ export function isAcceptableTarget(target: string | undefined, host: string | un
   return URL.canParse(target, 'http://127.0.0.1');
 }
 
+/** The CSV routes live outside yoga, so its deadline plugin does not reach them: the same deadline here. */
+async function withDeadline(res: ServerResponse, ms: number, serve: () => Promise<boolean>): Promise<boolean> {
+  const timer = setTimeout(() => {
+    if (res.headersSent) return;
+    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end(`REQUEST_TIMEOUT: no answer within ${ms} ms\n`);
+  }, ms);
+  try {
+    return await serve();
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Serves the API on 127.0.0.1:port (0 picks a free port). Resolves once it listens. */
 export async function startApiServer(deps: ApiDeps, port: number, host = '127.0.0.1'): Promise<{ server: Server; url: string }> {
   const edge = edgeConfigOf(deps);
@@ -88,8 +102,8 @@ export async function startApiServer(deps: ApiDeps, port: number, host = '127.0.
     await new Promise<void>((next) => corsHandler(req, res, () => next()));
     if (res.writableEnded) return; // an allowed preflight, answered by cors
     if (req.method === 'OPTIONS') return plainAnswer(res, 204, '');
-    if (await serveCsvReport(deps, req, res)) return;
-    if (await serveIati(deps, req, res)) return;
+    if (await withDeadline(res, edge.limits.requestTimeoutMs, () => serveCsvReport(deps, req, res))) return;
+    if (await withDeadline(res, edge.limits.requestTimeoutMs, () => serveIati(deps, req, res))) return;
     if (await serveMailPage(deps, req, res)) return;
     if (await webApp(req, res)) return;
     await yoga(req, res);

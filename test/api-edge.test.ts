@@ -4,6 +4,7 @@
 import { connect } from 'node:net';
 import type { Server } from 'node:http';
 import { SignJWT } from 'jose';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiServer } from '../api/server.js';
 import type { ApiDeps } from '../api/context.js';
@@ -157,6 +158,33 @@ describe('cost limits before execution', () => {
     expect(slow.ms).toBeGreaterThanOrEqual(1_400);
     const normal = await post(open, { query: NORMAL_QUERY }, { authorization: `Bearer ${pm}` });
     expect(normal.json.data.me.subject).toBe('pm-edge');
+  });
+
+  it('holds CSV downloads to the same deadline: 503 while the table is locked, and serves again after', async () => {
+    // A real lock in PostgreSQL keeps the report's query waiting past the 1.5 s deadline.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let lockTaken!: () => void;
+    const isLocked = new Promise<void>((resolve) => (lockTaken = resolve));
+    const holder = stack.db.transaction().execute(async (trx) => {
+      await sql`LOCK TABLE needs IN ACCESS EXCLUSIVE MODE`.execute(trx);
+      lockTaken();
+      await released;
+    });
+    await isLocked;
+    try {
+      const started = performance.now();
+      const slow = await fetch(open.replace('/graphql', '/reports/needs.csv'), { headers: { authorization: `Bearer ${pm}` } });
+      expect(slow.status).toBe(503);
+      expect(await slow.text()).toMatch(/^REQUEST_TIMEOUT/);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(1_400);
+    } finally {
+      release();
+      await holder;
+    }
+    const again = await fetch(open.replace('/graphql', '/reports/needs.csv'), { headers: { authorization: `Bearer ${pm}` } });
+    expect(again.status).toBe(200);
+    await again.body?.cancel();
   });
 
   it('answers a malformed request target and /reports/constructor.csv with 4xx, not 500', async () => {

@@ -33,6 +33,7 @@ let api: Server;
 let apiUrl: string;
 let issuer: string;
 let shortLived: { token: string; issuedAt: number };
+let tokenSettings: Parameters<typeof discoverOidcVerifier>[0];
 
 async function tokenFor(clientId: string, resource = AUDIENCE): Promise<string> {
   const response = await fetch(`${issuer}/token`, {
@@ -100,13 +101,14 @@ beforeAll(async () => {
     PALERMO_OIDC_ORG_CLAIM: ORG_CLAIM,
   });
   if (tokens.kind !== 'oidc') throw new Error('expected OpenID Connect settings');
+  tokenSettings = tokens;
   const started = await startApiServer({ db: stack.db, temporal: stack.client, verifyToken: await discoverOidcVerifier(tokens), edge, lifecycle: { taskQueue: stack.taskQueue } }, 0);
   api = started.server;
   apiUrl = started.url;
   shortLived = { token: await tokenFor('short-lived'), issuedAt: Date.now() };
 });
 afterAll(async () => {
-  await Promise.all([api, idp].filter(Boolean).map((s) => new Promise((resolve) => s.close(resolve))));
+  await Promise.all([api, idp].filter((s) => s?.listening).map((s) => new Promise((resolve) => s.close(resolve))));
   await stack?.stop();
 });
 
@@ -168,5 +170,23 @@ describe('tokens from an OpenID Connect provider', () => {
     const answer = await me(shortLived.token);
     expect(answer.status).toBe(401);
     expect(answer.body.errors![0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' }, message: expect.stringMatching(/expired/) });
+  });
+
+  it('answers 503 IDENTITY_PROVIDER_UNAVAILABLE, not UNAUTHENTICATED, when the provider\'s keys cannot be fetched', async () => {
+    // A second API whose verifier has read the discovery document but not yet the keys; then the provider goes away.
+    const second = await startApiServer({ db: stack.db, temporal: stack.client, verifyToken: await discoverOidcVerifier(tokenSettings), lifecycle: { taskQueue: stack.taskQueue } }, 0);
+    const token = await tokenFor('manager-app');
+    await new Promise((resolve) => {
+      idp.close(resolve);
+      idp.closeAllConnections();
+    });
+    try {
+      const response = await fetch(second.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ me { subject } }' }) });
+      const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
+      expect(response.status).toBe(503);
+      expect(body.errors[0]!.extensions.code).toBe('IDENTITY_PROVIDER_UNAVAILABLE');
+    } finally {
+      await new Promise((resolve) => second.server.close(resolve));
+    }
   });
 });

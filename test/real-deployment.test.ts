@@ -25,7 +25,7 @@ import { FILE_REQUEST, hondurasImpunityRequest } from './support/requests.js';
 
 const PROJECTS = 20;
 const EventType = proto.api.enums.v1.EventType;
-const JWT_SECRET = 'palermo-real-deployment-secret';
+const JWT_SECRET = 'palermo-real-deployment-secret-of-32-bytes-or-more'; // the API refuses a shorter one
 
 const processes = new ProcessGroup();
 let temporal: TemporalDevServer | undefined;
