@@ -95,7 +95,7 @@ async function main() {
   const plan = {
     objectives: ['Reports on the Convention submitted on time'], outputs: [],
     outcomes: [{ title: 'Reporting capacity', indicators: [{ name: 'checklists completed', unit: 'checklists', baseline: 0, target: 1 }] }],
-    formsOfAssistance: ['REPORTING_SUPPORT', 'LEG_DRAFTING'], modality: 'NATIONAL', budget: { amount: 20000, currency: 'USD' },
+    formsOfAssistance: ['REPORTING_SUPPORT', 'LEG_DRAFTING'], modality: 'NATIONAL', budget: { amount: '20000', currency: 'USD' },
   };
   const recorded: { name: string; workflowId: string }[] = [];
 
@@ -111,8 +111,8 @@ async function main() {
   await act(fp('GAB'), 'endorsePlan', full.id, { comment: 'Endorsed by the Ministry of Justice' });
   await act(pm, 'seekFunding', full.id);
   await sleep(2_500); // funding reminder, then escalation
-  await act(pm, 'pledge', full.id, { donor: 'Invented donor (demo)', amount: 15000, currency: 'USD', kind: 'CASH', earmarkPriorityArea: 'PA-A' });
-  await act(pm, 'descopeBudget', full.id, { amount: 15000, reason: 'One workshop instead of two' });
+  await act(pm, 'pledge', full.id, { donor: 'Invented donor (demo)', amount: '15000', currency: 'USD', kind: 'CASH', earmarkPriorityArea: 'PA-A' });
+  await act(pm, 'descopeBudget', full.id, { amount: '15000', reason: 'One workshop instead of two' });
   await act(pm, 'startDelivery', full.id);
   await act(pm, 'recordActivity', full.id, { title: 'National workshop on the checklist', formOfAssistance: 'REPORTING_SUPPORT', startDate: '2026-03-02', endDate: '2026-03-04', participants: 24 });
   await act(pm, 'reportProgress', full.id, { period: '2026-Q1', narrative: 'The workshop took place.' });
@@ -159,10 +159,10 @@ async function main() {
   } as never, { taskQueue: TASK_QUEUE, timings: TIMINGS, maxHistoryEvents: 60 });
   await act(pm, 'startAssessment', long.projectId);
   await act(pm, 'startPlanning', long.projectId);
-  await act(pm, 'setPlan', long.projectId, { ...plan, formsOfAssistance: ['REPORTING_SUPPORT'], budget: { amount: 1000, currency: 'USD' } });
+  await act(pm, 'setPlan', long.projectId, { ...plan, formsOfAssistance: ['REPORTING_SUPPORT'], budget: { amount: '1000', currency: 'USD' } });
   await act(fp('SLE'), 'endorsePlan', long.projectId);
   await act(pm, 'seekFunding', long.projectId);
-  await act(pm, 'pledge', long.projectId, { donor: 'Invented donor (demo)', amount: 1000, currency: 'USD', kind: 'CASH' });
+  await act(pm, 'pledge', long.projectId, { donor: 'Invented donor (demo)', amount: '1000', currency: 'USD', kind: 'CASH' });
   await act(pm, 'startDelivery', long.projectId);
   for (let i = 1; i <= 12; i++) await act(pm, 'reportProgress', long.projectId, { period: `month ${i}`, narrative: `Mentoring, month ${i}.` });
   await sleep(2_500); // the reminder fires in a later run

@@ -31,7 +31,7 @@ const need = (state: string, area = 'PA-A') => ({
 const indicator = (name: string) => ({ name, unit: 'people', baseline: 0, target: 25 });
 const plan = (modality: string) => ({
   objectives: ['States complete the self-assessment checklist'], outputs: [{ title: 'Workshop', indicators: [indicator('officials trained')] }],
-  outcomes: [{ title: 'Checklists completed', indicators: [indicator('checklists completed')] }], formsOfAssistance: ['REPORTING_SUPPORT'], modality, budget: { amount: 80000, currency: 'USD' },
+  outcomes: [{ title: 'Checklists completed', indicators: [indicator('checklists completed')] }], formsOfAssistance: ['REPORTING_SUPPORT'], modality, budget: { amount: '80000', currency: 'USD' },
 });
 
 /** The fixtures: who the callers are, and their own and another's objects. */
@@ -78,9 +78,9 @@ beforeAll(async () => {
   await must(stack, callers.BLZ!, 'endorsePlan', regional, { comment: 'BLZ-COMMENT: endorsed by the Ministry of Justice' });
   await must(stack, callers.GTM!, 'endorsePlan', regional, { comment: 'GTM-COMMENT: endorsed by the Attorney General' });
   await must(stack, pm, 'seekFunding', regional);
-  const pledged = await must(stack, callers.donor!, 'pledge', regional, { donor: 'Somebody Else Entirely', amount: 80000, currency: 'USD', kind: 'CASH', earmarkPriorityArea: 'PA-A' });
+  const pledged = await must(stack, callers.donor!, 'pledge', regional, { donor: 'Somebody Else Entirely', amount: '80000', currency: 'USD', kind: 'CASH', earmarkPriorityArea: 'PA-A' });
   // A donor pledges as itself: its organisation is recorded, whatever the donor field said.
-  if (JSON.stringify(pledged.pledges) !== JSON.stringify([{ donor: callers.donor!.actor.organisation, amount: 80000, currency: 'USD', kind: 'CASH', earmarkPriorityArea: 'PA-A' }])) {
+  if (JSON.stringify(pledged.pledges) !== JSON.stringify([{ donor: callers.donor!.actor.organisation, amount: '80000.00', currency: 'USD', kind: 'CASH', earmarkPriorityArea: 'PA-A' }])) {
     throw new Error(`the donor's pledge was not recorded as its organisation's: ${JSON.stringify(pledged.pledges)}`);
   }
   await must(stack, pm, 'startDelivery', regional);
@@ -110,7 +110,7 @@ beforeAll(async () => {
   await must(stack, pm, 'setPlan', tcd.id, plan('NATIONAL'));
   await must(stack, callers.TCD!, 'endorsePlan', tcd.id, { comment: 'TCD-COMMENT' });
   await must(stack, pm, 'seekFunding', tcd.id);
-  await must(stack, pm, 'pledge', tcd.id, { donor: callers.otherDonor!.actor.organisation!, amount: 1000, currency: 'USD', kind: 'CASH' });
+  await must(stack, pm, 'pledge', tcd.id, { donor: callers.otherDonor!.actor.organisation!, amount: '1000', currency: 'USD', kind: 'CASH' });
   w = { callers, regional, national: hnd.id, open: tcd.id, needs, hndNeed: hnd.needs[0]!.id };
 
   const { body } = await stack.gql(getIntrospectionQuery(), {}, callers.pm!.token);
@@ -396,9 +396,9 @@ describe('donors as real users', () => {
     expect(open).toMatchObject({ informationRequests: [], endorsements: [], assessments: [], history: [], pledges: [], activities: [], evaluator: null, outcomeAssessment: null });
     expect(JSON.stringify(open)).not.toMatch(/TCD-ANSWER|TCD-COMMENT|TCD-FINDINGS/);
     const budget = await stack.gql('query($id: ID!) { project(id: $id) { ... on Project { budget { amount currency } fundingGap plan { objectives } } } }', { id: w.open }, w.callers.donor!.token);
-    expect(budget.body.data.project).toEqual({ budget: { amount: 80000, currency: 'USD' }, fundingGap: 79000, plan: { objectives: ['States complete the self-assessment checklist'] } });
+    expect(budget.body.data.project).toEqual({ budget: { amount: '80000.00', currency: 'USD' }, fundingGap: '79000.00', plan: { objectives: ['States complete the self-assessment checklist'] } });
     const funded = (await stack.gql(FULL, { id: w.regional }, w.callers.donor!.token)).body.data.project;
-    expect(funded.pledges).toEqual([{ donor: w.callers.donor!.actor.organisation, amount: 80000 }]);
+    expect(funded.pledges).toEqual([{ donor: w.callers.donor!.actor.organisation, amount: '80000.00' }]);
     expect(funded.activities).toEqual([{ title: 'Regional workshop' }]);
   });
 
@@ -426,7 +426,7 @@ describe('donors as real users', () => {
   });
 
   it('refuses an earmark outside the project\'s priority areas, with the reason, and records nothing', async () => {
-    const result = await act(stack, w.callers.donor!, 'pledge', w.open, { donor: 'x', amount: 500, currency: 'USD', kind: 'CASH', earmarkPriorityArea: 'PA-B' });
+    const result = await act(stack, w.callers.donor!, 'pledge', w.open, { donor: 'x', amount: '500', currency: 'USD', kind: 'CASH', earmarkPriorityArea: 'PA-B' });
     expect(result).toMatchObject({ __typename: 'TransitionRefusedError', refusal: 'PRECONDITION_FAILED' });
     expect(result.message).toMatch(/the earmark PA-B does not fit this project, whose needs are in PA-E/);
     expect((await readProject(stack, w.callers.pm!, w.open)).pledges).toHaveLength(1);

@@ -91,7 +91,7 @@ describe('numbers', () => {
   });
   it('refuses a stateRank beyond any ranking in an imported row', () => {
     const row = { state: 'GAB', priorityArea: 'PA-A', priorityActivity: '(d)', instrument: 'UNTOC', formsOfAssistance: ['REPORTING_SUPPORT'], urgency: 'LOW', description: 'd' };
-    expect(validateRecords([{ line: 2, value: { ...row, stateRank: '99999999999' } }]).errors).toEqual([{ line: 2, field: 'stateRank', message: 'must be 1-100000' }]);
+    expect(validateRecords([{ line: 2, value: { ...row, stateRank: '99999999999' } }]).errors).toEqual([{ line: 2, field: 'stateRank', message: 'must be at most 10000' }]);
     expect(validateRecords([{ line: 3, value: { ...row, description: 'a\u0000b' } }]).errors).toEqual([{ line: 3, field: 'description', message: 'must not contain a NUL character' }]);
     expect(validateRecords([{ line: 4, value: { ...row, stateRank: '7' } }]).rows[0]!.stateRank).toBe(7);
   });

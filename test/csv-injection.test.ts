@@ -25,11 +25,11 @@ it('neutralises a =HYPERLINK(...) title in outcomes.csv and keeps the numbers as
   await must(stack, pm, 'setPlan', id, {
     objectives: ['Reports filed'], outputs: [],
     outcomes: [{ title: 'Reports filed', indicators: [{ name: 'reports filed', unit: 'reports', baseline: 0, target: 2 }] }],
-    formsOfAssistance: ['REPORTING_SUPPORT'], modality: 'NATIONAL', budget: { amount: 10000, currency: 'USD' },
+    formsOfAssistance: ['REPORTING_SUPPORT'], modality: 'NATIONAL', budget: { amount: '10000', currency: 'USD' },
   });
   await must(stack, ken, 'endorsePlan', id);
   await must(stack, pm, 'seekFunding', id);
-  await must(stack, pm, 'pledge', id, { donor: 'Invented donor (demo)', amount: 10000, currency: 'USD', kind: 'CASH', earmarkPriorityArea: 'PA-A' });
+  await must(stack, pm, 'pledge', id, { donor: 'Invented donor (demo)', amount: '10000', currency: 'USD', kind: 'CASH', earmarkPriorityArea: 'PA-A' });
   await must(stack, pm, 'startDelivery', id);
   const evaluator = await rosterEvaluator(stack, 'Evaluator of the formula project');
   await must(stack, pm, 'startEvaluation', id, { evaluator: evaluator.actor.subject });

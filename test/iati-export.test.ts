@@ -65,12 +65,12 @@ describe('IATI activity file of each demo project at each stage', () => {
         objectives: [`${request.title}: national capacity in place`],
         outputs: [{ title: 'Officials trained', indicators: [{ name: 'officials trained', unit: 'people', baseline: 0, target: 40 }] }],
         outcomes: [{ title: 'Obligations met', indicators: [{ name: 'obligations met', unit: 'percent', baseline: 10, target: 80 }] }],
-        formsOfAssistance: ['TRAINING_NATIONAL'], modality, budget: { amount: 120000.5, currency: 'EUR' },
+        formsOfAssistance: ['TRAINING_NATIONAL'], modality, budget: { amount: '120000.5', currency: 'EUR' },
       });
       await step('endorsePlan', fp);
       await step('seekFunding', pm);
-      await step('pledge', pm, { donor: 'Invented donor A (demo)', amount: 100000, currency: 'EUR', kind: 'CASH', earmarkPriorityArea: request.needs[0]!.priorityArea });
-      await step('pledge', pm, { donor: 'Invented donor B (demo)', amount: 20000.5, currency: 'EUR', kind: 'IN_KIND_EXPERTISE' });
+      await step('pledge', pm, { donor: 'Invented donor A (demo)', amount: '100000', currency: 'EUR', kind: 'CASH', earmarkPriorityArea: request.needs[0]!.priorityArea });
+      await step('pledge', pm, { donor: 'Invented donor B (demo)', amount: '20000.5', currency: 'EUR', kind: 'IN_KIND_EXPERTISE' });
       await step('startDelivery', pm);
       await step('suspend', pm, { reason: 'Elections: work paused' });
       await step('resume', pm);
@@ -128,7 +128,7 @@ describe('who may download what', () => {
     await must(stack, pm, 'startPlanning', id);
     await must(stack, pm, 'setPlan', id, {
       objectives: ['Checklist answered'], outputs: [], outcomes: [{ title: 'Report submitted', indicators: [{ name: 'reports', unit: 'reports', baseline: 0, target: 1 }] }],
-      formsOfAssistance: ['REPORTING_SUPPORT'], modality: 'NATIONAL', budget: { amount: 5000.25, currency: 'EUR' },
+      formsOfAssistance: ['REPORTING_SUPPORT'], modality: 'NATIONAL', budget: { amount: '5000.25', currency: 'EUR' },
     });
 
     const own = await download('/iati/activities.xml', gab.token);

@@ -213,11 +213,11 @@ describe('evaluation assignments', () => {
     await must(stack, pm, 'startPlanning', id);
     await must(stack, pm, 'setPlan', id, {
       objectives: ['Witnesses protected'], outputs: [], outcomes: [{ title: 'Witnesses protected', indicators: [{ name: 'witnesses admitted', unit: 'people', baseline: 0, target: 30 }] }],
-      formsOfAssistance: ['MENTORING'], modality: 'NATIONAL', budget: { amount: 1000, currency: 'USD' },
+      formsOfAssistance: ['MENTORING'], modality: 'NATIONAL', budget: { amount: '1000', currency: 'USD' },
     });
     await must(stack, fp, 'endorsePlan', id);
     await must(stack, pm, 'seekFunding', id);
-    await must(stack, pm, 'pledge', id, { donor: 'Invented donor (demo)', amount: 1000, currency: 'USD', kind: 'CASH' });
+    await must(stack, pm, 'pledge', id, { donor: 'Invented donor (demo)', amount: '1000', currency: 'USD', kind: 'CASH' });
     await must(stack, pm, 'startDelivery', id);
     await must(stack, pm, 'startEvaluation', id, { evaluator: evaluatorId });
     await expect.poll(() => subjects(email), { timeout: 20_000, interval: 500 }).toEqual([`Evaluación asignada: Witness protection (${run})`]);

@@ -50,7 +50,7 @@ const PLAN = {
   outcomes: [{ title: 'Gabon answers the review questionnaires', indicators: [{ name: 'questionnaires answered', unit: 'questionnaires', baseline: 0, target: 2 }] }],
   formsOfAssistance: ['REPORTING_SUPPORT'],
   modality: 'NATIONAL',
-  budget: { amount: 80000, currency: 'USD' },
+  budget: { amount: '80000', currency: 'USD' },
 };
 
 describe('web app', () => {
@@ -221,7 +221,7 @@ describe('web app', () => {
     expect(project.plan).toMatchObject({
       modality: 'NATIONAL',
       formsOfAssistance: ['NEEDS_ASSESSMENT'],
-      budget: { amount: 150000, currency: 'USD' },
+      budget: { amount: '150000', currency: 'USD' },
       outcomes: [{ title: 'Fewer organized-crime cases end in impunity', indicators: [{ name: 'cases concluded', unit: 'percent', baseline: 12, target: 30 }] }],
     });
     expect(project.history.filter((h: { actor: { subject: string } }) => h.actor.subject === 'demo-programme-manager').map((h: { action: string }) => h.action)).toEqual(['startAssessment', 'requestInformation', 'startPlanning', 'setPlan']);
@@ -240,7 +240,7 @@ describe('web app', () => {
     await must(stack, manager, 'setPlan', id, PLAN);
     await must(stack, gabon, 'endorsePlan', id);
     await must(stack, manager, 'seekFunding', id);
-    await must(stack, manager, 'pledge', id, { donor: 'Invented donor (demo)', amount: 80000, currency: 'USD', kind: 'CASH' });
+    await must(stack, manager, 'pledge', id, { donor: 'Invented donor (demo)', amount: '80000', currency: 'USD', kind: 'CASH' });
     await must(stack, manager, 'startDelivery', id);
     await must(stack, manager, 'startEvaluation', id, { evaluator: 'expert-demo-fra-reporting' });
 

@@ -6,7 +6,7 @@ import { findDuplicates } from '../../domain/duplicates.js';
 import { idempotencyKey } from '../../domain/inputs.js';
 import { idList, line } from '../../domain/boundary.js';
 import { STATES } from '../../domain/code-lists/index.js';
-import { describeGroupingRefusal, repeatedIdIssues } from '../../domain/pool-rules.js';
+import { describeGroupingRefusal } from '../../domain/pool-rules.js';
 import { PRESUMED_SOURCE } from '../../domain/presumed-needs.js';
 import { isOpenNeed } from '../../domain/priority.js';
 import { needHistory, recordNeedEvents, type NeedHistoryEntry } from '../../db/queries/need-history.js';
@@ -112,9 +112,8 @@ builder.mutationFields((t) => ({
     args: { survivorId: t.arg.id({ required: true }), duplicateIds: t.arg.idList({ required: true }) },
     errors: { types: [ValidationError, ForbiddenError] },
     resolve: async (_r, args, ctx) => {
-      const duplicateIds = args.duplicateIds.map(String);
-      const repeated = repeatedIdIssues(duplicateIds, 'duplicateIds');
-      if (repeated.length) throw new ValidationError(repeated);
+      // One boundary for id lists: at least one, none twice (naming the repeated one).
+      const duplicateIds = parseInput(idList('need', { min: 1, max: 500 }), args.duplicateIds, 'duplicateIds');
       const [survivor] = await poolNeeds(ctx, [String(args.survivorId)], 'survivorId');
       const duplicates = await poolNeeds(ctx, duplicateIds, 'duplicateIds');
       // Decided on the locked rows, so two merges of one need (or of two needs into each other) cannot both apply.

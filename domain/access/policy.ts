@@ -70,6 +70,9 @@ export const POLICY: Readonly<Record<string, Readonly<Record<string, Row>>>> = {
     evaluatorCandidates: MATCHING,
     invitation: INVITATIONS,
     myInvitations: row('no', 'no', 'no', 'own', 'no', 'no'),
+    // E-mail: the manager follows delivery; every person keeps its own preferences.
+    notificationOutbox: MANAGER,
+    myNotificationPreferences: row('own', 'own', 'own', 'own', 'own', 'own'),
   },
   Mutation: {
     ...Object.fromEntries((Object.keys(TRANSITIONS) as TransitionName[]).map((name) => [name, actionRow(name)])),
@@ -91,6 +94,7 @@ export const POLICY: Readonly<Record<string, Readonly<Record<string, Row>>>> = {
     assignTeam: MATCHING,
     inviteExperts: MATCHING,
     answerInvitation: row('no', 'no', 'no', 'own', 'no', 'no'),
+    setNotificationPreferences: row('own', 'own', 'own', 'own', 'own', 'own'),
   },
 
   // A project and its parts. Who reaches which project is the root operations' `own`.
@@ -144,13 +148,14 @@ export const POLICY: Readonly<Record<string, Readonly<Record<string, Row>>>> = {
   RegionReporting: same(row('yes', 'yes', 'no', 'no', 'yes', 'yes'), ['region', 'states', 'reported', 'rate']),
   PriorityWeightSet: same(EVERYONE, ['id', 'decision', 'setAt', 'setBy', 'weights']),
   AreaWeight: same(EVERYONE, ['priorityArea', 'weight']),
-  NeedsImport: same(SECRETARIAT, ['id', 'status', 'totalRows', 'processedRows', 'imported', 'alreadyPresent', 'errors']),
-  ImportRowError: same(SECRETARIAT, ['line', 'field', 'message']),
+  NeedsImport: same(SECRETARIAT, ['id', 'status', 'totalRows', 'processedRows', 'imported', 'alreadyPresent', 'errorCount', 'errors']),
+  ImportRowError: same(SECRETARIAT, ['cursor', 'line', 'field', 'reason', 'message']),
+  ImportRowErrorPage: same(SECRETARIAT, ['items', 'endCursor', 'hasNextPage']),
 
   // Reports: aggregates for donors; outcome rows only for the projects a donor funded.
   NeedsReportCell: same(AGGREGATES, ['priorityArea', 'region', 'stage', 'needs', 'oldestWaitingSince']),
   FundingGapReport: same(AGGREGATES, ['byAreaActivity', 'earmarkMismatch']),
-  FundingGapCell: same(AGGREGATES, ['priorityArea', 'priorityActivity', 'projects', 'budget', 'pledged', 'gap']),
+  FundingGapCell: same(AGGREGATES, ['priorityArea', 'priorityActivity', 'currency', 'projects', 'budget', 'pledged', 'gap']),
   EarmarkMismatch: same(AGGREGATES, ['priorityArea', 'conferenceShare', 'earmarkShare', 'flag', 'explanation']),
   OutcomeReportRow: same(row('no', 'yes', 'no', 'no', 'own', 'yes'), ['projectId', 'title', 'stage', 'relevance', 'coherence', 'effectiveness', 'efficiency', 'impact', 'sustainability', 'needsMet', 'needsPartlyMet', 'needsUnmet']),
 
@@ -183,6 +188,12 @@ export const POLICY: Readonly<Record<string, Readonly<Record<string, Row>>>> = {
   ForbiddenError: same(EVERYONE, ['code', 'message']),
   NotFoundError: same(EVERYONE, ['code', 'message']),
   TransitionRefusedError: same(EVERYONE, ['code', 'message', 'refusal']),
+  IdempotencyKeyReusedError: same(EVERYONE, ['code', 'message', 'idempotencyKey']),
+  UnavailableError: same(EVERYONE, ['code', 'message', 'retryable']),
+
+  // E-mail notifications.
+  OutboxNotification: same(MANAGER, ['id', 'topic', 'projectId', 'recipient', 'email', 'language', 'digest', 'status', 'attempts', 'lastError', 'createdAt', 'sentAt']),
+  NotificationPreferences: same(row('own', 'own', 'own', 'own', 'own', 'own'), ['subject', 'email', 'language', 'delivery']),
 };
 
 /** What `own` means, field by field: the README's table and the API's filters say the same. */
@@ -209,6 +220,8 @@ export const OWN_MEANS: Readonly<Record<string, string>> = {
   'Project.outcomeAssessment': 'focal point of a regional project: DAC ratings, indicator values and co-providers are shared; verdicts on its own State\'s needs, recommendations for its State or for all; the narrative is withheld. Donor: on projects it pledged to',
   'PrioritySnapshot.ranking': 'its own State\'s needs',
   'OutcomeReportRow.*': 'donor: rows of projects its organisation pledged to',
+  'Query.myNotificationPreferences': 'the caller\'s own preferences',
+  'Mutation.setNotificationPreferences': 'the caller\'s own preferences',
 };
 
 /**

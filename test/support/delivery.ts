@@ -13,11 +13,11 @@ export async function projectInDelivery(stack: Stack, pm: Caller, state: string,
   await must(stack, pm, 'setPlan', id, {
     objectives: ['A witness-protection programme in operation'], outputs: [],
     outcomes: [{ title: 'Witnesses protected', indicators: [{ name: 'witnesses admitted', unit: 'people', baseline: 0, target: 30 }] }],
-    formsOfAssistance: ['MENTORING'], modality: 'NATIONAL', budget: { amount: 5000, currency: 'USD' },
+    formsOfAssistance: ['MENTORING'], modality: 'NATIONAL', budget: { amount: '5000', currency: 'USD' },
   });
   await must(stack, fp, 'endorsePlan', id);
   await must(stack, pm, 'seekFunding', id);
-  await must(stack, pm, 'pledge', id, { donor: 'Invented donor (demo)', amount: 5000, currency: 'USD', kind: 'CASH' });
+  await must(stack, pm, 'pledge', id, { donor: 'Invented donor (demo)', amount: '5000', currency: 'USD', kind: 'CASH' });
   await must(stack, pm, 'startDelivery', id);
   return { id, needs, fp };
 }
