@@ -43,7 +43,7 @@ describe('S5: a request stuck for lack of money, delivered later (Kenya)', () =>
     const { id } = await plannedProject('KEN', 'Witness protection: requested in 2007, not met for lack of resources (001 para 26)', 250000);
     await must(stack, pm, 'seekFunding', id);
     const uncovered = await act(stack, pm, 'startDelivery', id);
-    expect(uncovered.message).toMatch(/not covered: 250000 USD still to pledge/);
+    expect(uncovered.message).toMatch(/not covered: 250000.00 USD still to pledge/);
 
     // The worker dies while the project waits for money; a new one takes over the timers.
     await stack.stopWorkers();
