@@ -45,6 +45,7 @@ export class IdempotencyKeyReusedError extends PalermoError {
  * same idempotency key applies it at most once.
  */
 export class UnavailableError extends PalermoError {
+  override readonly name = 'TemporalTimeoutError';
   readonly code = 'TEMPORAL_TIMEOUT';
   readonly retryable = true;
 }

@@ -1,6 +1,6 @@
 // Every wait of the API on Temporal has a deadline: with no worker for the task queue, or a server that
 // does not answer, the caller gets a typed UnavailableError (TEMPORAL_TIMEOUT) instead of a hung request.
-import { isGrpcCancelledError, isGrpcDeadlineError, type Client } from '@temporalio/client';
+import { isGrpcCancelledError, isGrpcDeadlineError, WorkflowUpdateRPCTimeoutOrCancelledError, type Client } from '@temporalio/client';
 import { UnavailableError } from './errors.js';
 
 export const DEFAULT_TEMPORAL_DEADLINE_MS = 10_000;
@@ -32,7 +32,8 @@ export async function withTemporalDeadline<T>(client: Client, ms: number, what: 
     return await Promise.race([call, expired]);
   } catch (err) {
     if (err instanceof UnavailableError) throw err;
-    if (isGrpcDeadlineError(err) || (controller.signal.aborted && isGrpcCancelledError(err))) throw unavailable();
+    // The gRPC deadline may fire a moment before our timer: an Update then fails with its own RPC timeout error.
+    if (isGrpcDeadlineError(err) || err instanceof WorkflowUpdateRPCTimeoutOrCancelledError || isGrpcCancelledError(err) || controller.signal.aborted) throw unavailable();
     throw err;
   } finally {
     clearTimeout(timer);

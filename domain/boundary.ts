@@ -27,7 +27,10 @@ export function textProblem(value: string): string | null {
   return null;
 }
 
-const clean = z.string({ error: 'must be text' }).superRefine((value, ctx) => {
+/** zod's message for a value that is not a string: missing, or of another type. */
+const notText = (issue: { input: unknown }) => (issue.input === undefined ? 'is required' : 'must be text');
+
+const clean = z.string({ error: notText }).superRefine((value, ctx) => {
   const problem = textProblem(value);
   if (problem) ctx.addIssue({ code: 'custom', message: problem, abort: true });
 });
@@ -43,7 +46,7 @@ export function text(max: number, { min = 1 }: { min?: number } = {}) {
   if (max > TEXT_LIMIT) throw new Error(`text limit ${max} above TEXT_LIMIT`);
   // The length is checked before trimming too, so a megabyte of spaces is not trimmed first.
   return z
-    .string({ error: 'must be text' })
+    .string({ error: notText })
     .max(max * 2 + 1000, { error: `must be at most ${max} characters` })
     .transform((v) => v.replace(/\r\n?/g, '\n').trim())
     .pipe(
@@ -117,8 +120,10 @@ export const boundedInt = (min: number, max: number) =>
     .max(max, { error: `must be ${min}-${max}` });
 
 /** A finite measurement between min and max (an indicator's baseline or target, a weight). */
-export const boundedNumber = (min: number, max: number) =>
-  z.number({ error: 'must be a number' }).min(min, { error: `must be ${min} to ${max}` }).max(max, { error: `must be ${min} to ${max}` });
+export const boundedNumber = (min: number, max: number) => {
+  const range = min < 0 ? `must be ${min} to ${max}` : `must be ${min}-${max}`;
+  return z.number({ error: 'must be a number' }).min(min, { error: range }).max(max, { error: range });
+};
 
 /** True for a real day of the proleptic Gregorian calendar, e.g. not 2027-02-30. */
 export function isCalendarDate(value: string): boolean {
@@ -132,9 +137,9 @@ export function isCalendarDate(value: string): boolean {
 }
 
 export const EARLIEST_YEAR = 1900;
-export const LATEST_YEAR = 2200;
+export const LATEST_YEAR = 9999;
 
-/** The one date schema: YYYY-MM-DD, a real calendar day, between 1900 and 2200. */
+/** The one date schema: YYYY-MM-DD, a real calendar day, from 1900 on (far-future windows are allowed). */
 export const calendarDate = z
   .string({ error: 'must be a date as YYYY-MM-DD' })
   .max(10, { error: 'must be a date as YYYY-MM-DD' })

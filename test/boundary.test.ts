@@ -110,7 +110,7 @@ describe('dates', () => {
     ['2027-00-10', '2027-00-10 is not a calendar date'],
     ['2027-1-1', 'must be a date as YYYY-MM-DD'],
     ['2027-01-01T00:00:00Z', 'must be a date as YYYY-MM-DD'],
-    ['0001-01-01', 'must be between 1900 and 2200'],
+    ['0001-01-01', 'must be between 1900 and 9999'],
     [20270101, 'must be a date as YYYY-MM-DD'],
   ])('%j', (value, problem) => expect(issue(calendarDate, value)).toBe(problem));
 });

@@ -68,10 +68,10 @@ describe('a worker process killed in the middle of a transition', () => {
     await holder;
     await workerProcess(stack.taskQueue, inject('databaseUrl'));
 
-    // The caller's wait ends in the transition or in a typed error; the retry with the same key answers the result.
+    // The call waits at most the API's deadline on Temporal: it answers the transition, or TEMPORAL_TIMEOUT
+    // when the new worker process took longer to come up; the retry with the same key below answers it.
     const answer = await pending;
-    if (answer.__typename === 'Project') expect(answer.stage).toBe('UNDER_ASSESSMENT');
-    else expect(answer.code, JSON.stringify(answer)).toEqual(expect.any(String)); // an API deadline's typed error
+    expect(answer.stage ?? answer.code).toMatch(/^(UNDER_ASSESSMENT|TEMPORAL_TIMEOUT)$/);
     await expect.poll(async () => (await handle.query(snapshotQuery)).projectedSeq, { timeout: 90_000, interval: 1_000 }).toBe(2);
     const retried = await act(stack, pm, 'startAssessment', id, { idempotencyKey: 'kill-mid-0001' });
     expect(retried.stage).toBe('UNDER_ASSESSMENT');

@@ -142,6 +142,23 @@ describe('idempotency keys', () => {
     expect(after.history.filter((h: { action: string }) => h.action === 'reportProgress')).toHaveLength(1);
   });
 
+  it('answers a repeated invitation with its chain, and refuses the key for another slot', async () => {
+    const { project } = await file(gab, gabonReportingRequest());
+    const needId = (await readProject(stack, pm, project.id)).needs[0].id as string;
+    const fra = await stack.token({ subject: 'fp-FRA', role: 'STATE_FOCAL_POINT', stateCode: 'FRA' });
+    const nominated = await stack.gql('mutation($input: NominateExpertInput!) { nominateExpert(input: $input) { ... on Expert { id } } }', {
+      input: { name: 'Trainer of the idempotency test (invented)', nationality: 'FRA', nominatingState: 'FRA', institution: 'Ministère de la Justice (invented unit)', profile: { fields: ['REPORTING.REPORTING_OBLIGATIONS'], languages: [{ language: 'fr', level: 'C1' }] } },
+    }, fra);
+    const expertId = nominated.body.data.nominateExpert.id as string;
+    await stack.gql('mutation { acceptNomination { __typename } }', {}, await stack.token({ subject: expertId, role: 'EXPERT' }));
+    const INVITE = 'mutation($input: InviteExpertsInput!) { inviteExperts(input: $input) { __typename ... on Invitation { id candidates } ... on Error { code message } } }';
+    const input = { needId, slot: 'reporting trainer', candidates: [expertId], reminderSeconds: 600, deadlineSeconds: 1200, idempotencyKey: freshKey('invite') };
+    const first = (await stack.gql(INVITE, { input }, pm.token)).body.data.inviteExperts;
+    expect(first).toMatchObject({ __typename: 'Invitation', candidates: [expertId] });
+    expect((await stack.gql(INVITE, { input }, pm.token)).body.data.inviteExperts).toEqual(first);
+    expect((await stack.gql(INVITE, { input: { ...input, slot: 'another slot' } }, pm.token)).body.data.inviteExperts).toMatchObject({ __typename: 'IdempotencyKeyReusedError', code: 'IDEMPOTENCY_KEY_REUSED' });
+  });
+
   it('refuses one need twice in a grouping and a duplicated recommendation index, naming the field', async () => {
     const { body } = await stack.gql(
       'mutation($ids: [ID!]!, $key: String!) { groupNeedsIntoProject(needIds: $ids, title: "Twice", idempotencyKey: $key) { __typename ... on ValidationError { issues { field message } } } }',

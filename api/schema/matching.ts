@@ -20,7 +20,8 @@ import { TASK_QUEUE } from '../../workflows/definitions.js';
 import { answerInvitationUpdate, invitationOpenedUpdate, type ExpertInvitationInput } from '../../workflows/expert-invitation.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { ForbiddenError, NotFoundError, TransitionRefusedError, UnavailableError, ValidationError } from '../errors.js';
+import { ForbiddenError, IdempotencyKeyReusedError, NotFoundError, TransitionRefusedError, UnavailableError, ValidationError } from '../errors.js';
+import { callerOf, idempotent } from '../idempotency.js';
 import { temporalDeadlineMs, withTemporalDeadline } from '../temporal-deadline.js';
 import { idOrNotFound, parseId, parseInput } from '../parse.js';
 import { text } from '../../domain/boundary.js';
@@ -236,12 +237,16 @@ builder.mutationFields((t) => ({
     type: InvitationRef,
     description: 'Starts the invitation chain of one slot: best candidate first; decline or silence passes to the next.',
     args: { input: t.arg({ type: InviteInput, required: true }) },
-    errors: { types: [ValidationError, ForbiddenError, NotFoundError, UnavailableError], directResult: true },
+    errors: { types: [ValidationError, ForbiddenError, NotFoundError, IdempotencyKeyReusedError, UnavailableError], directResult: true },
     resolve: async (_r, args, ctx) => {
       const actor = ctx.actor!;
       const input = parseInput(inviteInput, args.input, 'input');
       const need = await needById(ctx.deps.db, input.needId);
       if (!need) throw new ValidationError([{ field: 'input.needId', message: `need ${input.needId} not found` }]);
+      const workflowId = `invitation-${need.id}-${input.idempotencyKey}`;
+      const { idempotencyKey: key, ...request } = input;
+      // The key is checked first: a retry is answered with its chain even once candidates have moved on.
+      return idempotent(ctx.deps.db, { scope: `inviteExperts:${need.id}`, key, caller: callerOf(ctx), payload: request }, async () => {
       // Every candidate must be on the roster and pass the hard rules for this need.
       const roster = new Map((await loadRoster(ctx.deps.db, input.candidates)).map((e) => [e.id, e]));
       const target = targetOf(need, {});
@@ -251,7 +256,6 @@ builder.mutationFields((t) => ({
         return exclusionsOf(e, target).map((x) => ({ field: `input.candidates.${i}`, message: `${x.rule}: ${x.reason}` }));
       });
       if (issues.length) throw new ValidationError(issues);
-      const workflowId = `invitation-${need.id}-${input.idempotencyKey}`;
       const client = ctx.deps.temporal;
       const deadline = temporalDeadlineMs(ctx.deps.lifecycle?.temporalDeadlineMs);
       const wfInput: ExpertInvitationInput = { needId: need.id, projectId: need.project_id, slot: input.slot, candidates: input.candidates, reminderSeconds: input.reminderSeconds, deadlineSeconds: input.deadlineSeconds, invitedBy: actor.subject };
@@ -266,6 +270,7 @@ builder.mutationFields((t) => ({
         if (!/already completed/i.test(String(err))) throw err; // a repeated key of a finished chain
       }
       return readInvitation(ctx, workflowId);
+      }, () => ({ workflowId }), () => readInvitation(ctx, workflowId));
     },
   }),
   answerInvitation: t.field({

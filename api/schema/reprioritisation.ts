@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { RegionReporting } from '../../domain/presumed-needs.js';
 import { latestSnapshots, previousSnapshot, ranksIn, snapshotById, snapshotEntries } from '../../db/queries/needs-pool.js';
 import { TASK_QUEUE } from '../../workflows/definitions.js';
+import { STATES } from '../../domain/code-lists/index.js';
 import { builder } from '../builder.js';
 import { ForbiddenError, NotFoundError, UnavailableError } from '../errors.js';
 import { temporalDeadlineMs, withTemporalDeadline } from '../temporal-deadline.js';
@@ -48,6 +49,7 @@ const SnapshotRef = builder.objectRef<SnapshotRow>('PrioritySnapshot').implement
       args: { limit: t.arg.int({ required: false, defaultValue: 50 }), state: t.arg.string({ required: false, description: 'Only this State\'s needs' }) },
       resolve: async (s, args, ctx) => {
         const state = ctx.actor?.role === 'STATE_FOCAL_POINT' ? ctx.actor.stateCode : (args.state ?? undefined);
+        if (state !== undefined && !STATES.some((s) => s.code === state)) return []; // no State by that code has needs
         const entries = await snapshotEntries(ctx.deps.db, s.id, Math.max(1, Math.min(args.limit ?? 50, 1000)), state);
         const before = await previousSnapshot(ctx.deps.db, s.id);
         const previous = before ? await ranksIn(ctx.deps.db, before.id, entries.map((e) => e.need_id)) : new Map<string, number>();
