@@ -294,4 +294,40 @@ describe('web app', () => {
     expect(project.outcomeAssessment.needVerdicts).toEqual([{ needId: project.needs[0].id, verdict: 'PARTLY_MET' }]);
     await page.close();
   }, 240_000);
+
+  it('journey 4: an expert of the roster answers an invitation', async () => {
+    await seedDemoRoster(stack.db);
+    // Kenya works in English, which the demo expert from the United Kingdom speaks.
+    const kenya = await caller(stack, { subject: 'demo-focal-point-KEN', role: 'STATE_FOCAL_POINT', stateCode: 'KEN' });
+    const manager = await caller(stack, MANAGER);
+    const { needs } = await fileAs(stack, kenya, {
+      state: 'KEN',
+      title: 'Witness protection programme',
+      idempotencyKey: `web-ken-${Date.now()}`,
+      needs: [{ priorityArea: 'PA-B', priorityActivity: '(g)', instrument: 'UNTOC', formsOfAssistance: ['MENTORING'], urgency: 'HIGH', description: 'Establish a national witness-protection programme (001 para 26).' }],
+    });
+    const slot = `reporting trainer ${Date.now()}`;
+    const invited = await stack.gql(
+      'mutation($input: InviteExpertsInput!) { inviteExperts(input: $input) { __typename ... on Invitation { id } ... on Error { message } ... on ValidationError { issues { field message } } } }',
+      { input: { needId: needs[0]!.id, slot, candidates: ['expert-demo-gbr-soca'], reminderSeconds: 600, deadlineSeconds: 1200, idempotencyKey: `web-invitation-${Date.now()}` } },
+      manager.token,
+    );
+    expect(invited.body.data?.inviteExperts, JSON.stringify(invited.body)).toMatchObject({ __typename: 'Invitation' });
+    const invitationId = invited.body.data.inviteExperts.id as string;
+
+    const page = await browser.newPage();
+    await signIn(page, 'expert');
+    await page.getByRole('heading', { name: 'Invitations to serve as an expert' }).waitFor();
+    const card = page.locator('li.invitation', { has: page.getByRole('heading', { name: `Slot ${slot}` }) });
+    await card.getByText('Waiting for an answer').waitFor();
+    await visited(page, 'ex-01-invitations');
+    await card.getByRole('button', { name: 'Accept' }).click();
+    await card.getByText('Accepted', { exact: false }).first().waitFor();
+    await card.getByText(/: accepted$/).waitFor();
+    await visited(page, 'ex-02-invitation-accepted');
+
+    const read = await stack.gql('query($id: ID!) { invitation(id: $id) { ... on Invitation { status expertId events { kind expertId } } } }', { id: invitationId }, manager.token);
+    expect(read.body.data.invitation).toMatchObject({ status: 'ACCEPTED', expertId: 'expert-demo-gbr-soca' });
+    await page.close();
+  }, 240_000);
 });

@@ -14,7 +14,9 @@ export function Layout({ session, onSignOut, children }: { session: Session | nu
         ? [['/inbox', 'nav.inbox'], ['/projects', 'nav.portfolio'], ['/needs', 'nav.needs']]
         : session?.role === 'CONFERENCE_ADMIN'
           ? [['/projects', 'nav.portfolio'], ['/needs', 'nav.needs']]
-          : session
+          : session?.role === 'EXPERT'
+            ? [['/invitations', 'nav.invitations']]
+            : session
           ? [['/projects', 'nav.myProjects']]
           : [];
   const who = session ? [code('role', session.role), session.state, session.organisation].filter(Boolean).join(' · ') : '';
