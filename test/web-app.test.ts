@@ -330,4 +330,35 @@ describe('web app', () => {
     expect(read.body.data.invitation).toMatchObject({ status: 'ACCEPTED', expertId: 'expert-demo-gbr-soca' });
     await page.close();
   }, 240_000);
+
+  it('journey 5: the Conference administrator sets priority weights under a decision, with a bad weight named at its field', async () => {
+    const page = await browser.newPage();
+    await signIn(page, 'conference-admin');
+    await page.getByRole('link', { name: 'Priority weights' }).click();
+    await page.getByRole('heading', { name: 'Priority weights of the Conference' }).waitFor();
+    const decision = `decision 9/${Date.now()} (test)`;
+    await page.getByLabel('Decision').fill(decision);
+    for (const [area, weight] of [['PA-A', '1.5'], ['PA-B', '9'], ['PA-C', '1'], ['PA-D', '1'], ['PA-E', '1']] as const) {
+      await page.getByLabel(`Weight of ${area}`).fill(weight);
+    }
+    // 9 is out of range: the API's refusal is shown at PA-B's field, and no set is recorded.
+    await page.getByRole('button', { name: 'Set these weights' }).click();
+    await page.getByText('must be 0-3').waitFor();
+    expect(await page.getByLabel('Weight of PA-B').getAttribute('aria-invalid')).toBe('true');
+    await visited(page, 'ca-01-weights-error');
+    await page.getByLabel('Weight of PA-B').fill('1');
+    await page.getByRole('button', { name: 'Set these weights' }).click();
+    await page.getByText(`Weights set under decision ${decision}.`).waitFor();
+    await page.getByRole('cell', { name: `${decision} (in force)` }).waitFor();
+    await visited(page, 'ca-02-weights-set');
+
+    const { body } = await stack.gql('{ priorityWeights { decision setBy weights { priorityArea weight } } }', {}, await stack.token(MANAGER));
+    expect(body.data.priorityWeights[0]).toEqual({
+      decision,
+      setBy: 'demo-conference-admin',
+      weights: [{ priorityArea: 'PA-A', weight: 1.5 }, { priorityArea: 'PA-B', weight: 1 }, { priorityArea: 'PA-C', weight: 1 }, { priorityArea: 'PA-D', weight: 1 }, { priorityArea: 'PA-E', weight: 1 }],
+    });
+    expect(body.data.priorityWeights.filter((w: { decision: string }) => w.decision === decision)).toHaveLength(1);
+    await page.close();
+  }, 240_000);
 });

@@ -15,6 +15,7 @@ const Inbox = lazy(() => import('./pages/Inbox'));
 const Portfolio = lazy(() => import('./pages/Portfolio'));
 const PlanEditor = lazy(() => import('./pages/PlanEditor'));
 const Invitations = lazy(() => import('./pages/Invitations'));
+const PriorityWeights = lazy(() => import('./pages/PriorityWeights'));
 const NeedsPool = lazy(() => import('./pages/NeedsPool'));
 const OutcomeAssessmentForm = lazy(() => import('./pages/OutcomeAssessmentForm'));
 
@@ -57,6 +58,7 @@ export function App() {
             <Route path="/projects">{session.role === 'PROGRAMME_MANAGER' || session.role === 'CONFERENCE_ADMIN' ? <Portfolio /> : <MyProjects />}</Route>
             <Route path="/requests/new">{session.role === 'STATE_FOCAL_POINT' ? <NewRequest session={session} /> : <Redirect to={home} />}</Route>
             <Route path="/invitations">{session.role === 'EXPERT' ? <Invitations session={session} /> : <Redirect to={home} />}</Route>
+            <Route path="/weights">{session.role === 'CONFERENCE_ADMIN' ? <PriorityWeights /> : <Redirect to={home} />}</Route>
             <Route path="/needs">
               <NeedsPool />
             </Route>

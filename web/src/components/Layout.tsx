@@ -13,7 +13,7 @@ export function Layout({ session, onSignOut, children }: { session: Session | nu
       : session?.role === 'PROGRAMME_MANAGER'
         ? [['/inbox', 'nav.inbox'], ['/projects', 'nav.portfolio'], ['/needs', 'nav.needs']]
         : session?.role === 'CONFERENCE_ADMIN'
-          ? [['/projects', 'nav.portfolio'], ['/needs', 'nav.needs']]
+          ? [['/projects', 'nav.portfolio'], ['/needs', 'nav.needs'], ['/weights', 'nav.weights']]
           : session?.role === 'EXPERT'
             ? [['/invitations', 'nav.invitations']]
             : session
