@@ -294,4 +294,71 @@ describe('web app', () => {
     expect(project.outcomeAssessment.needVerdicts).toEqual([{ needId: project.needs[0].id, verdict: 'PARTLY_MET' }]);
     await page.close();
   }, 240_000);
+
+  it('journey 4: an expert of the roster answers an invitation', async () => {
+    await seedDemoRoster(stack.db);
+    // Kenya works in English, which the demo expert from the United Kingdom speaks.
+    const kenya = await caller(stack, { subject: 'demo-focal-point-KEN', role: 'STATE_FOCAL_POINT', stateCode: 'KEN' });
+    const manager = await caller(stack, MANAGER);
+    const { needs } = await fileAs(stack, kenya, {
+      state: 'KEN',
+      title: 'Witness protection programme',
+      idempotencyKey: `web-ken-${Date.now()}`,
+      needs: [{ priorityArea: 'PA-B', priorityActivity: '(g)', instrument: 'UNTOC', formsOfAssistance: ['MENTORING'], urgency: 'HIGH', description: 'Establish a national witness-protection programme (001 para 26).' }],
+    });
+    const slot = `reporting trainer ${Date.now()}`;
+    const invited = await stack.gql(
+      'mutation($input: InviteExpertsInput!) { inviteExperts(input: $input) { __typename ... on Invitation { id } ... on Error { message } ... on ValidationError { issues { field message } } } }',
+      { input: { needId: needs[0]!.id, slot, candidates: ['expert-demo-gbr-soca'], reminderSeconds: 600, deadlineSeconds: 1200, idempotencyKey: `web-invitation-${Date.now()}` } },
+      manager.token,
+    );
+    expect(invited.body.data?.inviteExperts, JSON.stringify(invited.body)).toMatchObject({ __typename: 'Invitation' });
+    const invitationId = invited.body.data.inviteExperts.id as string;
+
+    const page = await browser.newPage();
+    await signIn(page, 'expert');
+    await page.getByRole('heading', { name: 'Invitations to serve as an expert' }).waitFor();
+    const card = page.locator('li.invitation', { has: page.getByRole('heading', { name: `Slot ${slot}` }) });
+    await card.getByText('Waiting for an answer').waitFor();
+    await visited(page, 'ex-01-invitations');
+    await card.getByRole('button', { name: 'Accept' }).click();
+    await card.getByText('Accepted', { exact: false }).first().waitFor();
+    await card.getByText(/: accepted$/).waitFor();
+    await visited(page, 'ex-02-invitation-accepted');
+
+    const read = await stack.gql('query($id: ID!) { invitation(id: $id) { ... on Invitation { status expertId events { kind expertId } } } }', { id: invitationId }, manager.token);
+    expect(read.body.data.invitation).toMatchObject({ status: 'ACCEPTED', expertId: 'expert-demo-gbr-soca' });
+    await page.close();
+  }, 240_000);
+
+  it('journey 5: the Conference administrator sets priority weights under a decision, with a bad weight named at its field', async () => {
+    const page = await browser.newPage();
+    await signIn(page, 'conference-admin');
+    await page.getByRole('link', { name: 'Priority weights' }).click();
+    await page.getByRole('heading', { name: 'Priority weights of the Conference' }).waitFor();
+    const decision = `decision 9/${Date.now()} (test)`;
+    await page.getByLabel('Decision').fill(decision);
+    for (const [area, weight] of [['PA-A', '1.5'], ['PA-B', '9'], ['PA-C', '1'], ['PA-D', '1'], ['PA-E', '1']] as const) {
+      await page.getByLabel(`Weight of ${area}`).fill(weight);
+    }
+    // 9 is out of range: the API's refusal is shown at PA-B's field, and no set is recorded.
+    await page.getByRole('button', { name: 'Set these weights' }).click();
+    await page.getByText('must be 0-3').waitFor();
+    expect(await page.getByLabel('Weight of PA-B').getAttribute('aria-invalid')).toBe('true');
+    await visited(page, 'ca-01-weights-error');
+    await page.getByLabel('Weight of PA-B').fill('1');
+    await page.getByRole('button', { name: 'Set these weights' }).click();
+    await page.getByText(`Weights set under decision ${decision}.`).waitFor();
+    await page.getByRole('cell', { name: `${decision} (in force)` }).waitFor();
+    await visited(page, 'ca-02-weights-set');
+
+    const { body } = await stack.gql('{ priorityWeights { decision setBy weights { priorityArea weight } } }', {}, await stack.token(MANAGER));
+    expect(body.data.priorityWeights[0]).toEqual({
+      decision,
+      setBy: 'demo-conference-admin',
+      weights: [{ priorityArea: 'PA-A', weight: 1.5 }, { priorityArea: 'PA-B', weight: 1 }, { priorityArea: 'PA-C', weight: 1 }, { priorityArea: 'PA-D', weight: 1 }, { priorityArea: 'PA-E', weight: 1 }],
+    });
+    expect(body.data.priorityWeights.filter((w: { decision: string }) => w.decision === decision)).toHaveLength(1);
+    await page.close();
+  }, 240_000);
 });

@@ -14,6 +14,8 @@ const NewRequest = lazy(() => import('./pages/NewRequest'));
 const Inbox = lazy(() => import('./pages/Inbox'));
 const Portfolio = lazy(() => import('./pages/Portfolio'));
 const PlanEditor = lazy(() => import('./pages/PlanEditor'));
+const Invitations = lazy(() => import('./pages/Invitations'));
+const PriorityWeights = lazy(() => import('./pages/PriorityWeights'));
 const NeedsPool = lazy(() => import('./pages/NeedsPool'));
 const OutcomeAssessmentForm = lazy(() => import('./pages/OutcomeAssessmentForm'));
 
@@ -38,7 +40,7 @@ export function App() {
       </Layout>
     );
   }
-  const home = session.role === 'PROGRAMME_MANAGER' ? '/inbox' : '/projects';
+  const home = session.role === 'PROGRAMME_MANAGER' ? '/inbox' : session.role === 'EXPERT' ? '/invitations' : '/projects';
   return (
     <Provider value={client}>
       <Layout
@@ -55,6 +57,8 @@ export function App() {
             <Route path="/projects/:id">{(p) => <ProjectPage session={session} projectId={decodeURIComponent(p.id)} />}</Route>
             <Route path="/projects">{session.role === 'PROGRAMME_MANAGER' || session.role === 'CONFERENCE_ADMIN' ? <Portfolio /> : <MyProjects />}</Route>
             <Route path="/requests/new">{session.role === 'STATE_FOCAL_POINT' ? <NewRequest session={session} /> : <Redirect to={home} />}</Route>
+            <Route path="/invitations">{session.role === 'EXPERT' ? <Invitations session={session} /> : <Redirect to={home} />}</Route>
+            <Route path="/weights">{session.role === 'CONFERENCE_ADMIN' ? <PriorityWeights /> : <Redirect to={home} />}</Route>
             <Route path="/needs">
               <NeedsPool />
             </Route>

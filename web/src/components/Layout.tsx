@@ -13,8 +13,10 @@ export function Layout({ session, onSignOut, children }: { session: Session | nu
       : session?.role === 'PROGRAMME_MANAGER'
         ? [['/inbox', 'nav.inbox'], ['/projects', 'nav.portfolio'], ['/needs', 'nav.needs']]
         : session?.role === 'CONFERENCE_ADMIN'
-          ? [['/projects', 'nav.portfolio'], ['/needs', 'nav.needs']]
-          : session
+          ? [['/projects', 'nav.portfolio'], ['/needs', 'nav.needs'], ['/weights', 'nav.weights']]
+          : session?.role === 'EXPERT'
+            ? [['/invitations', 'nav.invitations']]
+            : session
           ? [['/projects', 'nav.myProjects']]
           : [];
   const who = session ? [code('role', session.role), session.state, session.organisation].filter(Boolean).join(' · ') : '';

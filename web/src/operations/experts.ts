@@ -1,0 +1,24 @@
+// The expert's invitations (one chain per slot, run as a workflow) and its answer.
+import { graphql } from '../graphql';
+
+export const MY_INVITATIONS = graphql(`
+  query MyInvitations {
+    myInvitations {
+      __typename
+      ... on QueryMyInvitationsSuccess {
+        data { id slot needId projectId status expertId events { seq kind at expertId } }
+      }
+      ... on Error { code message }
+    }
+  }
+`);
+
+export const ANSWER_INVITATION = graphql(`
+  mutation AnswerInvitation($invitationId: ID!, $accept: Boolean!, $reason: String) {
+    answerInvitation(invitationId: $invitationId, accept: $accept, reason: $reason) {
+      __typename
+      ... on Invitation { id status expertId }
+      ... on Error { code message }
+    }
+  }
+`);
