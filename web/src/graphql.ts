@@ -3,5 +3,6 @@
 import { initGraphQLTada } from 'gql.tada';
 import type { introspection } from './graphql-env.d.ts';
 
-export const graphql = initGraphQLTada<{ introspection: introspection }>();
+// Decimal is an exact amount as a string ("150000.04"): never a float on the way.
+export const graphql = initGraphQLTada<{ introspection: introspection; scalars: { Decimal: string } }>();
 export type { FragmentOf, ResultOf, VariablesOf } from 'gql.tada';

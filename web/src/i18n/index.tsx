@@ -46,7 +46,8 @@ export function useT() {
   const date = (iso: string | null | undefined) => (iso ? intl.formatDate(new Date(iso), { dateStyle: 'medium' }) : '');
   const dateTime = (iso: string) => intl.formatDate(new Date(iso), { dateStyle: 'medium', timeStyle: 'short' });
   const number = (n: number) => intl.formatNumber(n);
-  const money = (amount: number, currency: string) => intl.formatNumber(amount, { style: 'currency', currency });
+  // Intl formats a numeric string exactly (no float on the way); TypeScript's lib types only take numbers.
+  const money = (amount: string, currency: string) => new Intl.NumberFormat(intl.locale, { style: 'currency', currency }).format(amount as unknown as number);
   /** Code-list values whose labels live in the catalogue (stages, urgencies, roles...). */
   const code = (prefix: 'stage' | 'urgency' | 'role' | 'modality' | 'action' | 'timeline.kind' | 'dac' | 'verdict', value: string) => {
     const id = `${prefix}.${value}` as MessageKey;

@@ -27,6 +27,9 @@ const MODALITIES = ['NATIONAL', 'REGIONAL', 'INTERREGIONAL', 'GLOBAL'] as const;
 
 /** A number typed by the user, or NaN so the server names the field (never a silent 0). */
 const toNumber = (s: string) => (s.trim() === '' ? Number.NaN : Number(s.replace(',', '.')));
+/** Money stays an exact decimal string (the API's Decimal scalar); a decimal comma is accepted as typed. */
+const toDecimal = (s: string) => s.trim().replace(',', '.');
+const isDecimal = (s: string) => /^\d{1,15}(\.\d{1,3})?$/.test(toDecimal(s));
 
 export default function PlanEditor({ projectId }: { projectId: string }) {
   const { t, code } = useT();
@@ -69,7 +72,7 @@ export default function PlanEditor({ projectId }: { projectId: string }) {
       ...(['outputs', 'outcomes'] as const).flatMap((kind) =>
         results[kind].flatMap((r, i) => r.indicators.flatMap((ind, k) => (['baseline', 'target'] as const).filter((f) => !Number.isFinite(toNumber(ind[f]))).map((f) => `${kind}.${i}.indicators.${k}.${f}`))),
       ),
-      ...(Number.isFinite(toNumber(amount)) ? [] : ['budget.amount']),
+      ...(isDecimal(amount) ? [] : ['budget.amount']),
     ].map((path) => ({ field: `input.${path}`, message: t('form.numberRequired') }));
     if (numberIssues.length > 0) {
       setProblem({ code: 'VALIDATION_FAILED', message: '', issues: numberIssues });
@@ -87,7 +90,7 @@ export default function PlanEditor({ projectId }: { projectId: string }) {
           outcomes: results.outcomes.map(toResult),
           formsOfAssistance: forms,
           modality,
-          budget: { amount: toNumber(amount), currency: currency.trim().toUpperCase() },
+          budget: { amount: toDecimal(amount), currency: currency.trim().toUpperCase() },
         },
       })
       .toPromise();
