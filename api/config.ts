@@ -27,8 +27,8 @@ export const DEFAULT_LIMITS: RequestLimits = {
   maxTokens: 2_000,
   maxCost: 5_000,
   maxDirectives: 20,
-  // A needs import carries up to 1.5 MB of CSV inside a JSON string, where escapes can double it.
-  maxBodyBytes: 4 * 1024 * 1024,
+  // Just above the largest needs import (domain/needs-import.ts MAX_IMPORT_CONTENT, 20 MB) with its JSON envelope.
+  maxBodyBytes: 24 * 1024 * 1024,
   requestTimeoutMs: 30_000,
 };
 

@@ -89,7 +89,7 @@ describe('IATI activity file of each demo project at each stage', () => {
       expect(closed).toMatch(/<participating-org role="1">\s*<narrative>Invented donor A \(demo\)<\/narrative>/);
       expect(closed).toMatch(/<participating-org role="4">\s*<narrative>United Nations Interregional Crime and Justice Research Institute<\/narrative>|<participating-org role="4">\s*<narrative>UNICRI<\/narrative>/);
       expect(closed).toContain('<value currency="EUR"');
-      expect(closed).toContain('>120000.5</value>');
+      expect(closed).toContain('>120000.50</value>'); // EUR to the cent, exactly as budgeted
       expect(closed.match(/<transaction-type code="11"\/>/g)).toHaveLength(2);
       expect(closed).toMatch(/<baseline year="\d{4}" iso-date="[\d-]+" value="10"\/>/);
       expect(closed).toContain('<target value="80"/>');

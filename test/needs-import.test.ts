@@ -64,7 +64,7 @@ describe('importing questionnaire responses', () => {
       { line: 6, field: 'state', reason: 'unknown State "Atlantis"' },
       { line: 7, field: 'priorityActivity', reason: 'unknown priority activity "(z)"' },
       { line: 8, field: 'urgency', reason: 'unknown urgency "URGENT"' },
-      { line: 8, field: 'description', reason: expect.stringMatching(/string|empty|required/i) },
+      { line: 8, field: 'description', reason: expect.stringMatching(/string|empty|required|must be text/i) },
     ]);
     const needs = await stack.db.selectFrom('needs').select(['state_code', 'priority_activity', 'source', 'cycle', 'project_id', 'description']).where('cycle', '=', cycle).orderBy('position').execute();
     expect(needs.map((n) => [n.state_code, n.priority_activity, n.source, n.project_id])).toEqual([

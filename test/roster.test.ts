@@ -39,6 +39,7 @@ const profile = (over: Record<string, unknown> = {}) => ({
 async function activeExpert(name: string, prof: Record<string, unknown>, nationality = 'FRA'): Promise<{ id: string; token: string }> {
   const { body } = await stack.gql(NOMINATE, { input: { name: `${name} (invented)`, nationality, nominatingState: 'FRA', institution: 'Ministère de la Justice (invented unit)', profile: prof } }, fra.token);
   const id = body.data.nominateExpert.id as string;
+  if (typeof id !== 'string') throw new Error(`nominateExpert did not nominate: ${JSON.stringify(body)}`);
   const token = await stack.token({ subject: id, role: 'EXPERT' });
   const accepted = await stack.gql(ACCEPT, {}, token);
   expect(accepted.body.data.acceptNomination.status).toBe('ACTIVE');
