@@ -39,6 +39,25 @@ async function measured<T>(task: () => Promise<T>): Promise<{ result: T; seconds
   }
 }
 
+/** Sum of each activity type's run time (started to completed) in a workflow's history. */
+async function activityTimes(workflowId: string): Promise<string> {
+  const history = await client.workflow.getHandle(workflowId).fetchHistory();
+  const ms = (t: { seconds?: unknown; nanos?: number | null } | null | undefined) => Number(t?.seconds ?? 0) * 1000 + (t?.nanos ?? 0) / 1e6;
+  const byEvent = new Map<number, { type: string; started?: number }>();
+  const totals = new Map<string, { ms: number; n: number }>();
+  for (const e of history.events ?? []) {
+    const id = Number(e.eventId);
+    if (e.activityTaskScheduledEventAttributes) byEvent.set(id, { type: e.activityTaskScheduledEventAttributes.activityType!.name! });
+    if (e.activityTaskStartedEventAttributes) byEvent.get(Number(e.activityTaskStartedEventAttributes.scheduledEventId))!.started = ms(e.eventTime);
+    if (e.activityTaskCompletedEventAttributes) {
+      const a = byEvent.get(Number(e.activityTaskCompletedEventAttributes.scheduledEventId))!;
+      const t = totals.get(a.type) ?? { ms: 0, n: 0 };
+      totals.set(a.type, { ms: t.ms + ms(e.eventTime) - (a.started ?? ms(e.eventTime)), n: t.n + 1 });
+    }
+  }
+  return [...totals].map(([type, t]) => `${type} ${(t.ms / 1000).toFixed(2)} s (x${t.n})`).join(', ');
+}
+
 try {
   let inserted = 0;
   console.log(`bench:priorities: re-prioritisation over synthetic open needs (invented rows drawn from the code lists, inserted in bulk); load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
@@ -57,8 +76,10 @@ try {
     inserted = size;
     await sql`analyze needs`.execute(db);
     console.log(`${String(size).padStart(8)} open needs (pool grown in ${((performance.now() - seeding) / 1000).toFixed(1)} s; load ${loadavg()[0]!.toFixed(1)}):`);
-    const paged = await measured(() => client.workflow.execute('reprioritisation', { workflowId: `bench-reprioritisation-${size}-${randomUUID()}`, taskQueue, args: [{ trigger: 'ON_DEMAND' }] }) as Promise<{ openNeeds: number }>);
+    const workflowId = `bench-reprioritisation-${size}-${randomUUID()}`;
+    const paged = await measured(() => client.workflow.execute('reprioritisation', { workflowId, taskQueue, args: [{ trigger: 'ON_DEMAND' }] }) as Promise<{ openNeeds: number }>);
     console.log(`  paged workflow (10,000 a page):       ${paged.seconds.toFixed(2).padStart(7)} s  (${Math.round(paged.result.openNeeds / paged.seconds)} needs/s)   peak added RSS ${paged.peakMiB.toFixed(0).padStart(4)} MiB`);
+    console.log(`    where the time went (activity started -> completed, from the history): ${await activityTimes(workflowId)}`);
     if (size <= compareUpTo) {
       const whole = await measured(() => createNeedsPoolActivities(db).recomputePriorities({ workflowId: `bench-whole-${size}-${randomUUID()}`, trigger: 'ON_DEMAND', at: new Date().toISOString() }));
       console.log(`  before: one activity, whole pool:     ${whole.seconds.toFixed(2).padStart(7)} s  (${Math.round(whole.result.openNeeds / whole.seconds)} needs/s)   peak added RSS ${whole.peakMiB.toFixed(0).padStart(4)} MiB`);
