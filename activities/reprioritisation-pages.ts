@@ -12,7 +12,6 @@ import { currentWeightSet, insertPresumedNeeds, reportedByCycle, snapshotByWorkf
 import { loadNeedsPage, recordRankedSnapshot, stagePriorities } from '../db/queries/priority-pages.js';
 import type { ReprioritisationResult } from './needs-pool.js';
 
-export const NEEDS_PAGE_SIZE = 10_000;
 
 export interface ReprioritisationRun {
   workflowId: string;
@@ -45,8 +44,8 @@ export function createReprioritisationPageActivities(db: Kysely<DB>) {
     },
 
     /** Prioritises the open needs among the next page of needs; `last` is null when there was none. */
-    async prioritiseNeedsPage(page: { run: ReprioritisationRun; weights: PriorityWeights; after: string | null; limit?: number }): Promise<{ last: string | null; read: number; open: number }> {
-      const rows = await loadNeedsPage(db, page.after, page.limit ?? NEEDS_PAGE_SIZE);
+    async prioritiseNeedsPage(page: { run: ReprioritisationRun; weights: PriorityWeights; after: string | null; limit: number }): Promise<{ last: string | null; read: number; open: number }> {
+      const rows = await loadNeedsPage(db, page.after, page.limit);
       if (rows.length === 0) return { last: null, read: 0, open: 0 };
       const open = prioritisePool(rows.map(toPoolNeed), page.weights, STATES_NEEDING_REPORTING_HELP, new Date(page.run.at));
       await stagePriorities(db, page.run.workflowId, open.map((n) => ({ needId: n.id, score: n.priority.score, identifiedAt: n.identifiedAt, parts: n.priority.parts })));

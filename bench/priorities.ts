@@ -1,13 +1,20 @@
-// `npm run bench:priorities [-- --sizes 10000,100000]`: times a re-prioritisation run (the Temporal
-// workflow and its activity, on real servers) over pools of open needs and prints time and memory.
+// `npm run bench:priorities [-- --sizes 10000,100000,1000000 --compare-up-to 100000]`: times a
+// re-prioritisation run (the Temporal workflow and its paged activities, on real servers, the worker in
+// this process) over pools of open needs and prints time and peak added memory (RSS sampled every
+// 20 ms during the run, above the RSS just before it). Up to --compare-up-to needs, the previous
+// approach (one activity loading and ranking the whole pool, called in-process) runs beside it.
 import { randomUUID } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
+import { createNeedsPoolActivities } from '../activities/needs-pool.js';
 import { PRIORITY_ACTIVITIES, PRIORITY_AREAS, STATES, URGENCIES } from '../domain/code-lists/index.js';
 import { createProjectWorker } from '../worker/create-worker.js';
 import { startBenchServers } from './servers.js';
 
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '10000,100000' } } });
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: '10000,100000' }, 'compare-up-to': { type: 'string', default: '100000' } } });
 const sizes = values.sizes.split(',').map(Number);
+const compareUpTo = Number(values['compare-up-to']);
 
 const servers = await startBenchServers('bench-priorities');
 const { db, client, native } = servers;
@@ -15,31 +22,69 @@ const taskQueue = `bench-${randomUUID()}`;
 const worker = await createProjectWorker({ connection: native, db, taskQueue });
 const running = worker.run();
 const pick = <T>(list: readonly T[], i: number) => list[i % list.length]!;
+const MiB = 2 ** 20;
+
+/** Runs `task` and returns its time and the peak RSS above the RSS at its start. */
+async function measured<T>(task: () => Promise<T>): Promise<{ result: T; seconds: number; peakMiB: number }> {
+  (globalThis as { gc?: () => void }).gc?.();
+  const before = process.memoryUsage.rss();
+  let peak = before;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
+  const started = performance.now();
+  try {
+    const result = await task();
+    return { result, seconds: (performance.now() - started) / 1000, peakMiB: (Math.max(peak, process.memoryUsage.rss()) - before) / MiB };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+/** Sum of each activity type's run time (started to completed) in a workflow's history. */
+async function activityTimes(workflowId: string): Promise<string> {
+  const history = await client.workflow.getHandle(workflowId).fetchHistory();
+  const ms = (t: { seconds?: unknown; nanos?: number | null } | null | undefined) => Number(t?.seconds ?? 0) * 1000 + (t?.nanos ?? 0) / 1e6;
+  const byEvent = new Map<number, { type: string; started?: number }>();
+  const totals = new Map<string, { ms: number; n: number }>();
+  for (const e of history.events ?? []) {
+    const id = Number(e.eventId);
+    if (e.activityTaskScheduledEventAttributes) byEvent.set(id, { type: e.activityTaskScheduledEventAttributes.activityType!.name! });
+    if (e.activityTaskStartedEventAttributes) byEvent.get(Number(e.activityTaskStartedEventAttributes.scheduledEventId))!.started = ms(e.eventTime);
+    if (e.activityTaskCompletedEventAttributes) {
+      const a = byEvent.get(Number(e.activityTaskCompletedEventAttributes.scheduledEventId))!;
+      const t = totals.get(a.type) ?? { ms: 0, n: 0 };
+      totals.set(a.type, { ms: t.ms + ms(e.eventTime) - (a.started ?? ms(e.eventTime)), n: t.n + 1 });
+    }
+  }
+  return [...totals].map(([type, t]) => `${type} ${(t.ms / 1000).toFixed(2)} s (x${t.n})`).join(', ');
+}
 
 try {
   let inserted = 0;
-  console.log('bench:priorities: re-prioritisation workflow over synthetic open needs (invented rows drawn from the code lists)');
+  console.log(`bench:priorities: re-prioritisation over synthetic open needs (invented rows drawn from the code lists, inserted in bulk); load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   for (const size of sizes) {
-    // Grow the pool to `size` open needs (no project yet, like questionnaire needs), in batches.
-    for (; inserted < size; inserted += 5000) {
-      const batch = Array.from({ length: Math.min(5000, size - inserted) }, (_, k) => {
-        const i = inserted + k;
-        return {
-          id: `bench-need-${i}`, project_id: null, position: 0, state_code: pick(STATES, i).code, source: 'QUESTIONNAIRE_RESPONSE',
-          priority_area: pick(PRIORITY_AREAS, i).code, priority_activity: pick(PRIORITY_ACTIVITIES, i * 7).code, instrument: 'UNTOC', article: null,
-          forms_of_assistance: ['TRAINING_NATIONAL'], urgency: pick(URGENCIES, i * 3).code, description: `Synthetic need ${i}`,
-          created_at: new Date(Date.UTC(2007, 0, 1) + (i % 2000) * 86_400_000),
-        };
-      });
-      await db.insertInto('needs').values(batch).execute();
+    // Grow the pool to `size` open needs (no project yet, like questionnaire needs), in bulk: one statement of arrays per 20,000 rows.
+    const seeding = performance.now();
+    for (; inserted < size; inserted += 20_000) {
+      const ids = Array.from({ length: Math.min(20_000, size - inserted) }, (_, k) => inserted + k);
+      await sql`
+        insert into needs (id, project_id, position, state_code, source, priority_area, priority_activity, instrument, article, forms_of_assistance, urgency, description, created_at)
+        select 'bench-need-' || i, null, 0, s, 'QUESTIONNAIRE_RESPONSE', a, act, 'UNTOC', null, array['TRAINING_NATIONAL'], u, 'Synthetic need ' || i, c
+        from unnest(${ids}::int[], ${ids.map((i) => pick(STATES, i).code)}::text[], ${ids.map((i) => pick(PRIORITY_AREAS, i).code)}::text[],
+                    ${ids.map((i) => pick(PRIORITY_ACTIVITIES, i * 7).code)}::text[], ${ids.map((i) => pick(URGENCIES, i * 3).code)}::text[],
+                    ${ids.map((i) => new Date(Date.UTC(2007, 0, 1) + (i % 2000) * 86_400_000).toISOString())}::timestamptz[]) as t(i, s, a, act, u, c)`.execute(db);
     }
     inserted = size;
-    const rssBefore = process.memoryUsage().rss;
-    const started = performance.now();
-    const result = (await client.workflow.execute('reprioritisation', { workflowId: `bench-reprioritisation-${size}-${randomUUID()}`, taskQueue, args: [{ trigger: 'ON_DEMAND' }] })) as { openNeeds: number };
-    const seconds = (performance.now() - started) / 1000;
-    const rss = process.memoryUsage().rss;
-    console.log(`${String(size).padStart(7)} open needs: ${seconds.toFixed(2)} s (${Math.round(result.openNeeds / seconds)} needs/s), RSS ${(rss / 2 ** 20).toFixed(0)} MiB (+${((rss - rssBefore) / 2 ** 20).toFixed(0)} MiB during the run)`);
+    await sql`analyze needs`.execute(db);
+    console.log(`${String(size).padStart(8)} open needs (pool grown in ${((performance.now() - seeding) / 1000).toFixed(1)} s; load ${loadavg()[0]!.toFixed(1)}):`);
+    const workflowId = `bench-reprioritisation-${size}-${randomUUID()}`;
+    const paged = await measured(() => client.workflow.execute('reprioritisation', { workflowId, taskQueue, args: [{ trigger: 'ON_DEMAND' }] }) as Promise<{ openNeeds: number }>);
+    console.log(`  paged workflow (10,000 a page):       ${paged.seconds.toFixed(2).padStart(7)} s  (${Math.round(paged.result.openNeeds / paged.seconds)} needs/s)   peak added RSS ${paged.peakMiB.toFixed(0).padStart(4)} MiB`);
+    console.log(`    where the time went (activity started -> completed, from the history): ${await activityTimes(workflowId)}`);
+    if (size <= compareUpTo) {
+      const whole = await measured(() => createNeedsPoolActivities(db).recomputePriorities({ workflowId: `bench-whole-${size}-${randomUUID()}`, trigger: 'ON_DEMAND', at: new Date().toISOString() }));
+      console.log(`  before: one activity, whole pool:     ${whole.seconds.toFixed(2).padStart(7)} s  (${Math.round(whole.result.openNeeds / whole.seconds)} needs/s)   peak added RSS ${whole.peakMiB.toFixed(0).padStart(4)} MiB`);
+      console.log(`  paged/before: time ${(paged.seconds / whole.seconds).toFixed(2)}x, peak added memory ${(paged.peakMiB / Math.max(1, whole.peakMiB)).toFixed(2)}x`);
+    }
   }
 } finally {
   worker.shutdown();

@@ -60,10 +60,14 @@ export function computePriority(need: PriorityInput, weights: PriorityWeights, n
   return { score: round(parts.reduce((sum, p) => sum + p.points, 0)), parts };
 }
 
-/** Ranks needs by score (highest first); ties go to the longer-waiting need, then to the id. */
+/**
+ * Ranks needs by score (highest first); ties go to the longer-waiting need, then to the id in code-point
+ * order (not the locale's), the order PostgreSQL's COLLATE "C" gives when a paged run ranks in SQL.
+ */
 export function rankNeeds<T extends { id: string; identifiedAt: string; priority: Priority }>(needs: readonly T[]): (T & { rank: number })[] {
+  const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return [...needs]
-    .sort((a, b) => b.priority.score - a.priority.score || a.identifiedAt.localeCompare(b.identifiedAt) || a.id.localeCompare(b.id))
+    .sort((a, b) => b.priority.score - a.priority.score || a.identifiedAt.localeCompare(b.identifiedAt) || byCodePoint(a.id, b.id))
     .map((need, i) => ({ ...need, rank: i + 1 }));
 }
 

@@ -63,14 +63,18 @@ async function waitForHttp(url: string, timeoutMs: number) {
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
 
+// webpack runs only when the workflow sources changed since the last build, beside the servers' start.
+const workflowBundle = ensureWorkflowBundle(bundleWorkflows).then(
+  (what) => (phase('workflow bundle checked'), { what }),
+  (err: unknown) => ({ err }),
+);
+
 async function main() {
   // A half-configured environment must not fall back to the embedded default (and its dev secret).
   const { embedded, problems } = startConfigProblems(process.env, DEV_JWT_SECRET);
   if (problems.length > 0) {
     throw new Error(`not starting, the configuration is incomplete:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
-  // webpack runs here only when the workflow sources changed since the last build, beside the servers' start.
-  const workflowBundle = ensureWorkflowBundle(bundleWorkflows).finally(() => phase('workflow bundle checked'));
   let temporalAddress = process.env.TEMPORAL_ADDRESS;
   let databaseUrl = process.env.DATABASE_URL;
   if (embedded) {
@@ -95,7 +99,9 @@ async function main() {
   const db = createDb(databaseUrl!, 2);
   stops.push(() => db.destroy());
   phase('Temporal and PostgreSQL up');
-  console.log(`palermo: workflow bundle ${await workflowBundle}`);
+  const built = await workflowBundle;
+  if ('err' in built) throw built.err;
+  console.log(`palermo: workflow bundle ${built.what}`);
   await migrateToLatest(db);
   await seedCodeLists(db);
 
