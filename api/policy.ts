@@ -46,6 +46,12 @@ export function outcomeForState(a: Assessment, stateCode: string, needStates: Re
 /** A history entry as a focal point of a several-State project sees it: other States' parts withheld. */
 export function entryForState(e: ProjectEventRow, stateCode: string, needStates: ReadonlyMap<string, string>): ProjectEventRow {
   if (e.actor_state && e.actor_state !== stateCode) return { ...e, summary: WITHHELD };
+  if (e.action === 'absorbMergedProject') {
+    // A merge brings another project's needs: the States joining are shared, each State's needs are its own.
+    const merged = e.summary as { needs?: { stateCode?: string }[]; stateCodes?: string[] };
+    const own = (merged.needs ?? []).filter((n) => n.stateCode === stateCode);
+    return { ...e, summary: own.length ? { ...merged, needs: own } : { stateCodes: merged.stateCodes ?? [], ...WITHHELD } };
+  }
   if (e.action === 'submitOutcomeAssessment') {
     const a = e.summary as unknown as Assessment;
     const { narrative: _withheld, ...rest } = outcomeForState({ ...a, by: '', at: '' }, stateCode, needStates);

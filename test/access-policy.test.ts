@@ -422,7 +422,7 @@ describe('donors as real users', () => {
   it('refuses a donor token that names no organisation', async () => {
     const { status, body } = await stack.gql('{ me { role } }', {}, await stack.token({ subject: 'anonymous-donor', role: 'DONOR' }));
     expect(status).toBe(401);
-    expect(body.errors?.[0]?.message).toMatch(/DONOR token needs an org claim/);
+    expect(body.errors?.[0]?.message).toMatch(/DONOR token needs an organisation claim/);
   });
 
   it('refuses an earmark outside the project\'s priority areas, with the reason, and records nothing', async () => {

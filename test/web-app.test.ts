@@ -221,7 +221,7 @@ describe('web app', () => {
     expect(project.plan).toMatchObject({
       modality: 'NATIONAL',
       formsOfAssistance: ['NEEDS_ASSESSMENT'],
-      budget: { amount: '150000', currency: 'USD' },
+      budget: { amount: '150000.00', currency: 'USD' },
       outcomes: [{ title: 'Fewer organized-crime cases end in impunity', indicators: [{ name: 'cases concluded', unit: 'percent', baseline: 12, target: 30 }] }],
     });
     expect(project.history.filter((h: { actor: { subject: string } }) => h.actor.subject === 'demo-programme-manager').map((h: { action: string }) => h.action)).toEqual(['startAssessment', 'requestInformation', 'startPlanning', 'setPlan']);
@@ -249,9 +249,8 @@ describe('web app', () => {
     await page.getByLabel('Language').selectOption('es');
     await page.locator('button[data-identity="evaluator"]').click();
     await page.getByRole('heading', { name: 'Mis proyectos' }).waitFor();
-    // Today's API lets an evaluator read its project but not list its assignments: it comes by the link.
-    await page.getByText('Los proyectos que se le asignan se abren desde el enlace recibido').waitFor();
-    await page.goto(`${base}/projects/${encodeURIComponent(id)}`);
+    // The access policy lists an evaluator's assigned projects: its evaluation is there, and opens from the list.
+    await page.getByRole('link', { name: request.title }).click();
     await page.getByText('En evaluación', { exact: true }).first().waitFor();
     await visited(page, 'ev-01-project-under-evaluation');
     await page.getByRole('link', { name: 'Evaluar los resultados' }).click();

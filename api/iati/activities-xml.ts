@@ -10,6 +10,7 @@ import { DAC_REGION_OF_HOME_REGION, recipientWeights } from '../../domain/iati/r
 import { percentageShares } from '../../domain/iati/shares.js';
 import { iatiActivityStatus, type Stage } from '../../domain/stages.js';
 import type { IatiProjectSource } from '../../db/queries/iati.js';
+import { normaliseAmount } from '../../domain/money.js';
 
 /**
  * The reporting organisation. PALERMO_IATI_ORG_REF must be the publisher's registered IATI organisation
@@ -118,7 +119,7 @@ function activity(root: XMLBuilder, p: IatiProjectSource, org: ReportingOrg) {
     a.ele('budget', { type: '1', status: '1' })
       .ele('period-start', { 'iso-date': isoDate(set) }).up()
       .ele('period-end', { 'iso-date': isoDate(addDays(set, 364)) }).up()
-      .ele('value', { currency: p.budget.currency, 'value-date': isoDate(set) }).txt(p.budget.amount).up()
+      .ele('value', { currency: p.budget.currency, 'value-date': isoDate(set) }).txt(normaliseAmount(p.budget.amount, p.budget.currency)).up()
       .up();
   }
   // Pledges are the donors' commitments to the activity: TransactionType 11 Incoming Commitment.
@@ -126,7 +127,7 @@ function activity(root: XMLBuilder, p: IatiProjectSource, org: ReportingOrg) {
     const t = a.ele('transaction');
     t.ele('transaction-type', { code: '11' }).up();
     t.ele('transaction-date', { 'iso-date': isoDate(pledge.pledgedAt) }).up();
-    t.ele('value', { currency: pledge.currency, 'value-date': isoDate(pledge.pledgedAt) }).txt(pledge.amount).up();
+    t.ele('value', { currency: pledge.currency, 'value-date': isoDate(pledge.pledgedAt) }).txt(normaliseAmount(pledge.amount, pledge.currency)).up();
     t.ele('description').ele('narrative').txt(`Pledge (${pledge.kind.toLowerCase().replace(/_/g, ' ')})`).up().up();
     t.ele('provider-org').ele('narrative').txt(pledge.donor).up().up();
     t.ele('receiver-org', { ref: org.ref }).ele('narrative').txt(org.name).up().up();
