@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { STATES } from './code-lists/index.js';
 import { readCsv } from './csv.js';
-import { idempotencyKey, line, preview } from './boundary.js';
+import { idempotencyKey, line, preview, textProblem } from './boundary.js';
 import { fieldIssues, needInput } from './inputs.js';
 
 export const IMPORT_COLUMNS = ['state', 'priorityArea', 'priorityActivity', 'instrument', 'article', 'formsOfAssistance', 'urgency', 'description', 'stateRank'] as const;
@@ -38,14 +38,11 @@ export interface RowError {
 
 /**
  * Why a cell's text cannot be stored, or null. PostgreSQL refuses NUL, and control characters or lone
- * surrogates are never intended in a response. (A local check until the shared text schema lands.)
+ * surrogates are never intended in a response.
  */
 export function textDefect(value: string): string | null {
-  // eslint-disable-next-line no-control-regex
-  const control = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.exec(value);
-  if (control) return `contains the control character U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value)) return 'contains a lone surrogate (not valid Unicode)';
-  return null;
+  // The one text boundary (domain/boundary.ts) decides; a spreadsheet's CRLF line ends are not a defect.
+  return textProblem(value.replace(/\r\n?/g, '\n'));
 }
 
 /** A reason safe to store and show: what it quotes from the file has no control characters and is short. */

@@ -177,10 +177,10 @@ describe('imports that finish', () => {
     const result = await runImport({ format: 'CSV', source: 'CHECKLIST_RESPONSE', cycle, content, importKey: `nul-${randomUUID()}` });
     expect(result).toMatchObject({ status: 'COMPLETED', totalRows: 6, processedRows: 6, imported: 2 });
     expect(result.errors).toEqual([
-      { line: 3, field: 'description', reason: 'contains the control character U+0000' },
+      { line: 3, field: 'description', reason: 'must not contain a NUL character' },
       { line: 4, field: 'stateRank', reason: 'must be at most 10000' },
-      { line: 5, field: 'description', reason: 'contains the control character U+0007' },
-      { line: 6, field: 'state', reason: 'contains the control character U+0000' },
+      { line: 5, field: 'description', reason: 'must not contain control character U+0007 (only newline and tab)' },
+      { line: 6, field: 'state', reason: 'must not contain a NUL character' },
     ]);
     expect((await needsOfCycle(cycle)).map((n) => [n.description, n.state_rank])).toEqual([['Good row one', 1], ['Good row two', 2]]);
 

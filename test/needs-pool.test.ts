@@ -37,7 +37,7 @@ describe('Conference weights', () => {
     const bad = await stack.gql(SET_WEIGHTS, { decision: 'resolution 5/6', weights: [{ priorityArea: 'PA-Z', weight: 1 }, { priorityArea: 'PA-B', weight: 9 }] }, admin.token);
     expect(bad.body.data.setPriorityWeights.issues).toEqual([
       { field: 'input.weights.0.priorityArea', message: 'unknown priority area "PA-Z"' },
-      { field: 'input.weights.1.weight', message: 'must be 0 to 3' },
+      { field: 'input.weights.1.weight', message: 'must be 0-3' },
     ]);
     const history = await stack.gql('{ priorityWeights { decision } }', {}, pm.token);
     expect(history.body.data.priorityWeights[0]).toEqual({ decision: 'decision 3/4' });
