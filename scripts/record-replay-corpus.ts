@@ -27,7 +27,7 @@ import { startEmbeddedPostgres } from './embedded/postgres.js';
 import { startTemporalDevServer } from './embedded/temporal-dev-server.js';
 
 const CORPUS = resolve(import.meta.dirname, '../test/replay-corpus');
-const SECRET = 'palermo-replay-recorder';
+const SECRET = 'palermo-replay-recorder-secret-of-32-bytes-or-more';
 const TIMINGS: LifecycleTimings = {
   informationReminder: '1s', informationDeadline: '2s',
   fundingReminder: '1s', fundingEscalation: '2s',
