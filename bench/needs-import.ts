@@ -13,7 +13,7 @@ import { startBenchServers } from './servers.js';
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '50000' } } });
 const rows = Number(values.rows);
-const SECRET = 'bench-import-secret';
+const SECRET = 'bench-import-secret-at-least-32-bytes';
 
 const servers = await startBenchServers('bench-import');
 const { db, client, native } = servers;

@@ -38,7 +38,7 @@ try {
   const unguarded = builder.toSchema({ disableScopeAuth: true });
   const context = (): Context => ({
     actor: { subject: 'bench-manager', role: 'PROGRAMME_MANAGER' },
-    deps: { db, temporal: client, jwtSecret: 'bench-only' },
+    deps: { db, temporal: client, jwtSecret: 'bench-policy-secret-at-least-32-bytes' },
     loaders: createLoaders(db),
   });
   async function time(s: GraphQLSchema): Promise<number> {

@@ -49,11 +49,11 @@ await migrateToLatest(db);
 await seedCodeLists(db);
 const connection = await Connection.connect({ address: temporal.address });
 process.env.PALERMO_DEMO_SIGN_IN = 'true';
-const { server, url } = await startApiServer({ db, temporal: new Client({ connection }), jwtSecret: 'bench-secret' }, 0);
+const { server, url } = await startApiServer({ db, temporal: new Client({ connection }), jwtSecret: 'bench-web-secret-at-least-32-bytes-long' }, 0);
 const base = url.replace(/\/graphql$/, '');
 
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });
-const managerToken = await signToken('bench-secret', { subject: 'bench-manager', role: 'PROGRAMME_MANAGER' });
+const managerToken = await signToken('bench-web-secret-at-least-32-bytes-long', { subject: 'bench-manager', role: 'PROGRAMME_MANAGER' });
 
 /** Cold loads (fresh context: no cache) from navigation start until `ready` resolves; ms per run. */
 async function coldLoads(path: string, ready: (page: import('playwright-core').Page) => Promise<unknown>, token?: string) {
