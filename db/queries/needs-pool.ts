@@ -46,9 +46,9 @@ export function toPoolNeed(row: PoolNeedRow): PoolNeedWithRow {
   };
 }
 
-/** Every need with its project's stage and its latest verdict; the caller applies the pool rule. */
-export function loadNeedsWithStatus(db: Kysely<DB>, filter: { state?: string; priorityArea?: string } = {}): Promise<PoolNeedRow[]> {
-  let query = db
+/** Needs with what their priority depends on: the project's stage and the latest verdict. One select for every reader. */
+export function needsWithStatus(db: Kysely<DB>) {
+  return db
     .selectFrom('needs as n')
     .leftJoin('projects as p', 'p.id', 'n.project_id')
     .select([
@@ -63,6 +63,11 @@ export function loadNeedsWithStatus(db: Kysely<DB>, filter: { state?: string; pr
           .limit(1)
           .as('verdict'),
     ]);
+}
+
+/** Every need with its project's stage and its latest verdict; the caller applies the pool rule. */
+export function loadNeedsWithStatus(db: Kysely<DB>, filter: { state?: string; priorityArea?: string } = {}): Promise<PoolNeedRow[]> {
+  let query = needsWithStatus(db);
   if (filter.state) query = query.where('n.state_code', '=', filter.state);
   if (filter.priorityArea) query = query.where('n.priority_area', '=', filter.priorityArea);
   return query.orderBy('n.id').execute() as Promise<PoolNeedRow[]>;

@@ -2,18 +2,11 @@
 // priorities written in bulk (one multi-row statement of arrays), and the ranking of a whole run in SQL.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../schema.js';
-import type { PoolNeedRow } from './needs-pool.js';
+import { needsWithStatus, type PoolNeedRow } from './needs-pool.js';
 
 /** Up to `limit` needs with ids after `after` (in id order), each with its project's stage and latest verdict. */
 export function loadNeedsPage(db: Kysely<DB>, after: string | null, limit: number): Promise<PoolNeedRow[]> {
-  let query = db
-    .selectFrom('needs as n')
-    .leftJoin('projects as p', 'p.id', 'n.project_id')
-    .select([
-      'n.id', 'n.state_code', 'n.priority_area', 'n.priority_activity', 'n.instrument', 'n.article', 'n.forms_of_assistance', 'n.urgency', 'n.source', 'n.description',
-      'n.state_rank', 'n.created_at', 'n.project_id', 'p.stage as project_stage', 'n.confirmed_at', 'n.merged_into',
-      (eb) => eb.selectFrom('need_verdicts as v').select('v.verdict').whereRef('v.need_id', '=', 'n.id').orderBy('v.evaluated_at', 'desc').limit(1).as('verdict'),
-    ]);
+  let query = needsWithStatus(db);
   if (after !== null) query = query.where('n.id', '>', after);
   return query.orderBy('n.id').limit(limit).execute() as Promise<PoolNeedRow[]>;
 }
