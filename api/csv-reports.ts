@@ -2,10 +2,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { accessOf } from '../domain/access/policy.js';
 import type { Actor } from '../domain/roles.js';
-import { AuthenticationError } from './auth.js';
-import { actorOfToken, type ApiDeps } from './context.js';
+import type { ApiDeps } from './context.js';
 import { toSafeCsv } from './csv-write.js';
-import { IdentityProviderUnavailableError } from './oidc.js';
+import { bearerActor } from './http-auth.js';
 import { fundingGapReport, needsReport, outcomesReport } from './reports.js';
 
 /** Each CSV report, with the GraphQL operation whose access-policy row decides who may download it. */
@@ -28,17 +27,10 @@ export async function serveCsvReport(deps: ApiDeps, req: IncomingMessage, res: S
   // Own keys only: /reports/constructor.csv must not reach Object.prototype.
   const report = Object.hasOwn(REPORTS, match[1]!) ? REPORTS[match[1]!] : undefined;
   if (!report) return send(404, `unknown report "${match[1]}"; reports: ${Object.keys(REPORTS).join(', ')}\n`), true;
-  const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-  if (!token) return send(401, 'UNAUTHENTICATED: send "Authorization: Bearer <token>"\n'), true;
-  let actor: Actor;
-  try {
-    actor = await actorOfToken(deps, token);
-    if (accessOf(actor.role, 'Query', report.operation) === 'no') return send(403, `FORBIDDEN: ${match[1]}.csv is not for ${actor.role}\n`), true;
-  } catch (err) {
-    if (err instanceof AuthenticationError) return send(401, `UNAUTHENTICATED: ${err.message}\n`), true;
-    if (err instanceof IdentityProviderUnavailableError) return send(503, `IDENTITY_PROVIDER_UNAVAILABLE: ${err.message}\n`), true;
-    throw err;
-  }
+  const caller = await bearerActor(deps, req);
+  if ('refusal' in caller) return send(caller.status, caller.refusal), true;
+  const { actor } = caller;
+  if (accessOf(actor.role, 'Query', report.operation) === 'no') return send(403, `FORBIDDEN: ${match[1]}.csv is not for ${actor.role}\n`), true;
   send(200, toSafeCsv(await report.rows(deps, actor)), 'text/csv; charset=utf-8');
   return true;
 }

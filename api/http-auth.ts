@@ -11,15 +11,15 @@ export function sendText(res: ServerResponse, status: number, body: string, type
   return true;
 }
 
-/** The authenticated actor, or the 401 answer to give (no token, bad or expired token). */
-export async function bearerActor(deps: ApiDeps, req: IncomingMessage): Promise<{ actor: Actor } | { refusal: string }> {
+/** The authenticated actor, or the answer to give: 401 (no token, bad or expired token), 503 (identity provider unreachable). */
+export async function bearerActor(deps: ApiDeps, req: IncomingMessage): Promise<{ actor: Actor } | { status: 401 | 503; refusal: string }> {
   const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-  if (!token) return { refusal: 'UNAUTHENTICATED: send "Authorization: Bearer <token>"\n' };
+  if (!token) return { status: 401, refusal: 'UNAUTHENTICATED: send "Authorization: Bearer <token>"\n' };
   try {
     return { actor: await actorOfToken(deps, token) };
   } catch (err) {
-    if (err instanceof AuthenticationError) return { refusal: `UNAUTHENTICATED: ${err.message}\n` };
-    if (err instanceof IdentityProviderUnavailableError) return { refusal: `IDENTITY_PROVIDER_UNAVAILABLE: ${err.message}\n` };
+    if (err instanceof AuthenticationError) return { status: 401, refusal: `UNAUTHENTICATED: ${err.message}\n` };
+    if (err instanceof IdentityProviderUnavailableError) return { status: 503, refusal: `IDENTITY_PROVIDER_UNAVAILABLE: ${err.message}\n` };
     throw err;
   }
 }

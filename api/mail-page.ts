@@ -16,7 +16,7 @@ export async function serveMailPage(deps: ApiDeps, req: IncomingMessage, res: Se
     sendText(res, status, body, type, { 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox" });
   if (process.env.PALERMO_MAIL_PAGE_OPEN !== 'true') {
     const caller = await bearerActor(deps, req);
-    if ('refusal' in caller) return send(401, caller.refusal);
+    if ('refusal' in caller) return send(caller.status, caller.refusal);
     if (caller.actor.role !== 'PROGRAMME_MANAGER') return send(403, 'FORBIDDEN: the caught mail is for PROGRAMME_MANAGER\n');
   }
   if (one) {

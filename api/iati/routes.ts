@@ -33,7 +33,7 @@ export async function serveIati(deps: ApiDeps, req: IncomingMessage, res: Server
   if (!all && !one && !organisation) return send(404, 'not found: use /iati/activities.xml, /iati/activities/<project id>.xml or /iati/organisation.xml\n');
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'use GET\n');
   const caller = await bearerActor(deps, req);
-  if ('refusal' in caller) return send(401, caller.refusal);
+  if ('refusal' in caller) return send(caller.status, caller.refusal);
   const { actor } = caller;
   const sources = (await iatiProjectSources(deps.db, one ? [one[1]!] : undefined)).filter((p) => mayExport(actor, p)).map((p) => scopeForCaller(actor, p));
   if (one && sources.length === 0) return send(404, `NOT_FOUND: project ${one[1]} not found\n`);
