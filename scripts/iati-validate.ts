@@ -1,12 +1,13 @@
 // `npm run iati:validate -- <file.xml> [...]`: validates IATI activity (or organisation) files against the official
-// IATI 2.03 XML Schema kept in test/fixtures/iati/ (see SOURCE.md there), with xmllint compiled to
+// IATI 2.03 XML Schemas that `npm install` puts in .tools/iati-schemas/2.03/ (scripts/install-iati-schemas.mjs,
+// from the PyPI package pyIATI), with xmllint compiled to
 // WebAssembly (npm xmllint-wasm). test/iati-export.test.ts calls the same function.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { validateXML } from 'xmllint-wasm';
 
-const SCHEMA_DIR = resolve(import.meta.dirname, '..', 'test', 'fixtures', 'iati');
+const SCHEMA_DIR = resolve(import.meta.dirname, '..', '.tools', 'iati-schemas', '2.03');
 const schemaFile = (fileName: string) => ({ fileName, contents: readFileSync(resolve(SCHEMA_DIR, fileName), 'utf8') });
 
 export interface IatiValidation {

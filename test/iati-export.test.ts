@@ -1,5 +1,5 @@
 // IATI 2.03 export: every demo project, driven through the lifecycle over GraphQL, is downloaded at each
-// stage it passes through and validated against the official XSD (test/fixtures/iati) by xmllint.
+// stage it passes through and validated against the official XSD (installed into .tools/iati-schemas by npm install) by xmllint.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_REQUESTS } from '../scripts/demo-portfolio.js';
 import { validateIatiActivities, validateIatiOrganisations } from '../scripts/iati-validate.js';
