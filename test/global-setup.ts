@@ -21,9 +21,19 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const root = mkdtempSync(join(tmpdir(), 'palermo-test-'));
   chmodSync(root, 0o755); // embedded PostgreSQL runs as its own OS user when we are root
-  const [temporalPort, pgPort] = [await freePort(), await freePort()];
+  const pgPort = await freePort();
+  // A free port can be taken again before the server binds it (and the dev server opens more than one):
+  // an early exit gets one more try on fresh ports, with its own database file, and says why it failed.
+  const startTemporal = async () => {
+    try {
+      return await startTemporalDevServer({ port: await freePort(), dbFile: join(root, 'temporal.db'), logFile: join(root, 'temporal.log') });
+    } catch (err) {
+      console.warn(`global setup: ${err instanceof Error ? err.message : String(err)}; trying once more on another port`);
+      return startTemporalDevServer({ port: await freePort(), dbFile: join(root, 'temporal-2.db'), logFile: join(root, 'temporal-2.log') });
+    }
+  };
   const started = await Promise.allSettled([
-    startTemporalDevServer({ port: temporalPort, dbFile: join(root, 'temporal.db'), logFile: join(root, 'temporal.log') }),
+    startTemporal(),
     startEmbeddedPostgres({ dataDir: join(root, 'pg'), port: pgPort, database: 'palermo_test' }),
   ]);
   const teardown = async () => {

@@ -1,6 +1,6 @@
 // Runs the Temporal CLI's dev server (installed by scripts/install-temporal.mjs) as a child process.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, openSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { SEARCH_ATTRIBUTE_TYPES } from '../../workflows/search-attributes.js';
@@ -66,7 +66,7 @@ async function waitUntilServing(address: string, timeoutMs: number, exited: () =
   let lastError: unknown;
   while (Date.now() < deadline) {
     const why = exited();
-    if (why) throw new Error(`Temporal dev server ${why}; see ${logFile}`);
+    if (why) throw new Error(`Temporal dev server ${why}; its log (${logFile}) ends:\n${logTail(logFile)}`);
     try {
       const connection = await Connection.connect({ address, connectTimeout: 1_000 });
       try {
@@ -81,6 +81,15 @@ async function waitUntilServing(address: string, timeoutMs: number, exited: () =
     }
   }
   throw new Error(`Temporal dev server at ${address} not ready after ${timeoutMs} ms: ${String(lastError)}; see ${logFile}`);
+}
+
+/** The last lines of the server's log, so the reason survives a temporary folder that is cleaned up. */
+function logTail(logFile: string, lines = 15): string {
+  try {
+    return readFileSync(logFile, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
 }
 
 export function stopChild(child: ChildProcess, graceMs = 10_000): Promise<void> {
