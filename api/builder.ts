@@ -5,7 +5,9 @@
 // domain/access/policy.ts. The errors plugin comes first so that a refused role on an operation whose
 // result union has ForbiddenError gets it typed.
 import SchemaBuilder from '@pothos/core';
+import DataloaderPlugin from '@pothos/plugin-dataloader';
 import ErrorsPlugin from '@pothos/plugin-errors';
+import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { createGraphQLError } from 'graphql-yoga';
 import type { Role } from '../domain/roles.js';
@@ -18,9 +20,23 @@ export const builder = new SchemaBuilder<{
   AuthScopes: { authenticated: boolean; role: Role; policy: string };
   DefaultFieldNullability: false;
   /** Decimal: exact amounts as strings (api/schema/money.ts). */
-  Scalars: { Decimal: { Input: string; Output: string } };
+  /** Date, DateTime, JSON: graphql-scalars (api/schema/scalars.ts); inputs stay strings for the zod schemas. */
+  Scalars: {
+    Decimal: { Input: string; Output: string };
+    Date: { Input: string; Output: string };
+    DateTime: { Input: string; Output: Date | string };
+    JSON: { Input: unknown; Output: unknown };
+  };
 }>({
-  plugins: [ErrorsPlugin, ScopeAuthPlugin, 'palermoPolicy'],
+  plugins: [ErrorsPlugin, ScopeAuthPlugin, RelayPlugin, DataloaderPlugin, 'palermoPolicy'],
+  // Cursor connections for every list that grows (issue 11). No global node(id) lookup: each type has its
+  // own query with its own access rule, and a Node query would bypass the policy table's per-type scopes.
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
+  },
   defaultFieldNullability: false,
   scopeAuth: {
     authScopes: (ctx) => ({

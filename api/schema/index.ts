@@ -2,6 +2,7 @@
 import { builder } from '../builder.js';
 import './errors.js';
 import './money.js';
+import './scalars.js';
 import './project.js';
 import './me.js';
 import './code-lists.js';
