@@ -10,7 +10,7 @@ const start = lines.findIndex((l) => l.startsWith('| object | fields / operation
 const ownAt = lines.findIndex((l, i) => i > start && l === 'What `own` means:');
 if (start < 0 || ownAt < 0) throw new Error('README: the policy table (| object | fields / operations |) and "What `own` means:" were not found');
 let end = ownAt + 2; // the blank line after the heading, then the "- `Key`: ..." list
-while (end < lines.length && lines[end].startsWith('- `')) end += 1;
+while (end < lines.length && lines[end]?.startsWith('- `')) end += 1;
 lines.splice(start, end - start, ...renderPolicyTable().split('\n'));
 writeFileSync(README, lines.join('\n'));
 console.log('README policy table rewritten');

@@ -24,7 +24,16 @@ export function webBuildIsCurrent(): boolean {
 export async function ensureWebBuild(force = false): Promise<boolean> {
   if (!force && webBuildIsCurrent()) return false;
   const { build } = await import('vite');
-  await build({ configFile: resolve(root, 'web', 'vite.config.ts'), logLevel: 'warn' });
+  // Always the production build: under vitest NODE_ENV is 'test', and Vite would then bundle React's
+  // development build (637 KB, served by npm start afterwards as if current).
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: resolve(root, 'web', 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   return true;
 }
 
