@@ -19,6 +19,7 @@ import './needs-curation.js';
 import './roster.js';
 import './matching.js';
 import './available-actions.js';
+import './live.js';
 import './reports.js';
 import './notifications.js';
 

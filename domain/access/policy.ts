@@ -96,6 +96,10 @@ export const POLICY: Readonly<Record<string, Readonly<Record<string, Row>>>> = {
     answerInvitation: row('no', 'no', 'no', 'own', 'no', 'no'),
     setNotificationPreferences: row('own', 'own', 'own', 'own', 'own', 'own'),
   },
+  // Live updates: whoever reaches the project (Query.project's own), checked again at each change.
+  Subscription: {
+    projectChanged: row('own', 'yes', 'own', 'no', 'own', 'yes'),
+  },
 
   // A project and its parts. Who reaches which project is the root operations' `own`.
   Project: {
@@ -138,6 +142,7 @@ export const POLICY: Readonly<Record<string, Readonly<Record<string, Row>>>> = {
   ActionAvailability: same(PROJECT_READERS, ['action', 'allowed', 'refusal', 'reason', 'stages']),
   NeedActionAvailability: same(PROJECT_READERS, ['action', 'allowed', 'refusal', 'reason']),
   InvitationActionAvailability: same(INVITATIONS, ['action', 'allowed', 'refusal', 'reason']),
+  ProjectChange: same(PROJECT_READERS, ['projectId', 'stage', 'seq', 'project']),
 
   // The needs pool.
   PoolNeed: same(POOL, ['id', 'rank', 'state', 'priorityArea', 'priorityActivity', 'urgency', 'source', 'description', 'projectId', 'projectStage', 'verdict', 'stateRank', 'priority']),
@@ -206,6 +211,7 @@ export const POLICY: Readonly<Record<string, Readonly<Record<string, Row>>>> = {
 export const OWN_MEANS: Readonly<Record<string, string>> = {
   'Query.project': 'focal point: projects of its State; evaluator: projects assigned to it; donor: projects open for funding (AWAITING_FUNDING) and those its organisation pledged to',
   'Query.projects': 'as Query.project, listed',
+  'Subscription.projectChanged': 'as Query.project, checked again at each change',
   'Query.projectTimeline': 'as Query.project; in a regional project a focal point gets the summaries of its own State\'s and the shared events only',
   'Query.needPool': 'its own State\'s needs; asking for another State is NotFoundError',
   'Query.presumedNeeds': 'its own State\'s; asking for another State is NotFoundError',
