@@ -129,6 +129,7 @@ describe('Project.availableActions', () => {
     // Ended: the manager's own actions say so; the others are not the manager's.
     expect(closed.actions.filter((a) => a.refusal !== 'ROLE_NOT_ALLOWED').every((a) => a.refusal === 'WRONG_STAGE')).toBe(true);
     // Every stage had refusals to try, for several roles.
+    console.log(`availableActions: ${checked} refused (role, action, stage) cases tried as mutations, each refused the same way`);
     expect(checked).toBeGreaterThan(200);
   }, 600_000);
 });
@@ -158,5 +159,42 @@ describe('Need.availableActions', () => {
       pm.token,
     );
     expect(group.body.data.groupNeedsIntoProject).toMatchObject({ __typename: 'TransitionRefusedError', message: `${pmNeed.id}: already in project ${id}` });
+  }, 120_000);
+});
+
+describe('Invitation.availableActions', () => {
+  it('offers the answer to the expert invited now only, and the answer mutation agrees', async () => {
+    const pm = await caller(stack, { subject: 'pm-invitations-actions', role: 'PROGRAMME_MANAGER' });
+    const gab = await caller(stack, { subject: 'fp-GAB', role: 'STATE_FOCAL_POINT', stateCode: 'GAB' });
+    const needId = (await fileAs(stack, gab, gabonReportingRequest())).needs[0]!.id;
+    const fra = await stack.token({ subject: 'fp-FRA', role: 'STATE_FOCAL_POINT', stateCode: 'FRA' });
+    const expert = async (name: string) => {
+      const { body } = await stack.gql('mutation($input: NominateExpertInput!) { nominateExpert(input: $input) { ... on Expert { id } } }', {
+        input: { name: `${name} (invented)`, nationality: 'FRA', nominatingState: 'FRA', institution: 'Ministère de la Justice (invented unit)', profile: { fields: ['REPORTING.REPORTING_OBLIGATIONS'], languages: [{ language: 'fr', level: 'C1' }] } },
+      }, fra);
+      const id = body.data.nominateExpert.id as string;
+      const who = await caller(stack, { subject: id, role: 'EXPERT' });
+      await stack.gql('mutation { acceptNomination { __typename } }', {}, who.token);
+      return who;
+    };
+    const [first, second] = [await expert('First for actions'), await expert('Second for actions')];
+    const invited = await stack.gql('mutation($input: InviteExpertsInput!) { inviteExperts(input: $input) { __typename ... on Invitation { id } ... on Error { message } } }', {
+      input: { needId, slot: 'reporting trainer', candidates: [first.actor.subject, second.actor.subject], reminderSeconds: 600, deadlineSeconds: 1200, idempotencyKey: `actions-${Date.now()}` },
+    }, pm.token);
+    const id = invited.body.data.inviteExperts.id as string;
+    const actionsOf = async (who: Caller) => (await stack.gql('query($id: ID!) { invitation(id: $id) { ... on Invitation { availableActions { action allowed refusal reason } } } }', { id }, who.token)).body.data.invitation.availableActions;
+    const answer = async (who: Caller) => (await stack.gql('mutation($id: ID!) { answerInvitation(invitationId: $id, accept: true) { __typename ... on Error { message } ... on TransitionRefusedError { refusal } } }', { id }, who.token)).body.data.answerInvitation;
+
+    expect(await actionsOf(first)).toEqual([{ action: 'answerInvitation', allowed: true, refusal: null, reason: null }]);
+    expect(await actionsOf(second)).toEqual([{ action: 'answerInvitation', allowed: false, refusal: 'PRECONDITION_FAILED', reason: `expert ${second.actor.subject} is not the one invited now` }]);
+    // Not the one invited now: the workflow's same rule answers it as ForbiddenError, in the same words.
+    expect(await answer(second)).toEqual({ __typename: 'ForbiddenError', message: `expert ${second.actor.subject} is not the one invited now` });
+    expect(await actionsOf(pm)).toEqual([{ action: 'answerInvitation', allowed: false, refusal: 'ROLE_NOT_ALLOWED', reason: 'answerInvitation is for EXPERT; the caller is PROGRAMME_MANAGER' }]);
+    expect((await answer(pm)).__typename).toBe('ForbiddenError');
+
+    expect((await answer(first)).__typename).toBe('Invitation');
+    // Settled: no one may answer any more, and the mutation says the invitation is closed.
+    expect(await actionsOf(first)).toEqual([{ action: 'answerInvitation', allowed: false, refusal: 'WRONG_STAGE', reason: `invitation ${id} awaits no answer now` }]);
+    expect(await answer(first)).toMatchObject({ __typename: 'TransitionRefusedError', refusal: 'INVITATION_CLOSED' });
   }, 120_000);
 });
