@@ -39,6 +39,8 @@ export const builder = new SchemaBuilder<{
   },
   defaultFieldNullability: false,
   scopeAuth: {
+    // A subscription is checked when it starts, before any event (Subscription.projectChanged).
+    authorizeOnSubscribe: true,
     authScopes: (ctx) => ({
       authenticated: ctx.actor !== null,
       role: (role) => ctx.actor?.role === role,

@@ -6,6 +6,7 @@ import type { DB } from '../db/schema.js';
 import { AuthenticationError, hs256Verifier, type TokenVerifier } from './auth.js';
 import type { EdgeConfig, RequestLimits } from './config.js';
 import type { LifecycleOptions } from './lifecycle.js';
+import type { ProjectChanges } from './live/project-changes.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import { IdentityProviderUnavailableError } from './oidc.js';
 
@@ -20,6 +21,8 @@ export interface ApiDeps {
   edge?: Partial<Omit<EdgeConfig, 'limits'>> & { limits?: Partial<RequestLimits> };
   /** Task queue and timer durations of the lifecycle workflows this API starts. */
   lifecycle?: LifecycleOptions;
+  /** This process's LISTEN on project changes, feeding the projectChanged subscription (api/live/project-changes.ts). */
+  projectChanges?: ProjectChanges;
 }
 
 export interface Context {

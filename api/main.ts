@@ -22,22 +22,26 @@ try {
   process.exit(1);
 }
 
-const [{ Client, Connection }, { createDb }, { startApiServer }, { timingsFromEnv }] = await Promise.all([
+const [{ Client, Connection }, { createDb }, { startApiServer }, { timingsFromEnv }, { ProjectChanges }] = await Promise.all([
   import('@temporalio/client'),
   import('../db/connection.js'),
   import('./server.js'),
   import('./timings.js'),
+  import('./live/project-changes.js'),
 ]);
 const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS! });
 const temporal = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
 const db = createDb(process.env.DATABASE_URL!);
 const timings = timingsFromEnv(process.env.PALERMO_TIMINGS);
-const { server, url } = await startApiServer({ db, temporal, verifyToken, edge, lifecycle: { timings } }, Number(process.env.PORT ?? 4000), process.env.HOST ?? '127.0.0.1');
+// One LISTEN connection per process feeds the live subscriptions; it reconnects by itself if lost.
+const projectChanges = new ProjectChanges(process.env.DATABASE_URL!, { log: (m) => console.warn(m) });
+await projectChanges.start();
+const { server, url } = await startApiServer({ db, temporal, verifyToken, edge, lifecycle: { timings }, projectChanges }, Number(process.env.PORT ?? 4000), process.env.HOST ?? '127.0.0.1');
 console.log(`palermo api: ${url} (tokens: ${tokens.kind === 'oidc' ? `OpenID Connect, issuer ${tokens.issuer}` : 'HS256'}; GraphiQL ${edge.graphiql ? 'on' : 'off'}; introspection ${edge.introspection ? 'on' : 'off'})`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     server.close();
-    void Promise.all([db.destroy(), connection.close()]).finally(() => process.exit(0));
+    void Promise.all([db.destroy(), connection.close(), projectChanges.stop()]).finally(() => process.exit(0));
   });
 }

@@ -20,6 +20,13 @@ export function planMayBeSet(state: ProjectState, plan: PlanInput): Precondition
   return null;
 }
 
+/** R1: each beneficiary's focal point endorses the current plan, once (a new plan asks again). */
+export function planMayBeEndorsed(state: ProjectState, stateCode: string | undefined): Precondition {
+  if (!state.plan) return 'there is no plan to endorse yet';
+  if (stateCode && state.endorsements[stateCode]) return `${stateCode} has endorsed this plan already; a new plan asks for a new endorsement`;
+  return null;
+}
+
 /** R1 and the results framework: a plan leaves PLANNING measurable and owned by every beneficiary. */
 export function planningMayEnd(state: ProjectState): Precondition {
   if (!state.plan) return 'no plan has been set';
@@ -66,7 +73,8 @@ export function deliveryMayEnd(state: ProjectState, closeDeliveryReason: string 
 
 /** R11: an outcome assessment needs figures and narrative, every indicator and every linked need. */
 export function outcomeAssessmentMayBeSubmitted(state: ProjectState, evaluator: string, a: OutcomeAssessmentInput): Precondition {
-  if (state.evaluator !== evaluator) return `only the assigned evaluator (${state.evaluator ?? 'none'}) may submit the outcome assessment`;
+  const notAssigned = outcomeMayBeAssessedBy(state, evaluator);
+  if (notAssigned) return notAssigned;
   const indicators = (state.plan?.outcomes ?? []).concat(state.plan?.outputs ?? []).flatMap((r) => r.indicators.map((i) => i.name));
   const given = new Set(a.indicatorValues.map((v) => v.indicator));
   const unknown = a.indicatorValues.filter((v) => !indicators.includes(v.indicator)).map((v) => v.indicator);
@@ -82,6 +90,12 @@ export function outcomeAssessmentMayBeSubmitted(state: ProjectState, evaluator: 
   if (unjudged.length) return `judge every need of the project (met, partly met, unmet); missing: ${unjudged.join(', ')}`;
   const strangerStates = a.recommendations.filter((r) => r.state && !state.stateCodes.includes(r.state)).map((r) => r.state);
   if (strangerStates.length) return `recommendations name States that are not beneficiaries: ${strangerStates.join(', ')}`;
+  return null;
+}
+
+/** Only the evaluator the manager chose submits the outcome assessment. */
+export function outcomeMayBeAssessedBy(state: ProjectState, evaluator: string): Precondition {
+  if (state.evaluator !== evaluator) return `only the assigned evaluator (${state.evaluator ?? 'none'}) may submit the outcome assessment`;
   return null;
 }
 

@@ -26,6 +26,8 @@ import {
   deliveryMayStart,
   mergeMayHappen,
   outcomeAssessmentMayBeSubmitted,
+  outcomeMayBeAssessedBy,
+  planMayBeEndorsed,
   planMayBeSet,
   planningMayEnd,
   pledgeMayBeMade,
@@ -39,6 +41,12 @@ import type { TransitionName } from './transitions.js';
 
 export interface ActionSpec<S extends z.ZodType> {
   input: S;
+  /**
+   * The part of the precondition that does not depend on the payload: whether the action can be taken
+   * now at all. The workflow's validator checks it before `precondition`, and Project.availableActions
+   * answers from it (domain/lifecycle/available-actions.ts), so the two cannot drift.
+   */
+  ready?: (state: ProjectState, actor: Actor) => Precondition;
   precondition?: (state: ProjectState, payload: z.output<S>, actor: Actor) => Precondition;
   /** Mutates a copy of the state; the stage change itself is applied by the caller. */
   apply?: (state: ProjectState, payload: z.output<S>, recorded: Recorded, actor: Actor) => void;
@@ -83,17 +91,17 @@ export const ACTIONS = {
   }),
   endorsePlan: spec({
     input: endorsePlanInput,
-    precondition: (s) => (s.plan ? null : 'there is no plan to endorse yet'),
+    ready: (s, actor) => planMayBeEndorsed(s, actor.stateCode),
     // Each focal point endorses its own State's part (R1).
     apply: (s, p, r, actor) => {
       if (actor.stateCode) s.endorsements[actor.stateCode] = { ...r, ...(p.comment ? { comment: p.comment } : {}) };
     },
   }),
-  seekFunding: spec({ input: noteInput, precondition: (s) => planningMayEnd(s) }),
+  seekFunding: spec({ input: noteInput, ready: (s) => planningMayEnd(s) }),
   pledge: spec({
     input: pledgeInput,
-    precondition: (s, p, actor) =>
-      (actor.role === 'DONOR' && !actor.organisation ? 'a donor pledges as its organisation; the token names none (claim org)' : null) ??
+    ready: (_s, actor) => (actor.role === 'DONOR' && !actor.organisation ? 'a donor pledges as its organisation; the token names none (claim org)' : null),
+    precondition: (s, p) =>
       pledgeMayBeMade(s, p.currency) ??
       earmarkRefusal(p.earmarkPriorityArea, s.needs.map((n) => n.priorityArea)),
     // A donor pledges as itself: the pledge names its organisation, whatever the payload's donor says.
@@ -102,13 +110,14 @@ export const ACTIONS = {
   }),
   descopeBudget: spec({
     input: descopeInput,
+    ready: (s) => (s.budget ? null : 'the project has no budget'),
     precondition: (s, p) => budgetMayBeDescoped(s, p.amount),
     apply: (s, p, r) => {
       s.reasons.push({ action: 'descopeBudget', reason: `${s.budget!.amount} -> ${p.amount} ${s.budget!.currency}: ${p.reason}`, at: r.at });
       s.budget = { amount: normaliseAmount(p.amount, s.budget!.currency), currency: s.budget!.currency };
     },
   }),
-  startDelivery: spec({ input: noteInput, precondition: (s) => deliveryMayStart(s) }),
+  startDelivery: spec({ input: noteInput, ready: (s) => deliveryMayStart(s) }),
   recordActivity: spec({ input: recordActivityInput, apply: (s, p, r) => void s.activities.push({ ...p, ...r }) }),
   reportProgress: spec({ input: progressReportInput, apply: (s, p, r) => void s.progressReports.push({ ...p, ...r }) }),
   recordEnactment: spec({ input: recordEnactmentInput, apply: (s, p, r) => void (s.enactment = { ...p, ...r }) }),
@@ -124,6 +133,7 @@ export const ACTIONS = {
   }),
   submitOutcomeAssessment: spec({
     input: outcomeAssessmentInput,
+    ready: (s, actor) => outcomeMayBeAssessedBy(s, actor.subject),
     precondition: (s, p, actor) => outcomeAssessmentMayBeSubmitted(s, actor.subject, p),
     apply: (s, p, r) => void (s.outcomeAssessment = { ...p, ...r }),
   }),

@@ -4,6 +4,7 @@
 import { condition, defineQuery, defineUpdate, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import { ApplicationFailure } from '@temporalio/common';
 import type { createRosterActivities } from '../activities/roster.js';
+import { answerRefusal } from '../domain/invitation-answer.js';
 
 export interface ExpertInvitationInput {
   needId: string;
@@ -65,8 +66,9 @@ export async function expertInvitation(input: ExpertInvitationInput): Promise<In
     },
     {
       validator: (a) => {
-        if (state.awaiting === null || answer !== null) throw ApplicationFailure.create({ type: 'InvitationClosed', message: `invitation ${invitationId} awaits no answer now`, nonRetryable: true });
-        if (a.expertId !== state.awaiting) throw ApplicationFailure.create({ type: 'NotInvited', message: `expert ${a.expertId} is not the one invited now`, nonRetryable: true });
+        // The same rule Invitation.availableActions answers from.
+        const why = answerRefusal({ awaiting: state.awaiting, answered: answer !== null, invitationId }, a.expertId);
+        if (why) throw ApplicationFailure.create({ type: why.kind === 'CLOSED' ? 'InvitationClosed' : 'NotInvited', message: why.message, nonRetryable: true });
       },
     },
   );

@@ -120,7 +120,8 @@ export async function projectLifecycle(input: ProjectLifecycleInput): Promise<vo
     if (canonical(parsed.data) !== canonical(payload)) {
       throw ApplicationFailure.create({ type: 'InvalidInput', message: `${name} input is not in its parsed form`, details: [{ field: 'input', message: 'send the payload as the action schema parses it' }], nonRetryable: true });
     }
-    const blocked = spec.precondition?.(state, parsed.data as never, actor);
+    // What decides "may this be done now" (ready) is what Project.availableActions shows; then the payload's own rule.
+    const blocked = spec.ready?.(state, actor) ?? spec.precondition?.(state, parsed.data as never, actor);
     if (blocked) throw refused(blocked, 'PRECONDITION_FAILED');
   }
 

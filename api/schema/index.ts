@@ -18,6 +18,8 @@ import './needs-import.js';
 import './needs-curation.js';
 import './roster.js';
 import './matching.js';
+import './available-actions.js';
+import './live.js';
 import './reports.js';
 import './notifications.js';
 

@@ -130,7 +130,7 @@ const InvitationEventRef = builder.objectRef<Awaited<ReturnType<typeof invitatio
     details: t.string({ description: 'JSON', resolve: (e) => JSON.stringify(e.details) }),
   }),
 });
-const InvitationRef = builder.objectRef<InvitationRow>('Invitation').implement({
+export const InvitationRef = builder.objectRef<InvitationRow>('Invitation').implement({
   description: 'One slot\'s chain of invitations; EXHAUSTED reports to the manager that the list ran out.',
   fields: (t) => ({
     id: t.exposeID('id'),

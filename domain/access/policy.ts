@@ -96,6 +96,10 @@ export const POLICY: Readonly<Record<string, Readonly<Record<string, Row>>>> = {
     answerInvitation: row('no', 'no', 'no', 'own', 'no', 'no'),
     setNotificationPreferences: row('own', 'own', 'own', 'own', 'own', 'own'),
   },
+  // Live updates: whoever reaches the project (Query.project's own), checked again at each change.
+  Subscription: {
+    projectChanged: row('own', 'yes', 'own', 'no', 'own', 'yes'),
+  },
 
   // A project and its parts. Who reaches which project is the root operations' `own`.
   Project: {
@@ -109,8 +113,9 @@ export const POLICY: Readonly<Record<string, Readonly<Record<string, Row>>>> = {
     ...same(FUNDERS, ['activities', 'progressReports', 'enactment', 'evaluator']),
     outcomeAssessment: row('own', 'yes', 'yes', 'no', 'own', 'yes'),
     escalations: row('no', 'yes', 'no', 'no', 'no', 'yes'),
+    availableActions: PROJECT_READERS,
   },
-  Need: same(PROJECT_READERS, ['id', 'state', 'source', 'priorityArea', 'priorityActivity', 'instrument', 'article', 'formsOfAssistance', 'urgency', 'description']),
+  Need: same(PROJECT_READERS, ['id', 'state', 'source', 'priorityArea', 'priorityActivity', 'instrument', 'article', 'formsOfAssistance', 'urgency', 'description', 'availableActions']),
   HistoryEntry: { ...same(NOT_DONORS, ['seq', 'kind', 'action', 'actor', 'at', 'fromStage', 'toStage']), summary: row('own', 'yes', 'yes', 'no', 'no', 'yes') },
   Actor: same(EVERYONE, ['subject', 'role', 'state', 'organisation']),
   Assessment: same(NOT_DONORS, ['type', 'startDate', 'endDate', 'partners', 'findings', 'by', 'at']),
@@ -132,6 +137,12 @@ export const POLICY: Readonly<Record<string, Readonly<Record<string, Row>>>> = {
   Escalation: same(SECRETARIAT, ['kind', 'at', 'message']),
   Reason: same(PROJECT_READERS, ['action', 'reason', 'at']),
   FiledRequest: same(row('yes', 'no', 'no', 'no', 'no', 'no'), ['project', 'created']),
+
+  // What the caller may do now (domain/lifecycle/available-actions.ts): whoever reaches the object.
+  ActionAvailability: same(PROJECT_READERS, ['action', 'allowed', 'refusal', 'reason', 'stages']),
+  NeedActionAvailability: same(PROJECT_READERS, ['action', 'allowed', 'refusal', 'reason']),
+  InvitationActionAvailability: same(INVITATIONS, ['action', 'allowed', 'refusal', 'reason']),
+  ProjectChange: same(PROJECT_READERS, ['projectId', 'stage', 'seq', 'project']),
 
   // The needs pool.
   PoolNeed: same(POOL, ['id', 'rank', 'state', 'priorityArea', 'priorityActivity', 'urgency', 'source', 'description', 'projectId', 'projectStage', 'verdict', 'stateRank', 'priority']),
@@ -176,7 +187,7 @@ export const POLICY: Readonly<Record<string, Readonly<Record<string, Row>>>> = {
   TeamMember: same(MATCHING, ['slot', 'needId', 'expertId', 'score']),
   TeamProposal: same(MATCHING, ['optimal', 'greedy']),
   EvaluatorCandidate: same(MATCHING, ['expertId', 'name', 'independent', 'breaches']),
-  Invitation: same(INVITATIONS, ['id', 'needId', 'projectId', 'slot', 'candidates', 'status', 'expertId', 'events']),
+  Invitation: same(INVITATIONS, ['id', 'needId', 'projectId', 'slot', 'candidates', 'status', 'expertId', 'events', 'availableActions']),
   InvitationEvent: same(INVITATIONS, ['seq', 'kind', 'expertId', 'at', 'details']),
 
   // Public reference data and the answers every caller may get.
@@ -200,6 +211,7 @@ export const POLICY: Readonly<Record<string, Readonly<Record<string, Row>>>> = {
 export const OWN_MEANS: Readonly<Record<string, string>> = {
   'Query.project': 'focal point: projects of its State; evaluator: projects assigned to it; donor: projects open for funding (AWAITING_FUNDING) and those its organisation pledged to',
   'Query.projects': 'as Query.project, listed',
+  'Subscription.projectChanged': 'as Query.project, checked again at each change',
   'Query.projectTimeline': 'as Query.project; in a regional project a focal point gets the summaries of its own State\'s and the shared events only',
   'Query.needPool': 'its own State\'s needs; asking for another State is NotFoundError',
   'Query.presumedNeeds': 'its own State\'s; asking for another State is NotFoundError',

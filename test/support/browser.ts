@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page, type Request } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -46,4 +46,44 @@ export async function seriousViolations(page: Page): Promise<string[]> {
 export async function screenshot(page: Page, name: string) {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * The page has loaded and no request is under way for `quietMs`. Playwright's 'networkidle' never comes on a
+ * page holding a live subscription (its SSE response stays open by design), so the event streams are not counted.
+ */
+export async function settled(page: Page, quietMs = 500, timeoutMs = 30_000): Promise<void> {
+  await page.waitForLoadState('load');
+  const isStream = (r: Request) => (r.headers()['accept'] ?? '').includes('text/event-stream');
+  const inflight = new Set<Request>();
+  await new Promise<void>((resolve, reject) => {
+    let quiet: NodeJS.Timeout | undefined;
+    const rearm = () => {
+      clearTimeout(quiet);
+      if (inflight.size === 0) quiet = setTimeout(done, quietMs);
+    };
+    const started = (r: Request) => {
+      if (isStream(r)) return;
+      inflight.add(r);
+      rearm();
+    };
+    const ended = (r: Request) => {
+      if (inflight.delete(r)) rearm();
+    };
+    const deadline = setTimeout(() => {
+      cleanup();
+      reject(new Error(`the page did not settle within ${timeoutMs} ms (${inflight.size} requests under way)`));
+    }, timeoutMs);
+    function cleanup() {
+      clearTimeout(quiet);
+      clearTimeout(deadline);
+      page.off('request', started).off('requestfinished', ended).off('requestfailed', ended);
+    }
+    function done() {
+      cleanup();
+      resolve();
+    }
+    page.on('request', started).on('requestfinished', ended).on('requestfailed', ended);
+    rearm();
+  });
 }

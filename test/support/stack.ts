@@ -7,6 +7,7 @@ import { DefaultLogger, NativeConnection, Runtime, type Worker, type WorkflowBun
 import type { Kysely } from 'kysely';
 import { inject } from 'vitest';
 import { signToken } from '../../api/auth.js';
+import { ProjectChanges } from '../../api/live/project-changes.js';
 import { startApiServer } from '../../api/server.js';
 import { createDb } from '../../db/connection.js';
 import type { DB } from '../../db/schema.js';
@@ -56,7 +57,11 @@ export async function startStack(opts: { worker?: boolean; timings?: Partial<Lif
   const connection = await Connection.connect({ address });
   const client = new Client({ connection });
   const nativeConnection = await NativeConnection.connect({ address });
-  const db = createDb(opts.databaseUrl ?? inject('databaseUrl'), 5);
+  const databaseUrl = opts.databaseUrl ?? inject('databaseUrl');
+  const db = createDb(databaseUrl, 5);
+  // The API's LISTEN for live subscriptions, as api/main.ts starts it.
+  const projectChanges = new ProjectChanges(databaseUrl);
+  await projectChanges.start();
   const taskQueue = `palermo-test-${randomUUID()}`;
   const workers: RunningWorker[] = [];
 
@@ -75,7 +80,7 @@ export async function startStack(opts: { worker?: boolean; timings?: Partial<Lif
   }
 
   if (opts.worker !== false) await startWorker();
-  const { server, url } = await startApiServer({ db, temporal: client, jwtSecret: TEST_JWT_SECRET, edge: { introspection: true }, lifecycle: { taskQueue, timings: opts.timings, temporalDeadlineMs: opts.temporalDeadlineMs } }, 0);
+  const { server, url } = await startApiServer({ db, temporal: client, jwtSecret: TEST_JWT_SECRET, edge: { introspection: true }, lifecycle: { taskQueue, timings: opts.timings, temporalDeadlineMs: opts.temporalDeadlineMs }, projectChanges }, 0);
 
   return {
     client,
@@ -97,6 +102,8 @@ export async function startStack(opts: { worker?: boolean; timings?: Partial<Lif
       return { status: response.status, body: (await response.json()) as any };
     },
     async stop() {
+      await projectChanges.stop(); // ends open subscription streams, so the server can close
+      (server as Server).closeAllConnections?.();
       await new Promise<void>((resolve) => (server as Server).close(() => resolve()));
       for (const w of workers) await w.stop();
       await nativeConnection.close();

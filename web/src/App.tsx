@@ -1,6 +1,7 @@
 // Routes by role. The urql client carries the session's bearer token; signing out drops both.
 import { lazy, Suspense, useMemo, useState } from 'react';
-import { cacheExchange, Client, fetchExchange, Provider } from 'urql';
+import { createClient as createSseClient } from 'graphql-sse';
+import { cacheExchange, Client, fetchExchange, Provider, subscriptionExchange } from 'urql';
 import { Redirect, Route, Switch } from 'wouter';
 import { Layout } from './components/Layout';
 import { useT } from './i18n';
@@ -20,9 +21,19 @@ const NeedsPool = lazy(() => import('./pages/NeedsPool'));
 const OutcomeAssessmentForm = lazy(() => import('./pages/OutcomeAssessmentForm'));
 
 function clientFor(session: Session) {
+  // Subscriptions over SSE with a fetch-based client: EventSource cannot send the bearer token.
+  const sse = createSseClient({ url: '/graphql', headers: () => ({ authorization: `Bearer ${session.token}` }) });
   return new Client({
     url: '/graphql',
-    exchanges: [cacheExchange, fetchExchange],
+    exchanges: [
+      cacheExchange,
+      fetchExchange,
+      subscriptionExchange({
+        forwardSubscription: (request) => ({
+          subscribe: (sink) => ({ unsubscribe: sse.subscribe({ ...request, query: request.query ?? '' }, sink) }),
+        }),
+      }),
+    ],
     requestPolicy: 'cache-and-network',
     fetchOptions: () => ({ headers: { authorization: `Bearer ${session.token}` } }),
   });

@@ -1,12 +1,12 @@
-// The lifecycle actions of a project as buttons. Whether one is possible now comes from the same
-// transition table the workflow's validators use (domain/transitions.ts); a disabled button says why.
-import { useState, type FormEvent } from 'react';
-import { useClient } from 'urql';
+// The lifecycle actions of a project as buttons. Whether one is possible now, and why not, comes from the
+// API (Project.availableActions), decided by the rules the workflow applies; a disabled button says why.
+import { useEffect, useState, type FormEvent } from 'react';
+import { useClient, useQuery } from 'urql';
 import { Link } from 'wouter';
-import { decideTransition, TRANSITIONS, type TransitionName } from '../../../domain/transitions';
-import type { Stage } from '../../../domain/stages';
+import type { TransitionName } from '../../../domain/transitions';
 import { useT, type MessageKey } from '../i18n';
 import { DECLINE, ENDORSE_PLAN, PROVIDE_INFORMATION, REQUEST_INFORMATION, SEEK_FUNDING, START_ASSESSMENT, START_PLANNING } from '../operations/lifecycle';
+import { PROJECT_ACTIONS } from '../operations/live';
 import { issueAt, problemOf, type Problem } from '../outcome';
 import type { Session } from '../session';
 import { TextField } from './Fields';
@@ -37,31 +37,37 @@ const ACTIONS: ActionSpec[] = [
 export interface ActionProject {
   id: string;
   stage: string;
-  states: readonly string[];
-  plan: unknown;
-  endorsements: readonly { state: string }[];
 }
 
-export function ActionPanel({ project, session, onDone }: { project: ActionProject; session: Session; onDone: () => void }) {
+/**
+ * `version` changes whenever the project may have changed (an action done here, a live change made
+ * elsewhere): the actions are asked for again.
+ */
+export function ActionPanel({ project, session, version = 0, onDone }: { project: ActionProject; session: Session; version?: number; onDone: () => void }) {
   const { t, code } = useT();
   const [done, setDone] = useState<string | null>(null);
-  const actor = { subject: session.subject, role: session.role, ...(session.state ? { stateCode: session.state } : {}) };
-  const mine = ACTIONS.filter((a) => (TRANSITIONS[a.name].roles as readonly string[]).includes(session.role));
+  const [{ data }, refetch] = useQuery({ query: PROJECT_ACTIONS, variables: { id: project.id } });
+  useEffect(() => {
+    if (version > 0) refetch({ requestPolicy: 'network-only' });
+  }, [version, refetch]);
+  const result = data?.project;
+  if (!result || result.__typename !== 'Project') return null;
+  const stage = result.stage;
+  const available = new Map(result.availableActions.map((a) => [a.action as string, a]));
+  // The caller's role may take these at some stage; the others are not shown at all.
+  const mine = ACTIONS.filter((spec) => {
+    const a = available.get(spec.name);
+    return a && a.refusal !== 'ROLE_NOT_ALLOWED';
+  });
   if (mine.length === 0) return null;
 
   function whyNot(spec: ActionSpec): string | null {
-    const decision = decideTransition(spec.name, actor, { stage: project.stage as Stage, stateCodes: project.states });
-    if (!decision.allowed) {
-      const rule = TRANSITIONS[spec.name];
-      if (decision.refusal === 'ROLE_NOT_ALLOWED') return t('refusal.ROLE_NOT_ALLOWED', { roles: rule.roles.map((r) => code('role', r)).join(', ') });
-      if (decision.refusal === 'OUT_OF_SCOPE') return t('refusal.OUT_OF_SCOPE');
-      if (decision.refusal === 'WRONG_STAGE') return t('refusal.WRONG_STAGE', { stages: rule.from.map((s) => code('stage', s)).join(' / '), stage: code('stage', project.stage) });
-      return decision.reason;
-    }
-    // The endorsement's own rule (R1): a plan to endorse, once per State.
-    if (spec.name === 'endorsePlan' && !project.plan) return t('refusal.NO_PLAN');
-    if (spec.name === 'endorsePlan' && project.endorsements.some((e) => e.state === session.state)) return t('refusal.ENDORSED');
-    return null;
+    const a = available.get(spec.name);
+    if (!a || a.allowed) return null;
+    if (a.refusal === 'OUT_OF_SCOPE') return t('refusal.OUT_OF_SCOPE');
+    if (a.refusal === 'WRONG_STAGE') return t('refusal.WRONG_STAGE', { stages: a.stages.map((s) => code('stage', s)).join(' / '), stage: code('stage', stage) });
+    // A precondition: the API's words, which name what is missing.
+    return a.reason ?? '';
   }
 
   return (
@@ -77,6 +83,7 @@ export function ActionPanel({ project, session, onDone }: { project: ActionProje
               spec={spec}
               projectId={project.id}
               reason={whyNot(spec)}
+              reasonFromApi={available.get(spec.name)?.refusal === 'PRECONDITION_FAILED'}
               onDone={() => {
                 setDone(spec.name);
                 onDone();
@@ -89,7 +96,7 @@ export function ActionPanel({ project, session, onDone }: { project: ActionProje
   );
 }
 
-function ActionRow({ spec, projectId, reason, onDone }: { spec: ActionSpec; projectId: string; reason: string | null; onDone: () => void }) {
+function ActionRow({ spec, projectId, reason, reasonFromApi, onDone }: { spec: ActionSpec; projectId: string; reason: string | null; reasonFromApi: boolean; onDone: () => void }) {
   const { t, code } = useT();
   const client = useClient();
   const [value, setValue] = useState('');
@@ -106,7 +113,8 @@ function ActionRow({ spec, projectId, reason, onDone }: { spec: ActionSpec; proj
         <button type="button" aria-disabled="true" aria-describedby={reasonId} data-action={spec.name} onClick={(e) => e.preventDefault()}>
           {label}
         </button>
-        <span id={reasonId} className="why">
+        {/* The API words a precondition in English. */}
+        <span id={reasonId} className="why" lang={reasonFromApi ? 'en' : undefined}>
           {reason}
         </span>
       </div>

@@ -1,4 +1,5 @@
-import { useQuery } from 'urql';
+import { useRef, useState } from 'react';
+import { useQuery, useSubscription } from 'urql';
 import { ActionPanel } from '../components/ActionPanel';
 import { Section } from '../components/Fields';
 import { Ratings } from '../components/Ratings';
@@ -6,16 +7,28 @@ import { StageBadge } from '../components/StageBadge';
 import { Timeline } from '../components/Timeline';
 import { useT } from '../i18n';
 import { PROJECT, PROJECT_TIMELINE } from '../operations/common';
+import { PROJECT_CHANGED } from '../operations/live';
 import type { Session } from '../session';
 
 export function ProjectPage({ projectId, session }: { projectId: string; session: Session }) {
   const { t, date, code, money, number } = useT();
   const [{ data, error }, refetchProject] = useQuery({ query: PROJECT, variables: { id: projectId } });
   const [{ data: timelineData }, refetchTimeline] = useQuery({ query: PROJECT_TIMELINE, variables: { id: projectId } });
+  const [version, setVersion] = useState(0);
   const refresh = () => {
     refetchProject({ requestPolicy: 'network-only' });
     refetchTimeline({ requestPolicy: 'network-only' });
+    setVersion((v) => v + 1);
   };
+  // Live: a change made elsewhere (another user, another API process, a timer) refreshes the stage, the
+  // timeline and the actions without a reload. The first event is the project as it is: already shown.
+  const seen = useRef<number | null>(null);
+  useSubscription({ query: PROJECT_CHANGED, variables: { id: projectId } }, (_previous, event) => {
+    const seq = event.projectChanged.seq;
+    if (seen.current !== null && seq > seen.current) refresh();
+    seen.current = Math.max(seq, seen.current ?? seq);
+    return event;
+  });
   if (error) return <p role="alert">{t('common.error', { message: error.message })}</p>;
   const result = data?.project;
   if (!result) return <p role="status">{t('common.loading')}</p>;
@@ -49,7 +62,7 @@ export function ProjectPage({ projectId, session }: { projectId: string; session
         )}
       </dl>
 
-      <ActionPanel project={p} session={session} onDone={refresh} />
+      <ActionPanel project={p} session={session} version={version} onDone={refresh} />
 
       {p.escalations.length > 0 && (
         <Section title={t('project.escalations')}>
@@ -118,6 +131,7 @@ export function ProjectPage({ projectId, session }: { projectId: string; session
               </div>
             ))}
             <h3>{t('project.endorsements')}</h3>
+            {session.state && p.endorsements.some((e) => e.state === session.state) && <p className="muted">{t('refusal.ENDORSED')}</p>}
             {p.endorsements.length === 0 ? (
               <p>{t('project.notEndorsed')}</p>
             ) : (

@@ -1,0 +1,82 @@
+// The live project page in a real browser (Debian's Chromium via playwright-core) on the real stack: the
+// page is open, someone else changes the project through the API, and the page shows the new stage, the
+// new timeline line and the new actions without a reload. The actions come from Project.availableActions:
+// "Seek funding" stays disabled, with R1's reason, until the plan is endorsed.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureWebBuild } from '../scripts/web-build.js';
+import { caller, fileAs, must } from './support/actions.js';
+import { launchChromium, screenshot, seriousViolations } from './support/browser.js';
+import { gabonReportingRequest } from './support/requests.js';
+import { startStack, type Stack } from './support/stack.js';
+
+let stack: Stack;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  await ensureWebBuild();
+  process.env.PALERMO_DEMO_SIGN_IN = 'true';
+  stack = await startStack();
+  base = stack.apiUrl.replace(/\/graphql$/, '');
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+  delete process.env.PALERMO_DEMO_SIGN_IN;
+});
+
+const MANAGER = { subject: 'demo-programme-manager', role: 'PROGRAMME_MANAGER' as const };
+const GAB = { subject: 'demo-focal-point-GAB', role: 'STATE_FOCAL_POINT' as const, stateCode: 'GAB' };
+const PLAN = {
+  objectives: ['Reports submitted on time'], outputs: [],
+  outcomes: [{ title: 'Gabon answers the review questionnaires', indicators: [{ name: 'questionnaires answered', unit: 'questionnaires', baseline: 0, target: 2 }] }],
+  formsOfAssistance: ['REPORTING_SUPPORT'], modality: 'NATIONAL', budget: { amount: '80000', currency: 'USD' },
+};
+
+describe('the live project page', () => {
+  it("shows a stage change made elsewhere without a reload, and the actions' reasons from the API", async () => {
+    const manager = await caller(stack, MANAGER);
+    const gabon = await caller(stack, GAB);
+    const request = gabonReportingRequest();
+    request.title = `Reporting help, live ${Date.now()}`;
+    const { id } = await fileAs(stack, gabon, request);
+
+    const page = await browser.newPage();
+    await page.goto(`${base}/`);
+    await page.locator('button[data-identity="programme-manager"]').click();
+    await page.goto(`${base}/projects/${encodeURIComponent(id)}`);
+    await page.getByRole('heading', { name: request.title }).waitFor();
+    await page.getByText('Submitted', { exact: true }).first().waitFor();
+    const navigations: string[] = [];
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) navigations.push(frame.url());
+    });
+
+    // Another manager (here: over the API) starts the assessment: the open page follows, no reload.
+    await must(stack, manager, 'startAssessment', id);
+    await page.getByText('Under assessment', { exact: true }).first().waitFor({ timeout: 20_000 });
+    await page.getByRole('button', { name: 'Start planning' }).waitFor();
+    expect(await page.locator('button[data-action="startPlanning"]').getAttribute('aria-disabled')).toBeNull();
+    await screenshot(page, 'live-01-assessment-started-elsewhere');
+
+    await must(stack, manager, 'startPlanning', id);
+    await must(stack, manager, 'setPlan', id, PLAN);
+    // R1: the plan is not endorsed, so "Seek funding" is disabled and says why (it was enabled before).
+    await page.getByText('the plan is not endorsed by the focal point of GAB (R1)').waitFor({ timeout: 20_000 });
+    expect(await page.locator('button[data-action="seekFunding"]').getAttribute('aria-disabled')).toBe('true');
+    await page.getByText('Planning', { exact: true }).first().waitFor();
+    await page.getByText('Gabon answers the review questionnaires').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'live-02-seek-funding-waits-for-endorsement');
+
+    // The focal point endorses in its own session; the manager's page enables "Seek funding".
+    await must(stack, gabon, 'endorsePlan', id);
+    await page.locator('button[data-action="seekFunding"]:not([aria-disabled])').waitFor({ timeout: 20_000 });
+    await page.getByText(/GAB/).first().waitFor();
+    expect(navigations).toEqual([]);
+    await page.close();
+  }, 240_000);
+});
