@@ -89,6 +89,11 @@ describe('pure rules of need origins, fields and delivery', () => {
       { rule: 'R3', needId: 'n1', reason: 'project p2 also serves this need (p2/need-1): coordinate, do not duplicate (002 para 37); the plan records no other provider or field office' },
     ]);
   });
+  it('R14 warns for a confidential need until the plan records a vetted official', () => {
+    const secret = project({ stateCodes: ['KEN'], needs: [{ id: 's', stateCode: 'KEN', priorityActivity: '(g)', instrument: 'UNTOC', field: null, formsOfAssistance: ['UNIT_SETUP'], confidential: true }] });
+    expect(ruleWarnings(secret)).toEqual([{ rule: 'R14', needId: 's', reason: 'a confidential need, and the plan records no official vetted to handle sensitive information (001 paras 54(e), 56)' }]);
+    expect(ruleWarnings({ ...secret, plan: { ...plan('NATIONAL'), vettedOfficials: [{ name: 'A. Officer', function: 'Head of the unit', vettedOn: '2012-01-05' }] } })).toEqual([]);
+  });
   it('R15 puts help to ratify first with a named priority part', () => {
     expect(isRatificationNeed({ priority_activity: '(c)', forms_of_assistance: ['LEG_REVIEW'] })).toBe(true);
     expect(isRatificationNeed({ priority_activity: '(e)', forms_of_assistance: ['PRE_RATIFICATION'] })).toBe(true);
@@ -376,6 +381,7 @@ describe('needs, their origins and the rules over the API', () => {
       formsOfAssistance: ['TRAINING_NATIONAL', 'PRE_RATIFICATION'], modality: 'NATIONAL', budget: { amount: '20000', currency: 'USD' },
       eligibilityJustification: 'Angola is preparing its instrument of ratification; the programme helps it meet article 24 first.',
       coordination: { providers: ['UNDP'], fieldOffices: ['UNODC Luanda'] },
+      vettedOfficials: [{ name: 'Head of the witness-protection unit (invented)', function: 'Handles witness files', vettedOn: '2012-01-20' }],
     };
     const badMeasure = await stack.gql(actionMutation('setPlan'), { input: { projectId: first.id, ...plan, sustainability: ['GOOD_INTENTIONS'] } }, pm.token);
     expect(badMeasure.body.errors?.[0]?.message).toMatch(/GOOD_INTENTIONS/); // an unknown enum value never reaches the workflow
@@ -401,5 +407,13 @@ describe('needs, their origins and the rules over the API', () => {
     expect((await stack.gql(DONOR_VIEW, { id: first.id }, donor)).body.data.project.needs.map((n: { id: string }) => n.id)).toEqual([first.needs[1]!.id]);
     expect((await project(first.id)).needs).toEqual([{ id: first.needs[0]!.id, confidential: true }, { id: first.needs[1]!.id, confidential: false }]);
     expect((await stack.gql(DONOR_VIEW, { id: first.id }, fpAgo.token)).body.data.project.needs.map((n: { id: string }) => n.id)).toEqual(first.needs.map((n) => n.id));
+    // The plan records the vetted officials, which donors do not see; without them a confidential need warns R14.
+    const VETTED = 'query($id: ID!) { project(id: $id) { ... on Project { plan { vettedOfficials { name function vettedOn } } } } }';
+    expect((await stack.gql(VETTED, { id: first.id }, pm.token)).body.data.project.plan.vettedOfficials).toEqual(plan.vettedOfficials);
+    expect((await stack.gql(VETTED, { id: first.id }, donor)).body.data.project.plan.vettedOfficials).toEqual([]);
+    expect((await project(first.id)).ruleWarnings.filter((w: { rule: string }) => w.rule === 'R14')).toEqual([]);
+    await stack.gql(CONF, { input: { needId: second.needs[0]!.id, confidential: true } }, pm.token);
+    expect((await project(second.id)).ruleWarnings.filter((w: { rule: string }) => w.rule === 'R14')).toEqual([{ rule: 'R14', needId: second.needs[0]!.id, reason: expect.stringMatching(/no official vetted/) }]);
+    expect((await history(second.needs[0]!.id)).filter((h) => h.action === 'CONFIDENTIALITY_SET').map((h) => h.actorRole)).toEqual(['PROGRAMME_MANAGER']);
   });
 });

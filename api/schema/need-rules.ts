@@ -20,7 +20,7 @@ import { callerOf, idempotent } from '../idempotency.js';
 import { idOrNotFound, parseInput } from '../parse.js';
 import { NeedRef, ProjectRef } from './project.js';
 import { PlanRef } from './project-details.js';
-import { DateTimeScalar } from './scalars.js';
+import { DateScalar, DateTimeScalar } from './scalars.js';
 
 type NeedRow = Selectable<DB['needs']>;
 
@@ -83,10 +83,10 @@ builder.objectFields(ProjectRef, (t) => ({
   }),
   ruleWarnings: t.field({
     type: [RuleWarningRef],
-    description: 'Rules of the domain shown as warnings with their reason: R3 duplication, R6 regional delivery, R7 eligibility, R13 sustainability.',
+    description: 'Rules of the domain shown as warnings with their reason: R3 duplication, R6 regional delivery, R7 eligibility, R13 sustainability, R14 vetting.',
     resolve: async (p, _a, ctx) => {
       const [rows, states] = await Promise.all([ctx.loaders.projectNeeds.load(p.id), ctx.loaders.projectStates.load(p.id)]);
-      const needs = rows.map((n) => ({ id: n.id, stateCode: n.state_code, priorityArea: n.priority_area, priorityActivity: n.priority_activity, instrument: n.instrument, field: needField(n as NeedRow)?.field ?? null, formsOfAssistance: n.forms_of_assistance }));
+      const needs = rows.map((n) => ({ id: n.id, stateCode: n.state_code, priorityArea: n.priority_area, priorityActivity: n.priority_activity, instrument: n.instrument, field: needField(n as NeedRow)?.field ?? null, formsOfAssistance: n.forms_of_assistance, confidential: (n as NeedRow).confidential }));
       const plan = detailsOf(p).plan ?? null;
       const live = !['DECLINED', 'MERGED', 'CANCELLED', 'CLOSED'].includes(p.stage);
       return ruleWarnings({ stateCodes: states, needs, plan, overlaps: live ? await overlapsOf(ctx.deps.db, p.id, needs) : [] });
@@ -98,11 +98,17 @@ const CoordinationRef = builder.objectRef<{ providers: string[]; fieldOffices: s
   description: 'R3: other providers and field offices involved in the plan.',
   fields: (t) => ({ providers: t.exposeStringList('providers'), fieldOffices: t.exposeStringList('fieldOffices') }),
 });
-type PlanExtras = { sustainability?: (typeof SUSTAINABILITY_MEASURES)[number][]; coordination?: { providers: string[]; fieldOffices: string[] }; eligibilityJustification?: string };
+type VettedOfficial = { name: string; function: string; vettedOn: string };
+type PlanExtras = { sustainability?: (typeof SUSTAINABILITY_MEASURES)[number][]; coordination?: { providers: string[]; fieldOffices: string[] }; eligibilityJustification?: string; vettedOfficials?: VettedOfficial[] };
+const VettedOfficialRef = builder.objectRef<VettedOfficial>('VettedOfficial').implement({
+  description: 'R14: an official vetted to handle the project\'s sensitive information.',
+  fields: (t) => ({ name: t.exposeString('name'), function: t.exposeString('function'), vettedOn: t.field({ type: DateScalar, resolve: (o) => o.vettedOn }) }),
+});
 builder.objectFields(PlanRef, (t) => ({
   sustainability: t.field({ type: [SustainabilityMeasureEnum], description: 'R13', resolve: (p) => (p as PlanExtras).sustainability ?? [] }),
   coordination: t.field({ type: CoordinationRef, nullable: true, description: 'R3', resolve: (p) => (p as PlanExtras).coordination ?? null }),
   eligibilityJustification: t.string({ nullable: true, description: 'R7: why a non-party receives help meant for parties and, where appropriate, non-parties', resolve: (p) => (p as PlanExtras).eligibilityJustification ?? null }),
+  vettedOfficials: t.field({ type: [VettedOfficialRef], description: 'R14', resolve: (p) => (p as PlanExtras).vettedOfficials ?? [] }),
 }));
 
 const CoordinationInput = builder.inputType('CoordinationInput', {
@@ -113,6 +119,10 @@ export const planRuleInputFields = (t: any) => ({
   sustainability: t.field({ type: [SustainabilityMeasureEnum], required: false, description: 'R13: what makes the help outlast the project' }),
   coordination: t.field({ type: CoordinationInput, required: false, description: 'R3: other providers and field offices involved' }),
   eligibilityJustification: t.string({ required: false, description: 'R7: why a non-party receives help meant for parties' }),
+  vettedOfficials: t.field({ type: [VettedOfficialInput], required: false, description: 'R14: officials vetted to handle sensitive information' }),
+});
+const VettedOfficialInput = builder.inputType('VettedOfficialInput', {
+  fields: (t) => ({ name: t.string({ required: true }), function: t.string({ required: true }), vettedOn: t.field({ type: DateScalar, required: true }) }),
 });
 
 /** A need the caller may read as a pool need: a manager or administrator any, a focal point its own State's. */

@@ -2,7 +2,7 @@
 // the need it concerns and why, computed from the project as it stands. Pure: table-tested, and read by
 // Project.ruleWarnings (so grouping, setPlan and seekFunding answer with them).
 import { z } from 'zod';
-import { codeOf, line, text, uniqueList } from '../boundary.js';
+import { calendarDate, codeOf, line, text, uniqueList } from '../boundary.js';
 import { PRIORITY_ACTIVITIES } from '../code-lists/index.js';
 import { PARTNERS } from '../partners.js';
 
@@ -50,9 +50,11 @@ export const planRuleFields = {
     .optional(),
   /** R7: why a non-party receives help that is for parties and, where appropriate, non-parties. */
   eligibilityJustification: text(2000).optional(),
+  /** R14: officials vetted to handle the project's sensitive information (001 paras 54(e), 56). */
+  vettedOfficials: uniqueList(z.object({ name: line(200), function: line(200), vettedOn: calendarDate }), { what: 'vetted official', max: 100, key: (o) => o.name }).optional(),
 };
 
-export const RULE_CODES = ['R3', 'R6', 'R7', 'R13'] as const;
+export const RULE_CODES = ['R3', 'R6', 'R7', 'R13', 'R14'] as const;
 export interface RuleWarning {
   rule: (typeof RULE_CODES)[number];
   needId: string | null;
@@ -61,13 +63,14 @@ export interface RuleWarning {
 
 export interface RuleProject {
   stateCodes: readonly string[];
-  needs: readonly { id: string; stateCode: string; priorityActivity: string; instrument: string; field: string | null; formsOfAssistance: readonly string[] }[];
+  needs: readonly { id: string; stateCode: string; priorityActivity: string; instrument: string; field: string | null; formsOfAssistance: readonly string[]; confidential?: boolean }[];
   plan: {
     modality: string;
     formsOfAssistance: readonly string[];
     sustainability?: readonly string[];
     coordination?: { providers: readonly string[]; fieldOffices: readonly string[] };
     eligibilityJustification?: string;
+    vettedOfficials?: readonly unknown[];
   } | null;
   /** R3: open needs of other projects that look the same (found by the caller in the read model). */
   overlaps: readonly { needId: string; otherProjectId: string; otherNeedId: string }[];
@@ -99,6 +102,11 @@ export function ruleWarnings(p: RuleProject): RuleWarning[] {
     const training = p.plan.formsOfAssistance.filter((f) => TRAINING_FORMS.includes(f));
     if (training.length) {
       warnings.push({ rule: 'R13', needId: null, reason: `the plan trains people (${training.join(', ')}) but states no sustainability measure (${SUSTAINABILITY_MEASURES.join(', ')}; 001 para 39, 003 para 32, 004 para 32)` });
+    }
+  }
+  if (!p.plan?.vettedOfficials?.length) {
+    for (const n of p.needs.filter((x) => x.confidential)) {
+      warnings.push({ rule: 'R14', needId: n.id, reason: 'a confidential need, and the plan records no official vetted to handle sensitive information (001 paras 54(e), 56)' });
     }
   }
   for (const o of p.overlaps) {
