@@ -407,6 +407,12 @@ describe('needs, their origins and the rules over the API', () => {
     expect((await stack.gql(DONOR_VIEW, { id: first.id }, donor)).body.data.project.needs.map((n: { id: string }) => n.id)).toEqual([first.needs[1]!.id]);
     expect((await project(first.id)).needs).toEqual([{ id: first.needs[0]!.id, confidential: true }, { id: first.needs[1]!.id, confidential: false }]);
     expect((await stack.gql(DONOR_VIEW, { id: first.id }, fpAgo.token)).body.data.project.needs.map((n: { id: string }) => n.id)).toEqual(first.needs.map((n) => n.id));
+    // Nor does the public IATI file carry its text.
+    const iati = await fetch(`${stack.apiUrl.replace(/\/graphql$/, '')}/iati/activities/${first.id}.xml`, { headers: { authorization: `Bearer ${pm.token}` } });
+    const xml = await iati.text();
+    expect(iati.status).toBe(200);
+    expect(xml).toContain('What ratification requires.');
+    expect(xml).not.toContain('Train the witness-protection unit.');
     // The plan records the vetted officials, which donors do not see; without them a confidential need warns R14.
     const VETTED = 'query($id: ID!) { project(id: $id) { ... on Project { plan { vettedOfficials { name function vettedOn } } } } }';
     expect((await stack.gql(VETTED, { id: first.id }, pm.token)).body.data.project.plan.vettedOfficials).toEqual(plan.vettedOfficials);
