@@ -5,6 +5,7 @@
 // retried batch nor a repeated import writes or counts anything twice.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { importedNeedId, readRecords, safeReason, validateRecords, type ImportRow, type RowError } from '../domain/needs-import.js';
+import { withdrawPresumedNeeds } from '../db/queries/need-origins.js';
 import { recordNeedEvents } from '../db/queries/need-history.js';
 import type { DB } from '../db/schema.js';
 
@@ -60,6 +61,7 @@ function needValues(row: ImportRow, b: { importId: string; cycle: string; source
     urgency: row.urgency,
     description: row.description,
     state_rank: row.stateRank ?? null,
+    field_of_expertise: row.fieldOfExpertise ?? null,
     cycle: b.cycle,
     import_id: b.importId,
   };
@@ -145,6 +147,9 @@ export function createNeedsImportActivities(db: Kysely<DB>) {
         }
         const lineOf = new Map(rows.map((row) => [importedNeedId(row, header.cycle, header.source), row.line]));
         await recordNeedEvents(trx, inserted.map(({ id }) => ({ needId: id, action: 'IMPORTED', actor: { subject: header.started_by, role: 'PROGRAMME_MANAGER' }, detail: { importId: b.importId, line: lineOf.get(id), cycle: header.cycle, source: header.source } })));
+        // R8: a State whose response this is has reported: its presumed reporting needs are withdrawn.
+        const reporting = rows.filter((row) => !refusals.some((r) => r.line === row.line)).map((row) => row.state);
+        await withdrawPresumedNeeds(trx, reporting, `${header.source === 'CHECKLIST_RESPONSE' ? 'checklist' : 'questionnaire'} response imported for cycle ${header.cycle}`, { subject: header.started_by, role: 'PROGRAMME_MANAGER' }, { importId: b.importId, cycle: header.cycle });
         await appendErrors(trx, b.importId, refusals);
         const result = { imported: inserted.length, alreadyPresent: rows.length - inserted.length - refusals.length, refused: refusals.length };
         await trx.insertInto('need_import_batches').values({ import_id: b.importId, batch: b.batch, imported: result.imported, already_present: result.alreadyPresent, refused: result.refused }).execute();

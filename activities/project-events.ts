@@ -13,6 +13,7 @@ import { iatiActivityStatus } from '../domain/stages.js';
 import type { DB } from '../db/schema.js';
 import { PROJECTION_REJECTED, type ProjectProjection } from '../workflows/definitions.js';
 import { enqueueProjectNotifications } from './notifications-outbox.js';
+import { recordNeedEvents } from '../db/queries/need-history.js';
 
 /** True for PostgreSQL errors that lie in the data: class 22 (data exception), class 23 (integrity). */
 export function isDeterministicPgError(err: unknown): err is Error & { code: string } {
@@ -77,7 +78,11 @@ export async function writeProjectEvent(db: Kysely<DB>, p: ProjectProjection): P
       .execute();
     // A merged project's needs now belong to the survivor, which projects them itself.
     if (state.stage !== 'MERGED') await upsertNeeds(trx, state.needs, projectId);
-    if (followUpNeeds.length) await upsertNeeds(trx, followUpNeeds, null);
+    if (followUpNeeds.length) {
+      await upsertNeeds(trx, followUpNeeds, null);
+      // Issue 15: an adopted need's history starts at its birth, with the project it came from.
+      await recordNeedEvents(trx, followUpNeeds.map((n) => ({ needId: n.id, action: 'FOLLOW_UP_OF', actor: event.actor, detail: { projectId, recommendation: Number(n.id.split('-').pop()) } })));
+    }
     if (state.pledges.length) {
       await trx
         .insertInto('pledges')
@@ -145,6 +150,8 @@ async function upsertNeeds(trx: Transaction<DB>, needs: ProjectNeed[], projectId
         forms_of_assistance: need.formsOfAssistance,
         urgency: need.urgency,
         description: need.description,
+        field_of_expertise: need.fieldOfExpertise ?? null,
+        confidential: need.confidential ?? false,
       })),
     )
     // A need keeps its id (and history) when a merge moves it to another project.

@@ -95,7 +95,11 @@ export const OWN_RULES: Readonly<Record<string, OwnRule>> = {
   'Query.presumedNeeds': { before: stateArg('presumed needs', (a) => a.state) },
   'Query.duplicateNeeds': { before: stateArg('needs', (a) => a.state) },
   'Project.needs': {
-    after: (needs: { state_code: string }[], _p, _a, ctx) => needs.filter((n) => maySeeStatePart(ctx.actor!, n.state_code)),
+    // R14: a donor never sees a need marked confidential.
+    after: (needs: { state_code: string; confidential?: boolean }[], _p, _a, ctx) => needs.filter((n) => maySeeStatePart(ctx.actor!, n.state_code) && !(ctx.actor!.role === 'DONOR' && n.confidential)),
+  },
+  'Project.followUpNeeds': {
+    after: (needs: { state_code: string; confidential?: boolean }[], _p, _a, ctx) => needs.filter((n) => maySeeStatePart(ctx.actor!, n.state_code) && !(ctx.actor!.role === 'DONOR' && n.confidential)),
   },
   'Project.endorsements': {
     after: (list: { state: string }[], _p, _a, ctx) => list.filter((e) => maySeeStatePart(ctx.actor!, e.state)),

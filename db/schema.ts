@@ -80,6 +80,15 @@ export interface NeedTable {
   confirmed_by: ColumnType<string | null, string | null | undefined, string | null>;
   /** The need a duplicate was merged into. */
   merged_into: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 0120: the need's own field of expertise (domain/expertise.ts), set by the State or the manager. */
+  field_of_expertise: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 0120: who raised it beyond a project (a field office, an adviser, an outreach mission). */
+  origin_detail: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  /** 0120: a presumed need withdrawn because its State reported after all (R8). */
+  withdrawn_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  withdrawn_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 0120: R14, hidden from donors and from other States. */
+  confidential: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface ProjectEventTable {

@@ -12,6 +12,7 @@ import {
 } from './code-lists/index.js';
 
 import { codeOf, idempotencyKey, line, preview, text, uniqueList } from './boundary.js';
+import { isExpertiseField } from './expertise.js';
 
 export { idempotencyKey };
 
@@ -23,6 +24,10 @@ export const needInput = z.object({
   formsOfAssistance: uniqueList(codeOf(FORMS_OF_ASSISTANCE, 'form of assistance'), { what: 'form of assistance', min: 1, max: 20 }),
   urgency: z.enum(codesOf(URGENCIES), { error: (issue) => `unknown urgency "${preview(issue.input)}"` }),
   description: text(4000),
+  /** The need's field of expertise from the roster's taxonomy (issue 15); inferred from the article when absent. */
+  fieldOfExpertise: z.string().max(100, { error: 'unknown field of expertise' }).refine(isExpertiseField, { error: (i) => `unknown field of expertise "${preview(i.input)}"` }).optional(),
+  /** R14: hidden from donors and from other States. */
+  confidential: z.boolean().optional(),
 });
 
 export type NeedInput = z.infer<typeof needInput>;

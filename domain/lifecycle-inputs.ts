@@ -5,6 +5,7 @@ import { FORMS_OF_ASSISTANCE, PRIORITY_ACTIVITIES, PRIORITY_AREAS, STATES } from
 import { amountFitsCurrency, boundedInt, boundedNumber, calendarDate, codeOf, currency, identifier, line, money, positiveAmount, preview, text, uniqueList } from './boundary.js';
 import { needInput } from './inputs.js';
 import { PARTNERS } from './partners.js';
+import { planRuleFields } from './needs/delivery-rules.js';
 
 const isoDate = calendarDate;
 /** An indicator's baseline, target or actual value: a measurement, bounded so it stays a plain number. */
@@ -38,7 +39,8 @@ const indicator = z.object({
 });
 const result = z.object({ title: text(500), indicators: uniqueList(indicator, { what: 'indicator', max: 20, key: (i) => i.name }) });
 
-export const MODALITIES = ['NATIONAL', 'REGIONAL', 'INTERREGIONAL', 'GLOBAL'] as const;
+/** THEMATIC and ROUTE (a trafficking route: origin, transit, destination) from 000 para 50, 002 para 35 (R6). */
+export const MODALITIES = ['NATIONAL', 'REGIONAL', 'INTERREGIONAL', 'GLOBAL', 'THEMATIC', 'ROUTE'] as const;
 export const planInput = z.object({
   objectives: z.array(text(1000)).min(1, { error: 'name at least one objective' }).max(20, { error: 'at most 20 objectives' }),
   outputs: z.array(result).max(50, { error: 'at most 50 outputs' }),
@@ -47,6 +49,7 @@ export const planInput = z.object({
   modality: z.enum(MODALITIES, { error: (i) => `unknown modality "${preview(i.input)}"` }),
   /** An exact decimal string and its ISO 4217 currency. */
   budget: money,
+  ...planRuleFields,
 });
 
 export const endorsePlanInput = z.object({ comment: text(2000).optional() });

@@ -6,7 +6,7 @@ import { readCsv } from './csv.js';
 import { idempotencyKey, line, preview, textProblem } from './boundary.js';
 import { fieldIssues, needInput } from './inputs.js';
 
-export const IMPORT_COLUMNS = ['state', 'priorityArea', 'priorityActivity', 'instrument', 'article', 'formsOfAssistance', 'urgency', 'description', 'stateRank'] as const;
+export const IMPORT_COLUMNS = ['state', 'priorityArea', 'priorityActivity', 'instrument', 'article', 'formsOfAssistance', 'urgency', 'description', 'stateRank', 'fieldOfExpertise'] as const;
 export const MAX_STATE_RANK = 10_000;
 /** The file lives in PostgreSQL, not in workflow history; this bounds one upload. */
 export const MAX_IMPORT_CONTENT = 20_000_000;

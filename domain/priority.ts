@@ -15,6 +15,8 @@ export interface PriorityInput {
   stateCouldNotReport: boolean;
   /** The State's own ranking of its open needs (1 = most important), if it gave one (R2). */
   stateRank: number | null;
+  /** R15: help to ratify (activity (c) or PRE_RATIFICATION): its State is not yet a party to the instrument. */
+  ratification?: boolean;
 }
 
 /** The Conference's weight of each priority area, 0-3 (1 = neutral), as of a decision. */
@@ -23,7 +25,7 @@ export type PriorityWeights = Record<string, number>;
 export const DEFAULT_WEIGHT = 1;
 
 export interface PriorityPart {
-  name: 'CONFERENCE_WEIGHT' | 'URGENCY' | 'TIME_WAITING' | 'FOUND_UNMET' | 'COULD_NOT_REPORT' | 'STATE_RANKING';
+  name: 'CONFERENCE_WEIGHT' | 'URGENCY' | 'TIME_WAITING' | 'FOUND_UNMET' | 'COULD_NOT_REPORT' | 'STATE_RANKING' | 'RATIFICATION_FIRST';
   points: number;
   reason: string;
 }
@@ -40,6 +42,8 @@ const AREA_POINTS = 30;
 const WAITING_POINTS_PER_MONTH = 1;
 const WAITING_POINTS_MAX = 20;
 const DAY_MS = 86_400_000;
+/** R15: as much as the highest Conference weight (3) adds over a neutral one, so ratification help leads the pool. */
+export const RATIFICATION_POINTS = 60;
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
@@ -57,6 +61,7 @@ export function computePriority(need: PriorityInput, weights: PriorityWeights, n
   if (need.stateCouldNotReport) parts.push({ name: 'COULD_NOT_REPORT', points: 10, reason: 'its State is among those that could not report (000 fn 5)' });
   const rankPoints = need.stateRank ? (STATE_RANK_POINTS[need.stateRank - 1] ?? 0) : 0;
   if (rankPoints > 0) parts.push({ name: 'STATE_RANKING', points: rankPoints, reason: `its State ranks it number ${need.stateRank} of its needs (R2)` });
+  if (need.ratification) parts.push({ name: 'RATIFICATION_FIRST', points: RATIFICATION_POINTS, reason: 'help to ratify: universal ratification comes first (R15, 003 para 3)' });
   return { score: round(parts.reduce((sum, p) => sum + p.points, 0)), parts };
 }
 
@@ -96,6 +101,10 @@ export interface PoolNeed {
   awaitingConfirmation: boolean;
   /** A duplicate merged into another need has left the pool. */
   mergedInto: string | null;
+  /** A presumed need withdrawn because its State reported (R8) has left the pool. */
+  withdrawn?: boolean;
+  /** R15: help to ratify. */
+  ratification?: boolean;
 }
 
 /** The open needs of the pool, each with its priority, ranked. */
@@ -106,11 +115,11 @@ export function prioritisePool<N extends PoolNeed>(
   now: Date,
 ): (N & { priority: Priority; rank: number })[] {
   const open = needs
-    .filter((n) => isOpenNeed(n.projectStage, n.verdict) && !n.mergedInto && !n.awaitingConfirmation)
+    .filter((n) => isOpenNeed(n.projectStage, n.verdict) && !n.mergedInto && !n.awaitingConfirmation && !n.withdrawn)
     .map((n) => ({
       ...n,
       priority: computePriority(
-        { priorityArea: n.priorityArea, urgency: n.urgency, identifiedAt: n.identifiedAt, verdict: n.verdict, stateCouldNotReport: couldNotReport.includes(n.stateCode), stateRank: n.stateRank },
+        { priorityArea: n.priorityArea, urgency: n.urgency, identifiedAt: n.identifiedAt, verdict: n.verdict, stateCouldNotReport: couldNotReport.includes(n.stateCode), stateRank: n.stateRank, ratification: n.ratification },
         weights,
         now,
       ),

@@ -190,6 +190,8 @@ function argValue(name: string, ref: IntrospectionInputTypeRef, target: Target, 
     }
   };
   const t = types.get(typeName)!;
+  // An enum argument gets its first value: a valid value, so the policy (not the variable's coercion) answers.
+  if (t.kind === 'ENUM') return list ? [t.enumValues[0]!.name] : t.enumValues[0]!.name;
   if (t.kind === 'INPUT_OBJECT') {
     if (depth > 3) return {};
     const value = Object.fromEntries(t.inputFields.filter((f) => f.type.kind === 'NON_NULL' || /^(state|projectId|idempotencyKey)$/.test(f.name)).map((f) => [f.name, argValue(f.name, f.type, target, kind, depth + 1)]));

@@ -68,7 +68,7 @@ function activity(root: XMLBuilder, p: IatiProjectSource, org: ReportingOrg) {
   narrative(a, 'reporting-org', org.name, { ref: org.ref, type: org.type });
   narrative(a, 'title', p.title);
   // 1 General: what the States asked for; 2 Objectives: the plan's, once there is one.
-  narrative(a, 'description', p.needs.map((n) => n.description).join('\n') || p.title, { type: '1' });
+  narrative(a, 'description', p.needs.map((n) => n.description).filter(Boolean).join('\n') || p.title, { type: '1' });
   if (d.plan?.objectives?.length) narrative(a, 'description', d.plan.objectives.join('\n'), { type: '2' });
 
   // OrganisationRole: 1 Funding (each donor that pledged), 2 Accountable and 4 Implementing (the

@@ -16,6 +16,8 @@ export const NeedInput = builder.inputType('NeedInput', {
     formsOfAssistance: t.stringList({ required: true }),
     urgency: t.string({ required: true, description: 'LOW, MEDIUM, HIGH or CRITICAL' }),
     description: t.string({ required: true }),
+    fieldOfExpertise: t.string({ required: false, description: 'A code of the expertise taxonomy (codeLists / domain/expertise.ts); inferred from the article when absent' }),
+    confidential: t.boolean({ required: false, description: 'R14: hidden from donors' }),
   }),
 });
 

@@ -16,6 +16,7 @@ import './needs.js';
 import './reprioritisation.js';
 import './needs-import.js';
 import './needs-curation.js';
+import './need-rules.js';
 import './roster.js';
 import './matching.js';
 import './available-actions.js';

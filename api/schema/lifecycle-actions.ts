@@ -24,6 +24,7 @@ import {
   ResultInput,
 } from './lifecycle-inputs.js';
 import { DecimalScalar } from './money.js';
+import { planRuleInputFields } from './need-rules.js';
 import { loadVisibleProject, ProjectRef } from './project.js';
 
 type FieldsOf = Parameters<typeof builder.inputType>[1]['fields'];
@@ -118,8 +119,9 @@ actionMutation('setPlan', 'Set (or replace) the plan: objectives, results framew
   outputs: t.field({ type: [ResultInput], required: true }),
   outcomes: t.field({ type: [ResultInput], required: true }),
   formsOfAssistance: t.stringList({ required: true }),
-  modality: t.string({ required: true, description: 'NATIONAL, REGIONAL, INTERREGIONAL or GLOBAL' }),
+  modality: t.string({ required: true, description: 'NATIONAL, REGIONAL, INTERREGIONAL, GLOBAL, THEMATIC or ROUTE' }),
   budget: t.field({ type: MoneyInput, required: true }),
+  ...planRuleInputFields(t),
 }));
 actionMutation('endorsePlan', "A beneficiary State's focal point endorses the plan for its State (R1).", (t) => ({ comment: t.string({ required: false }) }));
 actionMutation('seekFunding', 'Leave PLANNING for AWAITING_FUNDING: every outcome measurable, every beneficiary endorsed.', note);

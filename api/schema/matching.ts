@@ -4,6 +4,7 @@ import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUp
 import { ApplicationFailure } from '@temporalio/common';
 import type { Selectable } from 'kysely';
 import { fieldsForNeed } from '../../domain/expertise.js';
+import { needField } from '../../domain/needs/need-fields.js';
 import { workingLanguagesOf } from '../../domain/languages.js';
 import { greedyTeam, optimalTeam, type Slot, type Team } from '../../domain/matching/assign.js';
 import { independenceBreaches } from '../../domain/matching/evaluator.js';
@@ -33,12 +34,19 @@ function targetOf(need: NeedRow, o: Pick<MatchOptions, 'windowFrom' | 'windowTo'
   return {
     stateCode: need.state_code,
     projectId: need.project_id ?? undefined,
-    fields: o.fields ?? fieldsForNeed({ instrument: need.instrument, priorityActivity: need.priority_activity, priorityArea: need.priority_area }),
+    // The need's own field (set, or inferred from its article) is what it asks for: its specialists rank
+    // above the group's generalists (issue 15). Without one, the fields its activity and area suggest.
+    fields: o.fields ?? fieldsOfNeed(need),
     instrument: need.instrument,
     article: need.article,
     ...(o.windowFrom && o.windowTo ? { window: { from: o.windowFrom, to: o.windowTo } } : {}),
     organisations: o.organisations ?? [],
   };
+}
+
+function fieldsOfNeed(need: NeedRow): string[] {
+  const own = needField(need);
+  return own ? [own.field] : fieldsForNeed({ instrument: need.instrument, priorityActivity: need.priority_activity, priorityArea: need.priority_area });
 }
 
 // Lazily resolves the expert row of a roster entry for the API (the in-memory entry lacks institution etc.).

@@ -77,7 +77,7 @@ builder.queryFields((t) => ({
     args: { state: t.arg.string({ required: false }) },
     errors: { types: [ForbiddenError, NotFoundError] },
     resolve: async (_r, args, ctx) =>
-      (await loadNeedsWithStatus(ctx.deps.db, { state: scopeState(ctx, args.state) })).filter((n) => n.source === PRESUMED_SOURCE && !n.confirmed_at),
+      (await loadNeedsWithStatus(ctx.deps.db, { state: scopeState(ctx, args.state) })).filter((n) => n.source === PRESUMED_SOURCE && !n.confirmed_at && !n.withdrawn_at),
   }),
   duplicateNeeds: t.field({
     type: [DuplicateGroupRef],
@@ -85,7 +85,7 @@ builder.queryFields((t) => ({
     args: { state: t.arg.string({ required: false }) },
     errors: { types: [ForbiddenError, NotFoundError] },
     resolve: async (_r, args, ctx) => {
-      const open = (await loadNeedsWithStatus(ctx.deps.db, { state: scopeState(ctx, args.state) })).filter((n) => isOpenNeed(n.project_stage, n.verdict) && !n.merged_into);
+      const open = (await loadNeedsWithStatus(ctx.deps.db, { state: scopeState(ctx, args.state) })).filter((n) => isOpenNeed(n.project_stage, n.verdict) && !n.merged_into && !n.withdrawn_at);
       return findDuplicates(open.map((n) => ({ id: n.id, stateCode: n.state_code, priorityArea: n.priority_area, priorityActivity: n.priority_activity, instrument: n.instrument, description: n.description })));
     },
   }),
@@ -175,7 +175,7 @@ builder.mutationFields((t) => ({
 const NeedHistoryEntryRef = builder.objectRef<NeedHistoryEntry>('NeedHistoryEntry').implement({
   fields: (t) => ({
     at: t.string({ resolve: (e) => e.at.toISOString() }),
-    action: t.exposeString('action', { description: 'IMPORTED, PRESUMED, CONFIRMED, RANKED, MERGED_INTO, ABSORBED_DUPLICATE, GROUPED_INTO_PROJECT, EVALUATED, or project:<action> for its project\'s events' }),
+    action: t.exposeString('action', { description: 'IMPORTED, PRESUMED, CONFIRMED, RANKED, MERGED_INTO, ABSORBED_DUPLICATE, GROUPED_INTO_PROJECT, RECORDED, FOLLOW_UP_OF, FIELD_SET, CONFIDENTIALITY_SET, WITHDRAWN, EVALUATED, or project:<action> for its project\'s events' }),
     actorSubject: t.exposeString('actorSubject'),
     actorRole: t.exposeString('actorRole'),
     detail: t.string({ description: 'As JSON', resolve: (e) => JSON.stringify(e.detail) }),

@@ -49,7 +49,7 @@ const ResultRef = builder.objectRef<NonNullable<Details['plan']>['outcomes'][num
   description: 'An output or outcome of the results framework, with its indicators.',
   fields: (t) => ({ title: t.exposeString('title'), indicators: t.field({ type: [IndicatorRef], resolve: (r) => r.indicators }) }),
 });
-const PlanRef = builder.objectRef<NonNullable<Details['plan']>>('Plan').implement({
+export const PlanRef = builder.objectRef<NonNullable<Details['plan']>>('Plan').implement({
   interfaces: [RecordedInterface],
   fields: (t) => ({
     objectives: t.exposeStringList('objectives'),

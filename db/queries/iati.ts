@@ -45,7 +45,7 @@ export async function iatiProjectSources(db: Kysely<DB>, ids?: readonly string[]
   const projectIds = projects.map((p) => p.id);
   const [states, needs, pledges, events] = await Promise.all([
     db.selectFrom('project_states').select(['project_id', 'state_code']).where('project_id', 'in', projectIds).orderBy('state_code').execute(),
-    db.selectFrom('needs').select(['id', 'project_id', 'state_code', 'priority_area', 'instrument', 'description']).where('project_id', 'in', projectIds).orderBy('position').execute(),
+    db.selectFrom('needs').select(['id', 'project_id', 'state_code', 'priority_area', 'instrument', 'description', 'confidential']).where('project_id', 'in', projectIds).orderBy('position').execute(),
     db.selectFrom('pledges').selectAll().where('project_id', 'in', projectIds).orderBy('position').execute(),
     db.selectFrom('project_events').select(['project_id', 'action', 'to_stage', 'from_stage', 'at', 'kind']).where('project_id', 'in', projectIds).where('kind', 'in', ['FILED', 'TRANSITION']).orderBy('seq').execute(),
   ]);
@@ -56,7 +56,7 @@ export async function iatiProjectSources(db: Kysely<DB>, ids?: readonly string[]
     filedAt: p.filed_at,
     updatedAt: p.updated_at,
     stateCodes: states.filter((s) => s.project_id === p.id).map((s) => s.state_code),
-    needs: needs.filter((n) => n.project_id === p.id).map((n) => ({ id: n.id, stateCode: n.state_code, priorityArea: n.priority_area, instrument: n.instrument, description: n.description })),
+    needs: needs.filter((n) => n.project_id === p.id).map((n) => ({ id: n.id, stateCode: n.state_code, priorityArea: n.priority_area, instrument: n.instrument, description: n.confidential ? '' : n.description })), // R14: a confidential need's text is never published
     budget: p.budget_amount !== null && p.budget_currency ? { amount: String(p.budget_amount), currency: p.budget_currency } : null,
     pledges: pledges
       .filter((x) => x.project_id === p.id)

@@ -3,7 +3,9 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../schema.js';
 
-export type NeedAction = 'IMPORTED' | 'PRESUMED' | 'CONFIRMED' | 'RANKED' | 'MERGED_INTO' | 'ABSORBED_DUPLICATE' | 'GROUPED_INTO_PROJECT';
+export type NeedAction = 'IMPORTED' | 'PRESUMED' | 'CONFIRMED' | 'RANKED' | 'MERGED_INTO' | 'ABSORBED_DUPLICATE' | 'GROUPED_INTO_PROJECT'
+  // issue 15: recorded by a manager, adopted from an evaluation, field set, confidentiality set, withdrawn (R8)
+  | 'RECORDED' | 'FOLLOW_UP_OF' | 'FIELD_SET' | 'CONFIDENTIALITY_SET' | 'WITHDRAWN';
 
 export interface NeedEvent {
   needId: string;

@@ -4,6 +4,7 @@ import { sql, type Kysely } from 'kysely';
 import type { UrgencyCode } from '../../domain/code-lists/index.js';
 import { PRESUMED_SOURCE, type presumedReportingNeed } from '../../domain/presumed-needs.js';
 import type { NeedVerdict, PoolNeed } from '../../domain/priority.js';
+import { isRatificationNeed } from '../../domain/needs/ratification.js';
 import type { DB } from '../schema.js';
 import { recordNeedEvents } from './need-history.js';
 
@@ -25,6 +26,9 @@ export interface PoolNeedRow {
   verdict: NeedVerdict | null;
   confirmed_at: Date | null;
   merged_into: string | null;
+  /** 0120 (issue 15): the need's own field of expertise, and a presumed need's withdrawal (R8). */
+  field_of_expertise: string | null;
+  withdrawn_at: Date | null;
 }
 
 export type PoolNeedWithRow = PoolNeed & { row: PoolNeedRow };
@@ -42,6 +46,8 @@ export function toPoolNeed(row: PoolNeedRow): PoolNeedWithRow {
     verdict: row.verdict,
     awaitingConfirmation: row.source === PRESUMED_SOURCE && !row.confirmed_at,
     mergedInto: row.merged_into,
+    withdrawn: row.withdrawn_at !== null,
+    ratification: isRatificationNeed(row),
     row,
   };
 }
@@ -53,7 +59,7 @@ export function needsWithStatus(db: Kysely<DB>) {
     .leftJoin('projects as p', 'p.id', 'n.project_id')
     .select([
       'n.id', 'n.state_code', 'n.priority_area', 'n.priority_activity', 'n.instrument', 'n.article', 'n.forms_of_assistance', 'n.urgency', 'n.source', 'n.description',
-      'n.state_rank', 'n.created_at', 'n.project_id', 'p.stage as project_stage', 'n.confirmed_at', 'n.merged_into',
+      'n.state_rank', 'n.created_at', 'n.project_id', 'p.stage as project_stage', 'n.confirmed_at', 'n.merged_into', 'n.field_of_expertise', 'n.withdrawn_at',
       (eb) =>
         eb
           .selectFrom('need_verdicts as v')

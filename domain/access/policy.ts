@@ -73,6 +73,8 @@ export const POLICY: Readonly<Record<string, Readonly<Record<string, Row>>>> = {
     // E-mail: the manager follows delivery; every person keeps its own preferences.
     notificationOutbox: MANAGER,
     myNotificationPreferences: row('own', 'own', 'own', 'own', 'own', 'own'),
+    // Issue 15: one need with its origin, field and status.
+    need: POOL,
   },
   Mutation: {
     ...Object.fromEntries((Object.keys(TRANSITIONS) as TransitionName[]).map((name) => [name, actionRow(name)])),
@@ -95,6 +97,11 @@ export const POLICY: Readonly<Record<string, Readonly<Record<string, Row>>>> = {
     inviteExperts: MATCHING,
     answerInvitation: row('no', 'no', 'no', 'own', 'no', 'no'),
     setNotificationPreferences: row('own', 'own', 'own', 'own', 'own', 'own'),
+    // Issue 15: needs from field offices, events, assessments, advisers and outreach; fields; R14; R8.
+    recordNeed: MANAGER,
+    setNeedField: row('own', 'yes', 'no', 'no', 'no', 'no'),
+    setNeedConfidential: row('own', 'yes', 'no', 'no', 'no', 'no'),
+    recordStateReport: MANAGER,
   },
   // Live updates: whoever reaches the project (Query.project's own), checked again at each change.
   Subscription: {
@@ -104,7 +111,9 @@ export const POLICY: Readonly<Record<string, Readonly<Record<string, Row>>>> = {
   // A project and its parts. Who reaches which project is the root operations' `own`.
   Project: {
     ...same(PROJECT_READERS, ['id', 'title', 'stage', 'iatiActivityStatus', 'states', 'filedAt', 'updatedAt', 'plan', 'budget', 'pledgedAmount', 'fundingGap', 'mergedInto', 'mergedFrom', 'reasons']),
-    needs: row('own', 'yes', 'yes', 'no', 'yes', 'yes'),
+    needs: row('own', 'yes', 'yes', 'no', 'own', 'yes'),
+    followUpNeeds: row('own', 'yes', 'yes', 'no', 'own', 'yes'),
+    ruleWarnings: SECRETARIAT,
     history: row('own', 'yes', 'yes', 'no', 'no', 'yes'),
     assessments: NOT_DONORS,
     informationRequests: row('own', 'yes', 'yes', 'no', 'no', 'yes'),
@@ -115,12 +124,18 @@ export const POLICY: Readonly<Record<string, Readonly<Record<string, Row>>>> = {
     escalations: row('no', 'yes', 'no', 'no', 'no', 'yes'),
     availableActions: PROJECT_READERS,
   },
-  Need: same(PROJECT_READERS, ['id', 'state', 'source', 'priorityArea', 'priorityActivity', 'instrument', 'article', 'formsOfAssistance', 'urgency', 'description', 'availableActions']),
+  Need: same(PROJECT_READERS, ['id', 'state', 'source', 'priorityArea', 'priorityActivity', 'instrument', 'article', 'formsOfAssistance', 'urgency', 'description', 'origin', 'field', 'confidential', 'withdrawnAt', 'withdrawnReason', 'availableActions']),
+  NeedOrigin: same(PROJECT_READERS, ['kind', 'source', 'projectId', 'importId', 'cycle', 'raisedBy']),
+  NeedField: same(PROJECT_READERS, ['field', 'from', 'source']),
+  RuleWarning: same(SECRETARIAT, ['rule', 'needId', 'reason']),
+  Coordination: same(PROJECT_READERS, ['providers', 'fieldOffices']),
+  StateReport: same(MANAGER, ['state', 'cycle', 'withdrawn']),
   HistoryEntry: { ...same(NOT_DONORS, ['seq', 'kind', 'action', 'actor', 'at', 'fromStage', 'toStage']), summary: row('own', 'yes', 'yes', 'no', 'no', 'yes') },
   Actor: same(EVERYONE, ['subject', 'role', 'state', 'organisation']),
   Assessment: same(NOT_DONORS, ['type', 'startDate', 'endDate', 'partners', 'findings', 'by', 'at']),
   InformationRequest: same(NOT_DONORS, ['question', 'answer', 'answeredAt', 'by', 'at']),
-  Plan: same(PROJECT_READERS, ['objectives', 'outputs', 'outcomes', 'formsOfAssistance', 'modality', 'budget', 'by', 'at']),
+  Plan: { ...same(PROJECT_READERS, ['objectives', 'outputs', 'outcomes', 'formsOfAssistance', 'modality', 'budget', 'by', 'at', 'sustainability', 'coordination', 'eligibilityJustification']), vettedOfficials: NOT_DONORS },
+  VettedOfficial: same(NOT_DONORS, ['name', 'function', 'vettedOn']),
   Result: same(PROJECT_READERS, ['title', 'indicators']),
   Indicator: same(PROJECT_READERS, ['name', 'unit', 'baseline', 'target']),
   Money: same(PROJECT_READERS, ['amount', 'currency']),
@@ -222,7 +237,9 @@ export const OWN_MEANS: Readonly<Record<string, string>> = {
   'Query.invitation': 'an invitation that names the expert',
   'Query.myInvitations': 'the invitations that name the expert',
   'Mutation.*': 'lifecycle actions: on the projects the caller reaches (Query.project); a donor pledges as its organisation',
-  'Project.needs': 'focal point: its own State\'s needs',
+  'Project.needs': 'focal point: its own State\'s needs; donor: the needs not marked confidential (R14)',
+  'Project.followUpNeeds': 'as Project.needs',
+  'Query.need': 'a need of its own State; another State\'s need is NotFoundError',
   'Project.history': 'focal point of a regional project: summaries of other States\' events withheld (summary "{}")',
   'HistoryEntry.summary': 'as Project.history',
   'Project.informationRequests': 'focal point of a regional project: the questions, and the answers its own State gave',
