@@ -77,9 +77,21 @@ export const progressReportInput = z.object({ period: line(100), narrative: text
 export const recordEnactmentInput = z.object({ law: text(500), enactedOn: isoDate });
 
 export const startEvaluationInput = z.object({
+  /** The lead evaluator: submits the panel's one outcome assessment. */
   evaluator: identifier(200),
+  /** The other members of the evaluation panel (peer-review model, 003 para 55); none for a lone evaluator. */
+  panel: uniqueList(identifier(200), { what: 'panel member', max: 10 }).optional(),
   /** Required to leave delivery of a legislative project whose law is not enacted (R10). */
   closeDeliveryReason: text(2000).optional(),
+}).refine((e) => !(e.panel ?? []).includes(e.evaluator), { error: 'names the lead evaluator again; list only the other members', path: ['panel'] });
+
+/** A beneficiary State's consent to evaluation visits, by its focal point (003 para 55: visits "agreed to by the country"). */
+export const consentToVisitInput = z.object({ note: text(2000).optional() });
+
+/** A visit of the evaluation panel to a beneficiary State; refused until that State consented. */
+export const recordEvaluationVisitInput = dateRange({
+  state: codeOf(STATES, 'State'),
+  purpose: text(2000),
 });
 
 export const DAC_CRITERIA = ['RELEVANCE', 'COHERENCE', 'EFFECTIVENESS', 'EFFICIENCY', 'IMPACT', 'SUSTAINABILITY'] as const;

@@ -18,6 +18,7 @@ import './needs-import.js';
 import './needs-curation.js';
 import './roster.js';
 import './matching.js';
+import './evaluation-panel.js';
 import './reports.js';
 import './notifications.js';
 
