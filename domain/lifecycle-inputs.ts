@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { FORMS_OF_ASSISTANCE, PRIORITY_ACTIVITIES, PRIORITY_AREAS, STATES } from './code-lists/index.js';
 import { amountFitsCurrency, boundedInt, boundedNumber, calendarDate, codeOf, currency, identifier, line, money, positiveAmount, preview, text, uniqueList } from './boundary.js';
 import { needInput } from './inputs.js';
+import { OUTCOME_TYPES } from './outcome-types.js';
 import { PARTNERS } from './partners.js';
 
 const isoDate = calendarDate;
@@ -116,7 +117,12 @@ export const outcomeAssessmentInput = z.object({
     .length(DAC_CRITERIA.length, { error: `rate each of the ${DAC_CRITERIA.length} DAC criteria once` })
     .refine((c) => new Set(c.map((x) => x.criterion)).size === c.length, { error: 'rates a DAC criterion twice' }),
   indicatorValues: uniqueList(z.object({ indicator: line(300), actual: measurement }), { what: 'indicator', max: 200, key: (v) => v.indicator }),
-  needVerdicts: uniqueList(z.object({ needId: identifier(300), verdict: z.enum(NEED_VERDICTS, { error: (i) => `unknown verdict "${preview(i.input)}"` }) }), { what: 'need', max: 500, key: (v) => v.needId }),
+  needVerdicts: uniqueList(z.object({
+    needId: identifier(300),
+    verdict: z.enum(NEED_VERDICTS, { error: (i) => `unknown verdict "${preview(i.input)}"` }),
+    /** What kind of outcome the need reached (domain.md 5); none for an unmet need. */
+    outcomeTypes: uniqueList(z.enum(OUTCOME_TYPES, { error: (i) => `unknown outcome type "${preview(i.input)}"` }), { what: 'outcome type', max: OUTCOME_TYPES.length }).optional(),
+  }).refine((v) => v.verdict !== 'UNMET' || !v.outcomeTypes?.length, { error: 'a need judged UNMET reached no outcome; judge it PARTLY_MET or name none', path: ['outcomeTypes'] }), { what: 'need', max: 500, key: (v) => v.needId }),
   narrative: text(20000),
   coProviders: uniqueList(line(300), { what: 'co-provider', max: 20 }).default([]),
   /** Each may become a new need of one beneficiary State (the project's first when not named). */

@@ -131,7 +131,7 @@ export const POLICY: Readonly<Record<string, Readonly<Record<string, Row>>>> = {
   OutcomeAssessment: same(FUNDERS, ['criteria', 'indicatorValues', 'needVerdicts', 'narrative', 'coProviders', 'recommendations', 'by', 'at']),
   CriterionRating: same(FUNDERS, ['criterion', 'rating', 'rationale']),
   IndicatorValue: same(FUNDERS, ['indicator', 'actual']),
-  NeedVerdict: same(FUNDERS, ['needId', 'verdict']),
+  NeedVerdict: same(FUNDERS, ['needId', 'verdict', 'outcomeTypes']),
   Recommendation: same(FUNDERS, ['state', 'priorityArea', 'priorityActivity', 'instrument', 'formsOfAssistance', 'urgency', 'description']),
   Escalation: same(SECRETARIAT, ['kind', 'at', 'message']),
   Reason: same(PROJECT_READERS, ['action', 'reason', 'at']),
@@ -162,7 +162,8 @@ export const POLICY: Readonly<Record<string, Readonly<Record<string, Row>>>> = {
   FundingGapReport: same(AGGREGATES, ['byAreaActivity', 'earmarkMismatch']),
   FundingGapCell: same(AGGREGATES, ['priorityArea', 'priorityActivity', 'currency', 'projects', 'budget', 'pledged', 'gap']),
   EarmarkMismatch: same(AGGREGATES, ['priorityArea', 'conferenceShare', 'earmarkShare', 'flag', 'explanation']),
-  OutcomeReportRow: same(row('no', 'yes', 'no', 'no', 'own', 'yes'), ['projectId', 'title', 'stage', 'relevance', 'coherence', 'effectiveness', 'efficiency', 'impact', 'sustainability', 'needsMet', 'needsPartlyMet', 'needsUnmet']),
+  OutcomeReportRow: same(row('no', 'yes', 'no', 'no', 'own', 'yes'), ['projectId', 'title', 'stage', 'relevance', 'coherence', 'effectiveness', 'efficiency', 'impact', 'sustainability', 'needsMet', 'needsPartlyMet', 'needsUnmet', 'outcomeTypes', 'enactedLaw', 'enactedOn', 'coProviders']),
+  OutcomeTypeCount: same(row('no', 'yes', 'no', 'no', 'own', 'yes'), ['outcomeType', 'needs']),
 
   // The roster and matching.
   Expert: same(ROSTER_READERS, ['id', 'name', 'nationality', 'nominatingState', 'institution', 'status', 'profile', 'history']),
