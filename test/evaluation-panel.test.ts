@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { STATES } from '../domain/code-lists/index.js';
 import { proposePanel } from '../domain/matching/panel.js';
 import type { RosterExpert } from '../domain/matching/types.js';
+import { visitMayHappen } from '../domain/lifecycle-rules.js';
+import { applyProjectEvent } from '../domain/project-events.js';
+import { panelOf } from '../domain/project-state.js';
 
 const regions = new Map<string, readonly string[]>(STATES.map((s) => [s.code, s.regions]));
 const regionsOf = (s: string) => regions.get(s) ?? [];
@@ -40,5 +43,36 @@ describe('proposePanel', () => {
       [{ state: 'MLI', slot: 'OUTSIDE_PEER' }, { state: 'SEN', slot: 'OUTSIDE_PEER' }],
     ]);
     expect(proposal.unfilled).toEqual([]);
+  });
+});
+
+// A project whose state was stored (in the read model, or carried over a continue-as-new) before panels
+// and consent existed has no `panel`, `visitConsents` or `evaluationVisits`: its open evaluation goes on.
+describe('an evaluation started before panels', () => {
+  const filing = {
+    projectId: 'p-old', title: 'Reporting help', stateCode: 'GAB',
+    needs: [{ id: 'p-old/need-1', stateCode: 'GAB', source: 'FORMAL_REQUEST', priorityArea: 'PA-A', priorityActivity: '(d)', instrument: 'UNTOC', formsOfAssistance: ['REPORTING_SUPPORT'], urgency: 'MEDIUM' as const, description: 'Checklist' }],
+  };
+  const at = '2026-11-25T10:00:00.000Z';
+  const filed = applyProjectEvent(null, { seq: 1, kind: 'FILED', action: 'fileRequest', actor: { subject: 'fp', role: 'STATE_FOCAL_POINT', stateCode: 'GAB' }, at, fromStage: null, toStage: 'SUBMITTED', summary: {} }, filing);
+  const { panel: _p, visitConsents: _c, evaluationVisits: _v, ...old } = { ...filed, stage: 'UNDER_EVALUATION' as const, evaluator: 'expert-old' };
+  const fp = { subject: 'fp-GAB', role: 'STATE_FOCAL_POINT' as const, stateCode: 'GAB' };
+  const lead = { subject: 'expert-old', role: 'EVALUATOR' as const };
+
+  it('keeps its lone evaluator as the panel, takes a consent and then a visit', () => {
+    expect(panelOf(old)).toEqual(['expert-old']);
+    expect(visitMayHappen(old, 'GAB', lead)).toMatch(/VISIT_BY_CONSENT/);
+    const consented = applyProjectEvent(old, { seq: 9, kind: 'RECORDED', action: 'consentToVisit', actor: fp, at, fromStage: 'UNDER_EVALUATION', toStage: 'UNDER_EVALUATION', summary: {} });
+    expect(consented.visitConsents).toEqual({ GAB: { by: 'fp-GAB', at } });
+    expect(visitMayHappen(consented, 'GAB', lead)).toBeNull();
+    expect(visitMayHappen(consented, 'GAB', { subject: 'someone-else', role: 'EVALUATOR' })).toBe('only members of the evaluation panel (expert-old) record its visits');
+    const visited = applyProjectEvent(consented, { seq: 10, kind: 'RECORDED', action: 'recordEvaluationVisit', actor: lead, at, fromStage: 'UNDER_EVALUATION', toStage: 'UNDER_EVALUATION', summary: { state: 'GAB', startDate: '2026-12-01', endDate: '2026-12-02', purpose: 'Validate' } });
+    expect(visited.evaluationVisits).toEqual([{ state: 'GAB', startDate: '2026-12-01', endDate: '2026-12-02', purpose: 'Validate', by: 'expert-old', at }]);
+  });
+
+  it('an old startEvaluation event (no panel in its payload) sets a lone evaluator', () => {
+    const started = applyProjectEvent({ ...old, stage: 'IN_DELIVERY' }, { seq: 8, kind: 'TRANSITION', action: 'startEvaluation', actor: { subject: 'pm', role: 'PROGRAMME_MANAGER' }, at, fromStage: 'IN_DELIVERY', toStage: 'UNDER_EVALUATION', summary: { evaluator: 'expert-old' } });
+    expect(panelOf(started)).toEqual(['expert-old']);
+    expect(started.panel).toEqual([]);
   });
 });
