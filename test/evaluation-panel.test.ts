@@ -7,6 +7,7 @@ import type { RosterExpert } from '../domain/matching/types.js';
 import { visitMayHappen } from '../domain/lifecycle-rules.js';
 import { applyProjectEvent } from '../domain/project-events.js';
 import { panelOf } from '../domain/project-state.js';
+import { projectEventNotices } from '../domain/notifications/audiences.js';
 
 const regions = new Map<string, readonly string[]>(STATES.map((s) => [s.code, s.regions]));
 const regionsOf = (s: string) => regions.get(s) ?? [];
@@ -74,5 +75,12 @@ describe('an evaluation started before panels', () => {
     const started = applyProjectEvent({ ...old, stage: 'IN_DELIVERY' }, { seq: 8, kind: 'TRANSITION', action: 'startEvaluation', actor: { subject: 'pm', role: 'PROGRAMME_MANAGER' }, at, fromStage: 'IN_DELIVERY', toStage: 'UNDER_EVALUATION', summary: { evaluator: 'expert-old' } });
     expect(panelOf(started)).toEqual(['expert-old']);
     expect(started.panel).toEqual([]);
+  });
+});
+
+describe('the panel is told of its assignment', () => {
+  it('every member, the lead first', () => {
+    const notices = projectEventNotices({ kind: 'TRANSITION', action: 'startEvaluation', summary: { evaluator: 'expert-lead', panel: ['expert-civ'] } } as never, {});
+    expect(notices).toEqual([{ topic: 'EVALUATION_ASSIGNED', audiences: [{ kind: 'PERSON', subject: 'expert-lead' }, { kind: 'PERSON', subject: 'expert-civ' }], params: {} }]);
   });
 });
