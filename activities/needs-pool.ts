@@ -26,9 +26,9 @@ export function createNeedsPoolActivities(db: Kysely<DB>) {
       const reportedAny = new Set([...reported.values()].flatMap((s) => [...s]));
       const regions = new Map(REGIONS.map((r) => [r.code as string, STATES.filter((s) => (s.regions as readonly string[]).includes(r.code)).map((s) => s.code as string)]));
       const regionsFlagged = reported.size ? regionReportingRates(regions, reportedAny).filter((r) => r.flagged && r.states > 0) : [];
-      const weights = await currentWeightSet(db);
+      const weights = await currentWeightSet(db, new Date(run.at));
       const pool = (await loadNeedsWithStatus(db)).map(toPoolNeed);
-      const ranked = prioritisePool(pool, weights?.weights ?? {}, STATES_NEEDING_REPORTING_HELP, new Date(run.at));
+      const ranked = prioritisePool(pool, weights?.weights ?? {}, STATES_NEEDING_REPORTING_HELP, new Date(run.at), weights?.instrumentWeights ?? {});
       const snapshotId = await writeSnapshot(
         db,
         { workflowId: run.workflowId, trigger: run.trigger, takenAt: run.at, weightSetId: weights?.id ?? null, regionsFlagged, presumedGenerated },

@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely';
 import { REGIONS, STATES } from '../domain/code-lists/index.js';
 import { nonReportingStates, presumedReportingNeed, regionReportingRates } from '../domain/presumed-needs.js';
-import { prioritisePool, type PriorityWeights } from '../domain/priority.js';
+import { prioritisePool, type InstrumentWeights, type PriorityWeights } from '../domain/priority.js';
 import { STATES_NEEDING_REPORTING_HELP } from '../domain/reporting.js';
 import type { DB } from '../db/schema.js';
 import { currentWeightSet, insertPresumedNeeds, reportedByCycle, snapshotByWorkflow, toPoolNeed } from '../db/queries/needs-pool.js';
@@ -23,6 +23,8 @@ export interface ReprioritisationRun {
 export interface RunInputs {
   weightSetId: number | null;
   weights: PriorityWeights;
+  /** Absent in runs prepared before weights by instrument existed. */
+  instrumentWeights?: InstrumentWeights;
   regionsFlagged: unknown[];
   presumedGenerated: number;
 }
@@ -39,15 +41,16 @@ export function createReprioritisationPageActivities(db: Kysely<DB>) {
       const reportedAny = new Set([...reported.values()].flatMap((s) => [...s]));
       const regions = new Map(REGIONS.map((r) => [r.code as string, STATES.filter((s) => (s.regions as readonly string[]).includes(r.code)).map((s) => s.code as string)]));
       const regionsFlagged = reported.size ? regionReportingRates(regions, reportedAny).filter((r) => r.flagged && r.states > 0) : [];
-      const weights = await currentWeightSet(db);
-      return { inputs: { weightSetId: weights?.id ?? null, weights: weights?.weights ?? {}, regionsFlagged, presumedGenerated } };
+      // The weight set in force at the run's clock; the snapshot records its id.
+      const weights = await currentWeightSet(db, new Date(run.at));
+      return { inputs: { weightSetId: weights?.id ?? null, weights: weights?.weights ?? {}, instrumentWeights: weights?.instrumentWeights ?? {}, regionsFlagged, presumedGenerated } };
     },
 
     /** Prioritises the open needs among the next page of needs; `last` is null when there was none. */
-    async prioritiseNeedsPage(page: { run: ReprioritisationRun; weights: PriorityWeights; after: string | null; limit: number }): Promise<{ last: string | null; read: number; open: number }> {
+    async prioritiseNeedsPage(page: { run: ReprioritisationRun; weights: PriorityWeights; instrumentWeights?: InstrumentWeights; after: string | null; limit: number }): Promise<{ last: string | null; read: number; open: number }> {
       const rows = await loadNeedsPage(db, page.after, page.limit);
       if (rows.length === 0) return { last: null, read: 0, open: 0 };
-      const open = prioritisePool(rows.map(toPoolNeed), page.weights, STATES_NEEDING_REPORTING_HELP, new Date(page.run.at));
+      const open = prioritisePool(rows.map(toPoolNeed), page.weights, STATES_NEEDING_REPORTING_HELP, new Date(page.run.at), page.instrumentWeights ?? {});
       await stagePriorities(db, page.run.workflowId, open.map((n) => ({ needId: n.id, score: n.priority.score, identifiedAt: n.identifiedAt, parts: n.priority.parts })));
       return { last: rows[rows.length - 1]!.id, read: rows.length, open: open.length };
     },

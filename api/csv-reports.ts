@@ -12,7 +12,15 @@ const REPORTS: Record<string, { operation: string; rows: (deps: ApiDeps, actor: 
   needs: { operation: 'needsReport', rows: (d) => needsReport(d.db) },
   'funding-gap': { operation: 'fundingGapReport', rows: async (d) => (await fundingGapReport(d.db)).byAreaActivity as unknown as Record<string, unknown>[] },
   'earmark-mismatch': { operation: 'fundingGapReport', rows: async (d) => (await fundingGapReport(d.db)).earmarkMismatch as unknown as Record<string, unknown>[] },
-  outcomes: { operation: 'outcomesReport', rows: (d, actor) => outcomesReport(d.db, actor) },
+  outcomes: {
+    operation: 'outcomesReport',
+    // One cell per list: "LAW_ADOPTED: 1; OFFICIALS_TRAINED: 2", co-providers joined with "; ".
+    rows: async (d, actor) => (await outcomesReport(d.db, actor)).map((r) => ({
+      ...r,
+      outcomeTypes: r.outcomeTypes.map((c) => `${c.outcomeType}: ${c.needs}`).join('; '),
+      coProviders: r.coProviders.join('; '),
+    })),
+  },
 };
 
 /** Handles /reports/*.csv; returns false for any other path. */

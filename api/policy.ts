@@ -15,7 +15,7 @@ import { NotFoundError } from './errors.js';
 /** Who a project concerns, from its read-model row. */
 export function audienceOf(project: ProjectRow, stateCodes: readonly string[]): ProjectAudience {
   const details = project.details as Partial<ProjectState>;
-  return { stateCodes, evaluator: details.evaluator ?? null, funders: (details.pledges ?? []).map((p) => p.donor), stage: project.stage };
+  return { stateCodes, evaluator: details.evaluator ?? null, panel: details.panel ?? [], funders: (details.pledges ?? []).map((p) => p.donor), stage: project.stage };
 }
 
 /** A caller who asks for another State's data gets this, worded like an id that does not exist. */
@@ -104,6 +104,10 @@ export const OWN_RULES: Readonly<Record<string, OwnRule>> = {
   'Project.endorsements': {
     after: (list: { state: string }[], _p, _a, ctx) => list.filter((e) => maySeeStatePart(ctx.actor!, e.state)),
   },
+  'Project.visitConsents': {
+    after: (list: { state: string }[], _p, _a, ctx) => list.filter((c) => maySeeStatePart(ctx.actor!, c.state)),
+  },
+  'Project.panel': { after: onlyFunders([]) },
   'Project.informationRequests': {
     after: async (list: ProjectState['informationRequests'], p: ProjectRow, _a, ctx) => {
       const states = await ctx.loaders.projectStates.load(p.id);

@@ -2,6 +2,7 @@
 // (api/csv-reports.ts): one definition of each report.
 import type { Kysely } from 'kysely';
 import { earmarkMismatch } from '../domain/funding.js';
+import { countOutcomeTypes } from '../domain/outcome-types.js';
 import type { ProjectState } from '../domain/project-state.js';
 import type { DB } from '../db/schema.js';
 import { currentWeightSet } from '../db/queries/needs-pool.js';
@@ -77,6 +78,11 @@ export async function outcomesReport(db: Kysely<DB>, actor: Actor) {
       relevance: rating('RELEVANCE'), coherence: rating('COHERENCE'), effectiveness: rating('EFFECTIVENESS'),
       efficiency: rating('EFFICIENCY'), impact: rating('IMPACT'), sustainability: rating('SUSTAINABILITY'),
       needsMet: Number(p.met), needsPartlyMet: Number(p.partly_met), needsUnmet: Number(p.unmet),
+      // What kinds of outcome the needs reached, the law enacted (R10) and who else provided assistance.
+      outcomeTypes: countOutcomeTypes(assessment?.needVerdicts ?? []),
+      enactedLaw: (p.details as unknown as ProjectState).enactment?.law ?? null,
+      enactedOn: (p.details as unknown as ProjectState).enactment?.enactedOn ?? null,
+      coProviders: assessment?.coProviders ?? [],
     };
   });
 }

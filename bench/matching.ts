@@ -5,7 +5,9 @@
 import { parseArgs } from 'node:util';
 import { STATES } from '../domain/code-lists/index.js';
 import { EXPERTISE_FIELDS, fieldsForNeed } from '../domain/expertise.js';
-import { LANGUAGES, LEVELS } from '../domain/languages.js';
+import { LEVELS } from '../domain/languages.js';
+// The languages the seeds name (domain.md 3.14), so figures stay comparable now that the roster takes any ISO 639-1 code.
+const SEED_LANGUAGES = ['ar', 'zh', 'en', 'fr', 'ru', 'es', 'pt', 'fa', 'sq'];
 import { greedyTeam, optimalTeam, type Slot } from '../domain/matching/assign.js';
 import { homeRegionOf } from '../domain/matching/exclusions.js';
 import { rankExperts } from '../domain/matching/rank.js';
@@ -24,7 +26,7 @@ const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)
 const leaves = EXPERTISE_FIELDS.filter((f) => f.parent).map((f) => f.code);
 
 function syntheticExpert(i: number): RosterExpert {
-  const langs = [...new Set([pick(LANGUAGES).code, pick(LANGUAGES).code, 'en'])].slice(0, 1 + Math.floor(rand() * 3));
+  const langs = [...new Set([pick(SEED_LANGUAGES), pick(SEED_LANGUAGES), 'en'])].slice(0, 1 + Math.floor(rand() * 3));
   const year = 2027 + Math.floor(rand() * 2);
   return {
     id: `bench-expert-${i}`, name: `Synthetic expert ${i} (invented)`, nationality: pick(STATES).code,

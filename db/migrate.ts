@@ -14,6 +14,7 @@ import * as notifications from './migrations/0050_notifications.js';
 import * as prioritySnapshotStaging from './migrations/0060_priority_snapshot_staging.js';
 import * as projectChangeNotify from './migrations/0090_project_change_notify.js';
 import * as needOriginField from './migrations/0120_need_origin_field.js';
+import * as weightVersions from './migrations/0130_weight_versions.js';
 import type { DB } from './schema.js';
 
 // Migrations are listed here, not read from disk, so they work the same under tsx, vitest and a bundle.
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0060_priority_snapshot_staging': prioritySnapshotStaging,
   '0090_project_change_notify': projectChangeNotify,
   '0120_need_origin_field': needOriginField,
+  '0130_weight_versions': weightVersions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1,11 +1,15 @@
-// Languages of the roster (domain.md 3.14: the six UN official languages, plus Portuguese, Farsi and
-// Albanian named in the seeds) and CEFR levels. ISO 639-1 codes.
-export const LANGUAGES = [
-  { code: 'ar', name: 'Arabic' }, { code: 'zh', name: 'Chinese' }, { code: 'en', name: 'English' },
-  { code: 'fr', name: 'French' }, { code: 'ru', name: 'Russian' }, { code: 'es', name: 'Spanish' },
-  { code: 'pt', name: 'Portuguese' }, { code: 'fa', name: 'Farsi' }, { code: 'sq', name: 'Albanian' },
-] as const;
-export type LanguageCode = (typeof LANGUAGES)[number]['code'];
+// Languages of the roster and of the States experts work with: any ISO 639-1 language, as the
+// maintained list of the npm package iso-639-1 gives it (183 codes, among them the six UN official
+// languages and the Portuguese, Farsi 'fa' and Albanian 'sq' the seeds name, domain.md 3.14), with
+// CEFR levels.
+import ISO6391 from 'iso-639-1';
+
+export const LANGUAGES: readonly { code: string; name: string }[] = ISO6391.getAllCodes()
+  .map((code) => ({ code, name: ISO6391.getName(code) }))
+  .sort((a, b) => (a.code < b.code ? -1 : 1));
+/** An ISO 639-1 code (two lowercase letters), e.g. 'fa'. */
+export type LanguageCode = string;
+export const isLanguage = (code: string): boolean => ISO6391.validate(code);
 
 export const LEVELS = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2', 'NATIVE'] as const;
 export type LanguageLevel = (typeof LEVELS)[number];

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { FORMS_OF_ASSISTANCE, PRIORITY_ACTIVITIES, PRIORITY_AREAS, STATES } from './code-lists/index.js';
 import { amountFitsCurrency, boundedInt, boundedNumber, calendarDate, codeOf, currency, identifier, line, money, positiveAmount, preview, text, uniqueList } from './boundary.js';
 import { needInput } from './inputs.js';
+import { OUTCOME_TYPES } from './outcome-types.js';
 import { PARTNERS } from './partners.js';
 import { planRuleFields } from './needs/delivery-rules.js';
 
@@ -80,9 +81,21 @@ export const progressReportInput = z.object({ period: line(100), narrative: text
 export const recordEnactmentInput = z.object({ law: text(500), enactedOn: isoDate });
 
 export const startEvaluationInput = z.object({
+  /** The lead evaluator: submits the panel's one outcome assessment. */
   evaluator: identifier(200),
+  /** The other members of the evaluation panel (peer-review model, 003 para 55); none for a lone evaluator. */
+  panel: uniqueList(identifier(200), { what: 'panel member', max: 10 }).optional(),
   /** Required to leave delivery of a legislative project whose law is not enacted (R10). */
   closeDeliveryReason: text(2000).optional(),
+}).refine((e) => !(e.panel ?? []).includes(e.evaluator), { error: 'names the lead evaluator again; list only the other members', path: ['panel'] });
+
+/** A beneficiary State's consent to evaluation visits, by its focal point (003 para 55: visits "agreed to by the country"). */
+export const consentToVisitInput = z.object({ note: text(2000).optional() });
+
+/** A visit of the evaluation panel to a beneficiary State; refused until that State consented. */
+export const recordEvaluationVisitInput = dateRange({
+  state: codeOf(STATES, 'State'),
+  purpose: text(2000),
 });
 
 export const DAC_CRITERIA = ['RELEVANCE', 'COHERENCE', 'EFFECTIVENESS', 'EFFICIENCY', 'IMPACT', 'SUSTAINABILITY'] as const;
@@ -107,7 +120,12 @@ export const outcomeAssessmentInput = z.object({
     .length(DAC_CRITERIA.length, { error: `rate each of the ${DAC_CRITERIA.length} DAC criteria once` })
     .refine((c) => new Set(c.map((x) => x.criterion)).size === c.length, { error: 'rates a DAC criterion twice' }),
   indicatorValues: uniqueList(z.object({ indicator: line(300), actual: measurement }), { what: 'indicator', max: 200, key: (v) => v.indicator }),
-  needVerdicts: uniqueList(z.object({ needId: identifier(300), verdict: z.enum(NEED_VERDICTS, { error: (i) => `unknown verdict "${preview(i.input)}"` }) }), { what: 'need', max: 500, key: (v) => v.needId }),
+  needVerdicts: uniqueList(z.object({
+    needId: identifier(300),
+    verdict: z.enum(NEED_VERDICTS, { error: (i) => `unknown verdict "${preview(i.input)}"` }),
+    /** What kind of outcome the need reached (domain.md 5); none for an unmet need. */
+    outcomeTypes: uniqueList(z.enum(OUTCOME_TYPES, { error: (i) => `unknown outcome type "${preview(i.input)}"` }), { what: 'outcome type', max: OUTCOME_TYPES.length }).optional(),
+  }).refine((v) => v.verdict !== 'UNMET' || !v.outcomeTypes?.length, { error: 'a need judged UNMET reached no outcome; judge it PARTLY_MET or name none', path: ['outcomeTypes'] }), { what: 'need', max: 500, key: (v) => v.needId }),
   narrative: text(20000),
   coProviders: uniqueList(line(300), { what: 'co-provider', max: 20 }).default([]),
   /** Each may become a new need of one beneficiary State (the project's first when not named). */

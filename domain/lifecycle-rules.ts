@@ -4,7 +4,8 @@ import { FORMS_OF_ASSISTANCE } from './code-lists/index.js';
 import type { PlanInput, OutcomeAssessmentInput } from './lifecycle-inputs.js';
 import { amountFitsCurrency } from './boundary.js';
 import { compareAmounts, shortfall } from './money.js';
-import { isLegislative, pledgedAmount, type ProjectState } from './project-state.js';
+import { isLegislative, panelOf, pledgedAmount, type ProjectState } from './project-state.js';
+import type { Actor } from './roles.js';
 
 export const LEGISLATIVE_FORMS: readonly string[] = FORMS_OF_ASSISTANCE.filter((f) => f.legislative).map((f) => f.code);
 
@@ -93,9 +94,25 @@ export function outcomeAssessmentMayBeSubmitted(state: ProjectState, evaluator: 
   return null;
 }
 
-/** Only the evaluator the manager chose submits the outcome assessment. */
+/** Only the evaluator the manager chose (a panel's lead) submits the outcome assessment. */
 export function outcomeMayBeAssessedBy(state: ProjectState, evaluator: string): Precondition {
-  if (state.evaluator !== evaluator) return `only the assigned evaluator (${state.evaluator ?? 'none'}) may submit the outcome assessment`;
+  if (state.evaluator !== evaluator) {
+    // A panel submits one assessment, through its lead (one verdict per need for the pool).
+    if ((state.panel ?? []).includes(evaluator)) return `the lead evaluator (${state.evaluator}) submits the outcome assessment for the panel`;
+    return `only the assigned evaluator (${state.evaluator ?? 'none'}) may submit the outcome assessment`;
+  }
+  return null;
+}
+
+/**
+ * A visit by consent (003 para 55: country visits "where appropriate and agreed to by the country under
+ * review"): the panel visits a beneficiary State only once its focal point consented, and only panel
+ * members (or the manager) record one.
+ */
+export function visitMayHappen(state: ProjectState, visited: string, actor: Actor): Precondition {
+  if (!state.stateCodes.includes(visited)) return `${visited} is not a beneficiary of this project (${state.stateCodes.join(', ')})`;
+  if (actor.role === 'EVALUATOR' && !panelOf(state).includes(actor.subject)) return `only members of the evaluation panel (${panelOf(state).join(', ')}) record its visits`;
+  if (!state.visitConsents?.[visited]) return `a visit to ${visited} needs ${visited}'s consent first, recorded by its focal point (consentToVisit) (VISIT_BY_CONSENT, 003 para 55)`;
   return null;
 }
 

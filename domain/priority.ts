@@ -6,6 +6,8 @@ export type NeedVerdict = 'MET' | 'PARTLY_MET' | 'UNMET';
 
 export interface PriorityInput {
   priorityArea: string;
+  /** The instrument (UNTOC or a Protocol) the need concerns; weighed when the decision in force names it. */
+  instrument?: string;
   urgency: UrgencyCode;
   /** When the need was identified (ISO date-time). */
   identifiedAt: string;
@@ -21,11 +23,17 @@ export interface PriorityInput {
 
 /** The Conference's weight of each priority area, 0-3 (1 = neutral), as of a decision. */
 export type PriorityWeights = Record<string, number>;
+/**
+ * The Conference's weight of each instrument (UNTOC, TIP, SOM, FA, ...), 0-3 (1 = neutral), set by the
+ * same decision: its decisions stress particular Protocols across priority areas (000 para 61: "especially
+ * Migrants and Firearms").
+ */
+export type InstrumentWeights = Record<string, number>;
 
 export const DEFAULT_WEIGHT = 1;
 
 export interface PriorityPart {
-  name: 'CONFERENCE_WEIGHT' | 'URGENCY' | 'TIME_WAITING' | 'FOUND_UNMET' | 'COULD_NOT_REPORT' | 'STATE_RANKING' | 'RATIFICATION_FIRST';
+  name: 'CONFERENCE_WEIGHT' | 'INSTRUMENT_WEIGHT' | 'URGENCY' | 'TIME_WAITING' | 'FOUND_UNMET' | 'COULD_NOT_REPORT' | 'STATE_RANKING' | 'RATIFICATION_FIRST';
   points: number;
   reason: string;
 }
@@ -39,6 +47,8 @@ const URGENCY_POINTS: Record<UrgencyCode, number> = { LOW: 0, MEDIUM: 10, HIGH: 
 const VERDICT_POINTS: Record<NeedVerdict, number> = { UNMET: 15, PARTLY_MET: 8, MET: 0 };
 const STATE_RANK_POINTS = [10, 5, 2];
 const AREA_POINTS = 30;
+/** Points per unit of instrument weight away from neutral: 2 adds 15, 0 takes 15 away, 1 (or unnamed) adds none. */
+const INSTRUMENT_POINTS = 15;
 const WAITING_POINTS_PER_MONTH = 1;
 const WAITING_POINTS_MAX = 20;
 const DAY_MS = 86_400_000;
@@ -47,11 +57,17 @@ export const RATIFICATION_POINTS = 60;
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
-export function computePriority(need: PriorityInput, weights: PriorityWeights, now: Date): Priority {
+export function computePriority(need: PriorityInput, weights: PriorityWeights, now: Date, instrumentWeights: InstrumentWeights = {}): Priority {
   const weight = weights[need.priorityArea] ?? DEFAULT_WEIGHT;
+  // The instrument's weight is a part of its own beside the area's, so a decision stressing a Protocol
+  // moves that Protocol's needs in every area and the explanation says which weight did what.
+  const instrumentWeight = need.instrument === undefined ? undefined : instrumentWeights[need.instrument];
   const months = Math.max(0, (now.getTime() - new Date(need.identifiedAt).getTime()) / DAY_MS / 30.44);
   const parts: PriorityPart[] = [
     { name: 'CONFERENCE_WEIGHT', points: round(AREA_POINTS * weight), reason: `the Conference weighs ${need.priorityArea} at ${weight}` },
+    ...(instrumentWeight !== undefined && instrumentWeight !== DEFAULT_WEIGHT
+      ? [{ name: 'INSTRUMENT_WEIGHT' as const, points: round(INSTRUMENT_POINTS * (instrumentWeight - DEFAULT_WEIGHT)), reason: `the Conference weighs ${need.instrument} at ${instrumentWeight}` }]
+      : []),
     { name: 'URGENCY', points: URGENCY_POINTS[need.urgency], reason: `urgency ${need.urgency}` },
     { name: 'TIME_WAITING', points: round(Math.min(WAITING_POINTS_MAX, months * WAITING_POINTS_PER_MONTH)), reason: `waiting ${Math.floor(months)} month(s)` },
   ];
@@ -92,6 +108,7 @@ export interface PoolNeed {
   id: string;
   stateCode: string;
   priorityArea: string;
+  instrument?: string;
   urgency: UrgencyCode;
   identifiedAt: string;
   stateRank: number | null;
@@ -113,16 +130,39 @@ export function prioritisePool<N extends PoolNeed>(
   weights: PriorityWeights,
   couldNotReport: readonly string[],
   now: Date,
+  instrumentWeights: InstrumentWeights = {},
 ): (N & { priority: Priority; rank: number })[] {
   const open = needs
     .filter((n) => isOpenNeed(n.projectStage, n.verdict) && !n.mergedInto && !n.awaitingConfirmation && !n.withdrawn)
     .map((n) => ({
       ...n,
       priority: computePriority(
-        { priorityArea: n.priorityArea, urgency: n.urgency, identifiedAt: n.identifiedAt, verdict: n.verdict, stateCouldNotReport: couldNotReport.includes(n.stateCode), stateRank: n.stateRank, ratification: n.ratification },
+        { priorityArea: n.priorityArea, ...(n.instrument === undefined ? {} : { instrument: n.instrument }), urgency: n.urgency, identifiedAt: n.identifiedAt, verdict: n.verdict, stateCouldNotReport: couldNotReport.includes(n.stateCode), stateRank: n.stateRank, ratification: n.ratification },
         weights,
         now,
+        instrumentWeights,
       ),
     }));
   return rankNeeds(open);
+}
+
+export interface WeightVersion {
+  id: number;
+  /** The day the decision took effect (YYYY-MM-DD). */
+  decidedOn: string;
+}
+
+/**
+ * The weight set in force at `at`: the one whose decision took effect latest on or before that day; of
+ * two decided the same day, the one recorded last. A decision recorded ahead of its date is not yet in
+ * force. null when none is (every area and instrument then weighs 1).
+ */
+export function weightVersionInForce<V extends WeightVersion>(versions: readonly V[], at: Date): V | null {
+  const day = at.toISOString().slice(0, 10);
+  let best: V | null = null;
+  for (const v of versions) {
+    if (v.decidedOn > day) continue;
+    if (!best || v.decidedOn > best.decidedOn || (v.decidedOn === best.decidedOn && v.id > best.id)) best = v;
+  }
+  return best;
 }

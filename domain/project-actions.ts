@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { normaliseAmount } from './money.js';
 import {
   closeInput,
+  consentToVisitInput,
   descopeInput,
   endorsePlanInput,
   mergeInput,
@@ -17,6 +18,7 @@ import {
   recordActivityInput,
   recordAssessmentInput,
   recordEnactmentInput,
+  recordEvaluationVisitInput,
   requestInformationInput,
   startEvaluationInput,
 } from './lifecycle-inputs.js';
@@ -32,6 +34,7 @@ import {
   planningMayEnd,
   pledgeMayBeMade,
   recommendationsMayBeAdopted,
+  visitMayHappen,
   type Precondition,
 } from './lifecycle-rules.js';
 import { earmarkRefusal } from './earmark.js';
@@ -128,6 +131,7 @@ export const ACTIONS = {
     precondition: (s, p) => deliveryMayEnd(s, p.closeDeliveryReason),
     apply: (s, p, r) => {
       s.evaluator = p.evaluator;
+      s.panel = p.panel ?? [];
       if (p.closeDeliveryReason) s.reasons.push({ action: 'startEvaluation', reason: p.closeDeliveryReason, at: r.at });
     },
   }),
@@ -136,6 +140,18 @@ export const ACTIONS = {
     ready: (s, actor) => outcomeMayBeAssessedBy(s, actor.subject),
     precondition: (s, p, actor) => outcomeAssessmentMayBeSubmitted(s, actor.subject, p),
     apply: (s, p, r) => void (s.outcomeAssessment = { ...p, ...r }),
+  }),
+  consentToVisit: spec({
+    input: consentToVisitInput,
+    // Each focal point consents for its own State (the transition's scope check makes it a beneficiary).
+    apply: (s, p, r, actor) => {
+      if (actor.stateCode) (s.visitConsents ??= {})[actor.stateCode] = { ...r, ...(p.note ? { note: p.note } : {}) };
+    },
+  }),
+  recordEvaluationVisit: spec({
+    input: recordEvaluationVisitInput,
+    precondition: (s, p, actor) => visitMayHappen(s, p.state, actor),
+    apply: (s, p, r) => void (s.evaluationVisits ??= []).push({ ...p, ...r }),
   }),
   close: spec({ input: closeInput, precondition: (s, p) => recommendationsMayBeAdopted(s, p.adoptRecommendations) }),
   cancel: spec({ input: reasonInput, apply: noteReason('cancel') }),

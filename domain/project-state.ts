@@ -51,6 +51,12 @@ export interface ProjectState {
   progressReports: ({ period: string; narrative: string } & Recorded)[];
   enactment: ({ law: string; enactedOn: string } & Recorded) | null;
   evaluator: string | null;
+  /** The other members of the evaluation panel (the lead is `evaluator`); absent in projects from before panels. */
+  panel?: string[];
+  /** Beneficiary States' consent to evaluation visits, by State; absent in projects from before consent. */
+  visitConsents?: Record<string, Recorded & { note?: string }>;
+  /** Visits of the evaluation panel to beneficiary States. */
+  evaluationVisits?: ({ state: string; startDate: string; endDate: string; purpose: string } & Recorded)[];
   outcomeAssessment: (OutcomeAssessmentInput & Recorded) | null;
   mergedInto: string | null;
   mergedFrom: string[];
@@ -78,6 +84,9 @@ export function newProjectState(p: { projectId: string; title: string; stateCode
     progressReports: [],
     enactment: null,
     evaluator: null,
+    panel: [],
+    visitConsents: {},
+    evaluationVisits: [],
     outcomeAssessment: null,
     mergedInto: null,
     mergedFrom: [],
@@ -99,4 +108,9 @@ export function isLegislative(state: ProjectState, legislativeForms: readonly st
 /** A deep copy (the workflow sandbox has no structuredClone; the state is plain JSON). */
 export function copyProjectState(state: ProjectState): ProjectState {
   return JSON.parse(JSON.stringify(state)) as ProjectState;
+}
+
+/** Everyone on the evaluation panel: the lead evaluator first, then the other members. */
+export function panelOf(state: Pick<ProjectState, 'evaluator' | 'panel'>): string[] {
+  return state.evaluator ? [state.evaluator, ...(state.panel ?? [])] : [];
 }

@@ -29,6 +29,8 @@ export function isRole(value: unknown): value is Role {
 export interface ProjectAudience {
   stateCodes: readonly string[];
   evaluator?: string | null;
+  /** The other members of the evaluation panel: they see the project as its lead evaluator does. */
+  panel?: readonly string[];
   /** Organisations that pledged to the project (each pledge's `donor`). */
   funders?: readonly string[];
   stage?: string;
@@ -51,7 +53,7 @@ export function maySeeProject(actor: Actor, audience: ProjectAudience): boolean 
     case 'STATE_FOCAL_POINT':
       return actor.stateCode !== undefined && audience.stateCodes.includes(actor.stateCode);
     case 'EVALUATOR':
-      return audience.evaluator === actor.subject;
+      return audience.evaluator === actor.subject || (audience.panel ?? []).includes(actor.subject);
     case 'DONOR':
       return !!actor.organisation && (audience.stage === OPEN_FOR_FUNDING || isFunder(actor, audience));
     default:

@@ -41,6 +41,8 @@ export const TRANSITIONS = {
   resume: { from: ['SUSPENDED'], to: 'IN_DELIVERY', roles: PM },
   startEvaluation: { from: ['IN_DELIVERY'], to: 'UNDER_EVALUATION', roles: PM },
   submitOutcomeAssessment: { from: ['UNDER_EVALUATION'], to: 'REPRIORITISATION', roles: ['EVALUATOR'] },
+  consentToVisit: { from: OPEN_STAGES, to: null, roles: ['STATE_FOCAL_POINT'] },
+  recordEvaluationVisit: { from: ['UNDER_EVALUATION'], to: null, roles: ['EVALUATOR', 'PROGRAMME_MANAGER'] },
   close: { from: ['REPRIORITISATION'], to: 'CLOSED', roles: PM },
   cancel: { from: OPEN_STAGES, to: 'CANCELLED', roles: PM },
 } as const satisfies Record<string, TransitionRule>;

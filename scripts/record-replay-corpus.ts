@@ -121,12 +121,16 @@ async function main() {
   await act(pm, 'resume', full.id);
   await act(pm, 'recordEnactment', full.id, { law: 'Loi relative aux rapports (invented)', enactedOn: '2026-04-01' });
   const evaluator = await rosterEvaluator(gql);
-  await act(pm, 'startEvaluation', full.id, { evaluator: evaluator.subject });
+  // A panel: the lead and one more member; Gabon consents to a visit, which the member then records.
+  const member = await rosterEvaluator(gql, 'CIV');
+  await act(pm, 'startEvaluation', full.id, { evaluator: evaluator.subject, panel: [member.subject] });
+  await act(fp('GAB'), 'consentToVisit', full.id, { note: 'Through the Ministry of Justice' });
+  await act(member, 'recordEvaluationVisit', full.id, { state: 'GAB', startDate: '2026-05-04', endDate: '2026-05-06', purpose: 'Validate the findings' });
   await sleep(2_500); // the child reminds, then escalates
   await act(evaluator, 'submitOutcomeAssessment', full.id, {
     criteria: ['RELEVANCE', 'COHERENCE', 'EFFECTIVENESS', 'EFFICIENCY', 'IMPACT', 'SUSTAINABILITY'].map((criterion) => ({ criterion, rating: 5, rationale: `${criterion.toLowerCase()} judged against the plan` })),
     indicatorValues: [{ indicator: 'checklists completed', actual: 1 }],
-    needVerdicts: [{ needId: full.needs[0]!.id, verdict: 'PARTLY_MET' }],
+    needVerdicts: [{ needId: full.needs[0]!.id, verdict: 'PARTLY_MET', outcomeTypes: ['REPORTING_COMPLETED', 'LAW_ADOPTED'] }],
     narrative: 'The checklist was answered; a second cycle needs support.',
     recommendations: [{ priorityArea: 'PA-A', priorityActivity: '(d)', instrument: 'UNTOC', formsOfAssistance: ['TRAINING_NATIONAL'], urgency: 'HIGH', description: 'Train the new reporting unit.' }],
   });
@@ -172,7 +176,8 @@ async function main() {
   // Wait until every recorded workflow has closed (or, for open ones, gone quiet), then write them out.
   await sleep(1_000);
   mkdirSync(CORPUS, { recursive: true });
-  for (const f of readdirSync(CORPUS)) if (f.endsWith('.json')) rmSync(join(CORPUS, f));
+  // A previous release's histories (*-v1.json, ...) stay: open projects started under it must still replay.
+  for (const f of readdirSync(CORPUS)) if (f.endsWith('.json') && !/-v\d+\.json$/.test(f)) rmSync(join(CORPUS, f));
   const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
   let files = 0;
   for (const { name, workflowId } of recorded) {
@@ -195,10 +200,10 @@ async function main() {
 }
 
 /** An evaluator from the roster, independent of the beneficiaries (a Portuguese national nominated by France). */
-async function rosterEvaluator(gql: (q: string, v: Record<string, unknown>, a: Actor) => Promise<Record<string, any>>): Promise<Actor> {
+async function rosterEvaluator(gql: (q: string, v: Record<string, unknown>, a: Actor) => Promise<Record<string, any>>, nationality = 'PRT'): Promise<Actor> {
   const data = await gql(
     'mutation($input: NominateExpertInput!) { nominateExpert(input: $input) { __typename ... on Expert { id } ... on Error { message } } }',
-    { input: { name: 'Replay evaluator (invented)', nationality: 'PRT', nominatingState: 'FRA', institution: 'Inspection générale de la justice (invented unit)', profile: { fields: ['REPORTING.REPORTING_OBLIGATIONS'], instruments: [{ instrument: 'UNTOC', articles: [] }], languages: [{ language: 'fr', level: 'C2' }, { language: 'en', level: 'C1' }] } } },
+    { input: { name: `Replay evaluator, ${nationality} (invented)`, nationality, nominatingState: 'FRA', institution: 'Inspection générale de la justice (invented unit)', profile: { fields: ['REPORTING.REPORTING_OBLIGATIONS'], instruments: [{ instrument: 'UNTOC', articles: [] }], languages: [{ language: 'fr', level: 'C2' }, { language: 'en', level: 'C1' }] } } },
     { subject: 'fp-FRA', role: 'STATE_FOCAL_POINT', stateCode: 'FRA' },
   );
   const id = data.nominateExpert.id as string;

@@ -186,6 +186,9 @@ function argValue(name: string, ref: IntrospectionInputTypeRef, target: Target, 
       case 'Int': return 0;
       case 'Float': return 0;
       case 'Boolean': return false;
+      // A real date: the scalar refuses anything else before the policy is asked.
+      case 'Date': return '2027-01-01';
+      case 'DateTime': return '2027-01-01T00:00:00Z';
       default: return 'x';
     }
   };

@@ -15,13 +15,15 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
-const SET_WEIGHTS = `mutation($decision: String!, $weights: [AreaWeightInput!]!) {
-  setPriorityWeights(decision: $decision, weights: $weights) {
+const SET_WEIGHTS = `mutation($input: SetPriorityWeightsInput!) {
+  setPriorityWeights(input: $input) {
     __typename ... on PriorityWeightSet { id decision setBy weights { priorityArea weight } } ... on Error { code message } ... on ValidationError { issues { field message } } } }`;
 const POOL = `query($filter: NeedPoolFilter) { needPool(filter: $filter) { __typename
   ... on QueryNeedPoolSuccess { data { id rank state priorityArea verdict stateRank priority { score parts { name points reason } } } }
   ... on Error { code message } } }`;
 const REPRIORITISE = `mutation { reprioritiseNow { __typename ... on PrioritySnapshot { id trigger openNeeds ranking(limit: 1000, state: "GAB") { needId rank previousRank rankChange score } } ... on Error { code message } } }`;
+
+const today = () => new Date().toISOString().slice(0, 10);
 
 const reportingNeed = (state: string, description: string) => ({
   state, title: 'Help to meet reporting obligations', idempotencyKey: freshKey(`pool-${state}`),
@@ -30,17 +32,17 @@ const reportingNeed = (state: string, description: string) => ({
 
 describe('Conference weights', () => {
   it('are set by the Conference administrator, versioned by decision, and refused to others or when malformed', async () => {
-    const { body } = await stack.gql(SET_WEIGHTS, { decision: 'decision 3/4', weights: [{ priorityArea: 'PA-A', weight: 1.5 }, { priorityArea: 'PA-D', weight: 1 }] }, admin.token);
+    const { body } = await stack.gql(SET_WEIGHTS, { input: { decision: 'decision 3/4', decidedOn: today(), weights: [{ priorityArea: 'PA-A', weight: 1.5 }, { priorityArea: 'PA-D', weight: 1 }] } }, admin.token);
     expect(body.data.setPriorityWeights).toMatchObject({ __typename: 'PriorityWeightSet', decision: 'decision 3/4', setBy: 'cop-secretary', weights: [{ priorityArea: 'PA-A', weight: 1.5 }, { priorityArea: 'PA-D', weight: 1 }] });
-    const byManager = await stack.gql(SET_WEIGHTS, { decision: 'x', weights: [{ priorityArea: 'PA-A', weight: 2 }] }, pm.token);
+    const byManager = await stack.gql(SET_WEIGHTS, { input: { decision: 'x', decidedOn: today(), weights: [{ priorityArea: 'PA-A', weight: 2 }] } }, pm.token);
     expect(byManager.body.data.setPriorityWeights).toMatchObject({ __typename: 'ForbiddenError' });
-    const bad = await stack.gql(SET_WEIGHTS, { decision: 'resolution 5/6', weights: [{ priorityArea: 'PA-Z', weight: 1 }, { priorityArea: 'PA-B', weight: 9 }] }, admin.token);
+    const bad = await stack.gql(SET_WEIGHTS, { input: { decision: 'resolution 5/6', decidedOn: today(), weights: [{ priorityArea: 'PA-Z', weight: 1 }, { priorityArea: 'PA-B', weight: 9 }] } }, admin.token);
     expect(bad.body.data.setPriorityWeights.issues).toEqual([
       { field: 'input.weights.0.priorityArea', message: 'unknown priority area "PA-Z"' },
       { field: 'input.weights.1.weight', message: 'must be 0-3' },
     ]);
-    const history = await stack.gql('{ priorityWeights { decision } }', {}, pm.token);
-    expect(history.body.data.priorityWeights[0]).toEqual({ decision: 'decision 3/4' });
+    const history = await stack.gql('{ priorityWeights { decision inForce } }', {}, pm.token);
+    expect(history.body.data.priorityWeights.find((w: { inForce: boolean }) => w.inForce)).toEqual({ decision: 'decision 3/4', inForce: true });
   });
 });
 

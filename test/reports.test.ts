@@ -76,7 +76,7 @@ describe('portfolio reports', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     const text = await csv.text();
-    expect(text.split('\r\n')[0]).toBe('projectId,title,stage,relevance,coherence,effectiveness,efficiency,impact,sustainability,needsMet,needsPartlyMet,needsUnmet');
+    expect(text.split('\r\n')[0]).toBe('projectId,title,stage,relevance,coherence,effectiveness,efficiency,impact,sustainability,needsMet,needsPartlyMet,needsUnmet,outcomeTypes,enactedLaw,enactedOn,coProviders');
     expect(text).toContain(`${id},Transnational crime unit,REPRIORITISATION,4,4,4,4,4,4,0,1,0`);
 
     const asState = await fetch(stack.apiUrl.replace('/graphql', '/reports/needs.csv'), { headers: { authorization: `Bearer ${civ.token}` } });

@@ -351,9 +351,10 @@ describe('web app', () => {
     await page.getByRole('cell', { name: `${decision} (in force)` }).waitFor();
     await visited(page, 'ca-02-weights-set');
 
-    const { body } = await stack.gql('{ priorityWeights { decision setBy weights { priorityArea weight } } }', {}, await stack.token(MANAGER));
-    expect(body.data.priorityWeights[0]).toEqual({
+    const { body } = await stack.gql('{ priorityWeights { decision inForce setBy weights { priorityArea weight } } }', {}, await stack.token(MANAGER));
+    expect(body.data.priorityWeights.find((w: { inForce: boolean }) => w.inForce)).toEqual({
       decision,
+      inForce: true,
       setBy: 'demo-conference-admin',
       weights: [{ priorityArea: 'PA-A', weight: 1.5 }, { priorityArea: 'PA-B', weight: 1 }, { priorityArea: 'PA-C', weight: 1 }, { priorityArea: 'PA-D', weight: 1 }, { priorityArea: 'PA-E', weight: 1 }],
     });

@@ -133,7 +133,10 @@ export const absorbMergedProjectUpdate = defineUpdate<ProjectSnapshot, [AbsorbMe
 
 export interface ProjectEvaluationInput {
   projectId: string;
+  /** The lead evaluator. */
   evaluator: string;
+  /** The other panel members; absent for a lone evaluator (and in evaluations started before panels). */
+  panel?: string[];
   reminder: string;
   deadline: string;
 }

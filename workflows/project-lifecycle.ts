@@ -133,7 +133,7 @@ export async function projectLifecycle(input: ProjectLifecycleInput): Promise<vo
         const accepted = payload as Record<string, unknown>;
         // Side effects that can fail come before the commit: a failure leaves the project as it was.
         if (name === 'merge') await askSurvivor(accepted.intoProjectId as string, actor);
-        if (name === 'startEvaluation') await startEvaluationChild(accepted.evaluator as string);
+        if (name === 'startEvaluation') await startEvaluationChild(accepted.evaluator as string, (accepted.panel as string[] | undefined) ?? []);
         const from = state.stage;
         const to: Stage = TRANSITIONS[name].to ?? from;
         const seq = commit({ kind: from === to ? 'RECORDED' : 'TRANSITION', action: name, actor, fromStage: from, toStage: to, summary: accepted });
@@ -163,7 +163,7 @@ export async function projectLifecycle(input: ProjectLifecycleInput): Promise<vo
   }
 
   /** The evaluation child starts before UNDER_EVALUATION is committed; if it cannot, delivery goes on. */
-  async function startEvaluationChild(evaluator: string) {
+  async function startEvaluationChild(evaluator: string, panel: readonly string[]) {
     applying = 'startEvaluation';
     const workflowId = `${input.projectId}/evaluation`;
     try {
@@ -171,7 +171,8 @@ export async function projectLifecycle(input: ProjectLifecycleInput): Promise<vo
         workflowId,
         // The child outlives a continue-as-new of its project; the project cancels it if it ends first.
         parentClosePolicy: ParentClosePolicy.ABANDON,
-        args: [{ projectId: input.projectId, evaluator, reminder: timings.evaluationReminder, deadline: timings.evaluationDeadline }],
+        // A lone evaluator's child gets the input it always got; a panel's also names the other members.
+        args: [{ projectId: input.projectId, evaluator, ...(panel.length ? { panel: [...panel] } : {}), reminder: timings.evaluationReminder, deadline: timings.evaluationDeadline }],
       });
       evaluationId = workflowId;
     } catch (err) {

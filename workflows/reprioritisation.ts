@@ -22,7 +22,7 @@ export async function reprioritisation(input: { trigger: 'SCHEDULE' | 'ON_DEMAND
   if ('done' in prepared) return prepared.done;
   const limit = input.pageSize ?? NEEDS_PAGE_SIZE;
   for (let after: string | null = null; ; ) {
-    const page: { last: string | null; read: number } = await prioritiseNeedsPage({ run, weights: prepared.inputs.weights, after, limit });
+    const page: { last: string | null; read: number } = await prioritiseNeedsPage({ run, weights: prepared.inputs.weights, instrumentWeights: prepared.inputs.instrumentWeights ?? {}, after, limit });
     after = page.last;
     if (page.last === null || page.read < limit) break;
   }

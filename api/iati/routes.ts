@@ -10,7 +10,7 @@ import { activitiesXml, reportingOrgFromEnv } from './activities-xml.js';
 import { organisationXml } from './organisation-xml.js';
 
 export function mayExport(actor: Actor, p: IatiProjectSource): boolean {
-  return maySeeProject(actor, { stateCodes: p.stateCodes, evaluator: p.details.evaluator ?? null, funders: p.pledges.map((x) => x.donor), stage: p.stage });
+  return maySeeProject(actor, { stateCodes: p.stateCodes, evaluator: p.details.evaluator ?? null, panel: (p.details as { panel?: string[] }).panel ?? [], funders: p.pledges.map((x) => x.donor), stage: p.stage });
 }
 
 /**

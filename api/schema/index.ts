@@ -21,6 +21,7 @@ import './roster.js';
 import './matching.js';
 import './available-actions.js';
 import './live.js';
+import './evaluation-panel.js';
 import './reports.js';
 import './notifications.js';
 

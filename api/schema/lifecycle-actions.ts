@@ -25,6 +25,7 @@ import {
 } from './lifecycle-inputs.js';
 import { DecimalScalar } from './money.js';
 import { planRuleInputFields } from './need-rules.js';
+import { DateScalar } from './scalars.js';
 import { loadVisibleProject, ProjectRef } from './project.js';
 
 type FieldsOf = Parameters<typeof builder.inputType>[1]['fields'];
@@ -147,24 +148,35 @@ actionMutation('suspend', 'Suspend delivery, with a reason; reminders pause.', r
 actionMutation('resume', 'Resume a suspended project.', note);
 actionMutation(
   'startEvaluation',
-  'Hand the project to an independent evaluator, with a deadline and reminders.',
+  'Hand the project to an independent evaluator, or a panel led by one, with a deadline and reminders. The lead submits the one outcome assessment for the panel.',
   (t) => ({
-    evaluator: t.string({ required: true, description: "The id of an active roster expert, independent of the project; it acts with the EVALUATOR role under that id" }),
+    evaluator: t.string({ required: true, description: "The lead evaluator: the id of an active roster expert, independent of the project; it acts with the EVALUATOR role under that id and submits for the panel" }),
+    panel: t.idList({ required: false, description: 'The other members of the evaluation panel (roster expert ids, each independent of the project); proposeEvaluationPanel proposes a balanced one' }),
     closeDeliveryReason: t.string({ required: false, description: 'Why a legislative project leaves delivery before enactment (R10)' }),
   }),
-  async (ctx, payload: { evaluator: string }, projectId: string) => {
+  async (ctx, payload: { evaluator: string; panel?: string[] }, projectId: string) => {
     // Evaluators come from the roster and must be independent of the project (not a national of a beneficiary
-    // State, not among those who delivered it, no declared conflict).
-    const [expert] = await loadRoster(ctx.deps.db, [payload.evaluator]);
-    if (!expert) throw new ValidationError([{ field: 'input.evaluator', message: `${payload.evaluator} is not an active expert on the roster; evaluators come from the roster` }]);
-    const breaches = independenceBreaches(expert, {
-      projectId,
-      beneficiaryStates: await ctx.loaders.projectStates.load(projectId),
-      deliveredBy: await deliveredBy(ctx.deps.db, projectId),
+    // State, not among those who delivered it, no declared conflict): the lead and every member alike.
+    const members = [{ id: payload.evaluator, field: 'input.evaluator' }, ...(payload.panel ?? []).map((id, i) => ({ id, field: `input.panel.${i}` }))];
+    const roster = new Map((await loadRoster(ctx.deps.db, members.map((m) => m.id))).map((e) => [e.id, e]));
+    const project = { projectId, beneficiaryStates: await ctx.loaders.projectStates.load(projectId), deliveredBy: await deliveredBy(ctx.deps.db, projectId) };
+    const issues = members.flatMap(({ id, field }) => {
+      const expert = roster.get(id);
+      if (!expert) return [{ field, message: `${id} is not an active expert on the roster; evaluators come from the roster` }];
+      return independenceBreaches(expert, project).map((b) => ({ field, message: `${expert.id} is not independent: ${b.reason} (${b.rule})` }));
     });
-    if (breaches.length) throw new ValidationError(breaches.map((b) => ({ field: 'input.evaluator', message: `${expert.id} is not independent: ${b.reason} (${b.rule})` })));
+    if (issues.length) throw new ValidationError(issues);
   },
 );
+actionMutation('consentToVisit', "A beneficiary State's focal point consents, for its State, to visits of the evaluation panel (003 para 55: visits agreed to by the country).", (t) => ({
+  note: t.string({ required: false, description: 'Conditions or contacts for the visit' }),
+}));
+actionMutation('recordEvaluationVisit', "A member of the evaluation panel (or the manager) records a visit to a beneficiary State; refused until that State's focal point consented (VISIT_BY_CONSENT).", (t) => ({
+  state: t.string({ required: true, description: 'The visited beneficiary State (ISO 3166 alpha-3)' }),
+  startDate: t.field({ type: DateScalar, required: true }),
+  endDate: t.field({ type: DateScalar, required: true }),
+  purpose: t.string({ required: true }),
+}));
 actionMutation('submitOutcomeAssessment', 'The assigned evaluator submits the outcome assessment: DAC criteria, indicator values, need verdicts, narrative.', (t) => ({
   criteria: t.field({ type: [CriterionRatingInput], required: true }),
   indicatorValues: t.field({ type: [IndicatorValueInput], required: true }),

@@ -1,6 +1,7 @@
 // GraphQL input types of lifecycle action payloads. Their validation is the zod schemas in
 // domain/lifecycle-inputs.ts; these only give the payloads a shape in the schema.
 import { builder } from '../builder.js';
+import { OutcomeTypeEnum } from './outcome-types.js';
 import { DecimalScalar } from './money.js';
 
 export const IndicatorInput = builder.inputType('IndicatorInput', {
@@ -33,7 +34,11 @@ export const IndicatorValueInput = builder.inputType('IndicatorValueInput', {
 });
 
 export const NeedVerdictInput = builder.inputType('NeedVerdictInput', {
-  fields: (t) => ({ needId: t.string({ required: true }), verdict: t.string({ required: true, description: 'MET, PARTLY_MET or UNMET' }) }),
+  fields: (t) => ({
+    needId: t.string({ required: true }),
+    verdict: t.string({ required: true, description: 'MET, PARTLY_MET or UNMET' }),
+    outcomeTypes: t.field({ type: [OutcomeTypeEnum], required: false, description: 'What kind of outcome the need reached; none for an unmet need' }),
+  }),
 });
 
 export const RecommendationInput = builder.inputType('RecommendationInput', {

@@ -6,6 +6,7 @@ import type { Selectable } from 'kysely';
 import { fieldsForNeed } from '../../domain/expertise.js';
 import { needField } from '../../domain/needs/need-fields.js';
 import { workingLanguagesOf } from '../../domain/languages.js';
+import { languagesFor } from '../../domain/matching/exclusions.js';
 import { greedyTeam, optimalTeam, type Slot, type Team } from '../../domain/matching/assign.js';
 import { independenceBreaches } from '../../domain/matching/evaluator.js';
 import { exclusionsOf, homeRegionOf } from '../../domain/matching/exclusions.js';
@@ -30,7 +31,7 @@ import { dropNulls, ExpertRef } from './roster.js';
 
 type NeedRow = Selectable<DB['needs']>;
 
-function targetOf(need: NeedRow, o: Pick<MatchOptions, 'windowFrom' | 'windowTo' | 'fields'> & { organisations?: string[] }): MatchTarget {
+function targetOf(need: NeedRow, o: Pick<MatchOptions, 'windowFrom' | 'windowTo' | 'fields'> & { organisations?: string[]; languages?: string[] }): MatchTarget {
   return {
     stateCode: need.state_code,
     projectId: need.project_id ?? undefined,
@@ -41,6 +42,7 @@ function targetOf(need: NeedRow, o: Pick<MatchOptions, 'windowFrom' | 'windowTo'
     article: need.article,
     ...(o.windowFrom && o.windowTo ? { window: { from: o.windowFrom, to: o.windowTo } } : {}),
     organisations: o.organisations ?? [],
+    ...(o.languages?.length ? { languages: o.languages } : {}),
   };
 }
 
@@ -71,7 +73,7 @@ const MatchRef = builder.objectRef<{ need: NeedRow; target: MatchTarget; ranking
     needId: t.string({ resolve: (m) => m.need.id }),
     state: t.string({ resolve: (m) => m.need.state_code }),
     fields: t.stringList({ resolve: (m) => [...m.target.fields] }),
-    workingLanguages: t.stringList({ resolve: (m) => workingLanguagesOf(m.need.state_code) }),
+    workingLanguages: t.stringList({ description: 'ISO 639-1: the languages named in options.languages, else the State\'s working languages', resolve: (m) => [...languagesFor(m.target)] }),
     eligible: t.int({ resolve: (m) => m.ranking.eligible }),
     ranked: t.field({ type: [RankedRef], resolve: (m) => m.ranking.ranked }),
     excluded: t.field({ type: [ExcludedRef], description: 'The first excludedLimit excluded experts', resolve: (m) => m.ranking.excluded }),
@@ -80,7 +82,10 @@ const MatchRef = builder.objectRef<{ need: NeedRow; target: MatchTarget; ranking
 });
 
 const MatchOptionsInput = builder.inputType('MatchOptionsInput', {
-  fields: (t) => ({ windowFrom: t.string(), windowTo: t.string(), fields: t.stringList(), organisations: t.stringList(), limit: t.int(), excludedLimit: t.int() }),
+  fields: (t) => ({
+    windowFrom: t.string(), windowTo: t.string(), fields: t.stringList(), organisations: t.stringList(), limit: t.int(), excludedLimit: t.int(),
+    languages: t.stringList({ description: 'The languages the work is done in (ISO 639-1, any language), in place of the State\'s working languages' }),
+  }),
 });
 
 async function needsFor(ctx: Context, needId: string | null | undefined, projectId: string | null | undefined): Promise<NeedRow[]> {

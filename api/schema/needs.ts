@@ -43,7 +43,7 @@ const PoolNeedRef = builder.objectRef<RankedNeed>('PoolNeed').implement({
 /** The pool as it stands now, ranked with the weights in force. */
 async function rankedPool(ctx: Context, filter: { state?: string; priorityArea?: string }): Promise<RankedNeed[]> {
   const [rows, weights] = await Promise.all([loadNeedsWithStatus(ctx.deps.db, filter), currentWeightSet(ctx.deps.db)]);
-  return prioritisePool(rows.map(toPoolNeed), weights?.weights ?? {}, STATES_NEEDING_REPORTING_HELP, new Date()).map((n) => ({ ...n.row, priority: n.priority, rank: n.rank }));
+  return prioritisePool(rows.map(toPoolNeed), weights?.weights ?? {}, STATES_NEEDING_REPORTING_HELP, new Date(), weights?.instrumentWeights ?? {}).map((n) => ({ ...n.row, priority: n.priority, rank: n.rank }));
 }
 
 const poolFilter = z

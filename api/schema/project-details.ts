@@ -7,6 +7,7 @@ import { builder } from '../builder.js';
 import { normaliseAmount } from '../../domain/money.js';
 import { DecimalScalar, MoneyRef } from './money.js';
 import { ProjectRef } from './project.js';
+import { OutcomeTypeEnum } from './outcome-types.js';
 
 type Details = ProjectState;
 const detailsOf = (p: ProjectRow) => p.details as unknown as Details;
@@ -111,7 +112,11 @@ const IndicatorValueRef = builder.objectRef<OutcomeAssessment['indicatorValues']
   fields: (t) => ({ indicator: t.exposeString('indicator'), actual: t.exposeFloat('actual') }),
 });
 const NeedVerdictRef = builder.objectRef<OutcomeAssessment['needVerdicts'][number]>('NeedVerdict').implement({
-  fields: (t) => ({ needId: t.exposeString('needId'), verdict: t.exposeString('verdict') }),
+  fields: (t) => ({
+    needId: t.exposeString('needId'),
+    verdict: t.exposeString('verdict'),
+    outcomeTypes: t.field({ type: [OutcomeTypeEnum], description: 'What kind of outcome the need reached (domain.md 5)', resolve: (v) => v.outcomeTypes ?? [] }),
+  }),
 });
 const RecommendationRef = builder.objectRef<OutcomeAssessment['recommendations'][number]>('Recommendation').implement({
   fields: (t) => ({

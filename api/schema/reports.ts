@@ -1,5 +1,7 @@
 // Portfolio reports (also as CSV under /reports/<name>.csv).
 import { builder } from '../builder.js';
+import { OutcomeTypeEnum } from './outcome-types.js';
+import { DateScalar } from './scalars.js';
 import { DecimalScalar } from './money.js';
 import { ForbiddenError } from '../errors.js';
 import { fundingGapReport, needsReport, outcomesReport } from '../reports.js';
@@ -41,6 +43,10 @@ const MismatchRef = builder.objectRef<Funding['earmarkMismatch'][number]>('Earma
   }),
 });
 
+const OutcomeTypeCountRef = builder.objectRef<Outcome['outcomeTypes'][number]>('OutcomeTypeCount').implement({
+  fields: (t) => ({ outcomeType: t.field({ type: OutcomeTypeEnum, resolve: (c) => c.outcomeType }), needs: t.exposeInt('needs') }),
+});
+
 const OutcomeRef = builder.objectRef<Outcome>('OutcomeReportRow').implement({
   fields: (t) => ({
     projectId: t.exposeString('projectId'),
@@ -55,6 +61,10 @@ const OutcomeRef = builder.objectRef<Outcome>('OutcomeReportRow').implement({
     needsMet: t.exposeInt('needsMet'),
     needsPartlyMet: t.exposeInt('needsPartlyMet'),
     needsUnmet: t.exposeInt('needsUnmet'),
+    outcomeTypes: t.field({ type: [OutcomeTypeCountRef], description: 'How many of its needs reached each kind of outcome (kinds none reached left out)', resolve: (o) => o.outcomeTypes }),
+    enactedLaw: t.string({ nullable: true, description: 'The law recorded as enacted (R10)', resolve: (o) => o.enactedLaw }),
+    enactedOn: t.field({ type: DateScalar, nullable: true, resolve: (o) => o.enactedOn }),
+    coProviders: t.stringList({ description: 'Other providers of assistance the evaluation named', resolve: (o) => o.coProviders }),
   }),
 });
 

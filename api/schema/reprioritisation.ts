@@ -1,7 +1,8 @@
 // Re-prioritisation on demand, and the ranked snapshots it records, with the change since the run before.
 import { randomUUID } from 'node:crypto';
 import type { RegionReporting } from '../../domain/presumed-needs.js';
-import { latestSnapshots, previousSnapshot, ranksIn, snapshotById, snapshotEntries } from '../../db/queries/needs-pool.js';
+import { latestSnapshots, previousSnapshot, ranksIn, snapshotById, snapshotEntries, weightSetById } from '../../db/queries/needs-pool.js';
+import { WeightSetRef } from './priority-weights.js';
 import { TASK_QUEUE } from '../../workflows/definitions.js';
 import { STATES } from '../../domain/code-lists/index.js';
 import { builder } from '../builder.js';
@@ -36,6 +37,12 @@ const SnapshotRef = builder.objectRef<SnapshotRow>('PrioritySnapshot').implement
     trigger: t.exposeString('trigger'),
     takenAt: t.string({ resolve: (s) => new Date(s.taken_at).toISOString() }),
     weightSetId: t.int({ nullable: true, resolve: (s) => s.weight_set_id }),
+    weightSet: t.field({
+      type: WeightSetRef,
+      nullable: true,
+      description: 'The weight set (decision and day) in force when the run ranked the pool; null when none was',
+      resolve: async (s, _a, ctx) => (s.weight_set_id === null ? null : ((await weightSetById(ctx.deps.db, s.weight_set_id)) ?? null)),
+    }),
     openNeeds: t.exposeInt('open_needs'),
     presumedGenerated: t.exposeInt('presumed_generated', { description: 'Presumed reporting needs this run generated (R8)' }),
     regionsFlagged: t.field({

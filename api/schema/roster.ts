@@ -22,7 +22,7 @@ const InstrumentKnowledge = builder.objectRef<{ instrument: string; articles: st
   fields: (t) => ({ instrument: t.exposeString('instrument'), articles: t.exposeStringList('articles') }),
 });
 const LanguageSkill = builder.objectRef<{ language: string; level: string }>('LanguageSkill').implement({
-  fields: (t) => ({ language: t.exposeString('language', { description: 'ISO 639-1' }), level: t.exposeString('level', { description: 'A1-C2 or NATIVE' }) }),
+  fields: (t) => ({ language: t.exposeString('language', { description: 'ISO 639-1 code, any language (e.g. fa, sq, pt)' }), level: t.exposeString('level', { description: 'A1-C2 or NATIVE' }) }),
 });
 const Window = builder.objectRef<{ from: string; to: string }>('AvailabilityWindow').implement({
   fields: (t) => ({ from: t.exposeString('from'), to: t.exposeString('to') }),

@@ -3,7 +3,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { UrgencyCode } from '../../domain/code-lists/index.js';
 import { PRESUMED_SOURCE, type presumedReportingNeed } from '../../domain/presumed-needs.js';
-import type { NeedVerdict, PoolNeed } from '../../domain/priority.js';
+import { weightVersionInForce, type NeedVerdict, type PoolNeed } from '../../domain/priority.js';
 import { isRatificationNeed } from '../../domain/needs/ratification.js';
 import type { DB } from '../schema.js';
 import { recordNeedEvents } from './need-history.js';
@@ -39,6 +39,7 @@ export function toPoolNeed(row: PoolNeedRow): PoolNeedWithRow {
     id: row.id,
     stateCode: row.state_code,
     priorityArea: row.priority_area,
+    instrument: row.instrument,
     urgency: row.urgency as UrgencyCode,
     identifiedAt: new Date(row.created_at).toISOString(),
     stateRank: row.state_rank,
@@ -79,16 +80,49 @@ export function loadNeedsWithStatus(db: Kysely<DB>, filter: { state?: string; pr
   return query.orderBy('n.id').execute() as Promise<PoolNeedRow[]>;
 }
 
-export function currentWeightSet(db: Kysely<DB>) {
-  return db.selectFrom('priority_weight_sets').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirst();
+/** A weight set as readers see it: its decision's day as YYYY-MM-DD. */
+export interface WeightSetRow {
+  id: number;
+  decision: string;
+  decidedOn: string;
+  weights: Record<string, number>;
+  instrumentWeights: Record<string, number>;
+  set_by: string;
+  set_at: Date;
 }
 
-export function weightSetHistory(db: Kysely<DB>) {
-  return db.selectFrom('priority_weight_sets').selectAll().orderBy('id', 'desc').execute();
+function weightSets(db: Kysely<DB>) {
+  return db
+    .selectFrom('priority_weight_sets')
+    .select(['id', 'decision', 'weights', 'instrument_weights as instrumentWeights', 'set_by', 'set_at', sql<string>`to_char(decided_on, 'YYYY-MM-DD')`.as('decidedOn')]);
 }
 
-export function insertWeightSet(db: Kysely<DB>, decision: string, weights: Record<string, number>, setBy: string) {
-  return db.insertInto('priority_weight_sets').values({ decision, weights: JSON.stringify(weights), set_by: setBy }).returningAll().executeTakeFirstOrThrow();
+/** Every weight set, the latest decision first (then the latest recorded). */
+export async function weightSetHistory(db: Kysely<DB>): Promise<WeightSetRow[]> {
+  return (await weightSets(db).orderBy('decided_on', 'desc').orderBy('id', 'desc').execute()) as WeightSetRow[];
+}
+
+export async function weightSetById(db: Kysely<DB>, id: number): Promise<WeightSetRow | undefined> {
+  return (await weightSets(db).where('id', '=', id).executeTakeFirst()) as WeightSetRow | undefined;
+}
+
+/** The weight set in force at `at` (domain/priority.ts weightVersionInForce), or undefined when none is. */
+export async function currentWeightSet(db: Kysely<DB>, at: Date = new Date()): Promise<WeightSetRow | undefined> {
+  // A handful of rows (one per Conference decision): the one pure rule picks among them.
+  return weightVersionInForce(await weightSetHistory(db), at) ?? undefined;
+}
+
+export async function insertWeightSet(
+  db: Kysely<DB>,
+  set: { decision: string; decidedOn: string; weights: Record<string, number>; instrumentWeights: Record<string, number> },
+  setBy: string,
+): Promise<WeightSetRow> {
+  const { id } = await db
+    .insertInto('priority_weight_sets')
+    .values({ decision: set.decision, decided_on: set.decidedOn, weights: JSON.stringify(set.weights), instrument_weights: JSON.stringify(set.instrumentWeights), set_by: setBy })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return (await weightSets(db).where('id', '=', id).executeTakeFirstOrThrow()) as WeightSetRow;
 }
 
 export function snapshotByWorkflow(db: Kysely<DB>, workflowId: string) {

@@ -36,7 +36,11 @@ export function listProjects(db: Kysely<DB>, filter: ProjectFilter): Promise<Pro
     const pledgedBy = JSON.stringify({ pledges: [{ donor: filter.visibleToDonor }] });
     query = query.where((eb) => eb.or([eb('projects.stage', '=', 'AWAITING_FUNDING'), eb(sql`projects.details`, '@>', sql`${pledgedBy}::jsonb`)]));
   }
-  if (filter.visibleToEvaluator !== undefined) query = query.where(sql`projects.details->>'evaluator'`, '=', filter.visibleToEvaluator);
+  if (filter.visibleToEvaluator !== undefined) {
+    // The lead evaluator or another member of the evaluation panel.
+    const subject = filter.visibleToEvaluator;
+    query = query.where((eb) => eb.or([eb(sql`projects.details->>'evaluator'`, '=', subject), eb(sql`projects.details->'panel'`, '?', subject)]));
+  }
   if (filter.priorityArea) {
     const area = filter.priorityArea;
     query = query.where(({ exists, selectFrom }) =>

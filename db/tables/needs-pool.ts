@@ -10,6 +10,10 @@ export interface PriorityWeightSetTable {
   weights: JSONColumnType<Record<string, number>>;
   set_by: string;
   set_at: ColumnType<Date, Date | string | undefined, never>;
+  /** Weights of instruments (UNTOC, TIP, SOM, FA, ...), 0-3; 0130_weight_versions. */
+  instrument_weights: ColumnType<Record<string, number>, string | undefined, string>;
+  /** The day the decision took effect (YYYY-MM-DD); 0130_weight_versions. */
+  decided_on: ColumnType<Date | string, string, string>;
 }
 
 export interface PrioritySnapshotTable {

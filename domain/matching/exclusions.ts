@@ -3,16 +3,25 @@ import { STATES } from '../code-lists/index.js';
 import { levelRank, workingLanguagesOf, WORKING_LEVEL, type LanguageCode } from '../languages.js';
 import type { Exclusion, MatchTarget, RosterExpert } from './types.js';
 
+/**
+ * The languages the work is done in: those the manager named for it (any ISO 639-1 code), or else the
+ * beneficiary State's working languages.
+ */
+export function languagesFor(target: string | Pick<MatchTarget, 'stateCode' | 'languages'>): readonly LanguageCode[] {
+  if (typeof target === 'string') return workingLanguagesOf(target);
+  return target.languages?.length ? target.languages : workingLanguagesOf(target.stateCode);
+}
+
 /** The languages the expert shares with the beneficiary at working level (B1 or better). */
-export function sharedLanguages(expert: RosterExpert, stateCode: string): { language: string; level: string }[] {
-  const wanted: readonly LanguageCode[] = workingLanguagesOf(stateCode);
+export function sharedLanguages(expert: RosterExpert, target: string | Pick<MatchTarget, 'stateCode' | 'languages'>): { language: string; level: string }[] {
+  const wanted: readonly LanguageCode[] = languagesFor(target);
   const min = levelRank(WORKING_LEVEL);
   return expert.profile.languages.filter((l) => wanted.includes(l.language as LanguageCode) && levelRank(l.level) >= min);
 }
 
 /** Whether the expert shares a working language with the beneficiary (no allocation: runs over the whole roster). */
-export function sharesLanguage(expert: RosterExpert, stateCode: string): boolean {
-  const wanted: readonly string[] = workingLanguagesOf(stateCode);
+export function sharesLanguage(expert: RosterExpert, target: string | Pick<MatchTarget, 'stateCode' | 'languages'>): boolean {
+  const wanted: readonly string[] = languagesFor(target);
   const min = levelRank(WORKING_LEVEL);
   for (const l of expert.profile.languages) if (levelRank(l.level) >= min && wanted.includes(l.language)) return true;
   return false;
@@ -28,8 +37,9 @@ export function exclusionsOf(expert: RosterExpert, target: MatchTarget, explain 
   const x = explain;
   const out: Exclusion[] = [];
   if (expert.status === 'SUSPENDED') out.push({ rule: 'SUSPENDED', reason: 'suspended from the roster by a programme manager' });
-  if (!sharesLanguage(expert, target.stateCode)) {
-    out.push({ rule: 'NO_SHARED_LANGUAGE', reason: x ? `speaks none of ${workingLanguagesOf(target.stateCode).join(', ')} (working languages of ${target.stateCode}) at ${WORKING_LEVEL} or better` : '' });
+  if (!sharesLanguage(expert, target)) {
+    const whose = target.languages?.length ? 'the languages the work is done in' : `working languages of ${target.stateCode}`;
+    out.push({ rule: 'NO_SHARED_LANGUAGE', reason: x ? `speaks none of ${languagesFor(target).join(', ')} (${whose}) at ${WORKING_LEVEL} or better` : '' });
   }
   if (target.window && !isAvailable(expert, target.window)) {
     out.push({ rule: 'UNAVAILABLE', reason: x ? `no declared availability covers ${target.window.from} to ${target.window.to}` : '' });
@@ -45,7 +55,7 @@ export function exclusionsOf(expert: RosterExpert, target: MatchTarget, explain 
 /** Whether the expert breaks any hard rule of exclusionsOf, without building the list (ranking a roster for many slots). */
 export function breaksHardRule(expert: RosterExpert, target: MatchTarget): boolean {
   if (expert.status === 'SUSPENDED') return true;
-  if (!sharesLanguage(expert, target.stateCode)) return true;
+  if (!sharesLanguage(expert, target)) return true;
   if (target.window && !isAvailable(expert, target.window)) return true;
   const c = expert.profile.conflicts;
   if (c.states.includes(target.stateCode)) return true;

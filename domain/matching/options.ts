@@ -1,6 +1,7 @@
 // zod schemas of the manager's matching, team and invitation requests.
 import { z } from 'zod';
-import { boundedInt, calendarDate, identifier, idempotencyKey, idList, line, preview, uniqueList } from '../boundary.js';
+import { boundedInt, calendarDate, codeOf, identifier, idempotencyKey, idList, line, preview, uniqueList } from '../boundary.js';
+import { LANGUAGES } from '../languages.js';
 import { isExpertiseField } from '../expertise.js';
 
 const isoDate = calendarDate;
@@ -10,6 +11,8 @@ export const matchOptions = z.object({
   windowTo: isoDate.optional(),
   fields: uniqueList(z.string().max(100, { error: 'unknown field of expertise' }).refine(isExpertiseField, { error: (i) => `unknown field of expertise "${preview(i.input)}"` }), { what: 'field', min: 1, max: 100 }).optional(),
   organisations: uniqueList(line(200), { what: 'organisation', max: 50 }).default([]),
+  /** The languages the work is done in (any ISO 639-1 code), in place of the State's working languages. */
+  languages: uniqueList(codeOf(LANGUAGES, 'language'), { what: 'language', max: 10 }).optional(),
   limit: boundedInt(1, 500).default(20),
   /** How many excluded experts to list with their rules (all are counted). */
   excludedLimit: boundedInt(0, 10000).default(100),

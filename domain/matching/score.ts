@@ -45,7 +45,7 @@ function instrumentPart(expert: RosterExpert, target: MatchTarget, x: boolean, o
 
 function languagePart(expert: RosterExpert, target: MatchTarget, x: boolean, o: ScorePart): ScorePart {
   let best: { language: string; level: string } | undefined;
-  for (const l of sharedLanguages(expert, target.stateCode)) if (!best || levelRank(l.level as never) > levelRank(best.level as never)) best = l;
+  for (const l of sharedLanguages(expert, target)) if (!best || levelRank(l.level as never) > levelRank(best.level as never)) best = l;
   if (!best) return put(o, 'LANGUAGE', 0, 'no shared working language');
   // B1 gives 40 % of the weight, NATIVE all of it.
   const points = Math.round(WEIGHTS.language * (0.4 + (0.6 * (levelRank(best.level as never) - 2)) / 4));

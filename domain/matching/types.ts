@@ -25,6 +25,8 @@ export interface MatchTarget {
   article?: string | null;
   /** The delivery window; without one, availability is not checked. */
   window?: { from: string; to: string };
+  /** ISO 639-1 languages the work is done in, when the manager names them; else the State's working languages. */
+  languages?: readonly string[];
   /** Organisations taking part in the delivery, checked against declared conflicts. */
   organisations?: readonly string[];
 }

@@ -49,7 +49,9 @@ export function projectEventNotices(event: ProjectEventForNotices, ctx: { inform
     return [{ topic: 'INFORMATION_REQUESTED', audiences: [FOCAL_POINTS], params: { question: ctx.question ?? str(event.summary.question), deadline: ctx.informationDeadline ?? '' } }];
   }
   if (event.kind === 'TRANSITION' && event.action === 'startEvaluation') {
-    return [{ topic: 'EVALUATION_ASSIGNED', audiences: person(str(event.summary.evaluator)), params: {} }];
+    // Every member of the panel learns of the assignment; the lead first.
+    const panel = Array.isArray(event.summary.panel) ? event.summary.panel.filter((m): m is string => typeof m === 'string') : [];
+    return [{ topic: 'EVALUATION_ASSIGNED', audiences: [str(event.summary.evaluator), ...panel].flatMap((m) => person(m)), params: {} }];
   }
   if (event.kind === 'REMINDER' || event.kind === 'ESCALATION') {
     const escalation = event.kind === 'ESCALATION';

@@ -234,6 +234,8 @@ export const en = {
   'plan.save': 'Save the plan',
   'plan.back': 'Back to the project',
   'action.submitOutcomeAssessment': "Assess the outcomes",
+  'action.consentToVisit': "Consent to evaluation visits",
+  'action.recordEvaluationVisit': "Record an evaluation visit",
   'form.choiceRequired': "Choose one.",
   'eval.heading': "Outcome assessment: {title}",
   'eval.intro': "Rate each of the six OECD DAC criteria from 1 (highly unsatisfactory) to 6 (highly satisfactory), or mark it not assessed, and give your reason. Give the actual value of every indicator and a verdict on every need.",

@@ -235,6 +235,8 @@ export const es: Record<MessageKey, string> = {
   'plan.save': 'Guardar el plan',
   'plan.back': 'Volver al proyecto',
   'action.submitOutcomeAssessment': "Evaluar los resultados",
+  'action.consentToVisit': "Consentir las visitas de evaluación",
+  'action.recordEvaluationVisit': "Registrar una visita de evaluación",
   'form.choiceRequired': "Elija una opción.",
   'eval.heading': "Evaluación de resultados: {title}",
   'eval.intro': "Califique cada uno de los seis criterios del CAD de la OCDE de 1 (muy insatisfactorio) a 6 (muy satisfactorio), o indique que no se evaluó, con su justificación. Indique el valor real de cada indicador y un veredicto sobre cada necesidad.",

@@ -235,6 +235,8 @@ export const fr: Record<MessageKey, string> = {
   'plan.save': 'Enregistrer le plan',
   'plan.back': 'Retour au projet',
   'action.submitOutcomeAssessment': "Évaluer les résultats",
+  'action.consentToVisit': "Consentir aux visites d’évaluation",
+  'action.recordEvaluationVisit': "Enregistrer une visite d’évaluation",
   'form.choiceRequired': "Faites un choix.",
   'eval.heading': "Évaluation des résultats : {title}",
   'eval.intro': "Notez chacun des six critères du CAD de l’OCDE de 1 (très insatisfaisant) à 6 (très satisfaisant), ou indiquez qu’il n’a pas été évalué, avec votre justification. Donnez la valeur effective de chaque indicateur et un verdict sur chaque besoin.",

@@ -2,12 +2,12 @@
 import { graphql } from '../graphql';
 
 export const PRIORITY_WEIGHTS = graphql(`
-  query PriorityWeights { priorityWeights { id decision setAt setBy weights { priorityArea weight } } }
+  query PriorityWeights { priorityWeights { id decision decidedOn inForce setAt setBy weights { priorityArea weight } instrumentWeights { instrument weight } } }
 `);
 
 export const SET_PRIORITY_WEIGHTS = graphql(`
-  mutation SetPriorityWeights($decision: String!, $weights: [AreaWeightInput!]!) {
-    setPriorityWeights(decision: $decision, weights: $weights) {
+  mutation SetPriorityWeights($input: SetPriorityWeightsInput!) {
+    setPriorityWeights(input: $input) {
       __typename
       ... on PriorityWeightSet { id decision }
       ... on Error { code message }

@@ -17,7 +17,7 @@ export default function PriorityWeights() {
   const [{ data }, refetch] = useQuery({ query: PRIORITY_WEIGHTS });
   const areas = lists?.codeLists.priorityAreas ?? [];
   const sets = data?.priorityWeights ?? [];
-  const inForce = sets[0];
+  const inForce = sets.find((s) => s.inForce) ?? sets[0];
   const [decision, setDecision] = useState('');
   const [weights, setWeights] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -30,7 +30,7 @@ export default function PriorityWeights() {
     e.preventDefault();
     const local = areas.map((a, i) => ((weights[a.code] ?? '').trim() !== '' && Number.isFinite(Number(weights[a.code])) ? null : { field: `weights.${i}.weight`, message: t('form.numberRequired') })).filter((x): x is { field: string; message: string } => x !== null);
     if (local.length > 0) return setProblem({ code: 'VALIDATION_FAILED', message: '', issues: local });
-    const answer = await client.mutation(SET_PRIORITY_WEIGHTS, { decision, weights: areas.map((a) => ({ priorityArea: a.code, weight: Number(weights[a.code]) })) }).toPromise();
+    const answer = await client.mutation(SET_PRIORITY_WEIGHTS, { input: { decision, decidedOn: new Date().toISOString().slice(0, 10), weights: areas.map((a) => ({ priorityArea: a.code, weight: Number(weights[a.code]) })) } }).toPromise();
     const p = problemOf(answer.error ? { __typename: 'Error', code: 'OTHER', message: answer.error.message } : answer.data?.setPriorityWeights);
     setProblem(p);
     if (!p) {
@@ -78,7 +78,7 @@ export default function PriorityWeights() {
               {sets.map((s, i) => (
                 <tr key={s.id}>
                   <td>
-                    {s.decision} {i === 0 && <strong>({t('weights.inForce')})</strong>}
+                    {s.decision} {s.inForce && <strong>({t('weights.inForce')})</strong>}
                   </td>
                   <td>{dateTime(s.setAt)}</td>
                   {areas.map((a) => {
