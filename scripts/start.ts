@@ -108,9 +108,7 @@ async function main() {
   if ('err' in built) throw built.err;
   console.log(`palermo: workflow bundle ${built.what}`);
   await migrateToLatest(db);
-  await seedCodeLists(db);
-
-  if (await ensureWebBuild()) console.log('palermo: web app built (its sources were newer than web/dist)');
+  phase('migrated');
   // The embedded default is for trying palermo out: GraphiQL, introspection and the web app's demo
   // sign-in on unless set otherwise.
   const devTools = embedded ? { PALERMO_GRAPHIQL: 'true', PALERMO_INTROSPECTION: 'true', PALERMO_DEMO_SIGN_IN: 'true' } : {};
@@ -124,8 +122,15 @@ async function main() {
   const env = { PALERMO_LOG_LEVEL: 'WARN', ...devTools, ...mailEnv, ...process.env, TEMPORAL_ADDRESS: temporalAddress, DATABASE_URL: databaseUrl, ...(jwtSecret ? { PALERMO_JWT_SECRET: jwtSecret } : {}), PORT: String(apiPort) };
   runChild('worker', 'worker/main.ts', 'worker-main', env);
   runChild('API', 'api/main.ts', 'api-main', env);
-  await waitForHttp(`http://127.0.0.1:${apiPort}/health`, 60_000);
-  phase('API answers');
+  phase('children started');
+  // The children load while the code lists are brought up to date and the web build is checked; nothing
+  // is announced, and no demo data is seeded, before all three are done.
+  const [, webBuilt] = await Promise.all([
+    seedCodeLists(db).then(() => phase('code lists seeded')),
+    ensureWebBuild().then((built) => (phase('web build checked'), built)),
+    waitForHttp(`http://127.0.0.1:${apiPort}/health`, 60_000).then(() => phase('API answers')),
+  ]);
+  if (webBuilt) console.log('palermo: web app built (its sources were newer than web/dist)');
 
   const connection = await Connection.connect({ address: temporalAddress! });
   stops.push(() => connection.close());
