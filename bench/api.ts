@@ -98,11 +98,11 @@ async function cloneTemplate(template: string, n: number): Promise<string[]> {
 interface Figures { p50: number; p95: number; p99: number; perSecond: number; errors: number }
 
 /** `REQUESTS` requests over `CONNECTIONS` connections; each request draws its variables. */
-async function load(url: string, body: () => string, token?: string): Promise<Figures> {
+async function load(url: string, body: () => string, token?: string, amount = REQUESTS): Promise<Figures> {
   const sample: number[] = [];
   let errors = 0;
   const options: autocannon.Options = {
-    url, connections: CONNECTIONS, amount: REQUESTS, timeout: 120,
+    url, connections: CONNECTIONS, amount, timeout: 120,
     requests: [{ method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, setupRequest: (req) => ({ ...req, body: body() }) }],
   };
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -135,8 +135,10 @@ try {
     if (answer.errors || answer.data?.[q.field]?.__typename !== q.success) throw new Error(`${q.name} does not answer: ${JSON.stringify(answer).slice(0, 500)}`);
   }
   const bareBody = () => JSON.stringify({ query: '{ hello }' });
-  await load(bareUrl, bareBody); // warm-up
-  for (const q of API_QUERIES) await load(api.url, bodyOf(q), pm);
+  // Warm-up (JIT, pools, PostgreSQL's caches): one request per connection of each, not counted.
+  await load(bareUrl, bareBody, undefined, CONNECTIONS);
+  for (const q of API_QUERIES) await load(api.url, bodyOf(q), pm, CONNECTIONS);
+  console.log(`warmed up (load ${loadavg()[0]!.toFixed(1)})`);
 
   const ratios = new Map<string, { p50: number[]; p95: number[]; p99: number[] }>();
   for (let r = 0; r < ROUNDS; r++) {
