@@ -19,7 +19,6 @@ import { portInUse } from './embedded/free-port.js';
 import { startEmbeddedPostgres } from './embedded/postgres.js';
 import { startTemporalDevServer, stopChild } from './embedded/temporal-dev-server.js';
 import { ensureWebBuild } from './web-build.js';
-import { bundleWorkflows } from '../worker/create-worker.js';
 import { ensureWorkflowBundle } from '../worker/workflow-bundle.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -69,7 +68,8 @@ async function waitForHttp(url: string, timeoutMs: number) {
 }
 
 // webpack runs only when the workflow sources changed since the last build, beside the servers' start.
-const workflowBundle = ensureWorkflowBundle(bundleWorkflows).then(
+// The worker package (and every activity) is loaded here only when webpack must run: the worker child loads them itself.
+const workflowBundle = ensureWorkflowBundle(async () => (await import('../worker/create-worker.js')).bundleWorkflows()).then(
   (what) => (phase('workflow bundle checked'), { what }),
   (err: unknown) => ({ err }),
 );
