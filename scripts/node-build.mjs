@@ -65,6 +65,8 @@ export async function buildNode() {
     packages: 'external',
     platform: 'node',
     format: 'esm',
+    // Dynamic imports become chunks loaded when called, with their packages: start.js loads the worker package only to rebuild the bundle.
+    splitting: true,
     target: 'node20',
     sourcemap: 'linked',
     metafile: true,
