@@ -12,6 +12,8 @@ import { writeProjectEvent } from '../activities/project-events.js';
 import type { DB } from '../db/schema.js';
 import type { FieldIssue, FileRequestInput } from '../domain/inputs.js';
 import type { Actor } from '../domain/roles.js';
+import { isFinalStage, type Stage } from '../domain/stages.js';
+import { TRANSITIONS, type TransitionName } from '../domain/transitions.js';
 import {
   TASK_QUEUE,
   readModelCaughtUpUpdate,
@@ -149,7 +151,10 @@ export async function applyTransition<P>(
   options: Pick<LifecycleOptions, 'temporalDeadlineMs' | 'readModel'> = {},
 ): Promise<ProjectSnapshot> {
   const deadline = temporalDeadlineMs(options.temporalDeadlineMs);
-  const { readModel } = options;
+  // A transition that ends the project answers once its workflow has projected everything and ended
+  // (the caller may check that it has), so it waits for the projection activity as before.
+  const transition = TRANSITIONS[update.name as TransitionName] as { to?: Stage } | undefined;
+  const readModel = transition?.to && isFinalStage(transition.to) ? undefined : options.readModel;
   let answer: ProjectSnapshot;
   try {
     answer = await withTemporalDeadline(client, deadline, `${update.name} on ${projectId}`, () =>
