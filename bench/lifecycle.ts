@@ -181,7 +181,7 @@ async function trace(projects = 8) {
   console.log(`trace of single transitions, one at a time (${projects * 2} each; load ${loadavg()[0]!.toFixed(1)}): median, p95`);
   for (const [label, xs] of Object.entries(parts)) console.log(`  ${label.padEnd(58)} ${fmt(median(xs)).padStart(9)} ${fmt(percentile(xs, 95)).padStart(9)}`);
   const sumB = ['B1. scope read (findProject)', 'B2. Update round trip, answering with its events', 'B3. the API writes the events (one transaction each)', 'B4. reread (findProject)'].reduce((t, k) => t + median(parts[k]!), 0);
-  console.log(`  the rest of A (HTTP, GraphQL parse/validate, auth, idempotency, serialisation): ~${fmt(median(parts['A. GraphQL mutation, whole']!) - sumB)}`);
+  console.log(`  A minus the medians of B1-B4 (HTTP, GraphQL, auth, idempotency; within the noise when near or below zero): ${fmt(median(parts['A. GraphQL mutation, whole']!) - sumB)}`);
 }
 
 try {
