@@ -7,8 +7,13 @@ import {
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { UpdateDefinition } from '@temporalio/common';
+import type { Kysely } from 'kysely';
+import { writeProjectEvent } from '../activities/project-events.js';
+import type { DB } from '../db/schema.js';
 import type { FieldIssue, FileRequestInput } from '../domain/inputs.js';
 import type { Actor } from '../domain/roles.js';
+import { isFinalStage, type Stage } from '../domain/stages.js';
+import { TRANSITIONS, type TransitionName } from '../domain/transitions.js';
 import {
   TASK_QUEUE,
   readModelCaughtUpUpdate,
@@ -35,6 +40,20 @@ export interface LifecycleOptions {
   temporalDeadlineMs?: number;
   /** Continue-as-new sooner than DEFAULT_MAX_HISTORY_EVENTS (tests and the replay-corpus recorder). */
   maxHistoryEvents?: number;
+  /**
+   * The read model the caller's next read comes from. Given, the API writes the events an Update
+   * committed itself (one transaction, idempotent on (project, seq)) instead of waiting for the
+   * projection activity's round trip through Temporal; the activity stays the backstop. Absent, the
+   * answer waits for the activity, as scripts and direct callers do.
+   */
+  readModel?: Kysely<DB>;
+  /** The API leaves the read model to the projection activity and waits for it (bench:lifecycle's "before" side). */
+  waitForProjectionActivity?: boolean;
+}
+
+/** The options the API's own calls use: the read model is the API's database unless told to wait. */
+export function apiLifecycleOptions(deps: { db: Kysely<DB>; lifecycle?: LifecycleOptions }): LifecycleOptions {
+  return { ...deps.lifecycle, readModel: deps.lifecycle?.waitForProjectionActivity ? undefined : deps.db };
 }
 
 /** Starts one projectLifecycle workflow for a validated request; a repeated key starts nothing new. */
@@ -71,7 +90,7 @@ export function startProjectFromNeeds(
   return startProject(client, { projectId, stateCode: input.needs[0]!.stateCode, title: input.title, idempotencyKey: input.idempotencyKey, filedBy: actor, needs: input.needs }, options);
 }
 
-async function startProject(client: Client, args: ProjectLifecycleInput, { taskQueue = TASK_QUEUE, timings, maxHistoryEvents, temporalDeadlineMs: configured }: LifecycleOptions) {
+async function startProject(client: Client, args: ProjectLifecycleInput, { taskQueue = TASK_QUEUE, timings, maxHistoryEvents, temporalDeadlineMs: configured, readModel }: LifecycleOptions) {
   let created = true;
   const deadline = temporalDeadlineMs(configured);
   try {
@@ -86,17 +105,36 @@ async function startProject(client: Client, args: ProjectLifecycleInput, { taskQ
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
     created = false;
   }
-  await readModelCaughtUp(client, args.projectId, 1, deadline);
+  await readModelCaughtUp(client, args.projectId, 1, deadline, readModel);
   return { projectId: args.projectId, created };
 }
 
 /** Waits until the read model holds event `seq` of the project, so the caller can read its own write. */
-async function readModelCaughtUp(client: Client, projectId: string, seq: number, deadlineMs: number): Promise<void> {
+async function readModelCaughtUp(client: Client, projectId: string, seq: number, deadlineMs: number, readModel?: Kysely<DB>): Promise<void> {
   try {
-    await withTemporalDeadline(client, deadlineMs, `project ${projectId}'s filing`, () => client.workflow.getHandle(projectId).executeUpdate(readModelCaughtUpUpdate, { args: [{ seq }] }));
+    const answer = await withTemporalDeadline(client, deadlineMs, `project ${projectId}'s filing`, () =>
+      client.workflow.getHandle(projectId).executeUpdate(readModelCaughtUpUpdate, { args: [{ seq, ...(readModel ? { callerProjects: true } : {}) }] }),
+    );
+    if (readModel && !(await projectedHere(readModel, answer))) await readModelCaughtUp(client, projectId, seq, deadlineMs);
   } catch (err) {
     // A finished workflow has projected everything it ever will.
     if (!isWorkflowGone(err)) throw err;
+  }
+}
+
+/**
+ * Writes the events an answer carries, oldest first, with the projection activity's own idempotent
+ * write. False when it could not (PostgreSQL unreachable, or refusing the data): the caller then waits
+ * for the projection activity, which retries the outage or records the refusal as an escalation.
+ * A workflow older than `callerProjects` answers without events: false, and the caller waits as before.
+ */
+async function projectedHere(readModel: Kysely<DB>, answer: ProjectSnapshot): Promise<boolean> {
+  if (!answer.events) return false;
+  try {
+    for (const projection of answer.events) await writeProjectEvent(readModel, projection);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -110,12 +148,18 @@ export async function applyTransition<P>(
   update: UpdateDefinition<ProjectSnapshot, [TransitionArgs<P>]>,
   args: TransitionArgs<P>,
   idempotencyKey?: string,
-  options: Pick<LifecycleOptions, 'temporalDeadlineMs'> = {},
+  options: Pick<LifecycleOptions, 'temporalDeadlineMs' | 'readModel'> = {},
 ): Promise<ProjectSnapshot> {
+  const deadline = temporalDeadlineMs(options.temporalDeadlineMs);
+  // A transition that ends the project answers once its workflow has projected everything and ended
+  // (the caller may check that it has), so it waits for the projection activity as before.
+  const transition = TRANSITIONS[update.name as TransitionName] as { to?: Stage } | undefined;
+  const readModel = transition?.to && isFinalStage(transition.to) ? undefined : options.readModel;
+  let answer: ProjectSnapshot;
   try {
-    return await withTemporalDeadline(client, temporalDeadlineMs(options.temporalDeadlineMs), `${update.name} on ${projectId}`, () =>
+    answer = await withTemporalDeadline(client, deadline, `${update.name} on ${projectId}`, () =>
       client.workflow.getHandle(projectId).executeUpdate(update, {
-        args: [args],
+        args: [readModel ? { ...args, callerProjects: true } : args],
         ...(idempotencyKey ? { updateId: `${update.name}:${idempotencyKey}` } : {}),
       }),
     );
@@ -132,6 +176,14 @@ export async function applyTransition<P>(
     if (isWorkflowGone(err)) throw new TransitionRefusedError('WRONG_STAGE', `project ${projectId} has ended; no transition applies`);
     throw err;
   }
+  if (!readModel) return answer;
+  const { events, ...snapshot } = answer;
+  if (!(await projectedHere(readModel, answer))) {
+    // Read-your-writes all the same: wait (within the deadline) until the activity has projected it.
+    const seq = events?.at(-1)?.event.seq ?? answer.lastSeq;
+    await readModelCaughtUp(client, projectId, seq, deadline);
+  }
+  return snapshot;
 }
 
 function isWorkflowGone(err: unknown): boolean {

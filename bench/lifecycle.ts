@@ -2,9 +2,12 @@
 // projects through the whole lifecycle over GraphQL on real servers, beside two floors on the same
 // servers in the same run: a bare Temporal update on a trivial workflow, and an update that awaits one
 // no-op activity (what a transition costs at least, since it waits for its projection). After a warm-up
-// the three run one after the other, in a rotating order, for several rounds; each round's p50, p95 and
+// the sides run one after the other, in a rotating order, for several rounds; each round's p50, p95 and
 // throughput are compared, and the median of the per-round ratios is printed (the machine's load moves
 // between rounds, the ratios much less). `--eager` starts the dev server with eager activity dispatch.
+// A fourth side is the lifecycle as it was before the API wrote the read model itself: a second API on
+// the same servers whose transitions wait for the projection activity (waitForProjectionActivity).
+// At the end, a sequential trace of single transitions splits where one transition's time goes.
 import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +17,9 @@ import { signToken } from '../api/auth.js';
 import { startApiServer } from '../api/server.js';
 import type { Actor } from '../domain/roles.js';
 import type { TransitionName } from '../domain/transitions.js';
+import { writeProjectEvent } from '../activities/project-events.js';
+import { findProject } from '../db/queries/projects.js';
+import { actionUpdate } from '../workflows/definitions.js';
 import { createProjectWorker } from '../worker/create-worker.js';
 import { startBenchServers } from './servers.js';
 import { fmt, percentile, pool } from './stats.js';
@@ -38,7 +44,11 @@ const trivialQueue = `${taskQueue}-trivial`;
 const trivialWorker = await Worker.create({ connection: native, taskQueue: trivialQueue, workflowsPath: fileURLToPath(new URL('./trivial-workflow.ts', import.meta.url)), activities: floorActivities });
 const running = Promise.all([worker.run(), trivialWorker.run()]);
 const secret = randomUUID();
-const api = await startApiServer({ db, temporal: client, jwtSecret: secret, lifecycle: { taskQueue } }, 0);
+// A deadline on Temporal well above the default 10 s: on a machine shared with other test runs a slow
+// answer is a figure to report, not a reason to abort the run.
+const temporalDeadlineMs = 120_000;
+const api = await startApiServer({ db, temporal: client, jwtSecret: secret, lifecycle: { taskQueue, temporalDeadlineMs } }, 0);
+const waitingApi = await startApiServer({ db, temporal: client, jwtSecret: secret, lifecycle: { taskQueue, temporalDeadlineMs, waitForProjectionActivity: true } }, 0);
 
 const pm = await signToken(secret, { subject: 'pm-bench', role: 'PROGRAMME_MANAGER' });
 // The evaluator comes from the roster: nominated by France's focal point, accepted, independent of Gabon.
@@ -52,8 +62,8 @@ await gql('mutation { acceptNomination { __typename } }', {}, await signToken(se
 const evaluator = await signToken(secret, evaluatorActor);
 const gab = await signToken(secret, { subject: 'fp-bench', role: 'STATE_FOCAL_POINT', stateCode: 'GAB' });
 
-async function gql(query: string, variables: unknown, token: string) {
-  const response = await fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+async function gql(query: string, variables: unknown, token: string, url = api.url) {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
   const body = (await response.json()) as { data?: Record<string, { __typename: string; message?: string }>; errors?: unknown };
   const result = body.data && Object.values(body.data)[0];
   if (body.errors || !result || result.__typename === 'TransitionRefusedError' || result.__typename.endsWith('Error')) throw new Error(JSON.stringify(body));
@@ -71,14 +81,15 @@ async function timed<T>(run: () => Promise<T>): Promise<T> {
 }
 
 // S1-like projects (Gabon, PA-A (d), reporting support), carried from filing to CLOSED.
-async function lifecycle(i: number) {
+const lifecycleThrough = (url: string) => async (i: number) => {
   const filed = (await gql(
     'mutation($input: FileRequestInput!) { fileRequest(input: $input) { __typename ... on FiledRequest { project { id needs { id } } } } }',
     { input: { state: 'GAB', title: `Reporting support ${i}`, idempotencyKey: `bench-${i}-${randomUUID()}`, needs: [{ priorityArea: 'PA-A', priorityActivity: '(d)', instrument: 'UNTOC', formsOfAssistance: ['REPORTING_SUPPORT'], urgency: 'MEDIUM', description: 'Help to complete the self-assessment checklist (000 fn 5).' }] } },
     gab,
+    url,
   )) as unknown as { project: { id: string; needs: { id: string }[] } };
   const projectId = filed.project.id;
-  const step = (name: TransitionName, payload: Record<string, unknown> = {}, token = pm) => timed(() => gql(action(name), { input: { projectId, ...payload } }, token));
+  const step = (name: TransitionName, payload: Record<string, unknown> = {}, token = pm) => timed(() => gql(action(name), { input: { projectId, ...payload } }, token, url));
   await step('startAssessment');
   await step('startPlanning');
   await step('setPlan', {
@@ -98,12 +109,14 @@ async function lifecycle(i: number) {
     narrative: 'Checklist completed.',
   }, evaluator);
   await step('close');
-}
+};
 const TRANSITIONS_PER_PROJECT = 10;
 
-type Side = 'lifecycle' | 'bare' | 'activity';
+type Side = 'lifecycle' | 'waiting' | 'bare' | 'activity';
+const SIDES = ['lifecycle', 'waiting', 'bare', 'activity'] as const;
 const LABELS: Record<Side, string> = {
   lifecycle: 'lifecycle over GraphQL',
+  waiting: 'before: API waits for projection',
   bare: 'floor 1: bare update (trivial wf)',
   activity: 'floor 2: update + 1 no-op activity',
 };
@@ -115,7 +128,7 @@ const floor = (workflowType: 'trivialCounter' | 'counterWithActivity') => async 
   for (let k = 0; k < TRANSITIONS_PER_PROJECT - 1; k++) await timed(() => handle.executeUpdate(bumpUpdate, { args: [1] }));
   await timed(() => handle.executeUpdate(finishUpdate));
 };
-const RUN: Record<Side, (i: number) => Promise<void>> = { lifecycle, bare: floor('trivialCounter'), activity: floor('counterWithActivity') };
+const RUN: Record<Side, (i: number) => Promise<void>> = { lifecycle: lifecycleThrough(api.url), waiting: lifecycleThrough(waitingApi.url), bare: floor('trivialCounter'), activity: floor('counterWithActivity') };
 
 async function measure(side: Side, n: number): Promise<Figures> {
   latencies.splice(0);
@@ -129,21 +142,63 @@ const median = (xs: number[]) => percentile(xs, 50);
 const row = (label: string, f: Figures) =>
   `  ${label.padEnd(36)} ${f.perSecond.toFixed(1).padStart(7)} updates/s   p50 ${fmt(f.p50).padStart(9)}   p95 ${fmt(f.p95).padStart(9)}`;
 
+/**
+ * Where one transition's time goes: single transitions one after the other (no concurrency), the GraphQL
+ * call timed whole on one project, and its parts timed one by one on a twin project at the same stage:
+ * the scope read, the Update round trip (answering with its events), the API's own write of them, the
+ * reread; beside the bare update and the Update that waits for the projection activity (the old path).
+ */
+async function trace(projects = 8) {
+  const parts: Record<string, number[]> = {};
+  const time = async <T>(label: string, run: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    const result = await run();
+    (parts[label] ??= []).push(performance.now() - started);
+    return result;
+  };
+  const fileOne = async (i: number) => ((await gql(
+    'mutation($input: FileRequestInput!) { fileRequest(input: $input) { __typename ... on FiledRequest { project { id } } } }',
+    { input: { state: 'GAB', title: `Trace ${i}`, idempotencyKey: `trace-${i}-${randomUUID()}`, needs: [{ priorityArea: 'PA-A', priorityActivity: '(d)', instrument: 'UNTOC', formsOfAssistance: ['REPORTING_SUPPORT'], urgency: 'MEDIUM', description: 'Trace need.' }] } },
+    gab,
+  )) as unknown as { project: { id: string } }).project.id;
+  const pmActor: Actor = { subject: 'pm-bench', role: 'PROGRAMME_MANAGER' };
+  const trivial = await client.workflow.start('trivialCounter', { workflowId: `trace-trivial-${randomUUID()}`, taskQueue: trivialQueue });
+  for (let i = 0; i < projects; i++) {
+    const [whole, parted, waited] = [await fileOne(i), await fileOne(i), await fileOne(i)];
+    for (const name of ['startAssessment', 'startPlanning'] as const) {
+      await time('A. GraphQL mutation, whole', () => gql(action(name), { input: { projectId: whole } }, pm));
+      await time('B1. scope read (findProject)', () => findProject(db, parted));
+      const answer = await time('B2. Update round trip, answering with its events', () =>
+        client.workflow.getHandle(parted).executeUpdate(actionUpdate(name), { args: [{ actor: pmActor, payload: {}, callerProjects: true }] }));
+      await time('B3. the API writes the events (one transaction each)', async () => { for (const p of answer.events ?? []) await writeProjectEvent(db, p); });
+      await time('B4. reread (findProject)', () => findProject(db, parted));
+      await time('C. floor: bare update', () => trivial.executeUpdate(bumpUpdate, { args: [1] }));
+      await time('D. old path: Update waiting for the projection activity', () =>
+        client.workflow.getHandle(waited).executeUpdate(actionUpdate(name), { args: [{ actor: pmActor, payload: {} }] }));
+    }
+  }
+  await trivial.executeUpdate(finishUpdate);
+  console.log(`trace of single transitions, one at a time (${projects * 2} each; load ${loadavg()[0]!.toFixed(1)}): median, p95`);
+  for (const [label, xs] of Object.entries(parts)) console.log(`  ${label.padEnd(58)} ${fmt(median(xs)).padStart(9)} ${fmt(percentile(xs, 95)).padStart(9)}`);
+  const sumB = ['B1. scope read (findProject)', 'B2. Update round trip, answering with its events', 'B3. the API writes the events (one transaction each)', 'B4. reread (findProject)'].reduce((t, k) => t + median(parts[k]!), 0);
+  console.log(`  A minus the medians of B1-B4 (HTTP, GraphQL, auth, idempotency; within the noise when near or below zero): ${fmt(median(parts['A. GraphQL mutation, whole']!) - sumB)}`);
+}
+
 try {
   console.log(`bench:lifecycle: ${ROUNDS} rounds x ${N} projects (${N * TRANSITIONS_PER_PROJECT} transitions) per side, concurrency ${C}, eager activity dispatch ${values.eager ? 'ON' : 'off'}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   // Warm-up: JIT, connection pools, the dev server's caches; not counted.
-  for (const side of ['lifecycle', 'bare', 'activity'] as const) await measure(side, WARMUP);
+  for (const side of SIDES) await measure(side, WARMUP);
   const rounds: Record<Side, Figures>[] = [];
-  const orders: Side[][] = [['lifecycle', 'bare', 'activity'], ['bare', 'activity', 'lifecycle'], ['activity', 'lifecycle', 'bare']];
+  const orders: Side[][] = SIDES.map((_, k) => [...SIDES.slice(k), ...SIDES.slice(0, k)]);
   for (let r = 0; r < ROUNDS; r++) {
     const figures = {} as Record<Side, Figures>;
     for (const side of orders[r % orders.length]!) figures[side] = await measure(side, N);
     rounds.push(figures);
     console.log(`round ${r + 1} (load ${loadavg()[0]!.toFixed(1)}):`);
-    for (const side of ['lifecycle', 'bare', 'activity'] as const) console.log(row(LABELS[side], figures[side]));
+    for (const side of SIDES) console.log(row(LABELS[side], figures[side]));
   }
   console.log(`medians over ${ROUNDS} rounds:`);
-  for (const side of ['lifecycle', 'bare', 'activity'] as const) {
+  for (const side of SIDES) {
     console.log(row(LABELS[side], { p50: median(rounds.map((f) => f[side].p50)), p95: median(rounds.map((f) => f[side].p95)), perSecond: median(rounds.map((f) => f[side].perSecond)), count: 0 }));
   }
   const ratio = (a: Side, b: Side) => {
@@ -156,9 +211,16 @@ try {
   console.log(`  lifecycle / bare update           ${ratio('lifecycle', 'bare')}   (goal: p50 and p95 <= 1.5x, throughput >= 0.7x)`);
   console.log(`  lifecycle / update + activity     ${ratio('lifecycle', 'activity')}`);
   console.log(`  update + activity / bare update   ${ratio('activity', 'bare')}`);
+  console.log(`  before (API waits) / bare update  ${ratio('waiting', 'bare')}`);
+  console.log(`  lifecycle / before (API waits)    ${ratio('lifecycle', 'waiting')}`);
+  await trace();
+} catch (err) {
+  console.error('bench:lifecycle failed:', err); // printed before the teardown, which may fail noisily
+  process.exitCode = 1;
 } finally {
   // Leave no server behind, even when a step fails.
   api.server.close();
+  waitingApi.server.close();
   worker.shutdown();
   trivialWorker.shutdown();
   await running;

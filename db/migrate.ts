@@ -15,6 +15,7 @@ import * as prioritySnapshotStaging from './migrations/0060_priority_snapshot_st
 import * as projectChangeNotify from './migrations/0090_project_change_notify.js';
 import * as needOriginField from './migrations/0120_need_origin_field.js';
 import * as weightVersions from './migrations/0130_weight_versions.js';
+import * as priorityStagingParts from './migrations/0110_priority_staging_parts.js';
 import type { DB } from './schema.js';
 
 // Migrations are listed here, not read from disk, so they work the same under tsx, vitest and a bundle.
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0090_project_change_notify': projectChangeNotify,
   '0120_need_origin_field': needOriginField,
   '0130_weight_versions': weightVersions,
+  '0110_priority_staging_parts': priorityStagingParts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

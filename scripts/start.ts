@@ -2,7 +2,7 @@
 // .data/), migrates, seeds code lists and a demo portfolio, then runs the worker and the API as child
 // processes. With TEMPORAL_ADDRESS and DATABASE_URL set, nothing embedded starts. Ctrl-C stops it all.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { DEV_JWT_SECRET, signToken } from '../api/auth.js';
 import { startConfigProblems } from '../api/config.js';
@@ -19,13 +19,13 @@ import { portInUse } from './embedded/free-port.js';
 import { startEmbeddedPostgres } from './embedded/postgres.js';
 import { startTemporalDevServer, stopChild } from './embedded/temporal-dev-server.js';
 import { ensureWebBuild } from './web-build.js';
-import { bundleWorkflows } from '../worker/create-worker.js';
 import { ensureWorkflowBundle } from '../worker/workflow-bundle.js';
 
 const root = resolve(import.meta.dirname, '..');
 const dataDir = resolve(process.env.PALERMO_DATA_DIR ?? resolve(root, '.data'));
 const apiPort = Number(process.env.PORT ?? 4000);
-const started = Date.now();
+// From the process's own start (module loading included), not from when this module began to run.
+const started = performance.timeOrigin;
 // Where start-up time goes, printed with the ready line: [phase, seconds since start].
 const phases: [string, number][] = [];
 const phase = (name: string) => void phases.push([name, (Date.now() - started) / 1000]);
@@ -42,8 +42,12 @@ async function stopAll(code: number) {
 // We own shutdown: stop the children first, then the servers, then exit.
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stopAll(0));
 
-function runChild(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
+/** Started from scripts/start.mjs, the children run precompiled too (scripts/node-build.mjs); else under tsx. */
+const nodeBuild = process.env.PALERMO_NODE_BUILD_DIR;
+
+function runChild(name: string, script: string, entry: string, env: NodeJS.ProcessEnv): ChildProcess {
+  const args = nodeBuild ? ['--enable-source-maps', join(nodeBuild, `${entry}.js`)] : ['--import', 'tsx', script];
+  const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
   child.once('exit', (code, signal) => {
     if (!stopping) {
       console.error(`palermo: the ${name} exited (${code ?? signal}); stopping everything`);
@@ -64,7 +68,8 @@ async function waitForHttp(url: string, timeoutMs: number) {
 }
 
 // webpack runs only when the workflow sources changed since the last build, beside the servers' start.
-const workflowBundle = ensureWorkflowBundle(bundleWorkflows).then(
+// The worker package (and every activity) is loaded here only when webpack must run: the worker child loads them itself.
+const workflowBundle = ensureWorkflowBundle(async () => (await import('../worker/create-worker.js')).bundleWorkflows()).then(
   (what) => (phase('workflow bundle checked'), { what }),
   (err: unknown) => ({ err }),
 );
@@ -103,9 +108,7 @@ async function main() {
   if ('err' in built) throw built.err;
   console.log(`palermo: workflow bundle ${built.what}`);
   await migrateToLatest(db);
-  await seedCodeLists(db);
-
-  if (await ensureWebBuild()) console.log('palermo: web app built (its sources were newer than web/dist)');
+  phase('migrated');
   // The embedded default is for trying palermo out: GraphiQL, introspection and the web app's demo
   // sign-in on unless set otherwise.
   const devTools = embedded ? { PALERMO_GRAPHIQL: 'true', PALERMO_INTROSPECTION: 'true', PALERMO_DEMO_SIGN_IN: 'true' } : {};
@@ -117,10 +120,17 @@ async function main() {
     Object.assign(mailEnv, { PALERMO_SMTP_URL: catcher.url, PALERMO_MAIL_PAGE_OPEN: 'true', PALERMO_MAIL_INTERVAL: '5 seconds', PALERMO_PUBLIC_URL: `http://127.0.0.1:${apiPort}` });
   }
   const env = { PALERMO_LOG_LEVEL: 'WARN', ...devTools, ...mailEnv, ...process.env, TEMPORAL_ADDRESS: temporalAddress, DATABASE_URL: databaseUrl, ...(jwtSecret ? { PALERMO_JWT_SECRET: jwtSecret } : {}), PORT: String(apiPort) };
-  runChild('worker', 'worker/main.ts', env);
-  runChild('API', 'api/main.ts', env);
-  await waitForHttp(`http://127.0.0.1:${apiPort}/health`, 60_000);
-  phase('API answers');
+  runChild('worker', 'worker/main.ts', 'worker-main', env);
+  runChild('API', 'api/main.ts', 'api-main', env);
+  phase('children started');
+  // The children load while the code lists are brought up to date and the web build is checked; nothing
+  // is announced, and no demo data is seeded, before all three are done.
+  const [, webBuilt] = await Promise.all([
+    seedCodeLists(db).then(() => phase('code lists seeded')),
+    ensureWebBuild().then((built) => (phase('web build checked'), built)),
+    waitForHttp(`http://127.0.0.1:${apiPort}/health`, 60_000).then(() => phase('API answers')),
+  ]);
+  if (webBuilt) console.log('palermo: web app built (its sources were newer than web/dist)');
 
   const connection = await Connection.connect({ address: temporalAddress! });
   stops.push(() => connection.close());

@@ -97,6 +97,13 @@ export interface LifecycleCarry {
 export interface TransitionArgs<P> {
   actor: Actor;
   payload: P;
+  /**
+   * The caller writes the read model itself from the events the answer carries (the API does, with the
+   * same idempotent projection the activity runs): the handler answers once the event is committed,
+   * without waiting for the projection activity, which still runs as the backstop. Absent: the answer
+   * waits until the read model holds the event.
+   */
+  callerProjects?: boolean;
 }
 
 export interface ProjectSnapshot {
@@ -106,6 +113,8 @@ export interface ProjectSnapshot {
   /** Events applied to the workflow, and how many of them the read model holds. */
   lastSeq: number;
   projectedSeq: number;
+  /** With `callerProjects`: every event not yet projected, up to the one this update committed, in order. */
+  events?: ProjectProjection[];
 }
 
 const updates = new Map<string, UpdateDefinition<ProjectSnapshot, [TransitionArgs<unknown>]>>();
@@ -118,7 +127,8 @@ export function actionUpdate(name: TransitionName): UpdateDefinition<ProjectSnap
 
 export const startAssessmentUpdate = actionUpdate('startAssessment');
 /** Resolves once the read model holds every event up to `seq`: lets the API read its own writes. */
-export const readModelCaughtUpUpdate = defineUpdate<ProjectSnapshot, [{ seq: number }]>('readModelCaughtUp');
+/** With `callerProjects` it answers at once with the events the caller must write (see TransitionArgs). */
+export const readModelCaughtUpUpdate = defineUpdate<ProjectSnapshot, [{ seq: number; callerProjects?: boolean }]>('readModelCaughtUp');
 export const snapshotQuery = defineQuery<ProjectSnapshot>('snapshot');
 export const stateQuery = defineQuery<ProjectState>('state');
 

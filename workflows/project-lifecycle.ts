@@ -83,6 +83,12 @@ export async function projectLifecycle(input: ProjectLifecycleInput): Promise<vo
   let applying: TransitionName | null = null;
 
   const snapshot = (): ProjectSnapshot => ({ projectId: input.projectId, stage: state.stage, stateCodes: state.stateCodes, lastSeq, projectedSeq });
+  /**
+   * The snapshot with every event the read model may still lack up to `seq`, oldest first: the caller
+   * writes them in order (idempotent on (project, seq)), so none is skipped even when an earlier one is
+   * still with the projection activity.
+   */
+  const withEventsUpTo = (seq: number): ProjectSnapshot => ({ ...snapshot(), events: unprojected.filter((p) => p.event.seq <= seq) });
 
   /** Commits an event: applies it to the state and queues its projection (the event, not the state). */
   function commit(event: Omit<ProjectEvent, 'seq' | 'at'>): number {
@@ -128,7 +134,7 @@ export async function projectLifecycle(input: ProjectLifecycleInput): Promise<vo
   for (const name of Object.keys(TRANSITIONS) as TransitionName[]) {
     setHandler(
       actionUpdate(name),
-      async ({ actor, payload }) => {
+      async ({ actor, payload, callerProjects }) => {
         // The validator accepted this payload right before; apply it as it is, deciding nothing again.
         const accepted = payload as Record<string, unknown>;
         // Side effects that can fail come before the commit: a failure leaves the project as it was.
@@ -139,6 +145,7 @@ export async function projectLifecycle(input: ProjectLifecycleInput): Promise<vo
         const seq = commit({ kind: from === to ? 'RECORDED' : 'TRANSITION', action: name, actor, fromStage: from, toStage: to, summary: accepted });
         if (from !== to) upsertSearchAttributes(projectSearchAttributes(state.stage, state.stateCodes, state.needs));
         if (name === 'submitOutcomeAssessment') await tellEvaluationSubmitted();
+        if (callerProjects === true) return withEventsUpTo(seq);
         await condition(() => projectedSeq >= seq);
         return snapshot();
       },
@@ -199,7 +206,8 @@ export async function projectLifecycle(input: ProjectLifecycleInput): Promise<vo
   }
   upsertSearchAttributes(projectSearchAttributes(state.stage, state.stateCodes, state.needs));
 
-  setHandler(readModelCaughtUpUpdate, async ({ seq }) => {
+  setHandler(readModelCaughtUpUpdate, async ({ seq, callerProjects }) => {
+    if (callerProjects === true) return withEventsUpTo(Math.min(seq, lastSeq));
     await condition(() => projectedSeq >= Math.min(seq, lastSeq));
     return snapshot();
   });
@@ -235,7 +243,7 @@ export async function projectLifecycle(input: ProjectLifecycleInput): Promise<vo
     const next = unprojected[0];
     if (!next) {
       if (isFinalStage(state.stage)) break;
-      // Every handler has answered (they wait for their projection), so nothing is cut short.
+      // Every handler has answered (after its projection, or with its events for a caller that projects), so nothing is cut short; unprojected events carry over.
       await continueAsNew<typeof projectLifecycle>({
         ...input,
         carried: { state, filedAt, lastSeq, projectedSeq, unprojected: [...unprojected], evaluationId, timers, run },

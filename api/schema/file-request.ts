@@ -3,7 +3,7 @@ import { findProject } from '../../db/queries/projects.js';
 import { builder } from '../builder.js';
 import { ForbiddenError, IdempotencyKeyReusedError, UnavailableError, ValidationError } from '../errors.js';
 import { callerOf, idempotent } from '../idempotency.js';
-import { fileRequest } from '../lifecycle.js';
+import { apiLifecycleOptions, fileRequest } from '../lifecycle.js';
 import { parseInput } from '../parse.js';
 import { ProjectRef } from './project.js';
 
@@ -60,7 +60,7 @@ builder.mutationFields((t) => ({
         ctx.deps.db,
         { scope: `fileRequest:${input.state}`, key, caller: callerOf(ctx), payload: request },
         async () => {
-          const { projectId, created } = await fileRequest(ctx.deps.temporal, actor, input, ctx.deps.lifecycle);
+          const { projectId, created } = await fileRequest(ctx.deps.temporal, actor, input, apiLifecycleOptions(ctx.deps));
           return read(projectId, created);
         },
         (r) => ({ projectId: r.project.id }),

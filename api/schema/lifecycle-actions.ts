@@ -13,7 +13,7 @@ import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { ForbiddenError, IdempotencyKeyReusedError, NotFoundError, TransitionRefusedError, UnavailableError, ValidationError } from '../errors.js';
 import { callerOf, idempotent } from '../idempotency.js';
-import { applyTransition } from '../lifecycle.js';
+import { apiLifecycleOptions, applyTransition } from '../lifecycle.js';
 import { parseId, parseInput } from '../parse.js';
 import {
   CriterionRatingInput,
@@ -57,7 +57,7 @@ export async function runAction(ctx: Context, name: TransitionName, input: Recor
       if (!decision.allowed) throw new TransitionRefusedError(decision.refusal, decision.reason);
     }
     await before?.(payload);
-    await applyTransition(ctx.deps.temporal, project.id, actionUpdate(name), { actor: ctx.actor!, payload }, updateId, ctx.deps.lifecycle);
+    await applyTransition(ctx.deps.temporal, project.id, actionUpdate(name), { actor: ctx.actor!, payload }, updateId, apiLifecycleOptions(ctx.deps));
     return reread();
   };
   if (updateId === undefined) return act();

@@ -1,5 +1,6 @@
 // Re-prioritisation page by page: a keyset page of needs with what their priority depends on, the page's
 // priorities written in bulk (one multi-row statement of arrays), and the ranking of a whole run in SQL.
+import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../schema.js';
 import { needsWithStatus, type PoolNeedRow } from './needs-pool.js';
@@ -11,13 +12,30 @@ export function loadNeedsPage(db: Kysely<DB>, after: string | null, limit: numbe
   return query.orderBy('n.id').limit(limit).execute() as Promise<PoolNeedRow[]>;
 }
 
-/** Writes a page's priorities for a run; a retried page writes nothing twice. */
+/**
+ * Writes a page's priorities for a run; a retried page writes nothing twice. Each need is staged narrow
+ * (id, score, waiting since, the key of its parts); each distinct parts array once per run.
+ */
 export async function stagePriorities(db: Kysely<DB>, workflowId: string, rows: { needId: string; score: number; identifiedAt: string; parts: unknown[] }[]): Promise<void> {
   if (rows.length === 0) return;
-  await sql`
-    insert into priority_snapshot_staging (workflow_id, need_id, score, identified_at, parts)
-    select ${workflowId}, * from unnest(${rows.map((r) => r.needId)}::text[], ${rows.map((r) => r.score)}::numeric[], ${rows.map((r) => r.identifiedAt)}::timestamptz[], ${rows.map((r) => JSON.stringify(r.parts))}::jsonb[])
-    on conflict do nothing`.execute(db);
+  const keys: string[] = [];
+  const distinct = new Map<string, string>(); // key -> parts as JSON
+  for (const r of rows) {
+    const json = JSON.stringify(r.parts);
+    const key = createHash('sha1').update(json).digest('base64url');
+    distinct.set(key, json);
+    keys.push(key);
+  }
+  await db.transaction().execute(async (trx) => {
+    await sql`
+      insert into priority_staging_parts (workflow_id, parts_key, parts)
+      select ${workflowId}, k, p::jsonb from unnest(${[...distinct.keys()]}::text[], ${[...distinct.values()]}::text[]) as t(k, p)
+      on conflict do nothing`.execute(trx);
+    await sql`
+      insert into priority_snapshot_staging (workflow_id, need_id, score, identified_at, parts_key)
+      select ${workflowId}, * from unnest(${rows.map((r) => r.needId)}::text[], ${rows.map((r) => r.score)}::numeric[], ${rows.map((r) => r.identifiedAt)}::timestamptz[], ${keys}::text[])
+      on conflict do nothing`.execute(trx);
+  });
 }
 
 /**
@@ -47,9 +65,12 @@ export async function recordRankedSnapshot(
     // Ties on score go to the longer-waiting need, then to the id (in byte order, the same on every server).
     await sql`
       insert into priority_snapshot_entries (snapshot_id, need_id, rank, score, parts)
-      select ${inserted.id}, need_id, row_number() over (order by score desc, identified_at, need_id collate "C"), score, parts
-      from priority_snapshot_staging where workflow_id = ${snapshot.workflowId}`.execute(trx);
+      select ${inserted.id}, s.need_id, row_number() over (order by s.score desc, s.identified_at, s.need_id collate "C"), s.score, coalesce(s.parts, d.parts)
+      from priority_snapshot_staging s
+      left join priority_staging_parts d on d.workflow_id = s.workflow_id and d.parts_key = s.parts_key
+      where s.workflow_id = ${snapshot.workflowId}`.execute(trx);
     await trx.deleteFrom('priority_snapshot_staging').where('workflow_id', '=', snapshot.workflowId).execute();
+    await trx.deleteFrom('priority_staging_parts').where('workflow_id', '=', snapshot.workflowId).execute();
     return { id: inserted.id, openNeeds: inserted.open_needs };
   });
 }

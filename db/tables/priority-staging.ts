@@ -7,9 +7,19 @@ export interface PrioritySnapshotStagingTable {
   need_id: string;
   score: number;
   identified_at: Timestamp;
+  /** Inline only on rows staged before 0110; since then the parts are in priority_staging_parts under parts_key. */
+  parts: JSONColumnType<unknown[] | null, string | null, string | null>;
+  parts_key: string | null;
+}
+
+/** Each distinct parts array of a run, once (db/migrations/0110_priority_staging_parts.ts). */
+export interface PriorityStagingPartsTable {
+  workflow_id: string;
+  parts_key: string;
   parts: JSONColumnType<unknown[]>;
 }
 
 export interface PriorityStagingTables {
   priority_snapshot_staging: PrioritySnapshotStagingTable;
+  priority_staging_parts: PriorityStagingPartsTable;
 }

@@ -1,0 +1,51 @@
+// The read queries bench:api drives, in one place: when the projects list and the needs pool become
+// cursor connections, only this file changes (e.g. `projects(first: 20) { edges { node { ... } } }`).
+// Each names the operation, its query, its variables (drawn per request), and how to tell a good answer.
+// The needs pool comes last: while it loads the whole pool per request, the work of its slow (or timed-out)
+// requests goes on after its measure and would weigh on the next one.
+
+export interface BenchQuery {
+  name: string;
+  query: string;
+  variables: (projectId: string) => Record<string, unknown>;
+  /** The field of `data` that must be the success type (not an error) in a good answer. */
+  field: string;
+  success: string;
+}
+
+export const API_QUERIES: BenchQuery[] = [
+  {
+    name: 'project page',
+    query: `query ProjectPage($id: ID!) { project(id: $id) { __typename ... on Project {
+      id title stage states filedAt updatedAt budget { amount currency } fundingGap pledgedAmount
+      needs { id priorityArea priorityActivity urgency description formsOfAssistance }
+      history { seq kind action at fromStage toStage actor { subject role } }
+      escalations { kind message at } } } }`,
+    variables: (id) => ({ id }),
+    field: 'project',
+    success: 'Project',
+  },
+  {
+    name: 'projects list, first page',
+    // Today the whole list (no pagination yet); the connections change makes this its first page.
+    query: '{ projects { __typename ... on QueryProjectsSuccess { data { id title stage states updatedAt } } } }',
+    variables: () => ({}),
+    field: 'projects',
+    success: 'QueryProjectsSuccess',
+  },
+  {
+    name: 'project timeline',
+    query: 'query Timeline($id: ID!) { projectTimeline(id: $id) { __typename ... on QueryProjectTimelineSuccess { data { seq kind action at actor { subject role } } } } }',
+    variables: (id) => ({ id }),
+    field: 'projectTimeline',
+    success: 'QueryProjectTimelineSuccess',
+  },
+  {
+    name: 'needs pool, first page',
+    // Today the whole ranked pool (no pagination yet); the connections change makes this its first page.
+    query: '{ needPool { __typename ... on QueryNeedPoolSuccess { data { id rank state priorityArea urgency priority { score } } } } }',
+    variables: () => ({}),
+    field: 'needPool',
+    success: 'QueryNeedPoolSuccess',
+  },
+];

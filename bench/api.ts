@@ -1,0 +1,172 @@
+// `npm run bench:api [-- --projects 10000 --needs-per-project 10 --requests 200 --connections 10 --rounds 2]`:
+// the read queries (bench/api-queries.ts: project page, projects list, needs pool, timeline) at
+// portfolio scale, beside a bare graphql-yoga query on the same machine in the same run.
+// Seeding: one project is filed with its needs and moved to PLANNING through the real write paths
+// (GraphQL, the lifecycle workflow, the read-model projection); it is then cloned in bulk by SQL
+// (10,000 projects and 100,000 needs by default: ids, titles and the copies of its events and States),
+// so the read model holds rows exactly as the projection writes them, without 40,000 workflow runs.
+// Load: autocannon on 127.0.0.1, a fixed number of requests over a fixed number of connections (a
+// bounded, closed-loop load), in this process for both sides. The bare side is a one-field schema in
+// graphql-yoga behind node's http server, served the same way as the API. Latencies are collected per
+// response; p50/p95/p99 are printed with their ratio to the bare query of the same round, and the
+// median of the per-round ratios closes the run.
+import { createServer } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { sql } from 'kysely';
+import { createSchema, createYoga } from 'graphql-yoga';
+import { signToken } from '../api/auth.js';
+import { startApiServer } from '../api/server.js';
+import { createProjectWorker } from '../worker/create-worker.js';
+import { API_QUERIES, type BenchQuery } from './api-queries.js';
+import { startBenchServers } from './servers.js';
+import { fmt, percentile } from './stats.js';
+
+const { values } = parseArgs({
+  options: {
+    projects: { type: 'string', default: '10000' }, 'needs-per-project': { type: 'string', default: '10' },
+    requests: { type: 'string', default: '200' }, connections: { type: 'string', default: '10' }, rounds: { type: 'string', default: '2' },
+  },
+});
+const PROJECTS = Number(values.projects);
+const NEEDS = Number(values['needs-per-project']);
+const REQUESTS = Number(values.requests);
+const CONNECTIONS = Number(values.connections);
+const ROUNDS = Number(values.rounds);
+
+const servers = await startBenchServers('bench-api');
+const { db, client, native } = servers;
+const taskQueue = `bench-api-${randomUUID()}`;
+const worker = await createProjectWorker({ connection: native, db, taskQueue });
+const running = worker.run();
+const secret = randomUUID();
+const api = await startApiServer({ db, temporal: client, jwtSecret: secret, lifecycle: { taskQueue, temporalDeadlineMs: 120_000 } }, 0);
+const bareYoga = createYoga({ schema: createSchema({ typeDefs: 'type Query { hello: String! }', resolvers: { Query: { hello: () => 'world' } } }), logging: 'warn' });
+const bareServer = createServer(bareYoga);
+await new Promise<void>((resolve) => bareServer.listen(0, '127.0.0.1', resolve));
+const bareUrl = `http://127.0.0.1:${(bareServer.address() as { port: number }).port}/graphql`;
+const pm = await signToken(secret, { subject: 'pm-bench', role: 'PROGRAMME_MANAGER' });
+const gab = await signToken(secret, { subject: 'fp-bench', role: 'STATE_FOCAL_POINT', stateCode: 'GAB' });
+
+async function gql(url: string, query: string, variables: unknown, token?: string) {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
+  return (await response.json()) as { data?: Record<string, { __typename: string } & Record<string, unknown>>; errors?: unknown };
+}
+
+/** The template project, through the real write paths; returns its id. */
+async function fileTemplate(): Promise<string> {
+  const needs = Array.from({ length: NEEDS }, (_, i) => ({
+    priorityArea: ['PA-A', 'PA-B', 'PA-C'][i % 3], priorityActivity: '(d)', instrument: 'UNTOC', formsOfAssistance: ['REPORTING_SUPPORT'],
+    urgency: ['LOW', 'MEDIUM', 'HIGH'][i % 3], description: `Bench need ${i + 1}: help to complete the self-assessment checklist (000 fn 5).`,
+  }));
+  const filed = await gql(api.url, 'mutation($input: FileRequestInput!) { fileRequest(input: $input) { __typename ... on FiledRequest { project { id } } ... on Error { message } } }',
+    { input: { state: 'GAB', title: 'Bench template project', idempotencyKey: `bench-api-${randomUUID()}`, needs } }, gab);
+  const result = filed.data?.fileRequest as { __typename: string; project?: { id: string } } | undefined;
+  if (!result?.project) throw new Error(`filing the template failed: ${JSON.stringify(filed)}`);
+  for (const step of ['startAssessment', 'startPlanning']) {
+    const moved = await gql(api.url, `mutation($input: ${step[0]!.toUpperCase()}${step.slice(1)}Input!) { ${step}(input: $input) { __typename ... on Error { message } } }`, { input: { projectId: result.project.id } }, pm);
+    if (moved.data?.[step]?.__typename !== 'Project') throw new Error(`${step} on the template failed: ${JSON.stringify(moved)}`);
+  }
+  return result.project.id;
+}
+
+/** Clones the template's rows (every column, as the projection wrote them) into `n` more projects, in batches. */
+async function cloneTemplate(template: string, n: number): Promise<string[]> {
+  const ids: string[] = [template];
+  for (let from = 1; from <= n; from += 1000) {
+    const to = Math.min(n, from + 999);
+    await db.transaction().execute(async (trx) => {
+      const clone = (table: string, patch: string, where: string) =>
+        sql.raw(`insert into ${table} select (jsonb_populate_record(null::${table}, to_jsonb(t) || ${patch})).*
+                 from ${table} t, generate_series(${from}, ${to}) g where ${where}`).execute(trx);
+      const newId = `t.id || '-clone-' || g`;
+      const quoted = `'${template.replaceAll("'", "''")}'`;
+      await clone('projects', `jsonb_build_object('id', ${newId}, 'title', 'Bench project ' || g, 'idempotency_key', t.idempotency_key || '-' || g,
+        'details', replace(t.details::text, ${quoted}, ${newId})::jsonb)`, `t.id = ${quoted}`);
+      await clone('project_states', `jsonb_build_object('project_id', t.project_id || '-clone-' || g)`, `t.project_id = ${quoted}`);
+      await clone('needs', `jsonb_build_object('id', replace(t.id, ${quoted}, ${quoted} || '-clone-' || g), 'project_id', t.project_id || '-clone-' || g)`, `t.project_id = ${quoted}`);
+      await clone('project_events', `jsonb_build_object('project_id', t.project_id || '-clone-' || g)`, `t.project_id = ${quoted}`);
+    });
+    for (let g = from; g <= to; g++) ids.push(`${template}-clone-${g}`);
+  }
+  await sql`analyze`.execute(db);
+  return ids;
+}
+
+interface Figures { p50: number; p95: number; p99: number; perSecond: number; errors: number }
+
+/** `REQUESTS` requests over `CONNECTIONS` connections; each request draws its variables. */
+async function load(url: string, body: () => string, token?: string, amount = REQUESTS): Promise<Figures> {
+  const sample: number[] = [];
+  let errors = 0;
+  const options: autocannon.Options = {
+    url, connections: CONNECTIONS, amount, timeout: 120,
+    requests: [{ method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, setupRequest: (req) => ({ ...req, body: body() }) }],
+  };
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(options, (err, res) => (err ? reject(err) : resolve(res)));
+    instance.on('response', (_client, status, _bytes, ms) => {
+      if (status !== 200) errors += 1;
+      sample.push(ms);
+    });
+  });
+  return { p50: percentile(sample, 50), p95: percentile(sample, 95), p99: percentile(sample, 99), perSecond: result.requests.average, errors: errors + result.errors + result.timeouts };
+}
+
+const row = (label: string, f: Figures, bare?: Figures) =>
+  `  ${label.padEnd(28)} p50 ${fmt(f.p50).padStart(10)}  p95 ${fmt(f.p95).padStart(10)}  p99 ${fmt(f.p99).padStart(10)}  ${f.perSecond.toFixed(0).padStart(5)} req/s` +
+  (bare ? `   vs bare p50 ${(f.p50 / bare.p50).toFixed(1)}x, p95 ${(f.p95 / bare.p95).toFixed(1)}x, p99 ${(f.p99 / bare.p99).toFixed(1)}x` : '') +
+  (f.errors ? `   ${f.errors} errors` : '');
+
+try {
+  console.log(`bench:api: ${PROJECTS} projects x ${NEEDS} needs; ${REQUESTS} requests over ${CONNECTIONS} connections per measure, ${ROUNDS} rounds; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  const seeding = performance.now();
+  const template = await fileTemplate();
+  const ids = await cloneTemplate(template, PROJECTS - 1);
+  const { count } = await db.selectFrom('needs').select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
+  console.log(`seeded ${ids.length} projects and ${count} needs in ${((performance.now() - seeding) / 1000).toFixed(1)} s (one through GraphQL and the workflow, the rest cloned by SQL)`);
+
+  const pickId = () => ids[Math.floor(Math.random() * ids.length)]!;
+  const bodyOf = (q: BenchQuery) => () => JSON.stringify({ query: q.query, variables: q.variables(pickId()) });
+  for (const q of API_QUERIES) {
+    const answer = await gql(api.url, q.query, q.variables(template), pm);
+    if (answer.errors || answer.data?.[q.field]?.__typename !== q.success) throw new Error(`${q.name} does not answer: ${JSON.stringify(answer).slice(0, 500)}`);
+  }
+  const bareBody = () => JSON.stringify({ query: '{ hello }' });
+  // Warm-up (JIT, pools, PostgreSQL's caches): one request per connection of each, not counted.
+  await load(bareUrl, bareBody, undefined, CONNECTIONS);
+  for (const q of API_QUERIES) await load(api.url, bodyOf(q), pm, CONNECTIONS);
+  console.log(`warmed up (load ${loadavg()[0]!.toFixed(1)})`);
+
+  const ratios = new Map<string, { p50: number[]; p95: number[]; p99: number[] }>();
+  for (let r = 0; r < ROUNDS; r++) {
+    console.log(`round ${r + 1} (load ${loadavg()[0]!.toFixed(1)}):`);
+    for (const q of API_QUERIES) {
+      // The bare query right before each query, so each pair shares the machine's load of the moment.
+      const bare = await load(bareUrl, bareBody);
+      const figures = await load(api.url, bodyOf(q), pm);
+      console.log(row('bare graphql-yoga { hello }', bare));
+      console.log(row(q.name, figures, bare));
+      const k = ratios.get(q.name) ?? { p50: [], p95: [], p99: [] };
+      k.p50.push(figures.p50 / bare.p50);
+      k.p95.push(figures.p95 / bare.p95);
+      k.p99.push(figures.p99 / bare.p99);
+      ratios.set(q.name, k);
+    }
+  }
+  console.log('median of the per-round ratios to the bare query (goal: p95 within 1.5x):');
+  for (const [name, k] of ratios) {
+    console.log(`  ${name.padEnd(28)} p50 ${percentile(k.p50, 50).toFixed(1)}x  p95 ${percentile(k.p95, 50).toFixed(1)}x  p99 ${percentile(k.p99, 50).toFixed(1)}x`);
+  }
+} catch (err) {
+  console.error('bench:api failed:', err);
+  process.exitCode = 1;
+} finally {
+  api.server.close();
+  bareServer.close();
+  worker.shutdown();
+  await running;
+  await servers.stop();
+}
