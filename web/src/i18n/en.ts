@@ -1,4 +1,5 @@
 // The English catalogue: every string the pages show. fr.ts and es.ts must have every key (typed).
+import { rolesEn } from './roles';
 export const en = {
   'app.name': 'palermo',
   'app.tagline': 'Technical assistance under the Organized Crime Convention',
@@ -263,6 +264,8 @@ export const en = {
   'project.ratingLine': "{criterion}: {rating} — {rationale}",
   'project.verdictLine': "{need}: {verdict}",
   'project.actualLine': "{indicator}: {actual}",
+  // web-roles: donor, focal point extras, expert profile, Conference administrator, reports, OIDC sign-in.
+  ...rolesEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { rolesEs } from './roles';
 
 export const es: Record<MessageKey, string> = {
   'app.name': 'palermo',
@@ -264,4 +265,5 @@ export const es: Record<MessageKey, string> = {
   'project.ratingLine': "{criterion}: {rating} — {rationale}",
   'project.verdictLine': "{need}: {verdict}",
   'project.actualLine': "{indicator}: {actual}",
+  ...rolesEs,
 };
