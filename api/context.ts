@@ -8,6 +8,7 @@ import type { EdgeConfig, RequestLimits } from './config.js';
 import type { LifecycleOptions } from './lifecycle.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import { IdentityProviderUnavailableError } from './oidc.js';
+import type { WebOidcSignIn } from './web-sign-in.js';
 
 export interface ApiDeps {
   db: Kysely<DB>;
@@ -20,6 +21,8 @@ export interface ApiDeps {
   edge?: Partial<Omit<EdgeConfig, 'limits'>> & { limits?: Partial<RequestLimits> };
   /** Task queue and timer durations of the lifecycle workflows this API starts. */
   lifecycle?: LifecycleOptions;
+  /** The web app's OpenID Connect client (GET /auth/config), when it signs people in through the provider. */
+  webSignIn?: WebOidcSignIn | null;
 }
 
 export interface Context {

@@ -3,6 +3,7 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 import { cacheExchange, Client, fetchExchange, Provider } from 'urql';
 import { Redirect, Route, Switch } from 'wouter';
 import { Layout } from './components/Layout';
+import { OidcCallback } from './components/OidcSignIn';
 import { useT } from './i18n';
 import { MyProjects } from './pages/MyProjects';
 import { ProjectPage } from './pages/ProjectPage';
@@ -44,7 +45,7 @@ export function App() {
   if (!session || !client) {
     return (
       <Layout session={null} onSignOut={() => {}}>
-        <SignIn onSignedIn={setSession} />
+        {window.location.pathname === '/auth/callback' ? <OidcCallback onSignedIn={setSession} /> : <SignIn onSignedIn={setSession} />}
       </Layout>
     );
   }

@@ -70,7 +70,7 @@ export const en = {
   'signIn.as': 'Sign in as {who}',
   'signIn.focalPointOf': 'Focal point of {state}',
   'signIn.donorOf': 'Donor ({organisation})',
-  'signIn.off': 'Demo sign-in is off on this server. Sign-in through your organisation’s identity provider (OpenID Connect) is not available yet.',
+  'signIn.off': 'Demo sign-in is off on this server. No identity provider is configured for the web app (PALERMO_OIDC_WEB_CLIENT_ID): ask your administrator.',
   'signIn.failed': 'Sign-in failed: {reason}',
   'common.loading': 'Loading…',
   'common.error': 'Something went wrong: {message}',
