@@ -56,7 +56,7 @@ export default function PrioritySnapshots() {
                   </tr>
                 </thead>
                 <tbody>
-                  {moved.slice(0, 30).map((r) => (
+                  {moved.slice(0, 50).map((r) => (
                     <tr key={r.needId}>
                       <td>{r.rank}</td>
                       <td>{r.previousRank ?? '—'}</td>

@@ -14,16 +14,18 @@ import type { Session } from '../session';
 export default function StateNeeds({ session }: { session: Session }) {
   const { t } = useT();
   const state = session.state ?? '';
+  // A confirmed presumed need joins the pool: the ranking is read again.
+  const [confirmed, setConfirmed] = useState(0);
   return (
     <>
       <h1>{t('roles.needs.heading', { state })}</h1>
-      <PresumedNeeds state={state} />
-      <Ranking state={state} />
+      <PresumedNeeds state={state} onConfirmed={() => setConfirmed((n) => n + 1)} />
+      <Ranking key={confirmed} state={state} />
     </>
   );
 }
 
-function PresumedNeeds({ state }: { state: string }) {
+function PresumedNeeds({ state, onConfirmed }: { state: string; onConfirmed: () => void }) {
   const { t, date } = useT();
   const client = useClient();
   const [{ data, error }, refetch] = useQuery({ query: PRESUMED_NEEDS, variables: { state } });
@@ -37,6 +39,7 @@ function PresumedNeeds({ state }: { state: string }) {
     if (!p) {
       setDone(t('roles.presumed.confirmed', { need: description }));
       refetch({ requestPolicy: 'network-only' });
+      onConfirmed();
     }
   }
   return (
@@ -88,7 +91,7 @@ type Ranked = { id: string; description: string; priorityArea: string; priorityA
 function Ranking({ state }: { state: string }) {
   const { t, code } = useT();
   const client = useClient();
-  const [{ data, error }, refetch] = useQuery({ query: STATE_NEEDS, variables: { filter: { state } } });
+  const [{ data, error }, refetch] = useQuery({ query: STATE_NEEDS, variables: { filter: { state } }, requestPolicy: 'network-only' });
   const [order, setOrder] = useState<Ranked[] | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [announce, setAnnounce] = useState('');
