@@ -269,8 +269,13 @@ describe('web app: the other roles', () => {
 
   it('journey: the Conference administrator sees the ranking change proposed weights would cause before setting them, and the re-prioritisation runs', async () => {
     const bolivia = await caller(stack, { subject: 'demo-focal-point-BOL', role: 'STATE_FOCAL_POINT', stateCode: 'BOL' });
+    // Two needs whose order the proposed weights invert: PA-A CRITICAL (30 + 35) ahead of PA-E LOW (30 + 0)
+    // under neutral weights; behind it (0 + 35 against 90 + 0) when PA-E weighs 3 and the rest 0.
     const description = `Extradition requests answered within the treaty deadline ${randomUUID().slice(0, 6)}`;
-    await fileAs(stack, bolivia, { state: 'BOL', title: 'Extradition', idempotencyKey: `web-bol-${randomUUID()}`, needs: [{ priorityArea: 'PA-E', priorityActivity: '(a)', instrument: 'UNTOC', formsOfAssistance: ['MENTORING'], urgency: 'CRITICAL', description }] });
+    const file = (priorityArea: string, priorityActivity: string, urgency: 'LOW' | 'CRITICAL', text: string) =>
+      fileAs(stack, bolivia, { state: 'BOL', title: text, idempotencyKey: `web-bol-${randomUUID()}`, needs: [{ priorityArea, priorityActivity, instrument: 'UNTOC', formsOfAssistance: ['MENTORING'], urgency, description: text }] });
+    await file('PA-A', '(d)', 'CRITICAL', description);
+    await file('PA-E', '(a)', 'LOW', `Firearms marking law drafted ${randomUUID().slice(0, 6)}`);
 
     const page = await browser.newPage();
     await signIn(page, 'conference-admin');

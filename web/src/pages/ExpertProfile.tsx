@@ -21,7 +21,7 @@ export default function ExpertProfile({ session }: { session: Session }) {
   useEffect(() => {
     if (expert && !draft) {
       const p = expert.profile;
-      setDraft({ fields: [...p.fields], languages: p.languages.map((l) => ({ ...l })), availability: p.availability.map((w) => ({ from: w.from, to: w.to })), capacity: String(p.capacity) });
+      setDraft({ fields: [...p.fields], languages: p.languages.map((l) => ({ language: l.language, level: l.level })), availability: p.availability.map((w) => ({ from: w.from, to: w.to })), capacity: String(p.capacity) });
     }
   }, [expert, draft]);
 
