@@ -23,15 +23,17 @@ export function NeedsHeatmap({ cells }: { cells: readonly { priorityArea: string
         label={t('roles.reports.heatmapLabel', { total, areas: areas.length, regions: regions.length })}
         data={{ data, areas, regions, legend: t('roles.reports.needs') }}
         plot={(Plot, d) =>
+          // Regions down the side (their names are long), priority areas across.
           Plot.plot({
             width: 760,
-            marginLeft: 60,
-            marginBottom: 110,
+            marginLeft: 330,
+            marginTop: 30,
+            height: 50 + d.regions.length * 26,
             padding: 0.05,
-            x: { label: null, domain: d.regions, tickRotate: -35 },
-            y: { label: null, domain: d.areas },
-            color: { scheme: 'blues', legend: true, label: d.legend },
-            marks: [Plot.cell(d.data, { x: 'region', y: 'area', fill: 'needs', inset: 0.5 }), Plot.text(d.data, { x: 'region', y: 'area', text: 'needs', fill: 'black' })],
+            x: { label: null, domain: d.areas, axis: 'top' },
+            y: { label: null, domain: d.regions },
+            color: { scheme: 'blues', legend: true, label: d.legend, zero: true },
+            marks: [Plot.cell(d.data, { x: 'area', y: 'region', fill: 'needs', inset: 0.5 }), Plot.text(d.data, { x: 'area', y: 'region', text: 'needs', fill: 'black' })],
           })
         }
       />
@@ -39,20 +41,20 @@ export function NeedsHeatmap({ cells }: { cells: readonly { priorityArea: string
         <caption>{t('roles.reports.heatmapTable')}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('roles.col.area')}</th>
-            {regions.map((r) => (
-              <th scope="col" key={r}>
-                {r}
+            <th scope="col">{t('roles.reports.region')}</th>
+            {areas.map((a) => (
+              <th scope="col" key={a}>
+                {a}
               </th>
             ))}
           </tr>
         </thead>
         <tbody>
-          {areas.map((a) => (
-            <tr key={a}>
-              <th scope="row">{a}</th>
-              {regions.map((r) => (
-                <td key={r}>{number(sums.get(`${a}|${r}`) ?? 0)}</td>
+          {regions.map((r) => (
+            <tr key={r}>
+              <th scope="row">{r}</th>
+              {areas.map((a) => (
+                <td key={a}>{number(sums.get(`${a}|${r}`) ?? 0)}</td>
               ))}
             </tr>
           ))}
@@ -192,8 +194,8 @@ export function DacRatingsChart({ rows }: { rows: readonly OutcomeRow[] }) {
           Plot.plot({
             width: 760,
             marginLeft: 220,
-            marginBottom: 60,
-            height: 60 + d.projects.length * 34,
+            marginBottom: 40,
+            height: 80 + d.projects.length * 40,
             x: { label: null, domain: d.criteria },
             y: { label: null, domain: d.projects },
             color: { type: 'linear', domain: [1, 6], scheme: 'rdylgn', legend: true, label: d.legend },
