@@ -1,7 +1,6 @@
 // The reports drawn (Observable Plot, loaded lazily by DataChart), each with the same figures as a table:
 // needs as a priority area x region heat map, the funding gap per priority area (budget vs pledged, and
 // the Conference's share vs donors' earmarks), DAC ratings per project.
-import { sumAmounts } from '../../../domain/money';
 import { useT } from '../i18n';
 import { DataChart } from './Chart';
 
@@ -64,38 +63,33 @@ export function NeedsHeatmap({ cells }: { cells: readonly { priorityArea: string
   );
 }
 
-export function FundingGapChart({ cells }: { cells: readonly { priorityArea: string; currency: string; budget: string; pledged: string; gap: string; projects: number }[] }) {
+export function FundingGapChart({ cells }: { cells: readonly { priorityArea: string; priorityActivity: string; currency: string; budget: string; pledged: string; gap: string; projects: number }[] }) {
   const { t, money } = useT();
-  // Per priority area and currency (amounts in different currencies are never added up), exactly.
-  const keys = [...new Set(cells.map((c) => `${c.priorityArea}|${c.currency}`))].sort();
-  const rows = keys.map((k) => {
-    const [area, currency] = k.split('|') as [string, string];
-    const mine = cells.filter((c) => c.priorityArea === area && c.currency === currency);
-    return { area, currency, budget: sumAmounts(mine.map((c) => c.budget), currency), pledged: sumAmounts(mine.map((c) => c.pledged), currency), gap: sumAmounts(mine.map((c) => c.gap), currency), projects: mine.reduce((s, c) => s + c.projects, 0) };
-  });
-  if (rows.length === 0) return <p>{t('roles.reports.noFunding')}</p>;
+  if (cells.length === 0) return <p>{t('roles.reports.noFunding')}</p>;
   const budgetLabel = t('roles.funding.budget');
   const pledgedLabel = t('roles.funding.pledged');
-  // Drawn as numbers (a picture needs no exactness); the table below keeps the exact amounts.
-  const bars = rows.flatMap((r) => [
-    { area: `${r.area} (${r.currency})`, what: budgetLabel, amount: Number(r.budget) },
-    { area: `${r.area} (${r.currency})`, what: pledgedLabel, amount: Number(r.pledged) },
+  // One bar pair per priority area and currency (amounts in different currencies are never added up);
+  // the picture stacks the activities' amounts as numbers, the table below keeps each exact amount.
+  const bars = cells.flatMap((c) => [
+    { area: `${c.priorityArea} (${c.currency})`, activity: c.priorityActivity, what: budgetLabel, amount: Number(c.budget) },
+    { area: `${c.priorityArea} (${c.currency})`, activity: c.priorityActivity, what: pledgedLabel, amount: Number(c.pledged) },
   ]);
+  const sorted = [...cells].sort((a, b) => a.priorityArea.localeCompare(b.priorityArea) || a.currency.localeCompare(b.currency) || a.priorityActivity.localeCompare(b.priorityActivity));
   return (
     <>
       <DataChart
-        label={t('roles.reports.gapLabel', { summary: rows.map((r) => `${r.area} ${money(r.gap, r.currency)}`).join(', ') })}
+        label={t('roles.reports.gapLabel', { summary: sorted.map((c) => `${c.priorityArea} ${c.priorityActivity} ${money(c.gap, c.currency)}`).join(', ') })}
         data={{ bars, what: [budgetLabel, pledgedLabel] }}
         plot={(Plot, d) =>
           Plot.plot({
             width: 760,
             marginLeft: 90,
-            height: 60 + d.bars.length * 18,
+            height: 60 + new Set(d.bars.map((b) => b.area)).size * 44,
             x: { label: null, grid: true, tickFormat: '~s' },
             y: { label: null, axis: null, domain: d.what },
             fy: { label: null },
             color: { legend: true, domain: d.what, range: ['#9ca3af', '#047857'] },
-            marks: [Plot.barX(d.bars, { x: 'amount', y: 'what', fy: 'area', fill: 'what' }), Plot.ruleX([0])],
+            marks: [Plot.barX(d.bars, { x: 'amount', y: 'what', fy: 'area', fill: 'what', stroke: 'white' }), Plot.ruleX([0])],
           })
         }
       />
@@ -104,6 +98,7 @@ export function FundingGapChart({ cells }: { cells: readonly { priorityArea: str
         <thead>
           <tr>
             <th scope="col">{t('roles.col.area')}</th>
+            <th scope="col">{t('roles.reports.activity')}</th>
             <th scope="col">{t('roles.reports.projects')}</th>
             <th scope="col">{budgetLabel}</th>
             <th scope="col">{pledgedLabel}</th>
@@ -111,13 +106,14 @@ export function FundingGapChart({ cells }: { cells: readonly { priorityArea: str
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => (
-            <tr key={`${r.area}|${r.currency}`}>
-              <th scope="row">{r.area}</th>
-              <td>{r.projects}</td>
-              <td>{money(r.budget, r.currency)}</td>
-              <td>{money(r.pledged, r.currency)}</td>
-              <td>{money(r.gap, r.currency)}</td>
+          {sorted.map((c) => (
+            <tr key={`${c.priorityArea}|${c.priorityActivity}|${c.currency}`}>
+              <th scope="row">{c.priorityArea}</th>
+              <td>{c.priorityActivity}</td>
+              <td>{c.projects}</td>
+              <td>{money(c.budget, c.currency)}</td>
+              <td>{money(c.pledged, c.currency)}</td>
+              <td>{money(c.gap, c.currency)}</td>
             </tr>
           ))}
         </tbody>
