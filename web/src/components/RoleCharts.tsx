@@ -20,7 +20,7 @@ export function NeedsHeatmap({ cells }: { cells: readonly { priorityArea: string
     <>
       <DataChart
         label={t('roles.reports.heatmapLabel', { total, areas: areas.length, regions: regions.length })}
-        data={{ data, areas, regions, legend: t('roles.reports.needs') }}
+        data={{ data, areas, regions, legend: t('roles.reports.needs'), max: Math.max(...data.map((x) => x.needs)) }}
         plot={(Plot, d) =>
           // Regions down the side (their names are long), priority areas across.
           Plot.plot({
@@ -32,7 +32,7 @@ export function NeedsHeatmap({ cells }: { cells: readonly { priorityArea: string
             x: { label: null, domain: d.areas, axis: 'top' },
             y: { label: null, domain: d.regions },
             color: { scheme: 'blues', legend: true, label: d.legend, zero: true },
-            marks: [Plot.cell(d.data, { x: 'area', y: 'region', fill: 'needs', inset: 0.5 }), Plot.text(d.data, { x: 'area', y: 'region', text: 'needs', fill: 'black' })],
+            marks: [Plot.cell(d.data, { x: 'area', y: 'region', fill: 'needs', inset: 0.5 }), Plot.text(d.data, { x: 'area', y: 'region', text: 'needs', fill: (c: { needs: number }) => (c.needs > d.max / 2 ? 'white' : 'black') })],
           })
         }
       />
