@@ -9,6 +9,7 @@ import type { LifecycleOptions } from './lifecycle.js';
 import type { ProjectChanges } from './live/project-changes.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import { IdentityProviderUnavailableError } from './oidc.js';
+import type { WebOidcSignIn } from './web-sign-in.js';
 
 export interface ApiDeps {
   db: Kysely<DB>;
@@ -23,6 +24,8 @@ export interface ApiDeps {
   lifecycle?: LifecycleOptions;
   /** This process's LISTEN on project changes, feeding the projectChanged subscription (api/live/project-changes.ts). */
   projectChanges?: ProjectChanges;
+  /** The web app's OpenID Connect client (GET /auth/config), when it signs people in through the provider. */
+  webSignIn?: WebOidcSignIn | null;
 }
 
 export interface Context {

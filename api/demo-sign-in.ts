@@ -1,6 +1,6 @@
 // Demo sign-in for the embedded default only: `npm start` sets PALERMO_DEMO_SIGN_IN=true and the web
 // app's sign-in page offers these identities. A real deployment leaves it unset; the route then
-// answers 404 and the app needs an OpenID Connect token instead (not built yet).
+// answers 404 and the web app signs in through OpenID Connect instead (GET /auth/config, api/web-sign-in.ts).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Actor } from '../domain/roles.js';
 import { signToken } from './auth.js';

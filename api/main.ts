@@ -3,6 +3,7 @@
 import { hs256Verifier, type TokenVerifier } from './auth.js';
 import { ConfigurationError, readApiConfig, type ApiConfig } from './config.js';
 import { discoverOidcVerifier } from './oidc.js';
+import { webSignInFromEnv } from './web-sign-in.js';
 
 let config: ApiConfig;
 try {
@@ -14,6 +15,11 @@ try {
 }
 
 const { tokens, edge } = config;
+const webSignIn = webSignInFromEnv(process.env, tokens);
+if (webSignIn.problems.length > 0) {
+  console.error(`palermo api: not starting, the configuration is incomplete:\n${webSignIn.problems.map((p) => `  - ${p}`).join('\n')}`);
+  process.exit(1);
+}
 let verifyToken: TokenVerifier;
 try {
   verifyToken = tokens.kind === 'oidc' ? await discoverOidcVerifier(tokens) : hs256Verifier(tokens.secret, { maxLifetimeSeconds: tokens.maxLifetimeSeconds });
@@ -36,7 +42,7 @@ const timings = timingsFromEnv(process.env.PALERMO_TIMINGS);
 // One LISTEN connection per process feeds the live subscriptions; it reconnects by itself if lost.
 const projectChanges = new ProjectChanges(process.env.DATABASE_URL!, { log: (m) => console.warn(m) });
 await projectChanges.start();
-const { server, url } = await startApiServer({ db, temporal, verifyToken, edge, lifecycle: { timings }, projectChanges }, Number(process.env.PORT ?? 4000), process.env.HOST ?? '127.0.0.1');
+const { server, url } = await startApiServer({ db, temporal, verifyToken, edge, lifecycle: { timings }, projectChanges, webSignIn: webSignIn.config }, Number(process.env.PORT ?? 4000), process.env.HOST ?? '127.0.0.1');
 console.log(`palermo api: ${url} (tokens: ${tokens.kind === 'oidc' ? `OpenID Connect, issuer ${tokens.issuer}` : 'HS256'}; GraphiQL ${edge.graphiql ? 'on' : 'off'}; introspection ${edge.introspection ? 'on' : 'off'})`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import sirv from 'sirv';
 import type { ApiDeps } from './context.js';
 import { serveDemoSignIn } from './demo-sign-in.js';
+import { serveAuthConfig } from './web-sign-in.js';
 
 const WEB_DIST = resolve(import.meta.dirname, '..', 'web', 'dist');
 
@@ -30,6 +31,7 @@ export function createWebAppHandler(deps: ApiDeps) {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (isApiPath(pathname)) return false;
     if (pathname.startsWith('/demo/')) return serveDemoSignIn(deps, req, res);
+    if (pathname === '/auth/config') return serveAuthConfig(deps, req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     if (!assets) {
       res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end('The web app is not built: run `npm run web:build`.\n');

@@ -14,6 +14,6 @@ export default defineConfig({
     port: 5173,
     // Pages may import pure rules from ../domain (the transition table the workflow uses).
     fs: { allow: ['..'] },
-    proxy: { '/graphql': api, '/reports': api, '/demo': api },
+    proxy: { '/graphql': api, '/reports': api, '/demo': api, '/auth/config': api },
   },
 });

@@ -4,6 +4,7 @@ import { createClient as createSseClient } from 'graphql-sse';
 import { cacheExchange, Client, fetchExchange, Provider, subscriptionExchange } from 'urql';
 import { Redirect, Route, Switch } from 'wouter';
 import { Layout } from './components/Layout';
+import { OidcCallback } from './components/OidcSignIn';
 import { useT } from './i18n';
 import { MyProjects } from './pages/MyProjects';
 import { ProjectPage } from './pages/ProjectPage';
@@ -19,6 +20,14 @@ const Invitations = lazy(() => import('./pages/Invitations'));
 const PriorityWeights = lazy(() => import('./pages/PriorityWeights'));
 const NeedsPool = lazy(() => import('./pages/NeedsPool'));
 const OutcomeAssessmentForm = lazy(() => import('./pages/OutcomeAssessmentForm'));
+// web-roles: donor, focal point extras, expert profile, Conference administrator, reports.
+const Funding = lazy(() => import('./pages/Funding'));
+const DonorPortfolio = lazy(() => import('./pages/DonorPortfolio'));
+const Reports = lazy(() => import('./pages/Reports'));
+const StateNeeds = lazy(() => import('./pages/StateNeeds'));
+const NominateExpert = lazy(() => import('./pages/NominateExpert'));
+const ExpertProfile = lazy(() => import('./pages/ExpertProfile'));
+const PrioritySnapshots = lazy(() => import('./pages/PrioritySnapshots'));
 
 function clientFor(session: Session) {
   // Subscriptions over SSE with a fetch-based client: EventSource cannot send the bearer token.
@@ -47,11 +56,11 @@ export function App() {
   if (!session || !client) {
     return (
       <Layout session={null} onSignOut={() => {}}>
-        <SignIn onSignedIn={setSession} />
+        {window.location.pathname === '/auth/callback' ? <OidcCallback onSignedIn={setSession} /> : <SignIn onSignedIn={setSession} />}
       </Layout>
     );
   }
-  const home = session.role === 'PROGRAMME_MANAGER' ? '/inbox' : session.role === 'EXPERT' ? '/invitations' : '/projects';
+  const home = session.role === 'PROGRAMME_MANAGER' ? '/inbox' : session.role === 'EXPERT' ? '/invitations' : session.role === 'DONOR' ? '/funding' : '/projects';
   return (
     <Provider value={client}>
       <Layout
@@ -70,6 +79,13 @@ export function App() {
             <Route path="/requests/new">{session.role === 'STATE_FOCAL_POINT' ? <NewRequest session={session} /> : <Redirect to={home} />}</Route>
             <Route path="/invitations">{session.role === 'EXPERT' ? <Invitations session={session} /> : <Redirect to={home} />}</Route>
             <Route path="/weights">{session.role === 'CONFERENCE_ADMIN' ? <PriorityWeights /> : <Redirect to={home} />}</Route>
+            <Route path="/funding">{session.role === 'DONOR' ? <Funding session={session} /> : <Redirect to={home} />}</Route>
+            <Route path="/portfolio">{session.role === 'DONOR' ? <DonorPortfolio session={session} /> : <Redirect to={home} />}</Route>
+            <Route path="/reports">{['DONOR', 'PROGRAMME_MANAGER', 'CONFERENCE_ADMIN'].includes(session.role) ? <Reports /> : <Redirect to={home} />}</Route>
+            <Route path="/state-needs">{session.role === 'STATE_FOCAL_POINT' ? <StateNeeds session={session} /> : <Redirect to={home} />}</Route>
+            <Route path="/nominate">{session.role === 'STATE_FOCAL_POINT' ? <NominateExpert session={session} /> : <Redirect to={home} />}</Route>
+            <Route path="/profile">{session.role === 'EXPERT' ? <ExpertProfile session={session} /> : <Redirect to={home} />}</Route>
+            <Route path="/snapshots">{session.role === 'CONFERENCE_ADMIN' ? <PrioritySnapshots /> : <Redirect to={home} />}</Route>
             <Route path="/needs">
               <NeedsPool />
             </Route>

@@ -30,6 +30,8 @@ export function sessionFromToken(token: string): Session {
 }
 
 export function loadSession(): Session | null {
+  const oidc = loadOidcSession();
+  if (oidc) return oidc;
   const token = sessionStorage.getItem(KEY);
   if (!token) return null;
   try {
@@ -49,6 +51,27 @@ export function saveSession(token: string): Session {
 
 export function clearSession() {
   sessionStorage.removeItem(KEY);
+  sessionStorage.removeItem(OIDC_KEY);
+}
+
+// A token from the organisation's OpenID Connect provider names its role in the provider's own claims:
+// the session keeps the actor the API mapped them to (`me`), with the token's expiry (oidc.ts).
+const OIDC_KEY = 'palermo.oidc.session';
+
+export function saveOidcSession(session: Session, exp: number | null): Session {
+  sessionStorage.setItem(OIDC_KEY, JSON.stringify({ session, exp }));
+  return session;
+}
+
+function loadOidcSession(): Session | null {
+  const raw = sessionStorage.getItem(OIDC_KEY);
+  if (!raw) return null;
+  try {
+    const { session, exp } = JSON.parse(raw) as { session: Session; exp: number | null };
+    return exp !== null && exp * 1000 < Date.now() ? null : session;
+  } catch {
+    return null;
+  }
 }
 
 export interface DemoIdentity {
@@ -60,7 +83,7 @@ export interface DemoIdentity {
 
 /**
  * The demo identities the embedded default offers, or null when demo sign-in is off (a real
- * deployment). OpenID Connect sign-in (authorization code with PKCE) would plug in here: it is not built.
+ * deployment, which signs in through OpenID Connect instead: oidc.ts).
  */
 export async function demoIdentities(): Promise<DemoIdentity[] | null> {
   const response = await fetch('/demo/identities', { signal: AbortSignal.timeout(10_000) });

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { LOCALES, useLocale, useT, type Locale } from '../i18n';
 import type { Session } from '../session';
+import { roleLinks } from './role-links';
 
 export function Layout({ session, onSignOut, children }: { session: Session | null; onSignOut: () => void; children: ReactNode }) {
   const { t, code } = useT();
@@ -19,6 +20,7 @@ export function Layout({ session, onSignOut, children }: { session: Session | nu
             : session
           ? [['/projects', 'nav.myProjects']]
           : [];
+  links.push(...roleLinks(session));
   const who = session ? [code('role', session.role), session.state, session.organisation].filter(Boolean).join(' · ') : '';
   return (
     <>

@@ -1,4 +1,5 @@
 // The English catalogue: every string the pages show. fr.ts and es.ts must have every key (typed).
+import { rolesEn } from './roles';
 export const en = {
   'app.name': 'palermo',
   'app.tagline': 'Technical assistance under the Organized Crime Convention',
@@ -69,7 +70,7 @@ export const en = {
   'signIn.as': 'Sign in as {who}',
   'signIn.focalPointOf': 'Focal point of {state}',
   'signIn.donorOf': 'Donor ({organisation})',
-  'signIn.off': 'Demo sign-in is off on this server. Sign-in through your organisation’s identity provider (OpenID Connect) is not available yet.',
+  'signIn.off': 'Demo sign-in is off on this server. No identity provider is configured for the web app (PALERMO_OIDC_WEB_CLIENT_ID): ask your administrator.',
   'signIn.failed': 'Sign-in failed: {reason}',
   'common.loading': 'Loading…',
   'common.error': 'Something went wrong: {message}',
@@ -265,6 +266,8 @@ export const en = {
   'project.ratingLine': "{criterion}: {rating} — {rationale}",
   'project.verdictLine': "{need}: {verdict}",
   'project.actualLine': "{indicator}: {actual}",
+  // web-roles: donor, focal point extras, expert profile, Conference administrator, reports, OIDC sign-in.
+  ...rolesEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { rolesEs } from './roles';
 
 export const es: Record<MessageKey, string> = {
   'app.name': 'palermo',
@@ -70,7 +71,7 @@ export const es: Record<MessageKey, string> = {
   'signIn.as': 'Entrar como {who}',
   'signIn.focalPointOf': 'Punto focal — {state}',
   'signIn.donorOf': 'Donante ({organisation})',
-  'signIn.off': 'El acceso de demostración está desactivado en este servidor. El acceso mediante el proveedor de identidad de su organización (OpenID Connect) aún no está disponible.',
+  'signIn.off': 'El acceso de demostración está desactivado en este servidor. No hay ningún proveedor de identidad configurado para la aplicación web (PALERMO_OIDC_WEB_CLIENT_ID): consulte a su administrador.',
   'signIn.failed': 'No se pudo iniciar sesión: {reason}',
   'common.loading': 'Cargando…',
   'common.error': 'Algo salió mal: {message}',
@@ -266,4 +267,5 @@ export const es: Record<MessageKey, string> = {
   'project.ratingLine': "{criterion}: {rating} — {rationale}",
   'project.verdictLine': "{need}: {verdict}",
   'project.actualLine': "{indicator}: {actual}",
+  ...rolesEs,
 };

@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { rolesFr } from './roles';
 
 export const fr: Record<MessageKey, string> = {
   'app.name': 'palermo',
@@ -70,7 +71,7 @@ export const fr: Record<MessageKey, string> = {
   'signIn.as': 'Se connecter en tant que {who}',
   'signIn.focalPointOf': 'Point focal — {state}',
   'signIn.donorOf': 'Donateur ({organisation})',
-  'signIn.off': 'La connexion de démonstration est désactivée sur ce serveur. La connexion par le fournisseur d’identité de votre organisation (OpenID Connect) n’est pas encore disponible.',
+  'signIn.off': 'La connexion de démonstration est désactivée sur ce serveur. Aucun fournisseur d’identité n’est configuré pour l’application web (PALERMO_OIDC_WEB_CLIENT_ID) : adressez-vous à votre administrateur.',
   'signIn.failed': 'Échec de la connexion : {reason}',
   'common.loading': 'Chargement…',
   'common.error': 'Une erreur est survenue : {message}',
@@ -266,4 +267,5 @@ export const fr: Record<MessageKey, string> = {
   'project.ratingLine': "{criterion} : {rating} — {rationale}",
   'project.verdictLine': "{need} : {verdict}",
   'project.actualLine': "{indicator} : {actual}",
+  ...rolesFr,
 };

@@ -1,10 +1,11 @@
 // The Conference administrator sets the weight of each priority area (0-3, 1 neutral) under a named
-// decision; every set is kept, the newest in force. (The ranking change a set would cause is not
-// previewed yet.)
+// decision; every set is kept, the newest in force. WeightsPreview shows the ranking change the weights
+// being edited would cause, before they are set.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useClient, useQuery } from 'urql';
 import { Section, TextField } from '../components/Fields';
 import { ProblemNotice } from '../components/ProblemNotice';
+import { WeightsPreview } from '../components/WeightsPreview';
 import { useT } from '../i18n';
 import { CODE_LISTS } from '../operations/common';
 import { PRIORITY_WEIGHTS, SET_PRIORITY_WEIGHTS } from '../operations/weights';
@@ -58,6 +59,7 @@ export default function PriorityWeights() {
         {issueAt(problem, 'weights') && <p className="field-error">{issueAt(problem, 'weights')}</p>}
         <button type="submit">{t('weights.save')}</button>
       </form>
+      <WeightsPreview weights={weights} />
       <Section title={t('weights.history')}>
         {sets.length === 0 ? (
           <p>{t('common.none')}</p>

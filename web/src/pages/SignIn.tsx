@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { OidcSignIn } from '../components/OidcSignIn';
 import { useT } from '../i18n';
 import { demoIdentities, demoSignIn, type DemoIdentity, type Session } from '../session';
 
@@ -16,7 +17,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (s: Session) => void }) {
       <h1>{t('signIn.title')}</h1>
       {error && <p role="alert">{t('signIn.failed', { reason: error })}</p>}
       {identities === undefined && !error && <p role="status">{t('common.loading')}</p>}
-      {identities === null && <p>{t('signIn.off')}</p>}
+      {identities === null && <OidcSignIn fallback={<p>{t('signIn.off')}</p>} />}
       {identities && (
         <section className="demo" aria-labelledby="demo-heading">
           <h2 id="demo-heading">

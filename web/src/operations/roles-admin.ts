@@ -1,0 +1,32 @@
+// The Conference administrator's re-prioritisation snapshots, and the pool the weight preview re-ranks.
+import { graphql } from '../graphql';
+
+export const PRIORITY_SNAPSHOTS = graphql(`
+  query RolesPrioritySnapshots($limit: Int, $rankingLimit: Int) {
+    prioritySnapshots(limit: $limit) {
+      id trigger takenAt weightSetId openNeeds presumedGenerated
+      regionsFlagged { region rate reported states }
+      ranking(limit: $rankingLimit) { needId rank previousRank rankChange score state priorityArea description }
+    }
+  }
+`);
+
+export const REPRIORITISE_NOW = graphql(`
+  mutation RolesReprioritiseNow {
+    reprioritiseNow {
+      __typename
+      ... on PrioritySnapshot { id }
+      ... on Error { code message }
+    }
+  }
+`);
+
+export const PREVIEW_POOL = graphql(`
+  query RolesPreviewPool {
+    needPool {
+      __typename
+      ... on QueryNeedPoolSuccess { data { id rank state priorityArea priorityActivity description priority { score parts { name points } } } }
+      ... on Error { code message }
+    }
+  }
+`);

@@ -1,0 +1,33 @@
+// The donor's operations: projects open for funding with their gap, a pledge, and what it funds.
+// (web-roles: kept apart so the lead can move them to the new API contract in one place.)
+import { graphql } from '../graphql';
+
+export const FUNDING_PROJECTS = graphql(`
+  query FundingProjects {
+    projects {
+      __typename
+      ... on QueryProjectsSuccess {
+        data {
+          id title stage states updatedAt
+          budget { amount currency }
+          pledgedAmount fundingGap
+          needs { id priorityArea }
+          pledges { donor amount currency kind earmarkPriorityArea at }
+        }
+      }
+      ... on Error { code message }
+    }
+  }
+`);
+
+export const PLEDGE = graphql(`
+  mutation RolesPledge($input: PledgeInput!) {
+    pledge(input: $input) {
+      __typename
+      ... on Project { id stage pledgedAmount fundingGap }
+      ... on Error { code message }
+      ... on TransitionRefusedError { refusal }
+      ... on ValidationError { issues { field message } }
+    }
+  }
+`);

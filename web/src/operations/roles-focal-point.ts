@@ -1,0 +1,55 @@
+// The State focal point's extras: presumed needs to confirm, its State's ranking of open needs, nominations.
+import { graphql } from '../graphql';
+
+export const PRESUMED_NEEDS = graphql(`
+  query RolesPresumedNeeds($state: String) {
+    presumedNeeds(state: $state) {
+      __typename
+      ... on QueryPresumedNeedsSuccess { data { id state priorityArea priorityActivity description source confirmedAt projectId mergedInto } }
+      ... on Error { code message }
+    }
+  }
+`);
+
+export const CONFIRM_PRESUMED_NEED = graphql(`
+  mutation RolesConfirmPresumedNeed($needId: ID!) {
+    confirmPresumedNeed(needId: $needId) {
+      __typename
+      ... on CuratedNeed { id confirmedAt }
+      ... on Error { code message }
+      ... on ValidationError { issues { field message } }
+    }
+  }
+`);
+
+export const STATE_NEEDS = graphql(`
+  query RolesStateNeeds($filter: NeedPoolFilter) {
+    needPool(filter: $filter) {
+      __typename
+      ... on QueryNeedPoolSuccess { data { id rank stateRank state priorityArea priorityActivity urgency description } }
+      ... on Error { code message }
+    }
+  }
+`);
+
+export const RANK_NEEDS = graphql(`
+  mutation RolesRankNeeds($state: String!, $needIds: [String!]!) {
+    rankNeeds(state: $state, needIds: $needIds) {
+      __typename
+      ... on MutationRankNeedsSuccess { data { id stateRank } }
+      ... on Error { code message }
+      ... on ValidationError { issues { field message } }
+    }
+  }
+`);
+
+export const NOMINATE_EXPERT = graphql(`
+  mutation RolesNominateExpert($input: NominateExpertInput!) {
+    nominateExpert(input: $input) {
+      __typename
+      ... on Expert { id name status institution }
+      ... on Error { code message }
+      ... on ValidationError { issues { field message } }
+    }
+  }
+`);
