@@ -18,6 +18,9 @@ const Invitations = lazy(() => import('./pages/Invitations'));
 const PriorityWeights = lazy(() => import('./pages/PriorityWeights'));
 const NeedsPool = lazy(() => import('./pages/NeedsPool'));
 const OutcomeAssessmentForm = lazy(() => import('./pages/OutcomeAssessmentForm'));
+// The programme manager's matching and import pages (issue 12).
+const ExpertMatching = lazy(() => import('./pages/ExpertMatching'));
+const ImportNeeds = lazy(() => import('./pages/ImportNeeds'));
 
 function clientFor(session: Session) {
   return new Client({
@@ -53,6 +56,8 @@ export function App() {
         <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
           <Switch>
             <Route path="/projects/:id/plan">{(p) => <PlanEditor projectId={decodeURIComponent(p.id)} />}</Route>
+            <Route path="/projects/:id/matching">{(p) => (session.role === 'PROGRAMME_MANAGER' ? <ExpertMatching projectId={decodeURIComponent(p.id)} /> : <Redirect to={home} />)}</Route>
+            <Route path="/needs/import">{session.role === 'PROGRAMME_MANAGER' || session.role === 'CONFERENCE_ADMIN' ? <ImportNeeds /> : <Redirect to={home} />}</Route>
             <Route path="/projects/:id/assessment">{(p) => <OutcomeAssessmentForm projectId={decodeURIComponent(p.id)} />}</Route>
             <Route path="/projects/:id">{(p) => <ProjectPage session={session} projectId={decodeURIComponent(p.id)} />}</Route>
             <Route path="/projects">{session.role === 'PROGRAMME_MANAGER' || session.role === 'CONFERENCE_ADMIN' ? <Portfolio /> : <MyProjects />}</Route>

@@ -1,6 +1,8 @@
 import type { MessageKey } from './en';
+import { managerEs } from './manager-es';
 
 export const es: Record<MessageKey, string> = {
+  ...managerEs,
   'app.name': 'palermo',
   'app.tagline': 'Asistencia técnica en virtud de la Convención contra la Delincuencia Organizada',
   'nav.skip': 'Ir al contenido',

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useQuery } from 'urql';
 import { ActionPanel } from '../components/ActionPanel';
 import { Section } from '../components/Fields';
@@ -7,6 +8,9 @@ import { Timeline } from '../components/Timeline';
 import { useT } from '../i18n';
 import { PROJECT, PROJECT_TIMELINE } from '../operations/common';
 import type { Session } from '../session';
+
+// The programme manager's funding, delivery and closing work, loaded only for the manager (issue 12).
+const ManagerWork = lazy(() => import('../components/ManagerWork'));
 
 export function ProjectPage({ projectId, session }: { projectId: string; session: Session }) {
   const { t, date, code, money, number } = useT();
@@ -50,6 +54,11 @@ export function ProjectPage({ projectId, session }: { projectId: string; session
       </dl>
 
       <ActionPanel project={p} session={session} onDone={refresh} />
+      {session.role === 'PROGRAMME_MANAGER' && (
+        <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
+          <ManagerWork projectId={p.id} session={session} onDone={refresh} />
+        </Suspense>
+      )}
 
       {p.escalations.length > 0 && (
         <Section title={t('project.escalations')}>
