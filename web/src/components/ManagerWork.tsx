@@ -21,6 +21,7 @@ import type { Session } from '../session';
 import { CheckboxGroup, Section, SelectField, TextField } from './Fields';
 import { DateField, RadioGroup } from './ManagerFields';
 import { ProblemNotice } from './ProblemNotice';
+import '../manager.css';
 
 // The same four as domain/lifecycle-inputs.ts (checked by the type), without loading zod into the page.
 const TYPES = ['EXPLORATORY_MISSION', 'TECHNICAL_MISSION', 'NEEDS_ASSESSMENT', 'DESK_REVIEW'] as const satisfies readonly (typeof ASSESSMENT_TYPES)[number][];
@@ -134,7 +135,7 @@ export default function ManagerWork({ projectId, session, onDone }: { projectId:
           row('suspend', (key) => <ReasonForm name="suspend" projectId={projectId} idempotencyKey={key} onDone={() => finished('suspend')} />),
           row('resume', (key) => <NoteForm name="resume" projectId={projectId} idempotencyKey={key} onDone={() => finished('resume')} />),
           row('startEvaluation', (key) => <EvaluationForm projectId={projectId} idempotencyKey={key} onDone={() => finished('startEvaluation')} />),
-          row('close', (key) => <CloseForm projectId={projectId} recommendations={p.outcomeAssessment?.recommendations ?? []} idempotencyKey={key} onDone={() => finished('close')} />),
+          row('close', (key) => <CloseForm projectId={projectId} firstState={p.states[0] ?? ''} recommendations={p.outcomeAssessment?.recommendations ?? []} idempotencyKey={key} onDone={() => finished('close')} />),
           row('cancel', (key) => <ReasonForm name="cancel" projectId={projectId} idempotencyKey={key} onDone={() => finished('cancel')} />),
         ].map((a) => (
           <li key={a.name}>{a.reason ? <Disabled name={a.name} reason={a.reason} /> : <KeyedForm key={`${a.name}-${generation}`} render={a.form} />}</li>
@@ -411,7 +412,7 @@ function EvaluationForm({ projectId, idempotencyKey, onDone }: FormProps) {
   );
 }
 
-function CloseForm({ projectId, recommendations, idempotencyKey, onDone }: FormProps & { recommendations: readonly { description: string; priorityArea: string; priorityActivity: string; urgency: string; state: string | null }[] }) {
+function CloseForm({ projectId, firstState, recommendations, idempotencyKey, onDone }: FormProps & { firstState: string; recommendations: readonly { description: string; priorityArea: string; priorityActivity: string; urgency: string; state: string | null }[] }) {
   const { t, code } = useT();
   const client = useClient();
   const [adopted, setAdopted] = useState<string[]>([]);
@@ -424,12 +425,13 @@ function CloseForm({ projectId, recommendations, idempotencyKey, onDone }: FormP
     >
       {(err) => (
         <div className="form-grid">
+          {/* A recommendation without a State concerns the project's first beneficiary (the API's rule). */}
           {recommendations.length === 0 ? (
             <p>{t('mgr.noRecommendations')}</p>
           ) : (
             <CheckboxGroup
               legend={t('mgr.adopt')}
-              options={recommendations.map((r, i) => ({ value: String(i), label: t('mgr.recommendation', { area: r.priorityArea, activity: r.priorityActivity, urgency: code('urgency', r.urgency), state: r.state ?? '', description: r.description }) }))}
+              options={recommendations.map((r, i) => ({ value: String(i), label: t('mgr.recommendation', { area: r.priorityArea, activity: r.priorityActivity, urgency: code('urgency', r.urgency), state: r.state ?? firstState, description: r.description }) }))}
               values={adopted}
               onChange={setAdopted}
               error={err('adoptRecommendations')}

@@ -1,6 +1,8 @@
 // The programme manager's journeys (issue 12): project funding, delivery and closing, expert matching,
 // presumed needs and the needs import. Spread into en.ts; fr and es are typed against these keys.
 export const managerEn = {
+  // The timeline's entry on the project a request was merged into.
+  'action.absorbMergedProject': "Absorb a merged request",
   'mgr.heading': "Funding, delivery and closing",
   'mgr.matchingLink': "Match experts to this project’s needs",
   'mgr.funding': "Funding",

@@ -1,6 +1,8 @@
 import type { managerEn } from './manager-en';
 
 export const managerEs: Record<keyof typeof managerEn, string> = {
+  // The timeline's entry on the project a request was merged into.
+  'action.absorbMergedProject': "Absorber una solicitud fusionada",
   'mgr.heading': "Financiación, ejecución y cierre",
   'mgr.matchingLink': "Buscar expertos para las necesidades de este proyecto",
   'mgr.funding': "Financiación",

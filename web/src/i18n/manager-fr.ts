@@ -1,6 +1,8 @@
 import type { managerEn } from './manager-en';
 
 export const managerFr: Record<keyof typeof managerEn, string> = {
+  // The timeline's entry on the project a request was merged into.
+  'action.absorbMergedProject': "Absorber une demande fusionnée",
   'mgr.heading': "Financement, exécution et clôture",
   'mgr.matchingLink': "Rechercher des experts pour les besoins de ce projet",
   'mgr.funding': "Financement",
@@ -112,7 +114,7 @@ export const managerFr: Record<keyof typeof managerEn, string> = {
   'presumed.confirmedOn': "Confirmé le {date}",
   'imp.link': "Importer des besoins depuis un fichier",
   'imp.heading': "Importer des besoins depuis les réponses aux questionnaires et listes de contrôle",
-  'imp.back': "Retour au réservoir de besoins",
+  'imp.back': "Retour à la réserve de besoins",
   'imp.intro': "Un fichier CSV avec l’en-tête state, priorityArea, priorityActivity, instrument, article, formsOfAssistance, urgency, description, stateRank (séparé par virgule, point-virgule ou tabulation), ou un tableau JSON de telles lignes. Les lignes valides sont importées ; chaque autre ligne est listée avec sa raison.",
   'imp.file': "Fichier",
   'imp.fileHint': "CSV (.csv) ou JSON (.json)",

@@ -12,6 +12,7 @@ import { PROJECT } from '../operations/common';
 import { ASSIGN_TEAM, INVITATION, INVITE_EXPERTS, MATCH_EXPERTS } from '../operations/manager-matching';
 import { issueAt, problemOf, type Problem } from '../outcome';
 import type { ResultOf } from '../graphql';
+import '../manager.css';
 
 const PARTS = ['FIELD', 'INSTRUMENT', 'LANGUAGE', 'REGION', 'PAST_OUTCOMES', 'WORKLOAD'] as const;
 const COLOURS = ['#1d4ed8', '#047857', '#b45309', '#7c3aed', '#0e7490', '#b91c1c'];

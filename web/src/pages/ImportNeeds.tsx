@@ -10,6 +10,7 @@ import { useT, type MessageKey } from '../i18n';
 import { IMPORT_NEEDS, NEEDS_IMPORT } from '../operations/manager-needs';
 import { issueAt, problemOf, type Problem } from '../outcome';
 import type { IMPORT_SOURCES } from '../../../domain/needs-import';
+import '../manager.css';
 
 // The same two as domain/needs-import.ts (checked by the type), without loading its parser into the page.
 const SOURCES = ['QUESTIONNAIRE_RESPONSE', 'CHECKLIST_RESPONSE'] as const satisfies readonly (typeof IMPORT_SOURCES)[number][];
