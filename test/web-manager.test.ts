@@ -253,8 +253,12 @@ describe('the programme manager in the browser', () => {
     // Nobody chosen: the API's refusal names the candidates field.
     await invite.getByRole('button', { name: 'Send the invitations' }).click();
     await invite.getByText('Please correct the fields marked below.').waitFor();
-    await invite.getByLabel(`1. ${bestName}`).check();
-    await invite.getByRole('button', { name: 'Send the invitations' }).click();
+    // By keyboard alone: Space ticks the best candidate, Enter in a field sends the form.
+    await invite.getByLabel(`1. ${bestName}`).focus();
+    await page.keyboard.press('Space');
+    expect(await invite.getByLabel(`1. ${bestName}`).isChecked()).toBe(true);
+    await invite.getByLabel('Slot').focus();
+    await page.keyboard.press('Enter');
     await invite.getByText(`Invitation chain started for slot lead mentor ${stamp}.`).waitFor();
     const card = page.locator('li.invitation', { has: page.getByRole('heading', { name: `Slot lead mentor ${stamp}` }) });
     await card.getByText('Waiting for an answer').waitFor();
