@@ -85,8 +85,8 @@ describe('the programme manager in the browser', () => {
     await mission.getByLabel('Kind of assessment').selectOption('TECHNICAL_MISSION');
     await mission.getByLabel('Start date').fill('2027-02-01');
     await mission.getByLabel('End date').fill('2027-01-20');
-    await mission.getByLabel('UNDP — United Nations Development Programme').check();
-    await mission.getByLabel('OHCHR — Office of the United Nations High Commissioner for Human Rights').check();
+    await mission.getByLabel('UNDP', { exact: true }).check();
+    await mission.getByLabel('OHCHR', { exact: true }).check();
     await mission.getByLabel('Findings').fill('The witness-protection unit exists on paper; relocation needs a regional agreement.');
     // The end before the start: the API's refusal is shown at the field, and nothing is recorded.
     await mission.getByRole('button', { name: 'Record an assessment' }).click();
@@ -318,7 +318,7 @@ describe('the programme manager in the browser', () => {
     expect(run.body.data.reprioritiseNow.__typename, JSON.stringify(run.body)).toBe('PrioritySnapshot');
 
     await page.getByRole('link', { name: 'Retour à la réserve de besoins' }).click();
-    await page.getByRole('heading', { name: 'Besoins présumés en attente de leur État' }).waitFor();
+    await page.getByRole('heading', { name: 'Besoins présumés en attente de confirmation' }).waitFor();
     // Chad's imported need is ranked with its priority's parts as stacked bars.
     await page.getByLabel('État', { exact: true }).selectOption('TCD');
     await page.getByText(description).waitFor();

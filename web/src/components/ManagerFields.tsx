@@ -49,3 +49,39 @@ export function RadioGroup({ legend, name, options, value, onChange, error }: { 
     </fieldset>
   );
 }
+
+/**
+ * Codes to tick, each labelled by its code and described by its full name (e.g. "LAS", League of
+ * Arab States): the label stays short and unambiguous, the name is read out as the description.
+ */
+export function CodeChecks({ legend, options, values, onChange, error }: { legend: string; options: readonly { code: string; title: string }[]; values: string[]; onChange: (v: string[]) => void; error?: string | undefined }) {
+  const id = useId();
+  return (
+    <fieldset className={`checks${error ? ' invalid' : ''}`} aria-describedby={error ? `${id}-error` : undefined}>
+      <legend>{legend}</legend>
+      <div className="check-grid">
+        {options.map((o) => (
+          <div key={o.code} className="check">
+            <input
+              id={`${id}-${o.code}`}
+              type="checkbox"
+              value={o.code}
+              checked={values.includes(o.code)}
+              aria-describedby={`${id}-${o.code}-title`}
+              onChange={(e) => onChange(e.target.checked ? [...values, o.code] : values.filter((v) => v !== o.code))}
+            />{' '}
+            <label htmlFor={`${id}-${o.code}`}>{o.code}</label>{' '}
+            <span id={`${id}-${o.code}-title`} className="muted">
+              {o.title}
+            </span>
+          </div>
+        ))}
+      </div>
+      {error && (
+        <span className="field-error" id={`${id}-error`}>
+          {error}
+        </span>
+      )}
+    </fieldset>
+  );
+}

@@ -19,7 +19,7 @@ import {
 import { issueAt, problemOf, type Problem } from '../outcome';
 import type { Session } from '../session';
 import { CheckboxGroup, Section, SelectField, TextField } from './Fields';
-import { DateField, RadioGroup } from './ManagerFields';
+import { CodeChecks, DateField, RadioGroup } from './ManagerFields';
 import { ProblemNotice } from './ProblemNotice';
 import '../manager.css';
 
@@ -230,7 +230,7 @@ function RecordAssessmentForm({ projectId, idempotencyKey, onDone }: FormProps) 
           <SelectField label={t('mgr.assessmentType')} value={type} onChange={setType} required options={TYPES.map((v) => ({ value: v, label: t(`mgr.assessmentType.${v}` as MessageKey) }))} placeholder={t('common.choose')} error={err('type')} />
           <DateField label={t('mgr.startDate')} value={startDate} onChange={setStart} required error={err('startDate')} />
           <DateField label={t('mgr.endDate')} value={endDate} onChange={setEnd} required error={err('endDate')} />
-          <CheckboxGroup legend={t('mgr.partners')} options={PARTNERS.map((x) => ({ value: x.code, label: `${x.code} — ${x.title}` }))} values={partners} onChange={setPartners} error={err('partners')} />
+          <CodeChecks legend={t('mgr.partners')} options={PARTNERS} values={partners} onChange={setPartners} error={err('partners')} />
           <TextField label={t('mgr.findings')} value={findings} onChange={setFindings} multiline required error={err('findings')} />
         </div>
       )}

@@ -105,7 +105,7 @@ export const managerEn = {
   'match.greedy': "Greedy choice",
   'match.total': "total score {total}, {filled} filled, {unfilled} unfilled",
   'match.unfilled': "No expert left for this slot",
-  'presumed.heading': "Presumed needs awaiting their State",
+  'presumed.heading': "Presumed needs awaiting confirmation",
   'presumed.intro': "States that sent no questionnaire or checklist response in any imported cycle are presumed to need help with reporting (R8). These needs stay out of the ranking until the State’s focal point confirms them (R1).",
   'presumed.none': "No presumed need awaits confirmation.",
   'presumed.count': "{count, plural, one {# presumed need} other {# presumed needs}}",

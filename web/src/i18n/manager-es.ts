@@ -105,7 +105,7 @@ export const managerEs: Record<keyof typeof managerEn, string> = {
   'match.greedy': "Elección voraz",
   'match.total': "puntuación total {total}, {filled} cubiertos, {unfilled} sin cubrir",
   'match.unfilled': "No queda ningún experto para este puesto",
-  'presumed.heading': "Necesidades presuntas a la espera de su Estado",
+  'presumed.heading': "Necesidades presuntas pendientes de confirmación",
   'presumed.intro': "Se presume que los Estados que no enviaron respuesta al cuestionario ni a la lista de verificación en ningún ciclo importado necesitan ayuda para presentar informes (R8). Estas necesidades quedan fuera de la clasificación hasta que el punto focal del Estado las confirme (R1).",
   'presumed.none': "Ninguna necesidad presunta espera confirmación.",
   'presumed.count': "{count, plural, one {# necesidad presunta} other {# necesidades presuntas}}",

@@ -105,7 +105,7 @@ export const managerFr: Record<keyof typeof managerEn, string> = {
   'match.greedy': "Choix glouton",
   'match.total': "score total {total}, {filled} pourvus, {unfilled} non pourvus",
   'match.unfilled': "Plus aucun expert pour ce poste",
-  'presumed.heading': "Besoins présumés en attente de leur État",
+  'presumed.heading': "Besoins présumés en attente de confirmation",
   'presumed.intro': "Les États qui n’ont envoyé aucune réponse au questionnaire ni à la liste de contrôle lors d’aucun cycle importé sont présumés avoir besoin d’aide pour établir leurs rapports (R8). Ces besoins restent hors du classement jusqu’à ce que le point focal de l’État les confirme (R1).",
   'presumed.none': "Aucun besoin présumé n’attend de confirmation.",
   'presumed.count': "{count, plural, one {# besoin présumé} other {# besoins présumés}}",
