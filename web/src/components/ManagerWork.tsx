@@ -137,7 +137,10 @@ export default function ManagerWork({ projectId, session, onDone }: { projectId:
           row('startEvaluation', (key) => <EvaluationForm projectId={projectId} idempotencyKey={key} onDone={() => finished('startEvaluation')} />),
           row('close', (key) => <CloseForm projectId={projectId} firstState={p.states[0] ?? ''} recommendations={p.outcomeAssessment?.recommendations ?? []} idempotencyKey={key} onDone={() => finished('close')} />),
           row('cancel', (key) => <ReasonForm name="cancel" projectId={projectId} idempotencyKey={key} onDone={() => finished('cancel')} />),
-        ].map((a) => (
+        ]
+          // What can be done now first, in lifecycle order; then what cannot, each saying why.
+          .sort((a, b) => Number(Boolean(a.reason)) - Number(Boolean(b.reason)))
+          .map((a) => (
           <li key={a.name}>{a.reason ? <Disabled name={a.name} reason={a.reason} /> : <KeyedForm key={`${a.name}-${generation}`} render={a.form} />}</li>
         ))}
       </ul>
