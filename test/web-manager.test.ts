@@ -65,14 +65,15 @@ const PLAN = {
 };
 
 describe('the programme manager in the browser', () => {
-  it('delivery & close: records a mission, merges a request, descopes, delivers, suspends and resumes, chooses an independent evaluator, closes with an adopted recommendation and cancels another', async () => {
+  it('delivery & close: records a mission, merges a request, descopes, delivers, suspends and resumes, chooses an independent evaluator, closes with an adopted recommendation, cancels one request and declines another', async () => {
     const stamp = Date.now();
     const kenya = await caller(stack, KEN);
     const manager = await caller(stack, MANAGER);
     const main = await fileAs(stack, kenya, kenyaRequest(`Witness protection ${stamp}`, 'Establish a national witness-protection programme (001 para 26).'));
     const duplicate = await fileAs(stack, kenya, kenyaRequest(`Witness relocation ${stamp}`, 'Relocation of protected witnesses across borders (001 para 26).', '(h)'));
     const doomed = await fileAs(stack, kenya, kenyaRequest(`Withdrawn request ${stamp}`, 'A request the State withdrew by letter.'));
-    for (const id of [main.id, duplicate.id]) await must(stack, manager, 'startAssessment', id);
+    const outOfScope = await fileAs(stack, kenya, kenyaRequest(`Out of scope ${stamp}`, 'Equipment for the national police headquarters.'));
+    for (const id of [main.id, duplicate.id, outOfScope.id]) await must(stack, manager, 'startAssessment', id);
 
     const page = await browser.newPage();
     await signInAsManager(page);
@@ -200,6 +201,15 @@ describe('the programme manager in the browser', () => {
     await page.getByText(/Cancel on .*: The State withdrew the request by letter\./).waitFor();
     await visited(page, 'pm-cancel-01-cancelled');
 
+    // Decline a request under assessment, with its reason.
+    await page.goto(`${base}/projects/${encodeURIComponent(outOfScope.id)}`);
+    const decline = page.getByRole('form', { name: 'Decline' });
+    await decline.getByLabel('Reason').fill('Equipment alone is outside the mandate (000 para 46).');
+    await decline.getByRole('button', { name: 'Decline' }).click();
+    await page.getByText('Declined', { exact: true }).first().waitFor();
+    await page.getByText(/Decline on .*: Equipment alone is outside the mandate/).waitFor();
+    await visited(page, 'pm-decline-01-declined');
+
     // What the user saw is what the workflows recorded.
     const absorbed = await readProject(stack, manager, duplicate.id);
     expect(absorbed).toMatchObject({ stage: 'MERGED', mergedInto: main.id });
@@ -219,6 +229,7 @@ describe('the programme manager in the browser', () => {
     const pool = await stack.gql('{ needPool(filter: { state: "KEN" }) { ... on QueryNeedPoolSuccess { data { description source } } } }', {}, manager.token);
     expect(pool.body.data.needPool.data).toContainEqual({ description: `Regional relocation agreement for protected witnesses ${stamp}`, source: 'EVALUATION_FOLLOW_UP' });
     expect((await readProject(stack, manager, doomed.id)).stage).toBe('CANCELLED');
+    expect(await readProject(stack, manager, outOfScope.id)).toMatchObject({ stage: 'DECLINED', reasons: [{ action: 'decline', reason: 'Equipment alone is outside the mandate (000 para 46).' }] });
     await page.close();
   }, 300_000);
 
