@@ -136,6 +136,11 @@ describe('the programme manager in the browser', () => {
     await activity.getByLabel('Form of assistance').selectOption('MENTORING');
     await activity.getByLabel('Start date').fill('2027-03-01');
     await activity.getByLabel('End date').fill('2027-03-05');
+    // Part of a person: named at the field before anything is sent.
+    await activity.getByLabel('Participants').fill('2.5');
+    await activity.getByRole('button', { name: 'Record an activity' }).click();
+    await activity.getByText('A whole number is required here.').waitFor();
+    expect(await activity.getByLabel('Participants').getAttribute('aria-invalid')).toBe('true');
     await activity.getByLabel('Participants').fill('18');
     await activity.getByRole('button', { name: 'Record an activity' }).click();
     await page.getByText(/Training of protection officers, Nairobi, .*: 18 participants/).waitFor();

@@ -40,7 +40,8 @@ export default function ManagerWork({ projectId, session, onDone }: { projectId:
   const p = data?.project.__typename === 'Project' ? data.project : null;
   if (!p) return null;
   const actor = { subject: session.subject, role: session.role };
-  const gapOpen = p.budget ? Number(p.fundingGap) > 0 : true;
+  // The gap is an exact decimal string: open unless it is zero (no float on the way).
+  const gapOpen = p.budget ? !/^0+(\.0+)?$/.test(p.fundingGap) : true;
 
   function whyNot(name: TransitionName): string | null {
     const decision = decideTransition(name, actor, { stage: p!.stage as Stage, stateCodes: p!.states });
@@ -208,6 +209,11 @@ interface FormProps {
 }
 
 /** Unwraps a mutation's answer: the transport's error as a problem, else the result union. */
+/** A field the form can judge before sending (a whole number missing): refused here, nothing sent. */
+function refuseField(field: string, message: string): Outcome {
+  return { __typename: 'ValidationError', code: 'VALIDATION_FAILED', message: '', issues: [{ field: `input.${field}`, message }] };
+}
+
 async function send<T>(promise: Promise<{ data?: T; error?: { message: string } }>, pick: (d: T) => Outcome): Promise<Outcome> {
   const r = await promise;
   if (r.error) return { __typename: 'Error', code: 'OTHER', message: r.error.message };
@@ -322,11 +328,10 @@ function ActivityForm({ projectId, idempotencyKey, onDone }: FormProps) {
     <ActionForm
       name="recordActivity"
       onDone={onDone}
-      submit={() =>
-        send(
-          client.mutation(RECORD_ACTIVITY, { input: { projectId, idempotencyKey, title: title.trim(), formOfAssistance: form, startDate, endDate, participants: participants.trim() && Number.isInteger(count) ? count : -1 } }).toPromise(),
-          (d) => d.recordActivity,
-        )
+      submit={async () =>
+        !participants.trim() || !Number.isInteger(count)
+          ? refuseField('participants', t('mgr.wholeNumber'))
+          : send(client.mutation(RECORD_ACTIVITY, { input: { projectId, idempotencyKey, title: title.trim(), formOfAssistance: form, startDate, endDate, participants: count } }).toPromise(), (d) => d.recordActivity)
       }
     >
       {(err) => (

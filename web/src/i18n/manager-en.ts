@@ -38,6 +38,7 @@ export const managerEn = {
   'mgr.cancelReason': "Why the project is cancelled",
   'mgr.activityTitle': "Activity",
   'mgr.formOfAssistance': "Form of assistance",
+  'mgr.wholeNumber': "A whole number is required here.",
   'mgr.participants': "Participants",
   'mgr.period': "Period",
   'mgr.periodHint': "For example 2027-Q1",

@@ -38,6 +38,7 @@ export const managerEs: Record<keyof typeof managerEn, string> = {
   'mgr.cancelReason': "Por qué se cancela el proyecto",
   'mgr.activityTitle': "Actividad",
   'mgr.formOfAssistance': "Forma de asistencia",
+  'mgr.wholeNumber': "Aquí se requiere un número entero.",
   'mgr.participants': "Participantes",
   'mgr.period': "Período",
   'mgr.periodHint': "Por ejemplo 2027-T1",

@@ -38,6 +38,7 @@ export const managerFr: Record<keyof typeof managerEn, string> = {
   'mgr.cancelReason': "Pourquoi le projet est annulé",
   'mgr.activityTitle': "Activité",
   'mgr.formOfAssistance': "Forme d’assistance",
+  'mgr.wholeNumber': "Un nombre entier est requis ici.",
   'mgr.participants': "Participants",
   'mgr.period': "Période",
   'mgr.periodHint': "Par exemple 2027-T1",

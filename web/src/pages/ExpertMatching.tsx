@@ -197,14 +197,22 @@ function InviteForm({ match: m, label, onInvited }: { match: Match; label: strin
   const [problem, setProblem] = useState<Problem | null>(null);
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [invited, setInvited] = useState<string | null>(null);
-  const hours = (v: string) => (v.trim() && Number.isFinite(Number(v)) ? Math.round(Number(v) * 3600) : -1);
+  const hours = (v: string) => (v.trim() && Number.isFinite(Number(v)) ? Math.round(Number(v) * 3600) : null);
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
     setProblem(null);
+    // A missing number is named at its field here; nothing is sent.
+    const reminderSeconds = hours(reminderHours);
+    const deadlineSeconds = hours(deadlineHours);
+    if (reminderSeconds === null || deadlineSeconds === null) {
+      const issues = [...(reminderSeconds === null ? ['reminderSeconds'] : []), ...(deadlineSeconds === null ? ['deadlineSeconds'] : [])].map((f) => ({ field: `input.${f}`, message: t('form.numberRequired') }));
+      setProblem({ code: 'VALIDATION_FAILED', message: '', issues });
+      return;
+    }
+    setBusy(true);
     // Best first: the chain invites in the ranking's order.
     const candidates = m.ranked.map((r) => r.expertId).filter((id) => chosen.includes(id));
-    const r = await client.mutation(INVITE_EXPERTS, { input: { needId: m.needId, slot: slot.trim(), candidates, reminderSeconds: hours(reminderHours), deadlineSeconds: hours(deadlineHours), idempotencyKey: key } }).toPromise();
+    const r = await client.mutation(INVITE_EXPERTS, { input: { needId: m.needId, slot: slot.trim(), candidates, reminderSeconds, deadlineSeconds, idempotencyKey: key } }).toPromise();
     setBusy(false);
     const result = r.error ? { __typename: 'Error', code: 'OTHER', message: r.error.message } : r.data?.inviteExperts;
     const p = problemOf(result);
