@@ -28,6 +28,9 @@ const StateNeeds = lazy(() => import('./pages/StateNeeds'));
 const NominateExpert = lazy(() => import('./pages/NominateExpert'));
 const ExpertProfile = lazy(() => import('./pages/ExpertProfile'));
 const PrioritySnapshots = lazy(() => import('./pages/PrioritySnapshots'));
+// The programme manager's matching and import pages (issue 12).
+const ExpertMatching = lazy(() => import('./pages/ExpertMatching'));
+const ImportNeeds = lazy(() => import('./pages/ImportNeeds'));
 
 function clientFor(session: Session) {
   // Subscriptions over SSE with a fetch-based client: EventSource cannot send the bearer token.
@@ -73,6 +76,8 @@ export function App() {
         <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
           <Switch>
             <Route path="/projects/:id/plan">{(p) => <PlanEditor projectId={decodeURIComponent(p.id)} />}</Route>
+            <Route path="/projects/:id/matching">{(p) => (session.role === 'PROGRAMME_MANAGER' ? <ExpertMatching projectId={decodeURIComponent(p.id)} /> : <Redirect to={home} />)}</Route>
+            <Route path="/needs/import">{session.role === 'PROGRAMME_MANAGER' || session.role === 'CONFERENCE_ADMIN' ? <ImportNeeds /> : <Redirect to={home} />}</Route>
             <Route path="/projects/:id/assessment">{(p) => <OutcomeAssessmentForm projectId={decodeURIComponent(p.id)} />}</Route>
             <Route path="/projects/:id">{(p) => <ProjectPage session={session} projectId={decodeURIComponent(p.id)} />}</Route>
             <Route path="/projects">{session.role === 'PROGRAMME_MANAGER' || session.role === 'CONFERENCE_ADMIN' ? <Portfolio /> : <MyProjects />}</Route>

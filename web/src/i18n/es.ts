@@ -1,7 +1,9 @@
 import type { MessageKey } from './en';
 import { rolesEs } from './roles';
+import { managerEs } from './manager-es';
 
 export const es: Record<MessageKey, string> = {
+  ...managerEs,
   'app.name': 'palermo',
   'app.tagline': 'Asistencia técnica en virtud de la Convención contra la Delincuencia Organizada',
   'nav.skip': 'Ir al contenido',

@@ -1,7 +1,9 @@
 import type { MessageKey } from './en';
 import { rolesFr } from './roles';
+import { managerFr } from './manager-fr';
 
 export const fr: Record<MessageKey, string> = {
+  ...managerFr,
   'app.name': 'palermo',
   'app.tagline': 'Assistance technique au titre de la Convention contre la criminalité organisée',
   'nav.skip': 'Aller au contenu',

@@ -4,6 +4,7 @@ import { useCallback, useState } from 'react';
 import { useQuery } from 'urql';
 import { Link } from 'wouter';
 import { Chart } from '../components/Chart';
+import { PresumedNeeds } from '../components/PresumedNeeds';
 import { SelectField } from '../components/Fields';
 import { useT, type MessageKey } from '../i18n';
 import { CODE_LISTS } from '../operations/common';
@@ -42,6 +43,9 @@ export default function NeedsPool() {
   return (
     <>
       <h1>{t('pool.heading')}</h1>
+      <p>
+        <Link href="/needs/import">{t('imp.link')}</Link>
+      </p>
       <form className="filters" aria-label={t('portfolio.filters')} onSubmit={(e) => e.preventDefault()}>
         <SelectField label={t('portfolio.state')} name="state" value={state} onChange={setState} options={(lists?.codeLists.states ?? []).map((s) => ({ value: s.code, label: `${s.name} (${s.code})` }))} placeholder={t('common.any')} />
         <SelectField label={t('portfolio.area')} name="priorityArea" value={area} onChange={setArea} options={(lists?.codeLists.priorityAreas ?? []).map((a) => ({ value: a.code, label: `${a.code} — ${a.title}` }))} placeholder={t('common.any')} />
@@ -86,6 +90,7 @@ export default function NeedsPool() {
           ))}
         </tbody>
       </table>
+      <PresumedNeeds state={state} />
     </>
   );
 }

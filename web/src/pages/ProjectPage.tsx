@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { useQuery, useSubscription } from 'urql';
 import { ActionPanel } from '../components/ActionPanel';
 import { Section } from '../components/Fields';
@@ -9,6 +9,9 @@ import { useT } from '../i18n';
 import { PROJECT, PROJECT_TIMELINE } from '../operations/common';
 import { PROJECT_CHANGED } from '../operations/live';
 import type { Session } from '../session';
+
+// The programme manager's funding, delivery and closing work, loaded only for the manager (issue 12).
+const ManagerWork = lazy(() => import('../components/ManagerWork'));
 
 export function ProjectPage({ projectId, session }: { projectId: string; session: Session }) {
   const { t, date, code, money, number } = useT();
@@ -63,6 +66,11 @@ export function ProjectPage({ projectId, session }: { projectId: string; session
       </dl>
 
       <ActionPanel project={p} session={session} version={version} onDone={refresh} />
+      {session.role === 'PROGRAMME_MANAGER' && (
+        <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
+          <ManagerWork projectId={p.id} session={session} onDone={refresh} />
+        </Suspense>
+      )}
 
       {p.escalations.length > 0 && (
         <Section title={t('project.escalations')}>

@@ -1,0 +1,51 @@
+// Presumed reporting needs (R8), shown apart from the ranked pool: they enter it only once their
+// State's focal point confirms them (R1), so the manager sees which States are still to answer.
+import { useQuery } from 'urql';
+import { useT } from '../i18n';
+import { PRESUMED_NEEDS } from '../operations/manager-needs';
+import { Section } from './Fields';
+
+export function PresumedNeeds({ state }: { state: string }) {
+  const { t, date } = useT();
+  const [{ data }] = useQuery({ query: PRESUMED_NEEDS, requestPolicy: 'cache-and-network' });
+  const all = data?.presumedNeeds.__typename === 'QueryPresumedNeedsSuccess' ? data.presumedNeeds.data : [];
+  const shown = state ? all.filter((n) => n.state === state) : all;
+  return (
+    <Section title={t('presumed.heading')} id="presumed-needs">
+      <p>{t('presumed.intro')}</p>
+      {!data ? (
+        <p role="status">{t('common.loading')}</p>
+      ) : data.presumedNeeds.__typename !== 'QueryPresumedNeedsSuccess' ? (
+        <p role="alert">{t('common.error', { message: data.presumedNeeds.message })}</p>
+      ) : shown.length === 0 ? (
+        <p>{t('presumed.none')}</p>
+      ) : (
+        <table className="projects presumed">
+          <caption>{t('presumed.count', { count: shown.length })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('portfolio.state')}</th>
+              <th scope="col">{t('pool.col.need')}</th>
+              <th scope="col">{t('presumed.col.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((n) => (
+              <tr key={n.id} data-need={n.id}>
+                <td>{n.state}</td>
+                <td>
+                  <strong>
+                    {n.priorityArea} {n.priorityActivity}
+                  </strong>
+                  <br />
+                  {n.description}
+                </td>
+                <td>{n.confirmedAt ? t('presumed.confirmedOn', { date: date(n.confirmedAt) }) : t('presumed.awaiting', { state: n.state })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Section>
+  );
+}

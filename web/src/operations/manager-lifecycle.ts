@@ -1,0 +1,180 @@
+// The programme manager's remaining lifecycle operations (issue 12): merge, funding and descoping,
+// delivery, suspension, evaluation and closing, assessments with partner agencies. Each mutation takes
+// one `input` and answers the Project or a typed refusal whose issues name the field.
+import { graphql } from '../graphql';
+
+/** What the manager's panel of a project shows beyond the project page: funding, delivery records, reasons. */
+export const MANAGER_PROJECT = graphql(`
+  query ManagerProject($id: ID!) {
+    project(id: $id) {
+      __typename
+      ... on Project {
+        id title stage states evaluator mergedInto mergedFrom
+        budget { amount currency }
+        pledgedAmount fundingGap
+        pledges { donor amount currency kind earmarkPriorityArea at }
+        assessments { type startDate endDate partners findings at }
+        activities { title formOfAssistance startDate endDate participants at }
+        progressReports { period narrative at }
+        enactment { law enactedOn at }
+        reasons { action reason at }
+        needs { id priorityArea }
+        outcomeAssessment { recommendations { description priorityArea priorityActivity instrument urgency state } }
+      }
+      ... on Error { code message }
+    }
+  }
+`);
+
+/** Projects a request may be merged into (UNDER_ASSESSMENT or PLANNING; filtered by the page). */
+export const MERGE_TARGETS = graphql(`
+  query MergeTargets {
+    projects {
+      __typename
+      ... on QueryProjectsSuccess { data { id title stage states } }
+      ... on Error { code message }
+    }
+  }
+`);
+
+export const EVALUATOR_CANDIDATES = graphql(`
+  query EvaluatorCandidates($projectId: ID!) {
+    evaluatorCandidates(projectId: $projectId) {
+      __typename
+      ... on QueryEvaluatorCandidatesSuccess { data { expertId name independent breaches { rule reason } } }
+      ... on Error { code message }
+    }
+  }
+`);
+
+export const RECORD_ASSESSMENT = graphql(`
+  mutation RecordAssessment($input: RecordAssessmentInput!) { recordAssessment(input: $input) {
+      __typename
+      ... on Project { id stage }
+      ... on Error { code message }
+      ... on TransitionRefusedError { refusal }
+      ... on ValidationError { issues { field message } }
+    }
+  }
+`);
+
+export const MERGE = graphql(`
+  mutation Merge($input: MergeInput!) { merge(input: $input) {
+      __typename
+      ... on Project { id stage }
+      ... on Error { code message }
+      ... on TransitionRefusedError { refusal }
+      ... on ValidationError { issues { field message } }
+    }
+  }
+`);
+
+export const DESCOPE_BUDGET = graphql(`
+  mutation DescopeBudget($input: DescopeBudgetInput!) { descopeBudget(input: $input) {
+      __typename
+      ... on Project { id stage }
+      ... on Error { code message }
+      ... on TransitionRefusedError { refusal }
+      ... on ValidationError { issues { field message } }
+    }
+  }
+`);
+
+export const START_DELIVERY = graphql(`
+  mutation StartDelivery($input: StartDeliveryInput!) { startDelivery(input: $input) {
+      __typename
+      ... on Project { id stage }
+      ... on Error { code message }
+      ... on TransitionRefusedError { refusal }
+      ... on ValidationError { issues { field message } }
+    }
+  }
+`);
+
+export const RECORD_ACTIVITY = graphql(`
+  mutation RecordActivity($input: RecordActivityInput!) { recordActivity(input: $input) {
+      __typename
+      ... on Project { id stage }
+      ... on Error { code message }
+      ... on TransitionRefusedError { refusal }
+      ... on ValidationError { issues { field message } }
+    }
+  }
+`);
+
+export const REPORT_PROGRESS = graphql(`
+  mutation ReportProgress($input: ReportProgressInput!) { reportProgress(input: $input) {
+      __typename
+      ... on Project { id stage }
+      ... on Error { code message }
+      ... on TransitionRefusedError { refusal }
+      ... on ValidationError { issues { field message } }
+    }
+  }
+`);
+
+export const RECORD_ENACTMENT = graphql(`
+  mutation RecordEnactment($input: RecordEnactmentInput!) { recordEnactment(input: $input) {
+      __typename
+      ... on Project { id stage }
+      ... on Error { code message }
+      ... on TransitionRefusedError { refusal }
+      ... on ValidationError { issues { field message } }
+    }
+  }
+`);
+
+export const SUSPEND = graphql(`
+  mutation Suspend($input: SuspendInput!) { suspend(input: $input) {
+      __typename
+      ... on Project { id stage }
+      ... on Error { code message }
+      ... on TransitionRefusedError { refusal }
+      ... on ValidationError { issues { field message } }
+    }
+  }
+`);
+
+export const RESUME = graphql(`
+  mutation Resume($input: ResumeInput!) { resume(input: $input) {
+      __typename
+      ... on Project { id stage }
+      ... on Error { code message }
+      ... on TransitionRefusedError { refusal }
+      ... on ValidationError { issues { field message } }
+    }
+  }
+`);
+
+export const START_EVALUATION = graphql(`
+  mutation StartEvaluation($input: StartEvaluationInput!) { startEvaluation(input: $input) {
+      __typename
+      ... on Project { id stage }
+      ... on Error { code message }
+      ... on TransitionRefusedError { refusal }
+      ... on ValidationError { issues { field message } }
+    }
+  }
+`);
+
+export const CLOSE = graphql(`
+  mutation Close($input: CloseInput!) { close(input: $input) {
+      __typename
+      ... on Project { id stage }
+      ... on Error { code message }
+      ... on TransitionRefusedError { refusal }
+      ... on ValidationError { issues { field message } }
+    }
+  }
+`);
+
+export const CANCEL = graphql(`
+  mutation Cancel($input: CancelInput!) { cancel(input: $input) {
+      __typename
+      ... on Project { id stage }
+      ... on Error { code message }
+      ... on TransitionRefusedError { refusal }
+      ... on ValidationError { issues { field message } }
+    }
+  }
+`);

@@ -1,0 +1,55 @@
+// Expert matching for a project: the roster ranked per need with score parts and named exclusions,
+// the team proposal (optimal beside greedy), and the invitation chain of one slot with its progress.
+import { graphql } from '../graphql';
+
+export const MATCH_EXPERTS = graphql(`
+  query MatchExperts($projectId: ID!, $options: MatchOptionsInput) {
+    matchExperts(projectId: $projectId, options: $options) {
+      __typename
+      ... on QueryMatchExpertsSuccess {
+        data {
+          needId state fields workingLanguages eligible excludedCount
+          ranked { rank expertId name score parts { name points reason } expert { nationality institution } }
+          excluded { expertId name rules { rule reason } }
+        }
+      }
+      ... on Error { code message }
+      ... on ValidationError { issues { field message } }
+    }
+  }
+`);
+
+export const ASSIGN_TEAM = graphql(`
+  mutation AssignTeam($projectId: ID!, $options: TeamOptionsInput) {
+    assignTeam(projectId: $projectId, options: $options) {
+      __typename
+      ... on TeamProposal {
+        optimal { total unfilled members { slot needId expertId score } }
+        greedy { total unfilled members { slot needId expertId score } }
+      }
+      ... on Error { code message }
+      ... on ValidationError { issues { field message } }
+    }
+  }
+`);
+
+export const INVITE_EXPERTS = graphql(`
+  mutation InviteExperts($input: InviteExpertsInput!) {
+    inviteExperts(input: $input) {
+      __typename
+      ... on Invitation { id slot needId status expertId candidates events { seq kind at expertId } }
+      ... on Error { code message }
+      ... on ValidationError { issues { field message } }
+    }
+  }
+`);
+
+export const INVITATION = graphql(`
+  query Invitation($id: ID!) {
+    invitation(id: $id) {
+      __typename
+      ... on Invitation { id slot needId status expertId candidates events { seq kind at expertId } }
+      ... on Error { code message }
+    }
+  }
+`);

@@ -1,0 +1,41 @@
+// The needs pool's manager side: presumed needs kept apart (R8) and the CSV import of needs, followed
+// until done with its row errors paged in line order.
+import { graphql } from '../graphql';
+
+export const PRESUMED_NEEDS = graphql(`
+  query PresumedNeeds {
+    presumedNeeds {
+      __typename
+      ... on QueryPresumedNeedsSuccess { data { id state priorityArea priorityActivity description source confirmedAt } }
+      ... on Error { code message }
+    }
+  }
+`);
+
+export const IMPORT_NEEDS = graphql(`
+  mutation ImportNeeds($input: ImportNeedsInput!) {
+    importNeeds(input: $input) {
+      __typename
+      ... on NeedsImport { id status }
+      ... on Error { code message }
+      ... on ValidationError { issues { field message } }
+    }
+  }
+`);
+
+export const NEEDS_IMPORT = graphql(`
+  query NeedsImport($id: ID!, $after: ID) {
+    needsImport(id: $id) {
+      __typename
+      ... on NeedsImport {
+        id status totalRows processedRows imported alreadyPresent errorCount
+        errors(first: 100, after: $after) {
+          __typename
+          ... on ImportRowErrorPage { endCursor hasNextPage items { cursor line field reason } }
+          ... on ValidationError { code message }
+        }
+      }
+      ... on Error { code message }
+    }
+  }
+`);
