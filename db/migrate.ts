@@ -12,6 +12,7 @@ import * as needsImportStore from './migrations/0030_needs_import_store.js';
 import * as needClaims from './migrations/0030_need_claims.js';
 import * as notifications from './migrations/0050_notifications.js';
 import * as prioritySnapshotStaging from './migrations/0060_priority_snapshot_staging.js';
+import * as listKeysets from './migrations/0080_list_keysets.js';
 import type { DB } from './schema.js';
 
 // Migrations are listed here, not read from disk, so they work the same under tsx, vitest and a bundle.
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0030_need_claims': needClaims,
   '0050_notifications': notifications,
   '0060_priority_snapshot_staging': prioritySnapshotStaging,
+  '0080_list_keysets': listKeysets,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -179,6 +179,12 @@ export const POLICY: Readonly<Record<string, Readonly<Record<string, Row>>>> = {
   Invitation: same(INVITATIONS, ['id', 'needId', 'projectId', 'slot', 'candidates', 'status', 'expertId', 'events']),
   InvitationEvent: same(INVITATIONS, ['seq', 'kind', 'expertId', 'at', 'details']),
 
+  // Cursor connections (api/schema/pagination.ts): the root operation decides who reaches a list, so a
+  // connection's own fields follow that operation's row.
+  PageInfo: same(EVERYONE, ['hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor']),
+  ProjectConnection: same(row('own', 'yes', 'own', 'no', 'own', 'yes'), ['edges', 'pageInfo', 'totalCount']),
+  ProjectEdge: same(row('own', 'yes', 'own', 'no', 'own', 'yes'), ['cursor', 'node']),
+
   // Public reference data and the answers every caller may get.
   CodeLists: same(EVERYONE, ['formsOfAssistance', 'instruments', 'needSources', 'priorityActivities', 'priorityAreas', 'regions', 'states', 'urgencies']),
   Code: same(EVERYONE, ['code', 'title']),
