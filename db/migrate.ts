@@ -13,6 +13,7 @@ import * as needClaims from './migrations/0030_need_claims.js';
 import * as notifications from './migrations/0050_notifications.js';
 import * as prioritySnapshotStaging from './migrations/0060_priority_snapshot_staging.js';
 import * as listKeysets from './migrations/0080_list_keysets.js';
+import * as needRanking from './migrations/0080_need_ranking.js';
 import type { DB } from './schema.js';
 
 // Migrations are listed here, not read from disk, so they work the same under tsx, vitest and a bundle.
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0050_notifications': notifications,
   '0060_priority_snapshot_staging': prioritySnapshotStaging,
   '0080_list_keysets': listKeysets,
+  '0080_need_ranking': needRanking,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -2,6 +2,7 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { IdempotencyTables } from './tables/idempotency.js';
 import type { LifecycleTables } from './tables/lifecycle.js';
+import type { NeedRankingTables } from './tables/need-ranking.js';
 import type { NeedsPoolTables } from './tables/needs-pool.js';
 import type { NeedsImportStoreTables } from './tables/needs-import-store.js';
 import type { NotificationTables } from './tables/notifications.js';
@@ -122,7 +123,8 @@ export interface DB
     IdempotencyTables,
     NeedsImportStoreTables,
     NotificationTables,
-    PriorityStagingTables {}
+    PriorityStagingTables,
+    NeedRankingTables {}
 
 export const CODE_LIST_TABLES = [
   'priority_areas',

@@ -110,7 +110,13 @@ export const POLICY: Readonly<Record<string, Readonly<Record<string, Row>>>> = {
     outcomeAssessment: row('own', 'yes', 'yes', 'no', 'own', 'yes'),
     escalations: row('no', 'yes', 'no', 'no', 'no', 'yes'),
   },
-  Need: same(PROJECT_READERS, ['id', 'state', 'source', 'priorityArea', 'priorityActivity', 'instrument', 'article', 'formsOfAssistance', 'urgency', 'description']),
+  // One Need type wherever a need is read: what it is, and where it stands. Pool data (priority, place,
+  // the State's ranking, verdicts) follows the pool's row; on a project's needs it is null for others.
+  Need: {
+    ...same(PROJECT_READERS, ['id', 'state', 'source', 'priorityArea', 'priorityActivity', 'instrument', 'article', 'formsOfAssistance', 'urgency', 'description']),
+    ...same(PROJECT_READERS, ['projectId', 'projectStage', 'confirmedAt', 'mergedInto']),
+    ...same(POOL, ['poolRank', 'priority', 'stateRank', 'verdict']),
+  },
   HistoryEntry: { ...same(NOT_DONORS, ['seq', 'kind', 'action', 'actor', 'at', 'fromStage', 'toStage']), summary: row('own', 'yes', 'yes', 'no', 'no', 'yes') },
   Actor: same(EVERYONE, ['subject', 'role', 'state', 'organisation']),
   Assessment: same(NOT_DONORS, ['type', 'startDate', 'endDate', 'partners', 'findings', 'by', 'at']),
@@ -134,10 +140,8 @@ export const POLICY: Readonly<Record<string, Readonly<Record<string, Row>>>> = {
   FiledRequest: same(row('yes', 'no', 'no', 'no', 'no', 'no'), ['project', 'created']),
 
   // The needs pool.
-  PoolNeed: same(POOL, ['id', 'rank', 'state', 'priorityArea', 'priorityActivity', 'urgency', 'source', 'description', 'projectId', 'projectStage', 'verdict', 'stateRank', 'priority']),
   Priority: same(POOL, ['score', 'parts']),
   PriorityPart: same(POOL, ['name', 'points', 'reason']),
-  CuratedNeed: same(POOL, ['id', 'state', 'source', 'priorityArea', 'priorityActivity', 'description', 'confirmedAt', 'mergedInto', 'projectId']),
   DuplicateGroup: same(POOL, ['needIds', 'reason']),
   NeedHistoryEntry: same(POOL, ['at', 'action', 'actorSubject', 'actorRole', 'detail']),
   PrioritySnapshot: {
@@ -184,6 +188,10 @@ export const POLICY: Readonly<Record<string, Readonly<Record<string, Row>>>> = {
   PageInfo: same(EVERYONE, ['hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor']),
   ProjectConnection: same(row('own', 'yes', 'own', 'no', 'own', 'yes'), ['edges', 'pageInfo', 'totalCount']),
   ProjectEdge: same(row('own', 'yes', 'own', 'no', 'own', 'yes'), ['cursor', 'node']),
+  NeedConnection: same(POOL, ['edges', 'pageInfo', 'totalCount']),
+  NeedEdge: same(POOL, ['cursor', 'node']),
+  PresumedNeedConnection: same(POOL, ['edges', 'pageInfo', 'totalCount']),
+  PresumedNeedEdge: same(POOL, ['cursor', 'node']),
 
   // Public reference data and the answers every caller may get.
   CodeLists: same(EVERYONE, ['formsOfAssistance', 'instruments', 'needSources', 'priorityActivities', 'priorityAreas', 'regions', 'states', 'urgencies']),
