@@ -13,7 +13,7 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     CREATE TABLE need_ranking (
-      need_id text COLLATE "C" PRIMARY KEY REFERENCES needs (id) ON DELETE CASCADE,
+      need_id text PRIMARY KEY REFERENCES needs (id) ON DELETE CASCADE,
       state_code text NOT NULL,
       priority_area text NOT NULL,
       score numeric(8, 1) NOT NULL,
@@ -24,9 +24,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       parts jsonb NOT NULL,
       computed_at timestamptz NOT NULL
     )`.execute(db);
-  await sql`CREATE INDEX need_ranking_order_idx ON need_ranking (sort_score, identified_at, need_id)`.execute(db);
-  await sql`CREATE INDEX need_ranking_state_order_idx ON need_ranking (state_code, sort_score, identified_at, need_id)`.execute(db);
-  await sql`CREATE INDEX need_ranking_area_order_idx ON need_ranking (priority_area, sort_score, identified_at, need_id)`.execute(db);
+  // The id compared in code-point order (COLLATE "C"), as domain/priority.ts breaks the last tie.
+  await sql`CREATE INDEX need_ranking_order_idx ON need_ranking (sort_score, identified_at, (need_id COLLATE "C"))`.execute(db);
+  await sql`CREATE INDEX need_ranking_state_order_idx ON need_ranking (state_code, sort_score, identified_at, (need_id COLLATE "C"))`.execute(db);
+  await sql`CREATE INDEX need_ranking_area_order_idx ON need_ranking (priority_area, sort_score, identified_at, (need_id COLLATE "C"))`.execute(db);
 
   await sql`CREATE TABLE need_ranking_stale (need_id text PRIMARY KEY)`.execute(db);
 

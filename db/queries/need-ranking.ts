@@ -133,8 +133,20 @@ export type RankingKey = readonly [string, string, string];
  * (filtered by State or priority area through their own indexes) joined to those rows' needs.
  */
 export async function pageRanking(db: Kysely<DB>, filter: { state?: string; priorityArea?: string }, after: RankingKey | null, limit: number): Promise<RankedNeedRow[]> {
-  let query = db
-    .selectFrom('need_ranking as r')
+  // The page is cut from the ranking's index first (ORDER BY its key, LIMIT), then joined to its needs:
+  // the planner never sorts or joins the whole pool.
+  let page = db
+    .selectFrom('need_ranking')
+    .select(['need_id', 'score', 'parts', 'sort_score', 'identified_at'])
+    .orderBy('sort_score')
+    .orderBy('identified_at')
+    .orderBy(sql`need_id COLLATE "C"`)
+    .limit(limit);
+  if (filter.state) page = page.where('state_code', '=', filter.state);
+  if (filter.priorityArea) page = page.where('priority_area', '=', filter.priorityArea);
+  if (after) page = page.where(sql<boolean>`(sort_score, identified_at, need_id COLLATE "C") > (${after[0]}::numeric, ${after[1]}::timestamptz, ${after[2]} COLLATE "C")`);
+  const rows = await db
+    .selectFrom(page.as('r'))
     .innerJoin('needs as n', 'n.id', 'r.need_id')
     .leftJoin('projects as p', 'p.id', 'n.project_id')
     .selectAll('n')
@@ -145,11 +157,11 @@ export async function pageRanking(db: Kysely<DB>, filter: { state?: string; prio
       sql<string>`r.sort_score::text`.as('sort_score'),
       sql<string>`r.identified_at::text`.as('identified_key'),
       (eb) => eb.selectFrom('need_verdicts as v').select('v.verdict').whereRef('v.need_id', '=', 'n.id').orderBy('v.evaluated_at', 'desc').limit(1).as('verdict'),
-    ]);
-  if (filter.state) query = query.where('r.state_code', '=', filter.state);
-  if (filter.priorityArea) query = query.where('r.priority_area', '=', filter.priorityArea);
-  if (after) query = query.where(sql<boolean>`(r.sort_score, r.identified_at, r.need_id) > (${after[0]}::numeric, ${after[1]}::timestamptz, ${after[2]} COLLATE "C")`);
-  const rows = await query.orderBy('r.sort_score').orderBy('r.identified_at').orderBy('r.need_id').limit(limit).execute();
+    ])
+    .orderBy('r.sort_score')
+    .orderBy('r.identified_at')
+    .orderBy(sql`r.need_id COLLATE "C"`)
+    .execute();
   return rows as unknown as RankedNeedRow[];
 }
 
