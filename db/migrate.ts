@@ -14,6 +14,7 @@ import * as notifications from './migrations/0050_notifications.js';
 import * as prioritySnapshotStaging from './migrations/0060_priority_snapshot_staging.js';
 import * as listKeysets from './migrations/0080_list_keysets.js';
 import * as needRanking from './migrations/0080_need_ranking.js';
+import * as rosterVersion from './migrations/0080_roster_version.js';
 import type { DB } from './schema.js';
 
 // Migrations are listed here, not read from disk, so they work the same under tsx, vitest and a bundle.
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0060_priority_snapshot_staging': prioritySnapshotStaging,
   '0080_list_keysets': listKeysets,
   '0080_need_ranking': needRanking,
+  '0080_roster_version': rosterVersion,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -8,6 +8,7 @@ import type { NeedsImportStoreTables } from './tables/needs-import-store.js';
 import type { NotificationTables } from './tables/notifications.js';
 import type { PriorityStagingTables } from './tables/priority-staging.js';
 import type { RosterTables } from './tables/roster.js';
+import type { RosterVersionTables } from './tables/roster-version.js';
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
@@ -124,7 +125,8 @@ export interface DB
     NeedsImportStoreTables,
     NotificationTables,
     PriorityStagingTables,
-    NeedRankingTables {}
+    NeedRankingTables,
+    RosterVersionTables {}
 
 export const CODE_LIST_TABLES = [
   'priority_areas',

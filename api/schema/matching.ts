@@ -19,6 +19,7 @@ import {
 import { TASK_QUEUE } from '../../workflows/definitions.js';
 import { answerInvitationUpdate, invitationOpenedUpdate, type ExpertInvitationInput } from '../../workflows/expert-invitation.js';
 import { builder } from '../builder.js';
+import { currentRoster } from '../roster-cache.js';
 import type { Context } from '../context.js';
 import { ForbiddenError, IdempotencyKeyReusedError, NotFoundError, TransitionRefusedError, UnavailableError, ValidationError } from '../errors.js';
 import { callerOf, idempotent } from '../idempotency.js';
@@ -42,7 +43,7 @@ function targetOf(need: NeedRow, o: Pick<MatchOptions, 'windowFrom' | 'windowTo'
 }
 
 // Lazily resolves the expert row of a roster entry for the API (the in-memory entry lacks institution etc.).
-const expertField = (t: any) => t.field({ type: ExpertRef, resolve: async (x: { expert: RosterExpert }, _a: unknown, ctx: Context) => (await expertById(ctx.deps.db, x.expert.id))! });
+const expertField = (t: any) => t.field({ type: ExpertRef, resolve: async (x: { expert: RosterExpert }, _a: unknown, ctx: Context) => (await ctx.loaders.expert.load(x.expert.id))! });
 
 const ScorePartRef = builder.objectRef<{ name: string; points: number; reason: string }>('ScorePart').implement({
   fields: (t) => ({ name: t.exposeString('name', { description: 'FIELD, INSTRUMENT, LANGUAGE, REGION, PAST_OUTCOMES or WORKLOAD' }), points: t.exposeFloat('points'), reason: t.exposeString('reason') }),
@@ -140,7 +141,7 @@ const InvitationRef = builder.objectRef<InvitationRow>('Invitation').implement({
     candidates: t.exposeStringList('candidates'),
     status: t.exposeString('status', { description: 'WAITING, ACCEPTED or EXHAUSTED' }),
     expertId: t.exposeString('expert_id', { nullable: true }),
-    events: t.field({ type: [InvitationEventRef], resolve: (i, _a, ctx) => invitationEvents(ctx.deps.db, i.id) }),
+    events: t.field({ type: [InvitationEventRef], resolve: (i, _a, ctx) => ctx.loaders.invitationEvents.load(i.id) }),
   }),
 });
 const InviteInput = builder.inputType('InviteExpertsInput', {
@@ -165,7 +166,7 @@ builder.queryFields((t) => ({
     resolve: async (_r, args, ctx) => {
       const options = parseInput(matchOptions, dropNulls(args.options ?? {}), 'options');
       const needs = await needsFor(ctx, args.needId == null ? null : parseId(args.needId, 'needId'), args.projectId == null ? null : parseId(args.projectId, 'projectId'));
-      const roster = await loadRoster(ctx.deps.db);
+      const roster = await currentRoster(ctx.deps.db);
       return needs.map((need) => {
         const target = targetOf(need, options);
         return { need, target, ranking: rankExperts(roster, target, { limit: options.limit, excludedLimit: options.excludedLimit }) };
@@ -182,7 +183,7 @@ builder.queryFields((t) => ({
       const states = await projectStatesOf(ctx.deps.db, projectId);
       if (!states.length) throw new NotFoundError(`project ${projectId} not found`);
       const project = { projectId, beneficiaryStates: states, deliveredBy: await deliveredBy(ctx.deps.db, projectId) };
-      const all = (await loadRoster(ctx.deps.db)).map((expert) => ({ expert, breaches: independenceBreaches(expert, project) }));
+      const all = (await currentRoster(ctx.deps.db)).map((expert) => ({ expert, breaches: independenceBreaches(expert, project) }));
       return [...all.filter((c) => !c.breaches.length), ...all.filter((c) => c.breaches.length)];
     },
   }),
@@ -220,7 +221,7 @@ builder.mutationFields((t) => ({
       const wanted = o.slots ?? needs.map((n) => ({ needId: n.id, label: n.id }));
       const issues = wanted.flatMap((s, i) => (byId.has(s.needId) ? [] : [{ field: `options.slots.${i}.needId`, message: `need ${s.needId} is not a need of this project` }]));
       if (issues.length) throw new ValidationError(issues);
-      const roster = await loadRoster(ctx.deps.db);
+      const roster = await currentRoster(ctx.deps.db);
       // The roster is read once for all slots (domain/matching/rank-slots.ts), not once per slot.
       const ranked = rankExpertsForSlots(roster, wanted.map((s) => targetOf(byId.get(s.needId)!, o)), o.candidatesPerSlot);
       const slots: Slot[] = wanted.map((s, i) => ({
