@@ -4,6 +4,7 @@
 // through Temporal would take an hour and measure filing, not reading). Requests go over HTTP on
 // 127.0.0.1 to the real API, one at a time (latency, not throughput).
 //   npm run bench:pool -- --needs 100000 --requests 200
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { Server } from 'node:http';
 import { sql } from 'kysely';
@@ -81,7 +82,7 @@ try {
   const deepCursor = Buffer.from(JSON.stringify([d.sort_score, d.identified_at, d.need_id, Math.floor(refreshed / 2) + 1])).toString('base64url');
 
   console.log(`bench:pool: ${size.toLocaleString('en')} open needs (bulk-seeded in ${fmt(seeded)}); materialised ranking of ${refreshed.toLocaleString('en')} needs from cold in ${fmt(cold)}`);
-  console.log(`  over HTTP on 127.0.0.1, ${requests} requests each, one at a time, as a programme manager:`);
+  console.log(`  over HTTP on 127.0.0.1, ${requests} requests each, one at a time, as a programme manager; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}:`);
   const p95First = await series('needPool first page of 50', () => ({ first: 50 }));
   await series('needPool first page of 100', () => ({ first: 100 }));
   await series(`needPool page of 50 after rank ${Math.floor(refreshed / 2).toLocaleString('en')}`, () => ({ first: 50, after: deepCursor }));
