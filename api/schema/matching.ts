@@ -14,7 +14,7 @@ import { rankExpertsForSlots } from '../../domain/matching/rank-slots.js';
 import type { MatchTarget, RosterExpert } from '../../domain/matching/types.js';
 import type { DB } from '../../db/schema.js';
 import {
-  deliveredBy, expertById, invitationById, invitationEvents, invitationsOfExpert, loadRoster, needById, needsOfProject, projectStatesOf,
+  countInvitationsOfExpert, deliveredBy, expertById, invitationById, invitationEvents, loadRoster, needById, needsOfProject, pageInvitationsOfExpert, projectStatesOf,
 } from '../../db/queries/roster.js';
 import { TASK_QUEUE } from '../../workflows/definitions.js';
 import { answerInvitationUpdate, invitationOpenedUpdate, type ExpertInvitationInput } from '../../workflows/expert-invitation.js';
@@ -26,6 +26,7 @@ import { callerOf, idempotent } from '../idempotency.js';
 import { temporalDeadlineMs, withTemporalDeadline } from '../temporal-deadline.js';
 import { idOrNotFound, parseId, parseInput } from '../parse.js';
 import { text } from '../../domain/boundary.js';
+import { connectionOf, pageArgs, pageOf, pageRequest } from './pagination.js';
 import { dropNulls, ExpertRef } from './roster.js';
 
 type NeedRow = Selectable<DB['needs']>;
@@ -144,6 +145,7 @@ const InvitationRef = builder.objectRef<InvitationRow>('Invitation').implement({
     events: t.field({ type: [InvitationEventRef], resolve: (i, _a, ctx) => ctx.loaders.invitationEvents.load(i.id) }),
   }),
 });
+const InvitationConnection = connectionOf('Invitation', InvitationRef, { totalCount: true });
 const InviteInput = builder.inputType('InviteExpertsInput', {
   fields: (t) => ({
     needId: t.string({ required: true }), slot: t.string({ required: true }), candidates: t.stringList({ required: true, description: 'Best first' }),
@@ -200,10 +202,15 @@ builder.queryFields((t) => ({
     },
   }),
   myInvitations: t.field({
-    type: [InvitationRef],
-    errors: { types: [ForbiddenError] },
-    resolve: (_r, _a, ctx) => {
-      return invitationsOfExpert(ctx.deps.db, ctx.actor!.subject);
+    type: InvitationConnection,
+    description: 'The invitations that name the calling expert, newest first, a page at a time.',
+    args: pageArgs(t),
+    errors: { types: [ValidationError, ForbiddenError] },
+    resolve: async (_r, args, ctx) => {
+      const page = pageRequest(args, ['string', 'string']);
+      const expertId = ctx.actor!.subject;
+      const rows = await pageInvitationsOfExpert(ctx.deps.db, expertId, page.after as [string, string] | null, page.first + 1);
+      return pageOf(rows, page, (r) => [r.sort_key, r.id], ({ sort_key: _key, ...row }) => row, () => countInvitationsOfExpert(ctx.deps.db, expertId));
     },
   }),
 }));

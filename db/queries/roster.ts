@@ -106,3 +106,15 @@ export async function expertsByIds(db: Kysely<DB>, ids: readonly string[]): Prom
   const rows = ids.length ? await db.selectFrom('experts').selectAll().where('id', 'in', ids).execute() : [];
   return new Map(rows.map((r) => [r.id, r]));
 }
+
+/** A keyset page of the invitations that name an expert, newest first: ORDER BY (started_at, id) DESC. */
+export function pageInvitationsOfExpert(db: Kysely<DB>, expertId: string, after: readonly [string, string] | null, limit: number) {
+  let query = db.selectFrom('invitations').selectAll().select(sql<string>`started_at::text`.as('sort_key')).where(sql<boolean>`${expertId} = any(candidates)`);
+  if (after) query = query.where(sql<boolean>`(started_at, id) < (${after[0]}::timestamptz, ${after[1]})`);
+  return query.orderBy('started_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+}
+
+export async function countInvitationsOfExpert(db: Kysely<DB>, expertId: string): Promise<number> {
+  const row = await db.selectFrom('invitations').select((eb) => eb.fn.countAll<number>().as('n')).where(sql<boolean>`${expertId} = any(candidates)`).executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -192,6 +192,10 @@ export const POLICY: Readonly<Record<string, Readonly<Record<string, Row>>>> = {
   NeedEdge: same(POOL, ['cursor', 'node']),
   PresumedNeedConnection: same(POOL, ['edges', 'pageInfo', 'totalCount']),
   PresumedNeedEdge: same(POOL, ['cursor', 'node']),
+  InvitationConnection: same(row('no', 'no', 'no', 'own', 'no', 'no'), ['edges', 'pageInfo', 'totalCount']),
+  InvitationEdge: same(row('no', 'no', 'no', 'own', 'no', 'no'), ['cursor', 'node']),
+  OutboxNotificationConnection: same(MANAGER, ['edges', 'pageInfo', 'totalCount']),
+  OutboxNotificationEdge: same(MANAGER, ['cursor', 'node']),
 
   // Public reference data and the answers every caller may get.
   CodeLists: same(EVERYONE, ['formsOfAssistance', 'instruments', 'needSources', 'priorityActivities', 'priorityAreas', 'regions', 'states', 'urgencies']),
