@@ -123,13 +123,13 @@ async function seed(target: Kysely<DB>) {
   }
 }
 
-async function countedPage(actor: Actor, variables: Record<string, unknown>) {
+async function countedPage(actor: Actor, variables: Record<string, unknown>, query = PAGE) {
   const token = await signToken(TEST_JWT_SECRET, actor);
   statements = [];
   const response = await api.fetch('http://127.0.0.1/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query: PAGE, variables }),
+    body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as { data?: any; errors?: unknown[] };
   return { body, statements: [...statements] };
@@ -191,5 +191,33 @@ describe('SQL statements per page (no N+1)', () => {
     const { body } = await countedPage({ subject: 'pm', role: 'PROGRAMME_MANAGER' }, { first: 5, after: 'bm90LWEtY3Vyc29y' });
     expect(body.data.projects).toMatchObject({ __typename: 'ValidationError' });
     expect(body.data.projects.message).toMatch(/^after: not a cursor of this list/);
+  });
+
+  it('reads a page of the needs pool with each priority explained in 3 statements once the ranking is fresh, and pages on in ranking order', async () => {
+    const POOL = `query($first: Int, $after: String) { needPool(first: $first, after: $after) { __typename
+      ... on QueryNeedPoolSuccess { data { totalCount pageInfo { hasNextPage endCursor } edges { node { id poolRank projectStage priority { score parts { name points } } } } } }
+      ... on Error { code message } } }`;
+    const pm: Actor = { subject: 'pm', role: 'PROGRAMME_MANAGER' };
+    const first = await countedPage(pm, { first: 50 }, POOL); // ranks the seeded needs (all stale)
+    expect(first.body.errors).toBeUndefined();
+    const fresh = await countedPage(pm, { first: 50 }, POOL);
+    console.log(`sql-statement-count: a needPool page of 50 cost ${first.statements.length} statements while ranking ${PROJECTS * 3} stale needs, then ${fresh.statements.length}:\n  ${fresh.statements.map((x) => x.slice(0, 110)).join('\n  ')}`);
+    expect(fresh.statements.length).toBeLessThanOrEqual(3); // the stale probe, the page, the count
+    const ranks: number[] = [];
+    const scores: number[] = [];
+    let after: string | null = null;
+    do {
+      const { body } = await countedPage(pm, { first: 40, after }, POOL);
+      const data = body.data.needPool.data;
+      expect(data.totalCount).toBe(PROJECTS * 3);
+      for (const e of data.edges) {
+        ranks.push(e.node.poolRank);
+        scores.push(e.node.priority.score);
+        expect(e.node.projectStage).toBe('AWAITING_FUNDING');
+      }
+      after = data.pageInfo.hasNextPage ? data.pageInfo.endCursor : null;
+    } while (after);
+    expect(ranks).toEqual(Array.from({ length: PROJECTS * 3 }, (_, i) => i + 1));
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
   });
 });
