@@ -85,8 +85,12 @@ export interface RankedPoolNeed {
  * get their priority, the other ids leave the ranking.
  */
 export async function writeRanking(db: Kysely<DB>, ids: readonly string[], open: readonly RankedPoolNeed[], now: Date): Promise<void> {
+  // Rows are locked in one order (the id's), so a reader's refresh and a re-prioritisation page that
+  // overlap wait for each other instead of deadlocking.
+  const byId = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  open = [...open].sort((x, y) => byId(x.id, y.id));
   const openIds = new Set(open.map((n) => n.id));
-  const gone = ids.filter((id) => !openIds.has(id));
+  const gone = ids.filter((id) => !openIds.has(id)).sort(byId);
   if (gone.length) await db.deleteFrom('need_ranking').where('need_id', 'in', gone).execute();
   for (let i = 0; i < open.length; i += BATCH) {
     await db
