@@ -193,6 +193,13 @@ describe('SQL statements per page (no N+1)', () => {
     expect(body.data.projects.message).toMatch(/^after: not a cursor of this list/);
   });
 
+  it('refuses a forged cursor holding a NUL before any SQL', async () => {
+    const forged = Buffer.from(JSON.stringify(['2026-01-01 00:00:00+00', 'a\u0000b'])).toString('base64url');
+    const { body, statements: sent } = await countedPage({ subject: 'pm', role: 'PROGRAMME_MANAGER' }, { first: 5, after: forged });
+    expect(body.data.projects).toMatchObject({ __typename: 'ValidationError' });
+    expect(sent).toEqual([]);
+  });
+
   it('reads a page of the needs pool with each priority explained in 3 statements once the ranking is fresh, and pages on in ranking order', async () => {
     const POOL = `query($first: Int, $after: String) { needPool(first: $first, after: $after) { __typename
       ... on QueryNeedPoolSuccess { data { totalCount pageInfo { hasNextPage endCursor } edges { node { id poolRank projectStage priority { score parts { name points } } } } } }

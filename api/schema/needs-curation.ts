@@ -20,7 +20,7 @@ import type { Context } from '../context.js';
 import { ForbiddenError, IdempotencyKeyReusedError, NotFoundError, TransitionRefusedError, UnavailableError, ValidationError } from '../errors.js';
 import { callerOf, idempotent } from '../idempotency.js';
 import { projectIdFromNeeds, startProjectFromNeeds } from '../lifecycle.js';
-import { parseInput } from '../parse.js';
+import { idOrNotFound, parseInput } from '../parse.js';
 import { NeedRef, type NeedInPool } from './need.js';
 import { connectionOf, pageArgs, pageOf, pageRequest } from './pagination.js';
 import { ProjectRef } from './project.js';
@@ -57,7 +57,9 @@ async function projectExists(ctx: Context, projectId: string): Promise<boolean> 
 }
 
 /** A pool need the caller may see: a focal point's own State's; any other answers as not found. */
-async function visibleNeed(ctx: Context, id: string): Promise<FoundNeed> {
+async function visibleNeed(ctx: Context, given: string): Promise<FoundNeed> {
+  // A malformed id (a NUL, a lone surrogate) names no need and never reaches SQL.
+  const id = idOrNotFound(given, 'need');
   const need = (await needsByIds(ctx.deps.db, [id])).get(id);
   if (!need || (ctx.actor!.role === 'STATE_FOCAL_POINT' && ctx.actor!.stateCode !== need.state_code)) throw new NotFoundError(`need ${id} not found`);
   return need;

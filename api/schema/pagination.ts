@@ -8,6 +8,8 @@ import { builder } from '../builder.js';
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 import { ValidationError } from '../errors.js';
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 export const DEFAULT_PAGE = 50;
 export const MAX_PAGE = 100;
 
@@ -42,7 +44,9 @@ export function decodeCursor(cursor: string, shape: readonly ('string' | 'number
   if (!Array.isArray(key) || key.length !== shape.length) throw refuse('wrong shape');
   key.forEach((v, i) => {
     const want = shape[i]!;
-    const ok = want === 'number' ? typeof v === 'number' && Number.isFinite(v) : want === 'string' ? typeof v === 'string' : v === null || typeof v === 'string';
+    // A string that could not be stored (a NUL, a lone surrogate) was never a key: refused before SQL.
+    const text = (x: unknown) => typeof x === 'string' && x.length <= 300 && !x.includes('\u0000') && !LONE_SURROGATE.test(x);
+    const ok = want === 'number' ? typeof v === 'number' && Number.isFinite(v) : want === 'string' ? text(v) : v === null || text(v);
     if (!ok) throw refuse('wrong shape');
   });
   return key as CursorKey;
