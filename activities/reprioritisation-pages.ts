@@ -9,6 +9,7 @@ import { prioritisePool, type InstrumentWeights, type PriorityWeights } from '..
 import { STATES_NEEDING_REPORTING_HELP } from '../domain/reporting.js';
 import type { DB } from '../db/schema.js';
 import { currentWeightSet, insertPresumedNeeds, reportedByCycle, snapshotByWorkflow, toPoolNeed } from '../db/queries/needs-pool.js';
+import { writeRunRanking } from '../db/queries/need-ranking.js';
 import { loadNeedsPage, recordRankedSnapshot, stagePriorities } from '../db/queries/priority-pages.js';
 import type { ReprioritisationResult } from './needs-pool.js';
 
@@ -52,6 +53,8 @@ export function createReprioritisationPageActivities(db: Kysely<DB>) {
       if (rows.length === 0) return { last: null, read: 0, open: 0 };
       const open = prioritisePool(rows.map(toPoolNeed), page.weights, STATES_NEEDING_REPORTING_HELP, new Date(page.run.at), page.instrumentWeights ?? {});
       await stagePriorities(db, page.run.workflowId, open.map((n) => ({ needId: n.id, score: n.priority.score, identifiedAt: n.identifiedAt, parts: n.priority.parts })));
+      // The needs pool's materialised ranking moves with the run's clock too (db/queries/need-ranking.ts).
+      await writeRunRanking(db, rows.map((r) => r.id), open, page.weights, new Date(page.run.at));
       return { last: rows[rows.length - 1]!.id, read: rows.length, open: open.length };
     },
 

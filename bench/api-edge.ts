@@ -32,7 +32,7 @@ await new Promise<void>((resolve) => bareServer.listen(0, '127.0.0.1', resolve))
 const unlimited = { server: bareServer, url: `http://127.0.0.1:${(bareServer.address() as { port: number }).port}/graphql` };
 const token = await signToken(secret, { subject: 'pm-bench', role: 'PROGRAMME_MANAGER' });
 
-const NORMAL = '{ me { subject role } codeLists { priorityAreas { code } } projects { __typename ... on QueryProjectsSuccess { data { id stage title } } } }';
+const NORMAL = '{ me { subject role } codeLists { priorityAreas { code } } projects(first: 50) { __typename ... on QueryProjectsSuccess { data { edges { node { id stage title } } } } } }';
 const attack = (aliases: number) => JSON.stringify({ query: `{ ${Array.from({ length: aliases }, (_, i) => `a${i}: __schema { types { name fields { name } } }`).join(' ')} }` });
 const ATTACK_3000 = attack(3_000);
 

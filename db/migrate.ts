@@ -16,6 +16,9 @@ import * as projectChangeNotify from './migrations/0090_project_change_notify.js
 import * as needOriginField from './migrations/0120_need_origin_field.js';
 import * as weightVersions from './migrations/0130_weight_versions.js';
 import * as priorityStagingParts from './migrations/0110_priority_staging_parts.js';
+import * as listKeysets from './migrations/0080_list_keysets.js';
+import * as needRanking from './migrations/0080_need_ranking.js';
+import * as rosterVersion from './migrations/0080_roster_version.js';
 import type { DB } from './schema.js';
 
 // Migrations are listed here, not read from disk, so they work the same under tsx, vitest and a bundle.
@@ -37,6 +40,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '0120_need_origin_field': needOriginField,
   '0130_weight_versions': weightVersions,
   '0110_priority_staging_parts': priorityStagingParts,
+  '0080_list_keysets': listKeysets,
+  '0080_need_ranking': needRanking,
+  '0080_roster_version': rosterVersion,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

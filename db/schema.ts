@@ -2,11 +2,13 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { IdempotencyTables } from './tables/idempotency.js';
 import type { LifecycleTables } from './tables/lifecycle.js';
+import type { NeedRankingTables } from './tables/need-ranking.js';
 import type { NeedsPoolTables } from './tables/needs-pool.js';
 import type { NeedsImportStoreTables } from './tables/needs-import-store.js';
 import type { NotificationTables } from './tables/notifications.js';
 import type { PriorityStagingTables } from './tables/priority-staging.js';
 import type { RosterTables } from './tables/roster.js';
+import type { RosterVersionTables } from './tables/roster-version.js';
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
@@ -131,7 +133,9 @@ export interface DB
     IdempotencyTables,
     NeedsImportStoreTables,
     NotificationTables,
-    PriorityStagingTables {}
+    PriorityStagingTables,
+    NeedRankingTables,
+    RosterVersionTables {}
 
 export const CODE_LIST_TABLES = [
   'priority_areas',

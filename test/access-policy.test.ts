@@ -387,9 +387,9 @@ describe('side doors into the pool', () => {
 });
 
 describe('donors as real users', () => {
-  const LIST = '{ projects { __typename ... on QueryProjectsSuccess { data { id stage } } } }';
+  const LIST = '{ projects(first: 100) { __typename ... on QueryProjectsSuccess { data { edges { node { id stage } } } } } }';
   it('lists the projects open for funding and those its organisation pledged to, nothing else', async () => {
-    const ids = (await stack.gql(LIST, {}, w.callers.donor!.token)).body.data.projects.data.map((p: { id: string }) => p.id);
+    const ids = (await stack.gql(LIST, {}, w.callers.donor!.token)).body.data.projects.data.edges.map((e: { node: { id: string } }) => e.node.id);
     expect(ids).toEqual(expect.arrayContaining([w.regional, w.open]));
     expect(ids).not.toContain(w.national);
     const other = (await stack.gql(FULL, { id: w.national }, w.callers.donor!.token)).body.data.project;

@@ -147,12 +147,12 @@ describe('reading projects', () => {
     expect(unknown.body.data.project).toEqual({ __typename: 'NotFoundError', code: 'NOT_FOUND', message: 'project project-GAB-no-such-key not found' });
 
     const kenyaList = await stack.gql(PROJECTS, {}, kenya);
-    expect(kenyaList.body.data.projects.data.map((p: { id: string }) => p.id)).not.toContain(gabonProject.id);
+    expect(kenyaList.body.data.projects.data.edges.map((e: { node: unknown }) => e.node).map((p: { id: string }) => p.id)).not.toContain(gabonProject.id);
     const kenyaAsksForGabon = await stack.gql(PROJECTS, { filter: { state: 'GAB' } }, kenya);
-    expect(kenyaAsksForGabon.body.data.projects.data).toEqual([]);
+    expect(kenyaAsksForGabon.body.data.projects.data.edges).toEqual([]);
 
     const gabonList = await stack.gql(PROJECTS, { filter: { state: 'GAB' } }, gabon);
-    const gabonStates = gabonList.body.data.projects.data.map((p: { states: string[] }) => p.states);
+    const gabonStates = gabonList.body.data.projects.data.edges.map((e: { node: unknown }) => e.node).map((p: { states: string[] }) => p.states);
     expect(gabonStates.length).toBeGreaterThan(0);
     expect(gabonStates.every((s: string[]) => s.includes('GAB'))).toBe(true);
   });
@@ -160,9 +160,9 @@ describe('reading projects', () => {
   it('filters by stage, State and priority area for a manager', async () => {
     const hnd = (await file(hondurasImpunityRequest(), honduras)).project;
     const { body } = await stack.gql(PROJECTS, { filter: { stage: 'SUBMITTED', state: 'HND', priorityArea: 'PA-B' } }, pm);
-    expect(body.data.projects.data.map((p: { id: string }) => p.id)).toContain(hnd.id);
+    expect(body.data.projects.data.edges.map((e: { node: unknown }) => e.node).map((p: { id: string }) => p.id)).toContain(hnd.id);
     const none = await stack.gql(PROJECTS, { filter: { state: 'HND', priorityArea: 'PA-E' } }, pm);
-    expect(none.body.data.projects.data.map((p: { id: string }) => p.id)).not.toContain(hnd.id);
+    expect(none.body.data.projects.data.edges.map((e: { node: unknown }) => e.node).map((p: { id: string }) => p.id)).not.toContain(hnd.id);
   });
 
   it('names the field of a bad filter', async () => {

@@ -64,10 +64,10 @@ describe('the pool on the real servers', () => {
     // Which regions fall at or below 50% depends on every import the run has seen; the rule is tested above.
     expect(run.body.data.reprioritiseNow.regionsFlagged.every((r: { rate: number }) => r.rate <= 0.5)).toBe(true);
 
-    const presumed = await stack.gql('{ presumedNeeds { ... on QueryPresumedNeedsSuccess { data { id state source } } } }', {}, ton.token);
-    expect(presumed.body.data.presumedNeeds.data).toEqual([{ id: 'presumed:TON', state: 'TON', source: 'PRESUMED_NON_REPORTING' }]);
-    const pool = await stack.gql('{ needPool(filter: { state: "TON" }) { ... on QueryNeedPoolSuccess { data { id } } } }', {}, pm.token);
-    expect(pool.body.data.needPool.data).toEqual([]); // shown apart, not ranked, until confirmed
+    const presumed = await stack.gql('{ presumedNeeds { ... on QueryPresumedNeedsSuccess { data { edges { node { id state source } } } } } }', {}, ton.token);
+    expect(presumed.body.data.presumedNeeds.data.edges.map((e: { node: unknown }) => e.node)).toEqual([{ id: 'presumed:TON', state: 'TON', source: 'PRESUMED_NON_REPORTING' }]);
+    const pool = await stack.gql('{ needPool(filter: { state: "TON" }) { ... on QueryNeedPoolSuccess { data { edges { node { id } } } } } }', {}, pm.token);
+    expect(pool.body.data.needPool.data.edges).toEqual([]); // shown apart, not ranked, until confirmed
 
     const GROUP = 'mutation($ids: [ID!]!, $key: String!) { groupNeedsIntoProject(needIds: $ids, title: "Reporting support for Tonga", idempotencyKey: $key) { __typename ... on Project { id stage states needs { id source } } ... on ValidationError { issues { field message } } ... on Error { code message } } }';
     const blocked = await stack.gql(GROUP, { ids: ['presumed:TON'], key: `ton-${randomUUID()}` }, pm.token);
@@ -75,10 +75,10 @@ describe('the pool on the real servers', () => {
 
     const gab = await caller(stack, { subject: 'fp-GAB', role: 'STATE_FOCAL_POINT', stateCode: 'GAB' });
     expect((await stack.gql('mutation { confirmPresumedNeed(needId: "presumed:TON") { __typename } }', {}, gab.token)).body.data.confirmPresumedNeed.__typename).toBe('NotFoundError');
-    const confirmed = await stack.gql('mutation { confirmPresumedNeed(needId: "presumed:TON") { __typename ... on CuratedNeed { confirmedAt } } }', {}, ton.token);
+    const confirmed = await stack.gql('mutation { confirmPresumedNeed(needId: "presumed:TON") { __typename ... on Need { confirmedAt } } }', {}, ton.token);
     expect(confirmed.body.data.confirmPresumedNeed.confirmedAt).toEqual(expect.any(String));
-    const ranked = await stack.gql('{ needPool(filter: { state: "TON" }) { ... on QueryNeedPoolSuccess { data { id priority { parts { name } } } } } }', {}, pm.token);
-    expect(ranked.body.data.needPool.data.map((n: { id: string }) => n.id)).toEqual(['presumed:TON']);
+    const ranked = await stack.gql('{ needPool(filter: { state: "TON" }) { ... on QueryNeedPoolSuccess { data { edges { node { id priority { parts { name } } } } } } } }', {}, pm.token);
+    expect(ranked.body.data.needPool.data.edges.map((e: { node: unknown }) => e.node).map((n: { id: string }) => n.id)).toEqual(['presumed:TON']);
 
     const grouped = await stack.gql(GROUP, { ids: ['presumed:TON'], key: `ton-${randomUUID()}` }, pm.token);
     expect(grouped.body.data.groupNeedsIntoProject).toMatchObject({ __typename: 'Project', stage: 'SUBMITTED', states: ['TON'], needs: [{ id: 'presumed:TON', source: 'PRESUMED_NON_REPORTING' }] });
@@ -98,8 +98,8 @@ describe('the pool on the real servers', () => {
     const [survivor, duplicate] = groups[0].needIds;
     const merged = await stack.gql('mutation($s: ID!, $d: [ID!]!) { mergeNeeds(survivorId: $s, duplicateIds: $d) { __typename ... on MutationMergeNeedsSuccess { data { id mergedInto } } ... on ValidationError { issues { field message } } } }', { s: survivor, d: [duplicate] }, pm.token);
     expect(merged.body.data.mergeNeeds.data).toEqual([{ id: duplicate, mergedInto: survivor }]);
-    const pool = await stack.gql('{ needPool(filter: { state: "VUT" }) { ... on QueryNeedPoolSuccess { data { id } } } }', {}, pm.token);
-    expect(pool.body.data.needPool.data.map((n: { id: string }) => n.id)).toEqual([survivor]);
+    const pool = await stack.gql('{ needPool(filter: { state: "VUT" }) { ... on QueryNeedPoolSuccess { data { edges { node { id } } } } } }', {}, pm.token);
+    expect(pool.body.data.needPool.data.edges.map((e: { node: unknown }) => e.node).map((n: { id: string }) => n.id)).toEqual([survivor]);
     expect((await stack.gql('{ duplicateNeeds(state: "VUT") { ... on QueryDuplicateNeedsSuccess { data { needIds } } } }', {}, pm.token)).body.data.duplicateNeeds.data).toEqual([]);
     const history = await stack.gql('query($id: ID!) { needHistory(id: $id) { ... on QueryNeedHistorySuccess { data { action detail } } } }', { id: duplicate }, pm.token);
     expect(history.body.data.needHistory.data.map((e: { action: string }) => e.action)).toEqual(['IMPORTED', 'MERGED_INTO']);

@@ -18,8 +18,10 @@ afterAll(() => stack?.stop());
 const SET_WEIGHTS = `mutation($input: SetPriorityWeightsInput!) {
   setPriorityWeights(input: $input) {
     __typename ... on PriorityWeightSet { id decision setBy weights { priorityArea weight } } ... on Error { code message } ... on ValidationError { issues { field message } } } }`;
-const POOL = `query($filter: NeedPoolFilter) { needPool(filter: $filter) { __typename
-  ... on QueryNeedPoolSuccess { data { id rank state priorityArea verdict stateRank priority { score parts { name points reason } } } }
+// first as a variable: graphql-armor multiplies a literal first by the cost of a node (a page of 100 needs with
+// their explained priority would cost 10,700 against the 5,000 budget); the resolver caps it at 100 either way.
+const POOL = `query($filter: NeedPoolFilter, $first: Int = 100) { needPool(filter: $filter, first: $first) { __typename
+  ... on QueryNeedPoolSuccess { data { edges { node { id rank: poolRank state priorityArea verdict stateRank priority { score parts { name points reason } } } } } }
   ... on Error { code message } } }`;
 const REPRIORITISE = `mutation { reprioritiseNow { __typename ... on PrioritySnapshot { id trigger openNeeds ranking(limit: 1000, state: "GAB") { needId rank previousRank rankChange score } } ... on Error { code message } } }`;
 
@@ -51,12 +53,12 @@ describe('the pool', () => {
     const ner = await caller(stack, { subject: 'fp-NER', role: 'STATE_FOCAL_POINT', stateCode: 'NER' });
     const { needs } = await fileAs(stack, ner, reportingNeed('NER', 'Crime statistics capacity (000 para 51).'));
     const { body } = await stack.gql(POOL, { filter: { state: 'NER' } }, pm.token);
-    const need = body.data.needPool.data.find((n: { id: string }) => n.id === needs[0]!.id);
+    const need = body.data.needPool.data.edges.map((e: { node: unknown }) => e.node).find((n: { id: string }) => n.id === needs[0]!.id);
     expect(need.priority.parts.map((p: { name: string }) => p.name)).toEqual(['CONFERENCE_WEIGHT', 'URGENCY', 'TIME_WAITING', 'COULD_NOT_REPORT']);
     expect(need.priority.parts[3]).toEqual({ name: 'COULD_NOT_REPORT', points: 10, reason: 'its State is among those that could not report (000 fn 5)' });
 
     const mine = await stack.gql(POOL, {}, ner.token);
-    expect(new Set(mine.body.data.needPool.data.map((n: { state: string }) => n.state))).toEqual(new Set(['NER']));
+    expect(new Set(mine.body.data.needPool.data.edges.map((e: { node: unknown }) => e.node).map((n: { state: string }) => n.state))).toEqual(new Set(['NER']));
     // Asking for another State's needs is a clear NotFoundError, never silently its own.
     const kenya = await stack.gql(POOL, { filter: { state: 'KEN' } }, ner.token);
     expect(kenya.body.data.needPool).toEqual({ __typename: 'NotFoundError', code: 'NOT_FOUND', message: 'no needs for State KEN' });
@@ -114,7 +116,7 @@ describe('re-prioritisation', () => {
     expect(rankIn(second, later.needs[0]!.id)).toBeLessThan(rankIn(second, earlier.needs[0]!.id)!);
     expect(raised.rankChange).toBeGreaterThan(0);
     const { body } = await stack.gql(POOL, { filter: { state: 'GAB' } }, pm.token);
-    const explained = body.data.needPool.data.find((n: { id: string }) => n.id === later.needs[0]!.id);
+    const explained = body.data.needPool.data.edges.map((e: { node: unknown }) => e.node).find((n: { id: string }) => n.id === later.needs[0]!.id);
     expect(explained).toMatchObject({ verdict: 'UNMET' });
     expect(explained.priority.parts).toContainEqual({ name: 'FOUND_UNMET', points: 15, reason: 'an evaluation found it unmet' });
   });

@@ -66,10 +66,10 @@ async function projectAwaitingInformation(fp: Caller, state: string, question: s
 
 async function outbox(projectId: string) {
   const { body } = await stack.gql(
-    `query($p: String) { notificationOutbox(projectId: $p) { __typename ... on QueryNotificationOutboxSuccess { data { topic recipient email language status attempts lastError digest } } ... on Error { message } } }`,
+    `query($p: String, $first: Int = 100) { notificationOutbox(projectId: $p, first: $first) { __typename ... on QueryNotificationOutboxSuccess { data { edges { node { topic recipient email language status attempts lastError digest } } } } ... on Error { message } } }`,
     { p: projectId }, pm.token,
   );
-  return body.data.notificationOutbox.data as { topic: string; recipient: string; email: string; language: string; status: string; attempts: number; lastError: string | null; digest: boolean }[];
+  return body.data.notificationOutbox.data.edges.map((e: { node: unknown }) => e.node) as { topic: string; recipient: string; email: string; language: string; status: string; attempts: number; lastError: string | null; digest: boolean }[];
 }
 
 const subjects = (email: string) => sink.to(email).map((m) => m.mail.subject);

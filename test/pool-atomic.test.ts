@@ -169,9 +169,9 @@ describe('ten calls at once on the real servers', () => {
     }).execute();
     const ken = await caller(stack, { subject: 'fp-KEN-atomic', role: 'STATE_FOCAL_POINT', stateCode: 'KEN' });
     const answers = await Promise.all(Array.from({ length: 10 }, async () =>
-      (await stack.gql('mutation($id: ID!) { confirmPresumedNeed(needId: $id) { __typename ... on CuratedNeed { id confirmedAt } } }', { id: needId }, ken.token)).body.data.confirmPresumedNeed));
+      (await stack.gql('mutation($id: ID!) { confirmPresumedNeed(needId: $id) { __typename ... on Need { id confirmedAt } } }', { id: needId }, ken.token)).body.data.confirmPresumedNeed));
     const confirmedAt = (await stack.db.selectFrom('needs').select('confirmed_at').where('id', '=', needId).executeTakeFirstOrThrow()).confirmed_at!;
-    for (const a of answers) expect(a).toEqual({ __typename: 'CuratedNeed', id: needId, confirmedAt: new Date(confirmedAt).toISOString() });
+    for (const a of answers) expect(a).toEqual({ __typename: 'Need', id: needId, confirmedAt: new Date(confirmedAt).toISOString() });
     expect(await eventCount(needId, 'CONFIRMED')).toBe(1);
   });
 

@@ -16,17 +16,19 @@ import { rankExpertsForSlots } from '../../domain/matching/rank-slots.js';
 import type { MatchTarget, RosterExpert } from '../../domain/matching/types.js';
 import type { DB } from '../../db/schema.js';
 import {
-  deliveredBy, expertById, invitationById, invitationEvents, invitationsOfExpert, loadRoster, needById, needsOfProject, projectStatesOf,
+  countInvitationsOfExpert, deliveredBy, expertById, invitationById, invitationEvents, loadRoster, needById, needsOfProject, pageInvitationsOfExpert, projectStatesOf,
 } from '../../db/queries/roster.js';
 import { TASK_QUEUE } from '../../workflows/definitions.js';
 import { answerInvitationUpdate, invitationOpenedUpdate, type ExpertInvitationInput } from '../../workflows/expert-invitation.js';
 import { builder } from '../builder.js';
+import { currentRoster } from '../roster-cache.js';
 import type { Context } from '../context.js';
 import { ForbiddenError, IdempotencyKeyReusedError, NotFoundError, TransitionRefusedError, UnavailableError, ValidationError } from '../errors.js';
 import { callerOf, idempotent } from '../idempotency.js';
 import { temporalDeadlineMs, withTemporalDeadline } from '../temporal-deadline.js';
 import { idOrNotFound, parseId, parseInput } from '../parse.js';
 import { text } from '../../domain/boundary.js';
+import { connectionOf, pageArgs, pageOf, pageRequest } from './pagination.js';
 import { dropNulls, ExpertRef } from './roster.js';
 
 type NeedRow = Selectable<DB['needs']>;
@@ -52,7 +54,7 @@ function fieldsOfNeed(need: NeedRow): string[] {
 }
 
 // Lazily resolves the expert row of a roster entry for the API (the in-memory entry lacks institution etc.).
-const expertField = (t: any) => t.field({ type: ExpertRef, resolve: async (x: { expert: RosterExpert }, _a: unknown, ctx: Context) => (await expertById(ctx.deps.db, x.expert.id))! });
+const expertField = (t: any) => t.field({ type: ExpertRef, resolve: async (x: { expert: RosterExpert }, _a: unknown, ctx: Context) => (await ctx.loaders.expert.load(x.expert.id))! });
 
 const ScorePartRef = builder.objectRef<{ name: string; points: number; reason: string }>('ScorePart').implement({
   fields: (t) => ({ name: t.exposeString('name', { description: 'FIELD, INSTRUMENT, LANGUAGE, REGION, PAST_OUTCOMES or WORKLOAD' }), points: t.exposeFloat('points'), reason: t.exposeString('reason') }),
@@ -153,9 +155,10 @@ export const InvitationRef = builder.objectRef<InvitationRow>('Invitation').impl
     candidates: t.exposeStringList('candidates'),
     status: t.exposeString('status', { description: 'WAITING, ACCEPTED or EXHAUSTED' }),
     expertId: t.exposeString('expert_id', { nullable: true }),
-    events: t.field({ type: [InvitationEventRef], resolve: (i, _a, ctx) => invitationEvents(ctx.deps.db, i.id) }),
+    events: t.field({ type: [InvitationEventRef], resolve: (i, _a, ctx) => ctx.loaders.invitationEvents.load(i.id) }),
   }),
 });
+const InvitationConnection = connectionOf('Invitation', InvitationRef, { totalCount: true });
 const InviteInput = builder.inputType('InviteExpertsInput', {
   fields: (t) => ({
     needId: t.string({ required: true }), slot: t.string({ required: true }), candidates: t.stringList({ required: true, description: 'Best first' }),
@@ -178,7 +181,7 @@ builder.queryFields((t) => ({
     resolve: async (_r, args, ctx) => {
       const options = parseInput(matchOptions, dropNulls(args.options ?? {}), 'options');
       const needs = await needsFor(ctx, args.needId == null ? null : parseId(args.needId, 'needId'), args.projectId == null ? null : parseId(args.projectId, 'projectId'));
-      const roster = await loadRoster(ctx.deps.db);
+      const roster = await currentRoster(ctx.deps.db);
       return needs.map((need) => {
         const target = targetOf(need, options);
         return { need, target, ranking: rankExperts(roster, target, { limit: options.limit, excludedLimit: options.excludedLimit }) };
@@ -195,7 +198,7 @@ builder.queryFields((t) => ({
       const states = await projectStatesOf(ctx.deps.db, projectId);
       if (!states.length) throw new NotFoundError(`project ${projectId} not found`);
       const project = { projectId, beneficiaryStates: states, deliveredBy: await deliveredBy(ctx.deps.db, projectId) };
-      const all = (await loadRoster(ctx.deps.db)).map((expert) => ({ expert, breaches: independenceBreaches(expert, project) }));
+      const all = (await currentRoster(ctx.deps.db)).map((expert) => ({ expert, breaches: independenceBreaches(expert, project) }));
       return [...all.filter((c) => !c.breaches.length), ...all.filter((c) => c.breaches.length)];
     },
   }),
@@ -212,10 +215,15 @@ builder.queryFields((t) => ({
     },
   }),
   myInvitations: t.field({
-    type: [InvitationRef],
-    errors: { types: [ForbiddenError] },
-    resolve: (_r, _a, ctx) => {
-      return invitationsOfExpert(ctx.deps.db, ctx.actor!.subject);
+    type: InvitationConnection,
+    description: 'The invitations that name the calling expert, newest first, a page at a time.',
+    args: pageArgs(t),
+    errors: { types: [ValidationError, ForbiddenError] },
+    resolve: async (_r, args, ctx) => {
+      const page = pageRequest(args, ['string', 'string']);
+      const expertId = ctx.actor!.subject;
+      const rows = await pageInvitationsOfExpert(ctx.deps.db, expertId, page.after as [string, string] | null, page.first + 1);
+      return pageOf(rows, page, (r) => [r.sort_key, r.id], ({ sort_key: _key, ...row }) => row, () => countInvitationsOfExpert(ctx.deps.db, expertId));
     },
   }),
 }));
@@ -233,7 +241,7 @@ builder.mutationFields((t) => ({
       const wanted = o.slots ?? needs.map((n) => ({ needId: n.id, label: n.id }));
       const issues = wanted.flatMap((s, i) => (byId.has(s.needId) ? [] : [{ field: `options.slots.${i}.needId`, message: `need ${s.needId} is not a need of this project` }]));
       if (issues.length) throw new ValidationError(issues);
-      const roster = await loadRoster(ctx.deps.db);
+      const roster = await currentRoster(ctx.deps.db);
       // The roster is read once for all slots (domain/matching/rank-slots.ts), not once per slot.
       const ranked = rankExpertsForSlots(roster, wanted.map((s) => targetOf(byId.get(s.needId)!, o)), o.candidatesPerSlot);
       const slots: Slot[] = wanted.map((s, i) => ({

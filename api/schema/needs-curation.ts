@@ -11,7 +11,8 @@ import { PRESUMED_SOURCE } from '../../domain/presumed-needs.js';
 import { isOpenNeed } from '../../domain/priority.js';
 import { needHistory, recordNeedEvents, type NeedHistoryEntry } from '../../db/queries/need-history.js';
 import { claimNeedsForProject, confirmPresumedNeedOnce, mergeNeedsAtomically, releaseClaims } from '../../db/queries/pool-claims.js';
-import { loadNeedsWithStatus, type PoolNeedRow } from '../../db/queries/needs-pool.js';
+import { countPresumedNeeds, needsByIds, pagePresumedNeeds, type NeedRow } from '../../db/queries/need-ranking.js';
+import { loadNeedsWithStatus } from '../../db/queries/needs-pool.js';
 import { findProject } from '../../db/queries/projects.js';
 import type { UrgencyCode } from '../../domain/code-lists/index.js';
 import { builder } from '../builder.js';
@@ -19,22 +20,12 @@ import type { Context } from '../context.js';
 import { ForbiddenError, IdempotencyKeyReusedError, NotFoundError, TransitionRefusedError, UnavailableError, ValidationError } from '../errors.js';
 import { callerOf, idempotent } from '../idempotency.js';
 import { projectIdFromNeeds, startProjectFromNeeds } from '../lifecycle.js';
-import { parseInput } from '../parse.js';
+import { idOrNotFound, parseInput } from '../parse.js';
+import { NeedRef, type NeedInPool } from './need.js';
+import { connectionOf, pageArgs, pageOf, pageRequest } from './pagination.js';
 import { ProjectRef } from './project.js';
 
-const CuratedNeedRef = builder.objectRef<PoolNeedRow>('CuratedNeed').implement({
-  fields: (t) => ({
-    id: t.exposeID('id'),
-    state: t.exposeString('state_code'),
-    source: t.exposeString('source'),
-    priorityArea: t.exposeString('priority_area'),
-    priorityActivity: t.exposeString('priority_activity'),
-    description: t.exposeString('description'),
-    confirmedAt: t.string({ nullable: true, resolve: (n) => (n.confirmed_at ? new Date(n.confirmed_at).toISOString() : null) }),
-    mergedInto: t.string({ nullable: true, resolve: (n) => n.merged_into }),
-    projectId: t.string({ nullable: true, resolve: (n) => n.project_id }),
-  }),
-});
+const PresumedNeedConnection = connectionOf('PresumedNeed', NeedRef, { totalCount: true });
 
 const DuplicateGroupRef = builder.objectRef<{ needIds: string[]; reason: string }>('DuplicateGroup').implement({
   fields: (t) => ({ needIds: t.exposeStringList('needIds'), reason: t.exposeString('reason') }),
@@ -44,10 +35,12 @@ const DuplicateGroupRef = builder.objectRef<{ needIds: string[]; reason: string 
 const scopeState = (ctx: Context, state?: string | null) =>
   ctx.actor!.role === 'STATE_FOCAL_POINT' ? ctx.actor!.stateCode : state == null ? undefined : STATES.some((s) => s.code === state) ? state : 'NONE';
 
-/** Pool needs by id, or a ValidationError naming each id that is not one. */
-async function poolNeeds(ctx: Context, given: readonly unknown[], field: string): Promise<PoolNeedRow[]> {
+type FoundNeed = NeedRow & NeedInPool;
+
+/** Pool needs by id (one query for these ids, never the whole pool), or a ValidationError naming each id that is not one. */
+async function poolNeeds(ctx: Context, given: readonly unknown[], field: string): Promise<FoundNeed[]> {
   const ids = parseInput(idList('need', { min: 0, max: 500 }), given, field);
-  const all = new Map((await loadNeedsWithStatus(ctx.deps.db)).map((n) => [n.id, n]));
+  const all = await needsByIds(ctx.deps.db, ids);
   const issues = ids.flatMap((id, i) => (all.has(id) ? [] : [{ field: `${field}.${i}`, message: `no need ${id}` }]));
   if (issues.length) throw new ValidationError(issues);
   return ids.map((id) => all.get(id)!);
@@ -64,20 +57,26 @@ async function projectExists(ctx: Context, projectId: string): Promise<boolean> 
 }
 
 /** A pool need the caller may see: a focal point's own State's; any other answers as not found. */
-async function visibleNeed(ctx: Context, id: string): Promise<PoolNeedRow> {
-  const need = (await loadNeedsWithStatus(ctx.deps.db)).find((n) => n.id === id);
+async function visibleNeed(ctx: Context, given: string): Promise<FoundNeed> {
+  // A malformed id (a NUL, a lone surrogate) names no need and never reaches SQL.
+  const id = idOrNotFound(given, 'need');
+  const need = (await needsByIds(ctx.deps.db, [id])).get(id);
   if (!need || (ctx.actor!.role === 'STATE_FOCAL_POINT' && ctx.actor!.stateCode !== need.state_code)) throw new NotFoundError(`need ${id} not found`);
   return need;
 }
 
 builder.queryFields((t) => ({
   presumedNeeds: t.field({
-    type: [CuratedNeedRef],
-    description: "Presumed reporting needs (R8), shown apart from State requests until their State confirms them; a focal point sees its own State's (another State is NotFoundError).",
-    args: { state: t.arg.string({ required: false }) },
-    errors: { types: [ForbiddenError, NotFoundError] },
-    resolve: async (_r, args, ctx) =>
-      (await loadNeedsWithStatus(ctx.deps.db, { state: scopeState(ctx, args.state) })).filter((n) => n.source === PRESUMED_SOURCE && !n.confirmed_at && !n.withdrawn_at),
+    type: PresumedNeedConnection,
+    description: "Presumed reporting needs (R8), shown apart from State requests until their State confirms them, a page at a time in id order; a focal point sees its own State's (another State is NotFoundError).",
+    args: { state: t.arg.string({ required: false }), ...pageArgs(t) },
+    errors: { types: [ValidationError, ForbiddenError, NotFoundError] },
+    resolve: async (_r, args, ctx) => {
+      const page = pageRequest(args, ['string']);
+      const state = scopeState(ctx, args.state);
+      const rows = await pagePresumedNeeds(ctx.deps.db, PRESUMED_SOURCE, state, (page.after?.[0] as string | undefined) ?? null, page.first + 1);
+      return pageOf(rows, page, (n) => [n.id], (n) => n, () => countPresumedNeeds(ctx.deps.db, PRESUMED_SOURCE, state));
+    },
   }),
   duplicateNeeds: t.field({
     type: [DuplicateGroupRef],
@@ -93,7 +92,7 @@ builder.queryFields((t) => ({
 
 builder.mutationFields((t) => ({
   confirmPresumedNeed: t.field({
-    type: CuratedNeedRef,
+    type: NeedRef,
     description: "The State's focal point confirms a presumed reporting need, which may then be planned (R1).",
     args: { needId: t.arg.id({ required: true }) },
     errors: { types: [ValidationError, ForbiddenError, NotFoundError], directResult: true },
@@ -107,7 +106,7 @@ builder.mutationFields((t) => ({
     },
   }),
   mergeNeeds: t.field({
-    type: [CuratedNeedRef],
+    type: [NeedRef],
     description: 'Merge duplicate pool needs of one State into a surviving need; each merged need points to it.',
     args: { survivorId: t.arg.id({ required: true }), duplicateIds: t.arg.idList({ required: true }) },
     errors: { types: [ValidationError, ForbiddenError] },

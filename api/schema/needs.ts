@@ -1,50 +1,15 @@
-// The needs pool: open needs with their priority explained, and a State's own ranking of its needs.
+// The needs pool: open needs with their priority explained, a page at a time from the materialised
+// ranking (db/queries/need-ranking.ts), and a State's own ranking of its needs.
 import { z } from 'zod';
 import { PRIORITY_AREAS, STATES } from '../../domain/code-lists/index.js';
 import { needRankingInput } from '../../domain/needs-inputs.js';
-import { prioritisePool, type Priority, type PriorityPart } from '../../domain/priority.js';
-import { STATES_NEEDING_REPORTING_HELP } from '../../domain/reporting.js';
-import { currentWeightSet, loadNeedsWithStatus, setStateRanks, toPoolNeed, type PoolNeedRow } from '../../db/queries/needs-pool.js';
+import { countRanking, freshRanking, needsByIds, pageRanking, type RankedNeedRow } from '../../db/queries/need-ranking.js';
+import { loadNeedsWithStatus, setStateRanks } from '../../db/queries/needs-pool.js';
 import { builder } from '../builder.js';
-import type { Context } from '../context.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { parseInput } from '../parse.js';
-
-type RankedNeed = PoolNeedRow & { priority: Priority; rank: number };
-
-const PriorityPartRef = builder.objectRef<PriorityPart>('PriorityPart').implement({
-  description: 'One named part of a need\'s priority, with the points it adds and why.',
-  fields: (t) => ({ name: t.exposeString('name'), points: t.exposeFloat('points'), reason: t.exposeString('reason') }),
-});
-
-const PriorityRef = builder.objectRef<Priority>('Priority').implement({
-  fields: (t) => ({ score: t.exposeFloat('score'), parts: t.field({ type: [PriorityPartRef], resolve: (p) => p.parts }) }),
-});
-
-const PoolNeedRef = builder.objectRef<RankedNeed>('PoolNeed').implement({
-  description: 'An open need in the pool, ranked by its computed priority.',
-  fields: (t) => ({
-    id: t.exposeID('id'),
-    rank: t.exposeInt('rank'),
-    state: t.exposeString('state_code'),
-    priorityArea: t.exposeString('priority_area'),
-    priorityActivity: t.exposeString('priority_activity'),
-    urgency: t.exposeString('urgency'),
-    source: t.exposeString('source'),
-    description: t.exposeString('description'),
-    projectId: t.string({ nullable: true, resolve: (n) => n.project_id }),
-    projectStage: t.string({ nullable: true, resolve: (n) => n.project_stage }),
-    verdict: t.string({ nullable: true, description: 'The latest evaluation verdict, if any', resolve: (n) => n.verdict }),
-    stateRank: t.int({ nullable: true, resolve: (n) => n.state_rank }),
-    priority: t.field({ type: PriorityRef, resolve: (n) => n.priority }),
-  }),
-});
-
-/** The pool as it stands now, ranked with the weights in force. */
-async function rankedPool(ctx: Context, filter: { state?: string; priorityArea?: string }): Promise<RankedNeed[]> {
-  const [rows, weights] = await Promise.all([loadNeedsWithStatus(ctx.deps.db, filter), currentWeightSet(ctx.deps.db)]);
-  return prioritisePool(rows.map(toPoolNeed), weights?.weights ?? {}, STATES_NEEDING_REPORTING_HELP, new Date(), weights?.instrumentWeights ?? {}).map((n) => ({ ...n.row, priority: n.priority, rank: n.rank }));
-}
+import { connectionOf, pageArgs, pageOf, pageRequest } from './pagination.js';
+import { NeedRef, type NeedInPool } from './need.js';
 
 const poolFilter = z
   .object({
@@ -57,26 +22,42 @@ const NeedPoolFilter = builder.inputType('NeedPoolFilter', {
   fields: (t) => ({ state: t.string({ required: false }), priorityArea: t.string({ required: false }) }),
 });
 
+const NeedConnection = connectionOf('Need', NeedRef, { totalCount: true });
+
+/** A ranking row as the one Need type carries it: the need, where it stands, and its place in this list. */
+const asRankedNeed = (row: RankedNeedRow, rank: number): RankedNeedRow & Required<Pick<NeedInPool, 'pool'>> => ({
+  ...row,
+  pool: { rank, priority: { score: Number(row.score), parts: row.parts } },
+});
+
 builder.queryFields((t) => ({
   needPool: t.field({
-    type: [PoolNeedRef],
-    description: "Open needs ranked by priority, computed now with the weights in force; a focal point sees its own State's (another State is NotFoundError).",
-    args: { filter: t.arg({ type: NeedPoolFilter, required: false }) },
+    type: NeedConnection,
+    description:
+      "Open needs ranked by priority, a page at a time, from the materialised ranking (recomputed by every write that changes a need's priority; TIME_WAITING as of the need's last refresh, at least daily by the re-prioritisation run). A focal point sees its own State's (another State is NotFoundError).",
+    args: { filter: t.arg({ type: NeedPoolFilter, required: false }), ...pageArgs(t) },
     errors: { types: [ValidationError, ForbiddenError, NotFoundError] },
     resolve: async (_r, args, ctx) => {
       const actor = ctx.actor!;
       const filter = parseInput(poolFilter, args.filter, 'filter') ?? {};
       // Who may read the pool is the access policy's (EXPERT, EVALUATOR and DONOR get ForbiddenError).
       if (actor.role === 'STATE_FOCAL_POINT') filter.state = actor.stateCode;
-      return rankedPool(ctx, { state: filter.state ?? undefined, priorityArea: filter.priorityArea ?? undefined });
+      const page = pageRequest(args, ['string', 'string', 'string', 'number']);
+      const scope = { state: filter.state ?? undefined, priorityArea: filter.priorityArea ?? undefined };
+      await freshRanking(ctx.deps.db);
+      const after = page.after as readonly [string, string, string, number] | null;
+      const rows = await pageRanking(ctx.deps.db, scope, after && [after[0], after[1], after[2]], page.first + 1);
+      const firstRank = (after?.[3] ?? 0) + 1;
+      const ranked = rows.map((row, i) => asRankedNeed(row, firstRank + i));
+      return pageOf(ranked, page, (n) => [n.sort_score, n.identified_key, n.id, n.pool.rank], (n) => n, () => countRanking(ctx.deps.db, scope));
     },
   }),
 }));
 
 builder.mutationFields((t) => ({
   rankNeeds: t.field({
-    type: [PoolNeedRef],
-    description: "A State's focal point ranks its open needs, most important first (R2: recipient priorities count).",
+    type: [NeedRef],
+    description: "A State's focal point ranks its open needs, most important first (R2: recipient priorities count); answers those needs, in that order, with their new priority.",
     args: { state: t.arg.string({ required: true }), needIds: t.arg.stringList({ required: true }) },
     errors: { types: [ValidationError, ForbiddenError, NotFoundError] },
     resolve: async (_r, args, ctx) => {
@@ -88,7 +69,8 @@ builder.mutationFields((t) => ({
       const strangers = input.needIds.filter((id) => !own.has(id));
       if (strangers.length) throw new ValidationError([{ field: 'input.needIds', message: `not needs of ${input.state}: ${strangers.join(', ')}` }]);
       await setStateRanks(ctx.deps.db, input.state, input.needIds, actor);
-      return rankedPool(ctx, { state: input.state });
+      const found = await needsByIds(ctx.deps.db, input.needIds);
+      return input.needIds.map((id) => found.get(id)!);
     },
   }),
 }));

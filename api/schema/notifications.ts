@@ -1,11 +1,12 @@
 // E-mail notifications in the graph: each person's preferences, and the outbox for the manager (what
 // was sent, what is waiting, what failed and why).
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { notificationPreferencesInput } from '../../domain/notifications/inputs.js';
 import { builder } from '../builder.js';
 import { ForbiddenError, ValidationError } from '../errors.js';
 import { parseInput } from '../parse.js';
+import { connectionOf, pageArgs, pageOf, pageRequest } from './pagination.js';
 
 type ContactRow = Selectable<DB['notification_contacts']>;
 type OutboxRow = Selectable<DB['notification_outbox']>;
@@ -40,23 +41,32 @@ const OutboxRef = builder.objectRef<OutboxRow>('OutboxNotification').implement({
 
 const STATUSES = ['PENDING', 'SENT', 'FAILED'];
 
+const OutboxConnection = connectionOf('OutboxNotification', OutboxRef, { totalCount: true });
+
 builder.queryFields((t) => ({
   notificationOutbox: t.field({
-    type: [OutboxRef],
-    description: 'The e-mail outbox, newest first (PROGRAMME_MANAGER).',
-    args: { status: t.arg.string({ required: false }), projectId: t.arg.string({ required: false }), limit: t.arg.int({ required: false }) },
+    type: OutboxConnection,
+    description: 'The e-mail outbox, newest first, a page at a time (PROGRAMME_MANAGER).',
+    args: { status: t.arg.string({ required: false }), projectId: t.arg.string({ required: false }), ...pageArgs(t) },
     // A list cannot be a union member: the success type wraps it as `data`.
     errors: { types: [ValidationError, ForbiddenError] },
     resolve: async (_r, args, ctx) => {
       if (ctx.actor!.role !== 'PROGRAMME_MANAGER') throw new ForbiddenError(`notificationOutbox is for PROGRAMME_MANAGER; the caller is ${ctx.actor!.role}`);
       if (args.status && !STATUSES.includes(args.status)) throw new ValidationError([{ field: 'status', message: `must be one of ${STATUSES.join(', ')}` }]);
       if (args.projectId && !/^[A-Za-z0-9._-]{1,300}$/.test(args.projectId)) throw new ValidationError([{ field: 'projectId', message: 'must be a project id: 1-300 letters, digits, ".", "_" or "-"' }]);
-      const limit = args.limit ?? 100;
-      if (limit < 1 || limit > 1000) throw new ValidationError([{ field: 'limit', message: 'must be 1-1000' }]);
-      let q = ctx.deps.db.selectFrom('notification_outbox').selectAll();
-      if (args.status) q = q.where('status', '=', args.status);
-      if (args.projectId) q = q.where('project_id', '=', args.projectId);
-      return q.orderBy('created_at', 'desc').orderBy('id').limit(limit).execute();
+      const page = pageRequest(args, ['string', 'string']);
+      const filtered = () => {
+        let q = ctx.deps.db.selectFrom('notification_outbox');
+        if (args.status) q = q.where('status', '=', args.status);
+        if (args.projectId) q = q.where('project_id', '=', args.projectId);
+        return q;
+      };
+      // Keyset: newest first by (created_at, id), the cursor carrying created_at's exact text.
+      let q = filtered().selectAll().select(sql<string>`created_at::text`.as('sort_key'));
+      if (page.after) q = q.where(sql<boolean>`(created_at, id) < (${page.after[0]}::timestamptz, ${page.after[1]})`);
+      const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.first + 1).execute();
+      const count = async () => Number((await filtered().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      return pageOf(rows, page, (r) => [r.sort_key, r.id], ({ sort_key: _key, ...row }) => row, count);
     },
   }),
   myNotificationPreferences: t.field({

@@ -1,11 +1,16 @@
 import { z } from 'zod';
 import { PRIORITY_AREAS, STATES } from '../../domain/code-lists/index.js';
 import { STAGES } from '../../domain/stages.js';
-import { listProjects } from '../../db/queries/projects.js';
+import { countProjects, pageProjects, type ProjectFilter } from '../../db/queries/projects.js';
+import { PROJECT_ORDERS } from '../../domain/list-orders.js';
 import { builder } from '../builder.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { parseInput } from '../parse.js';
+import { connectionOf, pageArgs, pageOf, pageRequest } from './pagination.js';
 import { loadVisibleProject, ProjectRef } from './project.js';
+
+const ProjectOrderEnum = builder.enumType('ProjectOrder', { values: PROJECT_ORDERS });
+const ProjectConnection = connectionOf('Project', ProjectRef, { totalCount: true });
 
 const ProjectFilterInput = builder.inputType('ProjectFilter', {
   fields: (t) => ({
@@ -32,19 +37,28 @@ builder.queryFields((t) => ({
     resolve: (_root, { id }, ctx) => loadVisibleProject(ctx, String(id)),
   }),
   projects: t.field({
-    type: [ProjectRef],
-    description: 'Projects the caller may see: a focal point its State\'s, a donor those open for funding and those it pledged to, an evaluator those assigned to it.',
-    args: { filter: t.arg({ type: ProjectFilterInput, required: false }) },
+    type: ProjectConnection,
+    description: 'Projects the caller may see, a page at a time: a focal point its State\'s, a donor those open for funding and those it pledged to, an evaluator those assigned to it.',
+    args: {
+      filter: t.arg({ type: ProjectFilterInput, required: false }),
+      orderBy: t.arg({ type: ProjectOrderEnum, required: false, description: 'FILED_AT_DESC unless given' }),
+      ...pageArgs(t),
+    },
     errors: { types: [ValidationError, ForbiddenError] },
     resolve: async (_root, args, ctx) => {
       const filter = parseInput(projectFilter, args.filter, 'filter') ?? {};
+      const order = args.orderBy ?? 'FILED_AT_DESC';
+      const page = pageRequest(args, ['string', 'string']);
       const actor = ctx.actor!;
       // The same scopes as project(id) (domain/roles.ts maySeeProject), applied in the query so a list never leaks.
-      if (actor.role === 'STATE_FOCAL_POINT') return listProjects(ctx.deps.db, { ...filter, visibleToState: actor.stateCode });
-      if (actor.role === 'DONOR') return listProjects(ctx.deps.db, { ...filter, visibleToDonor: actor.organisation ?? '' });
-      if (actor.role === 'EVALUATOR') return listProjects(ctx.deps.db, { ...filter, visibleToEvaluator: actor.subject });
-      if (actor.role !== 'PROGRAMME_MANAGER' && actor.role !== 'CONFERENCE_ADMIN') throw new ForbiddenError(`projects is not for ${actor.role}`);
-      return listProjects(ctx.deps.db, filter);
+      let scoped: ProjectFilter;
+      if (actor.role === 'STATE_FOCAL_POINT') scoped = { ...filter, visibleToState: actor.stateCode };
+      else if (actor.role === 'DONOR') scoped = { ...filter, visibleToDonor: actor.organisation ?? '' };
+      else if (actor.role === 'EVALUATOR') scoped = { ...filter, visibleToEvaluator: actor.subject };
+      else if (actor.role === 'PROGRAMME_MANAGER' || actor.role === 'CONFERENCE_ADMIN') scoped = filter;
+      else throw new ForbiddenError(`projects is not for ${actor.role}`);
+      const rows = await pageProjects(ctx.deps.db, scoped, order, page.after as [string, string] | null, page.first + 1);
+      return pageOf(rows, page, (r) => [r.sort_key, r.id], ({ sort_key: _key, ...project }) => project, () => countProjects(ctx.deps.db, scoped));
     },
   }),
 }));

@@ -62,7 +62,7 @@ export const ExpertRef = builder.objectRef<ExpertRow>('Expert').implement({
     institution: t.exposeString('institution'),
     status: t.exposeString('status', { description: 'NOMINATED, ACTIVE, SUSPENDED or RETIRED' }),
     profile: t.field({ type: Profile, resolve: (e) => e.profile }),
-    history: t.field({ type: [HistoryEntry], resolve: (e, _a, ctx) => expertHistory(ctx.deps.db, e.id) }),
+    history: t.field({ type: [HistoryEntry], resolve: (e, _a, ctx) => ctx.loaders.expertHistory.load(e.id) }),
   }),
 });
 

@@ -1,5 +1,6 @@
 // Reads of the project read model, used by the API. Scope filtering happens here so lists never leak.
 import { sql, type Kysely, type Selectable } from 'kysely';
+import type { ProjectOrder } from '../../domain/list-orders.js';
 import type { DB } from '../schema.js';
 
 export type ProjectRow = Selectable<DB['projects']>;
@@ -16,15 +17,15 @@ export interface ProjectFilter {
   visibleToDonor?: string;
   /** Restricts to projects assigned to this evaluator. */
   visibleToEvaluator?: string;
-  limit?: number;
 }
 
 export function findProject(db: Kysely<DB>, id: string): Promise<ProjectRow | undefined> {
   return db.selectFrom('projects').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function listProjects(db: Kysely<DB>, filter: ProjectFilter): Promise<ProjectRow[]> {
-  let query = db.selectFrom('projects').selectAll('projects');
+/** The scope and filters of a projects list, as a WHERE clause on `projects`. */
+function filteredProjects(db: Kysely<DB>, filter: ProjectFilter) {
+  let query = db.selectFrom('projects');
   if (filter.stage) query = query.where('projects.stage', '=', filter.stage);
   for (const state of [filter.state, filter.visibleToState]) {
     if (!state) continue;
@@ -47,7 +48,33 @@ export function listProjects(db: Kysely<DB>, filter: ProjectFilter): Promise<Pro
       exists(selectFrom('needs as n').select('n.id').whereRef('n.project_id', '=', 'projects.id').where('n.priority_area', '=', area)),
     );
   }
-  return query.orderBy('projects.filed_at', 'desc').orderBy('projects.id').limit(filter.limit ?? 200).execute();
+  return query;
+}
+
+/** A project row with the exact text of its sort key (timestamps keep their microseconds in a cursor). */
+export type ProjectPageRow = ProjectRow & { sort_key: string };
+
+const ORDER_COLUMN = { FILED_AT_DESC: 'filed_at', FILED_AT_ASC: 'filed_at', UPDATED_AT_DESC: 'updated_at' } as const;
+
+/**
+ * One keyset page of the projects the filter and scope let through: ORDER BY (key, id) in the order's
+ * direction, rows after the cursor's (key, id), `limit` rows (the caller asks one more than its page).
+ */
+export function pageProjects(db: Kysely<DB>, filter: ProjectFilter, order: ProjectOrder, after: readonly [string, string] | null, limit: number): Promise<ProjectPageRow[]> {
+  const column = ORDER_COLUMN[order];
+  const desc = order !== 'FILED_AT_ASC';
+  let query = filteredProjects(db, filter).selectAll('projects').select(sql<string>`projects.${sql.ref(column)}::text`.as('sort_key'));
+  if (after) {
+    const [key, id] = after;
+    query = query.where(sql<boolean>`(projects.${sql.ref(column)}, projects.id) ${sql.raw(desc ? '<' : '>')} (${key}::timestamptz, ${id})`);
+  }
+  const direction = desc ? 'desc' : 'asc';
+  return query.orderBy(`projects.${column}`, direction).orderBy('projects.id', direction).limit(limit).execute();
+}
+
+export async function countProjects(db: Kysely<DB>, filter: ProjectFilter): Promise<number> {
+  const row = await filteredProjects(db, filter).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 export async function statesOfProjects(db: Kysely<DB>, projectIds: readonly string[]): Promise<Map<string, string[]>> {

@@ -84,3 +84,37 @@ export const invitationEvents = (db: Kysely<DB>, id: string) =>
   db.selectFrom('invitation_events').selectAll().where('invitation_id', '=', id).orderBy('seq').execute();
 export const invitationsOfExpert = (db: Kysely<DB>, expertId: string) =>
   db.selectFrom('invitations').selectAll().where(sql<boolean>`${expertId} = any(candidates)`).orderBy('started_at', 'desc').execute();
+
+/** Events of several invitations in one query, by invitation (a batch loader's query). */
+export async function eventsOfInvitations(db: Kysely<DB>, ids: readonly string[]) {
+  const rows = ids.length ? await db.selectFrom('invitation_events').selectAll().where('invitation_id', 'in', ids).orderBy('invitation_id').orderBy('seq').execute() : [];
+  const out = new Map<string, typeof rows>(ids.map((id) => [id, []]));
+  for (const r of rows) out.get(r.invitation_id)?.push(r);
+  return out;
+}
+
+/** History of several experts in one query, by expert (a batch loader's query). */
+export async function historyOfExperts(db: Kysely<DB>, ids: readonly string[]) {
+  const rows = ids.length ? await db.selectFrom('expert_history').selectAll().where('expert_id', 'in', ids).orderBy('expert_id').orderBy('id').execute() : [];
+  const out = new Map<string, typeof rows>(ids.map((id) => [id, []]));
+  for (const r of rows) out.get(r.expert_id)?.push(r);
+  return out;
+}
+
+/** Experts by id in one query (a batch loader's query). */
+export async function expertsByIds(db: Kysely<DB>, ids: readonly string[]): Promise<Map<string, ExpertRow>> {
+  const rows = ids.length ? await db.selectFrom('experts').selectAll().where('id', 'in', ids).execute() : [];
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** A keyset page of the invitations that name an expert, newest first: ORDER BY (started_at, id) DESC. */
+export function pageInvitationsOfExpert(db: Kysely<DB>, expertId: string, after: readonly [string, string] | null, limit: number) {
+  let query = db.selectFrom('invitations').selectAll().select(sql<string>`started_at::text`.as('sort_key')).where(sql<boolean>`${expertId} = any(candidates)`);
+  if (after) query = query.where(sql<boolean>`(started_at, id) < (${after[0]}::timestamptz, ${after[1]})`);
+  return query.orderBy('started_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+}
+
+export async function countInvitationsOfExpert(db: Kysely<DB>, expertId: string): Promise<number> {
+  const row = await db.selectFrom('invitations').select((eb) => eb.fn.countAll<number>().as('n')).where(sql<boolean>`${expertId} = any(candidates)`).executeTakeFirstOrThrow();
+  return Number(row.n);
+}

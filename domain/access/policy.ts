@@ -128,7 +128,14 @@ export const POLICY: Readonly<Record<string, Readonly<Record<string, Row>>>> = {
     visitConsents: row('own', 'yes', 'yes', 'no', 'no', 'yes'),
     evaluationVisits: NOT_DONORS,
   },
-  Need: same(PROJECT_READERS, ['id', 'state', 'source', 'priorityArea', 'priorityActivity', 'instrument', 'article', 'formsOfAssistance', 'urgency', 'description', 'origin', 'field', 'confidential', 'withdrawnAt', 'withdrawnReason', 'availableActions']),
+  // One Need type wherever a need is read: what it is, and where it stands. Pool data (priority, place,
+  // the State's ranking, verdicts) follows the pool's row; on a project's needs it is null for others.
+  Need: {
+    ...same(PROJECT_READERS, ['id', 'state', 'source', 'priorityArea', 'priorityActivity', 'instrument', 'article', 'formsOfAssistance', 'urgency', 'description']),
+    ...same(PROJECT_READERS, ['projectId', 'projectStage', 'confirmedAt', 'mergedInto']),
+    ...same(PROJECT_READERS, ['origin', 'field', 'confidential', 'withdrawnAt', 'withdrawnReason', 'availableActions']),
+    ...same(POOL, ['poolRank', 'priority', 'stateRank', 'verdict']),
+  },
   NeedOrigin: same(PROJECT_READERS, ['kind', 'source', 'projectId', 'importId', 'cycle', 'raisedBy']),
   NeedField: same(PROJECT_READERS, ['field', 'from', 'source']),
   RuleWarning: same(SECRETARIAT, ['rule', 'needId', 'reason']),
@@ -164,10 +171,8 @@ export const POLICY: Readonly<Record<string, Readonly<Record<string, Row>>>> = {
   ProjectChange: same(PROJECT_READERS, ['projectId', 'stage', 'seq', 'project']),
 
   // The needs pool.
-  PoolNeed: same(POOL, ['id', 'rank', 'state', 'priorityArea', 'priorityActivity', 'urgency', 'source', 'description', 'projectId', 'projectStage', 'verdict', 'stateRank', 'priority']),
   Priority: same(POOL, ['score', 'parts']),
   PriorityPart: same(POOL, ['name', 'points', 'reason']),
-  CuratedNeed: same(POOL, ['id', 'state', 'source', 'priorityArea', 'priorityActivity', 'description', 'confirmedAt', 'mergedInto', 'projectId']),
   DuplicateGroup: same(POOL, ['needIds', 'reason']),
   NeedHistoryEntry: same(POOL, ['at', 'action', 'actorSubject', 'actorRole', 'detail']),
   PrioritySnapshot: {
@@ -216,6 +221,20 @@ export const POLICY: Readonly<Record<string, Readonly<Record<string, Row>>>> = {
   EvaluationVisit: same(NOT_DONORS, ['state', 'startDate', 'endDate', 'purpose', 'by', 'at']),
   Invitation: same(INVITATIONS, ['id', 'needId', 'projectId', 'slot', 'candidates', 'status', 'expertId', 'events', 'availableActions']),
   InvitationEvent: same(INVITATIONS, ['seq', 'kind', 'expertId', 'at', 'details']),
+
+  // Cursor connections (api/schema/pagination.ts): the root operation decides who reaches a list, so a
+  // connection's own fields follow that operation's row.
+  PageInfo: same(EVERYONE, ['hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor']),
+  ProjectConnection: same(row('own', 'yes', 'own', 'no', 'own', 'yes'), ['edges', 'pageInfo', 'totalCount']),
+  ProjectEdge: same(row('own', 'yes', 'own', 'no', 'own', 'yes'), ['cursor', 'node']),
+  NeedConnection: same(POOL, ['edges', 'pageInfo', 'totalCount']),
+  NeedEdge: same(POOL, ['cursor', 'node']),
+  PresumedNeedConnection: same(POOL, ['edges', 'pageInfo', 'totalCount']),
+  PresumedNeedEdge: same(POOL, ['cursor', 'node']),
+  InvitationConnection: same(row('no', 'no', 'no', 'own', 'no', 'no'), ['edges', 'pageInfo', 'totalCount']),
+  InvitationEdge: same(row('no', 'no', 'no', 'own', 'no', 'no'), ['cursor', 'node']),
+  OutboxNotificationConnection: same(MANAGER, ['edges', 'pageInfo', 'totalCount']),
+  OutboxNotificationEdge: same(MANAGER, ['cursor', 'node']),
 
   // Public reference data and the answers every caller may get.
   CodeLists: same(EVERYONE, ['formsOfAssistance', 'instruments', 'needSources', 'priorityActivities', 'priorityAreas', 'regions', 'states', 'urgencies']),

@@ -72,10 +72,10 @@ export const PROJECT = /* GraphQL */ `
   }`;
 
 export const PROJECTS = /* GraphQL */ `
-  query Projects($filter: ProjectFilter) {
-    projects(filter: $filter) {
+  query Projects($filter: ProjectFilter, $first: Int, $after: String) {
+    projects(filter: $filter, first: $first, after: $after) {
       __typename
-      ... on QueryProjectsSuccess { data { id stage states } }
+      ... on QueryProjectsSuccess { data { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id stage states } } } }
       ... on ValidationError { code message issues { field message } }
       ... on ForbiddenError { code message }
     }

@@ -21,15 +21,21 @@ export const CODE_LISTS = graphql(`
 `);
 
 export const PROJECTS = graphql(`
-  query Projects($filter: ProjectFilter) {
-    projects(filter: $filter) {
+  query Projects($filter: ProjectFilter, $first: Int, $after: String) {
+    projects(filter: $filter, first: $first, after: $after) {
       __typename
       ... on QueryProjectsSuccess {
         data {
-          id title stage states filedAt updatedAt
-          needs { id priorityArea }
-          escalations { kind at message }
-          informationRequests { question at answer answeredAt }
+          totalCount
+          pageInfo { hasNextPage endCursor }
+          edges {
+            node {
+              id title stage states filedAt updatedAt
+              needs { id priorityArea }
+              escalations { kind at message }
+              informationRequests { question at answer answeredAt }
+            }
+          }
         }
       }
       ... on Error { code message }

@@ -2,11 +2,15 @@
 import { graphql } from '../graphql';
 
 export const MY_INVITATIONS = graphql(`
-  query MyInvitations {
-    myInvitations {
+  query MyInvitations($first: Int, $after: String) {
+    myInvitations(first: $first, after: $after) {
       __typename
       ... on QueryMyInvitationsSuccess {
-        data { id slot needId projectId status expertId events { seq kind at expertId } }
+        data {
+          totalCount
+          pageInfo { hasNextPage endCursor }
+          edges { node { id slot needId projectId status expertId events { seq kind at expertId } } }
+        }
       }
       ... on Error { code message }
     }

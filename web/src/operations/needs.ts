@@ -2,13 +2,19 @@
 import { graphql } from '../graphql';
 
 export const NEED_POOL = graphql(`
-  query NeedPool($filter: NeedPoolFilter) {
-    needPool(filter: $filter) {
+  query NeedPool($filter: NeedPoolFilter, $first: Int, $after: String) {
+    needPool(filter: $filter, first: $first, after: $after) {
       __typename
       ... on QueryNeedPoolSuccess {
         data {
-          id rank state priorityArea priorityActivity urgency description source projectId projectStage
-          priority { score parts { name points reason } }
+          totalCount
+          pageInfo { hasNextPage endCursor }
+          edges {
+            node {
+              id poolRank state priorityArea priorityActivity urgency description source projectId projectStage
+              priority { score parts { name points reason } }
+            }
+          }
         }
       }
       ... on Error { code message }

@@ -9,11 +9,11 @@ import { PROJECTS } from '../operations/common';
 
 export default function Inbox() {
   const { t, date, code } = useT();
-  const [{ data, error }] = useQuery({ query: PROJECTS, variables: {} });
+  const [{ data, error }] = useQuery({ query: PROJECTS, variables: { first: 100 } });
   if (error) return <p role="alert">{t('common.error', { message: error.message })}</p>;
   if (!data) return <p role="status">{t('common.loading')}</p>;
   if (data.projects.__typename !== 'QueryProjectsSuccess') return <p role="alert">{t('common.error', { message: data.projects.message })}</p>;
-  const projects = data.projects.data;
+  const projects = data.projects.data.edges.map((e) => e.node);
   const toAssess = projects.filter((p) => p.stage === 'SUBMITTED');
   const escalations = projects.flatMap((p) => p.escalations.filter((e) => e.kind === 'ESCALATION').map((e) => ({ project: p, escalation: e })));
   const answered = projects.filter((p) => p.stage === 'UNDER_ASSESSMENT' && p.informationRequests.at(-1)?.answer);

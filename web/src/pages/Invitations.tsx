@@ -10,11 +10,11 @@ import type { Session } from '../session';
 
 export default function Invitations({ session }: { session: Session }) {
   const { t, dateTime } = useT();
-  const [{ data, error }, refetch] = useQuery({ query: MY_INVITATIONS });
+  const [{ data, error }, refetch] = useQuery({ query: MY_INVITATIONS, variables: { first: 100 } });
   if (error) return <p role="alert">{t('common.error', { message: error.message })}</p>;
   if (!data) return <p role="status">{t('common.loading')}</p>;
   if (data.myInvitations.__typename !== 'QueryMyInvitationsSuccess') return <p role="alert">{t('common.error', { message: data.myInvitations.message })}</p>;
-  const invitations = data.myInvitations.data;
+  const invitations = data.myInvitations.data.edges.map((e) => e.node);
   return (
     <>
       <h1>{t('inv.heading')}</h1>

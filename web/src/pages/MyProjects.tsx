@@ -6,9 +6,9 @@ import { PROJECTS } from '../operations/common';
 
 export function MyProjects() {
   const { t, date } = useT();
-  const [{ data, fetching, error }] = useQuery({ query: PROJECTS, variables: {} });
+  const [{ data, fetching, error }] = useQuery({ query: PROJECTS, variables: { first: 100 } });
   const result = data?.projects;
-  const projects = result?.__typename === 'QueryProjectsSuccess' ? result.data : [];
+  const projects = result?.__typename === 'QueryProjectsSuccess' ? result.data.edges.map((e) => e.node) : [];
   return (
     <>
       <h1>{t('projects.mine')}</h1>

@@ -19,12 +19,14 @@ export default function NeedsPool() {
   const [area, setArea] = useState('');
   const [{ data: lists }] = useQuery({ query: CODE_LISTS });
   const filter = { ...(state ? { state } : {}), ...(area ? { priorityArea: area } : {}) };
-  const [{ data, error }] = useQuery({ query: NEED_POOL, variables: { filter } });
-  const pool = data?.needPool.__typename === 'QueryNeedPoolSuccess' ? data.needPool.data : [];
-  const shown = pool.slice(0, SHOWN);
+  const [{ data, error }] = useQuery({ query: NEED_POOL, variables: { filter, first: SHOWN } });
+  // The first page of the ranking; the count is the whole pool's (totalCount).
+  const page = data?.needPool.__typename === 'QueryNeedPoolSuccess' ? data.needPool.data : null;
+  const shown = page ? page.edges.map((e) => e.node) : [];
+  const total = page?.totalCount ?? 0;
   const part = (name: string) => (PARTS.includes(name) ? t(`pool.part.${name}` as MessageKey) : name);
-  const label = (n: (typeof shown)[number]) => `#${n.rank} ${n.state} ${n.priorityArea} ${n.priorityActivity}`;
-  const rows = shown.flatMap((n) => n.priority.parts.map((p) => ({ need: label(n), part: part(p.name), points: p.points })));
+  const label = (n: (typeof shown)[number]) => `#${n.poolRank} ${n.state} ${n.priorityArea} ${n.priorityActivity}`;
+  const rows = shown.flatMap((n) => (n.priority?.parts ?? []).map((p) => ({ need: label(n), part: part(p.name), points: p.points })));
   const key = JSON.stringify(rows);
   const draw = useCallback(
     (Plot: typeof import('@observablehq/plot')) =>
@@ -53,7 +55,7 @@ export default function NeedsPool() {
       {error && <p role="alert">{t('common.error', { message: error.message })}</p>}
       {data?.needPool.__typename && data.needPool.__typename !== 'QueryNeedPoolSuccess' && <p role="alert">{t('common.error', { message: data.needPool.message })}</p>}
       <p role="status" className="count">
-        {data ? t('pool.count', { count: pool.length, shown: shown.length }) : t('common.loading')}
+        {data ? t('pool.count', { count: total, shown: shown.length }) : t('common.loading')}
       </p>
       {shown.length > 0 && <Chart label={t('pool.chart', { count: shown.length })} draw={draw} />}
       <table className="projects">
@@ -68,7 +70,7 @@ export default function NeedsPool() {
         <tbody>
           {shown.map((n) => (
             <tr key={n.id}>
-              <td>{n.rank}</td>
+              <td>{n.poolRank}</td>
               <td>
                 <strong>
                   {n.state} · {n.priorityArea} {n.priorityActivity} · {code('urgency', n.urgency)}
@@ -76,10 +78,10 @@ export default function NeedsPool() {
                 <br />
                 {n.projectId ? <Link href={`/projects/${encodeURIComponent(n.projectId)}`}>{n.description}</Link> : n.description}
               </td>
-              <td>{number(n.priority.score)}</td>
+              <td>{n.priority ? number(n.priority.score) : ''}</td>
               <td>
                 <ul className="parts">
-                  {n.priority.parts.map((p) => (
+                  {(n.priority?.parts ?? []).map((p) => (
                     <li key={p.name}>
                       {part(p.name)}: {number(p.points)} <span className="muted">({p.reason})</span>
                     </li>

@@ -17,10 +17,10 @@ export default function Portfolio() {
   const [stage, setStage] = useState('');
   const [{ data: lists }] = useQuery({ query: CODE_LISTS });
   const filter = { ...(state ? { state } : {}), ...(area ? { priorityArea: area } : {}), ...(stage ? { stage } : {}) };
-  const [{ data, error }] = useQuery({ query: PROJECTS, variables: { filter } });
+  const [{ data, error }] = useQuery({ query: PROJECTS, variables: { filter, first: 100 } });
   const statesOfRegion = useMemo(() => new Set((lists?.codeLists.states ?? []).filter((s) => s.regions.includes(region)).map((s) => s.code)), [lists, region]);
   const projects = useMemo(() => {
-    const all = data?.projects.__typename === 'QueryProjectsSuccess' ? data.projects.data : [];
+    const all = data?.projects.__typename === 'QueryProjectsSuccess' ? data.projects.data.edges.map((e) => e.node) : [];
     return region ? all.filter((p) => p.states.some((s) => statesOfRegion.has(s))) : all;
   }, [data, region, statesOfRegion]);
   const counts = STAGES.map((s) => ({ stage: code('stage', s), count: projects.filter((p) => p.stage === s).length })).filter((c) => c.count > 0);

@@ -1,0 +1,57 @@
+// The one Need type (issue 11 item 4): wherever a need is read (a project's needs, the pool, curation,
+// ranking) it is a `Need`, and the fields that depend on where it stands are null where they do not
+// apply: its priority and place while open in the pool, its project when grouped or filed, the need it
+// was merged into, its confirmation when presumed. Rows read in bulk carry these parts; a need read
+// elsewhere gets them from per-request batch loaders (api/loaders.ts), one query per list.
+import type { Priority, PriorityPart } from '../../domain/priority.js';
+import type { NeedVerdict } from '../../domain/priority.js';
+import { builder } from '../builder.js';
+import type { Context } from '../context.js';
+import { NeedRef } from './project.js';
+
+export { NeedRef };
+
+/** What a need row may carry besides its columns, when the query that read it knew. */
+export interface NeedInPool {
+  project_stage?: string | null;
+  verdict?: NeedVerdict | null;
+  /** Its place in the ranked list it was read from, and its priority. */
+  pool?: { rank: number; priority: Priority };
+}
+
+const PriorityPartRef = builder.objectRef<PriorityPart>('PriorityPart').implement({
+  description: 'One named part of a need\'s priority, with the points it adds and why.',
+  fields: (t) => ({ name: t.exposeString('name'), points: t.exposeFloat('points'), reason: t.exposeString('reason') }),
+});
+
+export const PriorityRef = builder.objectRef<Priority>('Priority').implement({
+  fields: (t) => ({ score: t.exposeFloat('score'), parts: t.field({ type: [PriorityPartRef], resolve: (p) => p.parts }) }),
+});
+
+type Standing = { id: string } & NeedInPool;
+
+async function standingOf(n: Standing, ctx: Context) {
+  if (n.project_stage !== undefined && n.verdict !== undefined) return { project_stage: n.project_stage, verdict: n.verdict };
+  const loaded = await ctx.loaders.needStanding.load(n.id);
+  return { project_stage: loaded?.project_stage ?? null, verdict: loaded?.verdict ?? null };
+}
+
+builder.objectFields(NeedRef, (t) => ({
+  projectId: t.string({ nullable: true, description: 'The project that serves it, once filed with one or grouped into one', resolve: (n) => n.project_id }),
+  projectStage: t.string({ nullable: true, description: "Its project's stage, when it has a project", resolve: async (n, _a, ctx) => (await standingOf(n, ctx)).project_stage }),
+  verdict: t.string({ nullable: true, description: 'The latest evaluation verdict on it, if any', resolve: async (n, _a, ctx) => (await standingOf(n, ctx)).verdict }),
+  stateRank: t.int({ nullable: true, description: "Its State's own ranking of it (R2), if given", resolve: (n) => n.state_rank }),
+  confirmedAt: t.field({ type: 'DateTime', nullable: true, description: 'When its State confirmed it, for a presumed need (R1)', resolve: (n) => n.confirmed_at }),
+  mergedInto: t.string({ nullable: true, description: 'The need it was merged into, as a duplicate (R3)', resolve: (n) => n.merged_into }),
+  poolRank: t.int({
+    nullable: true,
+    description: 'Its place in the ranked list it was read from (needPool, 1 = highest priority); null elsewhere',
+    resolve: (n) => (n as NeedInPool).pool?.rank ?? null,
+  }),
+  priority: t.field({
+    type: PriorityRef,
+    nullable: true,
+    description: 'Its priority and why, while it is open in the pool; null once served, merged, or while a presumed need awaits confirmation',
+    resolve: async (n, _a, ctx) => (n as NeedInPool).pool?.priority ?? (await ctx.loaders.needPriority.load(n.id)),
+  }),
+}));

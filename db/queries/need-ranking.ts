@@ -1,0 +1,214 @@
+// The materialised ranking of the needs pool (db/migrations/0080_need_ranking.ts): refreshed from the
+// needs that triggers marked stale, with domain/priority.ts as the one rule, and read a page at a time
+// in ranking order.
+import { sql, type Kysely, type Selectable } from 'kysely';
+import { prioritisePool, type Priority } from '../../domain/priority.js';
+import { STATES_NEEDING_REPORTING_HELP } from '../../domain/reporting.js';
+import type { DB } from '../schema.js';
+import { currentWeightSet, needsWithStatus, toPoolNeed, type PoolNeedRow } from './needs-pool.js';
+
+export type NeedRow = Selectable<DB['needs']>;
+
+/** Stale needs recomputed per transaction. */
+const BATCH = 5_000;
+
+/**
+ * Recomputes every need marked stale and returns how many it looked at. A need taken by another
+ * process's refresh waits for it (row lock), so once this returns, every write committed before the
+ * call is in the ranking: the caller reads its own writes.
+ */
+export async function refreshStaleRanking(db: Kysely<DB>, now = new Date()): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const done = await db.transaction().execute(async (trx) => {
+      const taken = await sql<{ need_id: string }>`
+        DELETE FROM need_ranking_stale WHERE need_id IN (
+          SELECT need_id FROM need_ranking_stale ORDER BY need_id LIMIT ${BATCH} FOR UPDATE
+        ) RETURNING need_id`.execute(trx);
+      const ids = taken.rows.map((r) => r.need_id);
+      if (ids.length === 0) return 0;
+      await rankNeedsNow(trx, ids, now);
+      return ids.length;
+    });
+    total += done;
+    if (done < BATCH) return total;
+  }
+}
+
+/** Is anything waiting to be recomputed? One index probe, so a reader pays almost nothing when nothing is. */
+export async function rankingIsStale(db: Kysely<DB>): Promise<boolean> {
+  const row = await db.selectFrom('need_ranking_stale').select('need_id').limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Brings the ranking up to date before a read (no statement beyond one probe when it already is). */
+export async function freshRanking(db: Kysely<DB>): Promise<void> {
+  if (await rankingIsStale(db)) await refreshStaleRanking(db);
+}
+
+/**
+ * Recomputes every need's priority as of `now` (the re-prioritisation run: TIME_WAITING moves with the
+ * clock), in batches of ids, each its own transaction.
+ */
+export async function refreshWholeRanking(db: Kysely<DB>, now = new Date()): Promise<number> {
+  let after = '';
+  let total = 0;
+  for (;;) {
+    const ids = (await db.selectFrom('needs').select(sql<string>`id COLLATE "C"`.as('id')).where(sql<boolean>`id COLLATE "C" > ${after}`).orderBy(sql`id COLLATE "C"`).limit(BATCH).execute()).map((r) => r.id);
+    if (ids.length === 0) return total;
+    await db.transaction().execute((trx) => rankNeedsNow(trx, ids, now));
+    total += ids.length;
+    after = ids.at(-1)!;
+  }
+}
+
+/** The pool rule applied to these needs: the open ones get their priority written, the others leave the ranking. */
+async function rankNeedsNow(db: Kysely<DB>, ids: readonly string[], now: Date): Promise<void> {
+  const [rows, weights] = await Promise.all([
+    needsWithStatus(db).where('n.id', 'in', ids).execute() as Promise<PoolNeedRow[]>,
+    currentWeightSet(db),
+  ]);
+  const open = prioritisePool(rows.map(toPoolNeed), weights?.weights ?? {}, STATES_NEEDING_REPORTING_HELP, now);
+  await writeRanking(db, ids, open, now);
+}
+
+export interface RankedPoolNeed {
+  id: string;
+  stateCode: string;
+  priorityArea: string;
+  identifiedAt: string;
+  priority: Priority;
+}
+
+/**
+ * Writes the ranking of these needs: `open` (computed by domain/priority.ts prioritisePool over them)
+ * get their priority, the other ids leave the ranking.
+ */
+export async function writeRanking(db: Kysely<DB>, ids: readonly string[], open: readonly RankedPoolNeed[], now: Date): Promise<void> {
+  // Rows are locked in one order (the id's), so a reader's refresh and a re-prioritisation page that
+  // overlap wait for each other instead of deadlocking.
+  const byId = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  open = [...open].sort((x, y) => byId(x.id, y.id));
+  const openIds = new Set(open.map((n) => n.id));
+  const gone = ids.filter((id) => !openIds.has(id)).sort(byId);
+  if (gone.length) await db.deleteFrom('need_ranking').where('need_id', 'in', gone).execute();
+  for (let i = 0; i < open.length; i += BATCH) {
+    await db
+      .insertInto('need_ranking')
+      .values(open.slice(i, i + BATCH).map((n) => ({
+        need_id: n.id, state_code: n.stateCode, priority_area: n.priorityArea, score: n.priority.score, identified_at: n.identifiedAt,
+        parts: JSON.stringify(n.priority.parts), computed_at: now,
+      })))
+      .onConflict((oc) => oc.column('need_id').doUpdateSet((eb) => ({
+        state_code: eb.ref('excluded.state_code'), priority_area: eb.ref('excluded.priority_area'), score: eb.ref('excluded.score'),
+        identified_at: eb.ref('excluded.identified_at'), parts: eb.ref('excluded.parts'), computed_at: eb.ref('excluded.computed_at'),
+      })))
+      .execute();
+  }
+}
+
+/**
+ * A re-prioritisation page's priorities, written into the ranking too (time waiting as of the run), when
+ * the run's weights are still the ones in force: new weights set during a run have marked every need
+ * stale, and the next reader ranks them with the new ones.
+ */
+export async function writeRunRanking(db: Kysely<DB>, ids: readonly string[], open: readonly RankedPoolNeed[], runWeights: Record<string, number>, at: Date): Promise<boolean> {
+  const current = await currentWeightSet(db);
+  if (JSON.stringify(current?.weights ?? {}) !== JSON.stringify(runWeights)) return false;
+  await writeRanking(db, ids, open, at);
+  return true;
+}
+
+export interface RankedNeedRow extends NeedRow {
+  project_stage: string | null;
+  verdict: 'MET' | 'PARTLY_MET' | 'UNMET' | null;
+  score: string;
+  parts: Priority['parts'];
+  /** The exact texts of the ranking key, for a cursor. */
+  sort_score: string;
+  identified_key: string;
+}
+
+/** Key of a row in ranking order: (-score, identified_at, id). */
+export type RankingKey = readonly [string, string, string];
+
+/**
+ * One page of the ranking, in ranking order, after the given key: one index range scan of need_ranking
+ * (filtered by State or priority area through their own indexes) joined to those rows' needs.
+ */
+export async function pageRanking(db: Kysely<DB>, filter: { state?: string; priorityArea?: string }, after: RankingKey | null, limit: number): Promise<RankedNeedRow[]> {
+  // The page is cut from the ranking's index first (ORDER BY its key, LIMIT), then joined to its needs:
+  // the planner never sorts or joins the whole pool.
+  let page = db
+    .selectFrom('need_ranking')
+    .select(['need_id', 'score', 'parts', 'sort_score', 'identified_at'])
+    .orderBy('sort_score')
+    .orderBy('identified_at')
+    .orderBy(sql`need_id COLLATE "C"`)
+    .limit(limit);
+  if (filter.state) page = page.where('state_code', '=', filter.state);
+  if (filter.priorityArea) page = page.where('priority_area', '=', filter.priorityArea);
+  if (after) page = page.where(sql<boolean>`(sort_score, identified_at, need_id COLLATE "C") > (${after[0]}::numeric, ${after[1]}::timestamptz, ${after[2]} COLLATE "C")`);
+  const rows = await db
+    .selectFrom(page.as('r'))
+    .innerJoin('needs as n', 'n.id', 'r.need_id')
+    .leftJoin('projects as p', 'p.id', 'n.project_id')
+    .selectAll('n')
+    .select([
+      'p.stage as project_stage',
+      sql<string>`r.score::text`.as('score'),
+      'r.parts',
+      sql<string>`r.sort_score::text`.as('sort_score'),
+      sql<string>`r.identified_at::text`.as('identified_key'),
+      (eb) => eb.selectFrom('need_verdicts as v').select('v.verdict').whereRef('v.need_id', '=', 'n.id').orderBy('v.evaluated_at', 'desc').limit(1).as('verdict'),
+    ])
+    .orderBy('r.sort_score')
+    .orderBy('r.identified_at')
+    .orderBy(sql`r.need_id COLLATE "C"`)
+    .execute();
+  return rows as unknown as RankedNeedRow[];
+}
+
+export async function countRanking(db: Kysely<DB>, filter: { state?: string; priorityArea?: string }): Promise<number> {
+  let query = db.selectFrom('need_ranking').select((eb) => eb.fn.countAll<number>().as('n'));
+  if (filter.state) query = query.where('state_code', '=', filter.state);
+  if (filter.priorityArea) query = query.where('priority_area', '=', filter.priorityArea);
+  return Number((await query.executeTakeFirstOrThrow()).n);
+}
+
+/** The ranked priority of these needs, for those that are open in the pool (a batch loader's query). */
+export async function rankingOf(db: Kysely<DB>, needIds: readonly string[]): Promise<Map<string, Priority>> {
+  if (needIds.length === 0) return new Map();
+  const rows = await db.selectFrom('need_ranking').select(['need_id', sql<number>`score::float8`.as('score'), 'parts']).where('need_id', 'in', needIds).execute();
+  return new Map(rows.map((r) => [r.need_id, { score: r.score, parts: r.parts as Priority['parts'] }]));
+}
+
+/** Needs by id with their project's stage and latest verdict (a batch loader's query; no whole-pool load). */
+export async function needsByIds(db: Kysely<DB>, ids: readonly string[]): Promise<Map<string, NeedRow & { project_stage: string | null; verdict: RankedNeedRow['verdict'] }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('needs as n')
+    .leftJoin('projects as p', 'p.id', 'n.project_id')
+    .selectAll('n')
+    .select([
+      'p.stage as project_stage',
+      (eb) => eb.selectFrom('need_verdicts as v').select('v.verdict').whereRef('v.need_id', '=', 'n.id').orderBy('v.evaluated_at', 'desc').limit(1).as('verdict'),
+    ])
+    .where('n.id', 'in', ids)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r as NeedRow & { project_stage: string | null; verdict: RankedNeedRow['verdict'] }]));
+}
+
+/** Presumed needs (R8) not yet confirmed, a keyset page in id order (code points). */
+export function pagePresumedNeeds(db: Kysely<DB>, source: string, state: string | undefined, afterId: string | null, limit: number): Promise<NeedRow[]> {
+  let query = db.selectFrom('needs').selectAll().where('source', '=', source).where('confirmed_at', 'is', null);
+  if (state) query = query.where('state_code', '=', state);
+  if (afterId !== null) query = query.where(sql<boolean>`id COLLATE "C" > ${afterId}`);
+  return query.orderBy(sql`id COLLATE "C"`).limit(limit).execute();
+}
+
+export async function countPresumedNeeds(db: Kysely<DB>, source: string, state: string | undefined): Promise<number> {
+  let query = db.selectFrom('needs').select((eb) => eb.fn.countAll<number>().as('n')).where('source', '=', source).where('confirmed_at', 'is', null);
+  if (state) query = query.where('state_code', '=', state);
+  return Number((await query.executeTakeFirstOrThrow()).n);
+}
