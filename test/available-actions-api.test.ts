@@ -67,6 +67,8 @@ describe('Project.availableActions', () => {
       recordEnactment: { law: 'A law', enactedOn: '2013-01-01' },
       suspend: { reason: 'elections' },
       startEvaluation: { evaluator: evaluator.actor.subject },
+      consentToVisit: { note: 'The panel may visit Libreville.' },
+      recordEvaluationVisit: { state: 'GAB', startDate: '2013-02-04', endDate: '2013-02-06', purpose: 'Interviews at the ministry' },
       submitOutcomeAssessment: {
         criteria: dacRatings(5), indicatorValues: [{ indicator: 'reports submitted', actual: 2 }],
         needVerdicts: [{ needId: needs[0]!.id, verdict: 'MET' }], narrative: 'Both reports were submitted on time.',

@@ -16,7 +16,8 @@ import { decideTransition, TRANSITIONS, type TransitionName, type TransitionRefu
 export const PROJECT_ACTIONS = [
   'startAssessment', 'recordAssessment', 'requestInformation', 'provideInformation', 'decline', 'merge', 'startPlanning',
   'setPlan', 'endorsePlan', 'seekFunding', 'pledge', 'descopeBudget', 'startDelivery', 'recordActivity', 'reportProgress',
-  'recordEnactment', 'suspend', 'resume', 'startEvaluation', 'submitOutcomeAssessment', 'close', 'cancel',
+  'recordEnactment', 'suspend', 'resume', 'consentToVisit', 'startEvaluation', 'recordEvaluationVisit', 'submitOutcomeAssessment',
+  'close', 'cancel',
 ] as const satisfies readonly TransitionName[];
 
 /** Actions on one need, each the name of its mutation. */
