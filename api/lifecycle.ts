@@ -9,6 +9,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { FieldIssue, FileRequestInput } from '../domain/inputs.js';
 import type { Actor } from '../domain/roles.js';
+import { asTransitionRefusal } from '../domain/transitions.js';
 import {
   TASK_QUEUE,
   readModelCaughtUpUpdate,
@@ -124,7 +125,7 @@ export async function applyTransition<P>(
       const failure = err.cause;
       if (failure.type === 'InvalidInput') throw new ValidationError((failure.details ?? []) as FieldIssue[]);
       if (failure.type === 'TransitionRefused') {
-        const refusal = (failure.details?.[0] as { refusal?: string } | undefined)?.refusal ?? 'REFUSED';
+        const refusal = asTransitionRefusal((failure.details?.[0] as { refusal?: unknown } | undefined)?.refusal);
         throw new TransitionRefusedError(refusal, failure.message);
       }
     }

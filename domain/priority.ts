@@ -20,10 +20,17 @@ export interface PriorityInput {
 /** The Conference's weight of each priority area, 0-3 (1 = neutral), as of a decision. */
 export type PriorityWeights = Record<string, number>;
 
+/** What started a re-prioritisation run: the daily Temporal Schedule or a manager's reprioritiseNow. */
+export const SNAPSHOT_TRIGGERS = ['SCHEDULE', 'ON_DEMAND'] as const;
+export type SnapshotTrigger = (typeof SNAPSHOT_TRIGGERS)[number];
+
 export const DEFAULT_WEIGHT = 1;
 
+export const PRIORITY_PART_NAMES = ['CONFERENCE_WEIGHT', 'URGENCY', 'TIME_WAITING', 'FOUND_UNMET', 'COULD_NOT_REPORT', 'STATE_RANKING'] as const;
+export type PriorityPartName = (typeof PRIORITY_PART_NAMES)[number];
+
 export interface PriorityPart {
-  name: 'CONFERENCE_WEIGHT' | 'URGENCY' | 'TIME_WAITING' | 'FOUND_UNMET' | 'COULD_NOT_REPORT' | 'STATE_RANKING';
+  name: PriorityPartName;
   points: number;
   reason: string;
 }

@@ -9,12 +9,16 @@ import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { parseInput } from '../parse.js';
+import type { NeedSourceCode, UrgencyCode } from '../../domain/code-lists/index.js';
+import type { NeedVerdict } from '../../domain/priority.js';
+import type { Stage } from '../../domain/stages.js';
+import { NeedSourceEnum, PriorityPartNameEnum, StageEnum, UrgencyEnum, VerdictEnum } from './enums.js';
 
 type RankedNeed = PoolNeedRow & { priority: Priority; rank: number };
 
-const PriorityPartRef = builder.objectRef<PriorityPart>('PriorityPart').implement({
+export const PriorityPartRef = builder.objectRef<PriorityPart>('PriorityPart').implement({
   description: 'One named part of a need\'s priority, with the points it adds and why.',
-  fields: (t) => ({ name: t.exposeString('name'), points: t.exposeFloat('points'), reason: t.exposeString('reason') }),
+  fields: (t) => ({ name: t.field({ type: PriorityPartNameEnum, resolve: (p) => p.name }), points: t.exposeFloat('points'), reason: t.exposeString('reason') }),
 });
 
 const PriorityRef = builder.objectRef<Priority>('Priority').implement({
@@ -29,12 +33,12 @@ const PoolNeedRef = builder.objectRef<RankedNeed>('PoolNeed').implement({
     state: t.exposeString('state_code'),
     priorityArea: t.exposeString('priority_area'),
     priorityActivity: t.exposeString('priority_activity'),
-    urgency: t.exposeString('urgency'),
-    source: t.exposeString('source'),
+    urgency: t.field({ type: UrgencyEnum, resolve: (n) => n.urgency as UrgencyCode }),
+    source: t.field({ type: NeedSourceEnum, resolve: (n) => n.source as NeedSourceCode }),
     description: t.exposeString('description'),
     projectId: t.string({ nullable: true, resolve: (n) => n.project_id }),
-    projectStage: t.string({ nullable: true, resolve: (n) => n.project_stage }),
-    verdict: t.string({ nullable: true, description: 'The latest evaluation verdict, if any', resolve: (n) => n.verdict }),
+    projectStage: t.field({ type: StageEnum, nullable: true, resolve: (n) => n.project_stage as Stage | null }),
+    verdict: t.field({ type: VerdictEnum, nullable: true, description: 'The latest evaluation verdict, if any', resolve: (n) => n.verdict as NeedVerdict | null }),
     stateRank: t.int({ nullable: true, resolve: (n) => n.state_rank }),
     priority: t.field({ type: PriorityRef, resolve: (n) => n.priority }),
   }),
@@ -73,13 +77,20 @@ builder.queryFields((t) => ({
   }),
 }));
 
+const RankNeedsInput = builder.inputType('RankNeedsInput', {
+  fields: (t) => ({
+    state: t.string({ required: true, description: "The focal point's own State (ISO 3166 alpha-3)" }),
+    needIds: t.idList({ required: true, description: "The State's open needs, most important first" }),
+  }),
+});
+
 builder.mutationFields((t) => ({
   rankNeeds: t.field({
     type: [PoolNeedRef],
     description: "A State's focal point ranks its open needs, most important first (R2: recipient priorities count).",
-    args: { state: t.arg.string({ required: true }), needIds: t.arg.stringList({ required: true }) },
+    args: { input: t.arg({ type: RankNeedsInput, required: true }) },
     errors: { types: [ValidationError, ForbiddenError, NotFoundError] },
-    resolve: async (_r, args, ctx) => {
+    resolve: async (_r, { input: args }, ctx) => {
       const actor = ctx.actor!;
       // Only focal points rank (access policy); another State's needs answer as not found, whatever the list.
       if (actor.stateCode !== args.state) throw new NotFoundError(`no needs for State ${args.state}`);

@@ -6,6 +6,10 @@ import { notificationPreferencesInput } from '../../domain/notifications/inputs.
 import { builder } from '../builder.js';
 import { ForbiddenError, ValidationError } from '../errors.js';
 import { parseInput } from '../parse.js';
+import type { Delivery, NotificationStatus } from '../../domain/notifications/digest.js';
+import type { NoticeTopic } from '../../domain/notifications/audiences.js';
+import type { Language } from '../../domain/notifications/messages.js';
+import { NotificationDeliveryEnum, NotificationLanguageEnum, NotificationStatusEnum, NotificationTopicEnum } from './enums.js';
 
 type ContactRow = Selectable<DB['notification_contacts']>;
 type OutboxRow = Selectable<DB['notification_outbox']>;
@@ -15,8 +19,8 @@ const ContactRef = builder.objectRef<ContactRow>('NotificationPreferences').impl
   fields: (t) => ({
     subject: t.exposeString('subject'),
     email: t.exposeString('email'),
-    language: t.exposeString('language'),
-    delivery: t.exposeString('delivery'),
+    language: t.field({ type: NotificationLanguageEnum, resolve: (c) => c.language as Language }),
+    delivery: t.field({ type: NotificationDeliveryEnum, resolve: (c) => c.delivery as Delivery }),
   }),
 });
 
@@ -24,32 +28,29 @@ const OutboxRef = builder.objectRef<OutboxRow>('OutboxNotification').implement({
   description: 'One notice to one person. status: PENDING (waiting, or held for the daily digest), SENT, FAILED (lastError says why).',
   fields: (t) => ({
     id: t.exposeString('id'),
-    topic: t.exposeString('topic'),
+    topic: t.field({ type: NotificationTopicEnum, resolve: (r) => r.topic as NoticeTopic }),
     projectId: t.exposeString('project_id', { nullable: true }),
     recipient: t.exposeString('recipient_subject'),
     email: t.exposeString('email'),
-    language: t.exposeString('language'),
+    language: t.field({ type: NotificationLanguageEnum, resolve: (r) => r.language as Language }),
     digest: t.exposeBoolean('digest'),
-    status: t.exposeString('status'),
+    status: t.field({ type: NotificationStatusEnum, resolve: (r) => r.status as NotificationStatus }),
     attempts: t.exposeInt('attempts'),
     lastError: t.exposeString('last_error', { nullable: true }),
-    createdAt: t.string({ resolve: (r) => new Date(r.created_at).toISOString() }),
-    sentAt: t.string({ nullable: true, resolve: (r) => (r.sent_at ? new Date(r.sent_at).toISOString() : null) }),
+    createdAt: t.field({ type: 'DateTime', resolve: (r) => new Date(r.created_at) }),
+    sentAt: t.field({ type: 'DateTime', nullable: true, resolve: (r) => (r.sent_at ? new Date(r.sent_at) : null) }),
   }),
 });
-
-const STATUSES = ['PENDING', 'SENT', 'FAILED'];
 
 builder.queryFields((t) => ({
   notificationOutbox: t.field({
     type: [OutboxRef],
     description: 'The e-mail outbox, newest first (PROGRAMME_MANAGER).',
-    args: { status: t.arg.string({ required: false }), projectId: t.arg.string({ required: false }), limit: t.arg.int({ required: false }) },
+    args: { status: t.arg({ type: NotificationStatusEnum, required: false }), projectId: t.arg.string({ required: false }), limit: t.arg.int({ required: false }) },
     // A list cannot be a union member: the success type wraps it as `data`.
     errors: { types: [ValidationError, ForbiddenError] },
     resolve: async (_r, args, ctx) => {
       if (ctx.actor!.role !== 'PROGRAMME_MANAGER') throw new ForbiddenError(`notificationOutbox is for PROGRAMME_MANAGER; the caller is ${ctx.actor!.role}`);
-      if (args.status && !STATUSES.includes(args.status)) throw new ValidationError([{ field: 'status', message: `must be one of ${STATUSES.join(', ')}` }]);
       if (args.projectId && !/^[A-Za-z0-9._-]{1,300}$/.test(args.projectId)) throw new ValidationError([{ field: 'projectId', message: 'must be a project id: 1-300 letters, digits, ".", "_" or "-"' }]);
       const limit = args.limit ?? 100;
       if (limit < 1 || limit > 1000) throw new ValidationError([{ field: 'limit', message: 'must be 1-1000' }]);
@@ -67,13 +68,21 @@ builder.queryFields((t) => ({
   }),
 }));
 
+const SetNotificationPreferencesInput = builder.inputType('SetNotificationPreferencesInput', {
+  fields: (t) => ({
+    delivery: t.field({ type: NotificationDeliveryEnum, required: true }),
+    language: t.field({ type: NotificationLanguageEnum, required: false }),
+    email: t.string({ required: false, description: 'Required the first time' }),
+  }),
+});
+
 builder.mutationFields((t) => ({
   setNotificationPreferences: t.field({
     type: ContactRef,
     description: 'The caller chooses immediate mail or a daily digest, its language and (the first time) its address.',
-    args: { delivery: t.arg.string({ required: true }), language: t.arg.string({ required: false }), email: t.arg.string({ required: false }) },
+    args: { input: t.arg({ type: SetNotificationPreferencesInput, required: true }) },
     errors: { types: [ValidationError], directResult: true },
-    resolve: async (_r, args, ctx) => {
+    resolve: async (_r, { input: args }, ctx) => {
       const input = parseInput(notificationPreferencesInput, { delivery: args.delivery, language: args.language ?? undefined, email: args.email ?? undefined }, 'input');
       const actor = ctx.actor!;
       const db = ctx.deps.db;

@@ -8,7 +8,7 @@ import { parseInput } from '../parse.js';
 type WeightSetRow = NonNullable<Awaited<ReturnType<typeof currentWeightSet>>>;
 
 const AreaWeightRef = builder.objectRef<{ priorityArea: string; weight: number }>('AreaWeight').implement({
-  fields: (t) => ({ priorityArea: t.exposeString('priorityArea'), weight: t.exposeFloat('weight') }),
+  fields: (t) => ({ priorityArea: t.exposeString('priorityArea', { description: 'A code of codeLists.priorityAreas' }), weight: t.exposeFloat('weight') }),
 });
 
 export const WeightSetRef = builder.objectRef<WeightSetRow>('PriorityWeightSet').implement({
@@ -18,12 +18,12 @@ export const WeightSetRef = builder.objectRef<WeightSetRow>('PriorityWeightSet')
     decision: t.exposeString('decision'),
     weights: t.field({ type: [AreaWeightRef], resolve: (w) => Object.entries(w.weights).map(([priorityArea, weight]) => ({ priorityArea, weight })) }),
     setBy: t.exposeString('set_by'),
-    setAt: t.string({ resolve: (w) => new Date(w.set_at).toISOString() }),
+    setAt: t.field({ type: 'DateTime', resolve: (w) => new Date(w.set_at) }),
   }),
 });
 
 const WeightsInput = builder.inputType('AreaWeightInput', {
-  fields: (t) => ({ priorityArea: t.string({ required: true }), weight: t.float({ required: true, description: '0-3; 1 is neutral' }) }),
+  fields: (t) => ({ priorityArea: t.string({ required: true, description: 'A code of codeLists.priorityAreas' }), weight: t.float({ required: true, description: '0-3; 1 is neutral' }) }),
 });
 
 builder.queryFields((t) => ({
@@ -34,14 +34,21 @@ builder.queryFields((t) => ({
   }),
 }));
 
+const SetPriorityWeightsInput = builder.inputType('SetPriorityWeightsInput', {
+  fields: (t) => ({
+    decision: t.string({ required: true, description: 'The decision that set them, e.g. "decision 3/4"' }),
+    weights: t.field({ type: [WeightsInput], required: true }),
+  }),
+});
+
 builder.mutationFields((t) => ({
   setPriorityWeights: t.field({
     type: WeightSetRef,
     description: 'The Conference administrator records the weights of the priority areas set by a decision.',
-    args: { decision: t.arg.string({ required: true }), weights: t.arg({ type: [WeightsInput], required: true }) },
+    args: { input: t.arg({ type: SetPriorityWeightsInput, required: true }) },
     errors: { types: [ValidationError, ForbiddenError], directResult: true },
     resolve: async (_r, args, ctx) => {
-      const input = parseInput(priorityWeightsInput, args, 'input');
+      const input = parseInput(priorityWeightsInput, args.input, 'input');
       return insertWeightSet(ctx.deps.db, input.decision, Object.fromEntries(input.weights.map((w) => [w.priorityArea, w.weight])), ctx.actor!.subject);
     },
   }),

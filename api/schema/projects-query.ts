@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PRIORITY_AREAS, STATES } from '../../domain/code-lists/index.js';
 import { STAGES } from '../../domain/stages.js';
 import { listProjects } from '../../db/queries/projects.js';
+import { StageEnum } from './enums.js';
 import { builder } from '../builder.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { parseInput } from '../parse.js';
@@ -9,9 +10,9 @@ import { loadVisibleProject, ProjectRef } from './project.js';
 
 const ProjectFilterInput = builder.inputType('ProjectFilter', {
   fields: (t) => ({
-    stage: t.string({ required: false }),
+    stage: t.field({ type: StageEnum, required: false }),
     state: t.string({ required: false, description: 'ISO 3166 alpha-3' }),
-    priorityArea: t.string({ required: false, description: 'PA-A .. PA-E' }),
+    priorityArea: t.string({ required: false, description: 'A code of codeLists.priorityAreas (PA-A .. PA-E)' }),
   }),
 });
 

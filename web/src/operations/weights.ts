@@ -7,7 +7,7 @@ export const PRIORITY_WEIGHTS = graphql(`
 
 export const SET_PRIORITY_WEIGHTS = graphql(`
   mutation SetPriorityWeights($decision: String!, $weights: [AreaWeightInput!]!) {
-    setPriorityWeights(decision: $decision, weights: $weights) {
+    setPriorityWeights(input: { decision: $decision, weights: $weights }) {
       __typename
       ... on PriorityWeightSet { id decision }
       ... on Error { code message }
