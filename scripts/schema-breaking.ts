@@ -1,6 +1,6 @@
 // The breaking-change check of the API contract. schema.released.graphql is the schema of the last release;
 // graphql-inspector diffs it against the running schema, and every BREAKING change must be listed, as
-// inspector words it, in docs/schema-changes.md (one "- " line each). `npm run schema:breaking` prints the
+// inspector words it, in docs/schema-changes.md (one "- " line each, in its first section). `npm run schema:breaking` prints the
 // breaking changes and which are not listed; `--check` exits 1 when one is not listed or a listed one no
 // longer happens (test/schema-breaking.test.ts runs it). A release copies schema.graphql to
 // schema.released.graphql and empties the list (README "The schema as an artifact").
@@ -12,9 +12,15 @@ import { schema } from '../api/schema/index.js';
 
 const root = resolve(import.meta.dirname, '..');
 
-/** The accepted breaking changes: every "- " line of docs/schema-changes.md, without its leading "- ". */
+const SECTION = '## Breaking changes since schema.released.graphql';
+
+/** The accepted breaking changes: the "- " lines of the file's SECTION (up to the next "## "), without the "- ". */
 export function acceptedChanges(text: string): string[] {
-  return text.split('\n').filter((l) => l.startsWith('- ')).map((l) => l.slice(2).trim());
+  const from = text.indexOf(SECTION);
+  if (from < 0) throw new Error(`docs/schema-changes.md has no "${SECTION}" section`);
+  const rest = text.slice(from + SECTION.length);
+  const next = rest.search(/^## /m);
+  return (next < 0 ? rest : rest.slice(0, next)).split('\n').filter((l) => l.startsWith('- ')).map((l) => l.slice(2).trim());
 }
 
 const released = buildSchema(readFileSync(resolve(root, 'schema.released.graphql'), 'utf8'));

@@ -183,7 +183,7 @@ describe('startAssessment', () => {
     expect(body.data.startAssessment).toMatchObject({ __typename: 'Project', stage: 'UNDER_ASSESSMENT', iatiActivityStatus: 1 });
     expect(body.data.startAssessment.history).toEqual([
       expect.objectContaining({ seq: 1, action: 'fileRequest', fromStage: null, toStage: 'SUBMITTED' }),
-      { seq: 2, action: 'startAssessment', fromStage: 'SUBMITTED', toStage: 'UNDER_ASSESSMENT', actor: { subject: 'pm-1', role: 'PROGRAMME_MANAGER' }, summary: '{"note":"Exploratory mission 11-14 Dec 2011"}' },
+      { seq: 2, action: 'startAssessment', fromStage: 'SUBMITTED', toStage: 'UNDER_ASSESSMENT', actor: { subject: 'pm-1', role: 'PROGRAMME_MANAGER' }, summary: { note: 'Exploratory mission 11-14 Dec 2011' } },
     ]);
     const read = await stack.gql(PROJECT, { id: hnd.id }, honduras);
     expect(read.body.data.project.stage).toBe('UNDER_ASSESSMENT');

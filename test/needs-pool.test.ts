@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => stack?.stop());
 
 const SET_WEIGHTS = `mutation($decision: String!, $weights: [AreaWeightInput!]!) {
-  setPriorityWeights(decision: $decision, weights: $weights) {
+  setPriorityWeights(input: { decision: $decision, weights: $weights }) {
     __typename ... on PriorityWeightSet { id decision setBy weights { priorityArea weight } } ... on Error { code message } ... on ValidationError { issues { field message } } } }`;
 const POOL = `query($filter: NeedPoolFilter) { needPool(filter: $filter) { __typename
   ... on QueryNeedPoolSuccess { data { id rank state priorityArea verdict stateRank priority { score parts { name points reason } } } }
@@ -59,11 +59,11 @@ describe('the pool', () => {
     const kenya = await stack.gql(POOL, { filter: { state: 'KEN' } }, ner.token);
     expect(kenya.body.data.needPool).toEqual({ __typename: 'NotFoundError', code: 'NOT_FOUND', message: 'no needs for State KEN' });
 
-    const ranked = await stack.gql(`mutation($state: String!, $ids: [String!]!) { rankNeeds(state: $state, needIds: $ids) { __typename ... on MutationRankNeedsSuccess { data { id stateRank priority { parts { name points } } } } ... on Error { code message } } }`, { state: 'NER', ids: [needs[0]!.id] }, ner.token);
+    const ranked = await stack.gql(`mutation($state: String!, $ids: [ID!]!) { rankNeeds(input: { state: $state, needIds: $ids }) { __typename ... on MutationRankNeedsSuccess { data { id stateRank priority { parts { name points } } } } ... on Error { code message } } }`, { state: 'NER', ids: [needs[0]!.id] }, ner.token);
     const rankedNeed = ranked.body.data.rankNeeds.data.find((n: { id: string }) => n.id === needs[0]!.id);
     expect(rankedNeed.stateRank).toBe(1);
     expect(rankedNeed.priority.parts).toContainEqual({ name: 'STATE_RANKING', points: 10 });
-    const notHers = await stack.gql(`mutation($state: String!, $ids: [String!]!) { rankNeeds(state: $state, needIds: $ids) { __typename ... on Error { code message } } }`, { state: 'KEN', ids: [needs[0]!.id] }, ner.token);
+    const notHers = await stack.gql(`mutation($state: String!, $ids: [ID!]!) { rankNeeds(input: { state: $state, needIds: $ids }) { __typename ... on Error { code message } } }`, { state: 'KEN', ids: [needs[0]!.id] }, ner.token);
     expect(notHers.body.data.rankNeeds).toEqual({ __typename: 'NotFoundError', code: 'NOT_FOUND', message: 'no needs for State KEN' });
   });
 });
