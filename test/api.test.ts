@@ -166,8 +166,11 @@ describe('reading projects', () => {
   });
 
   it('names the field of a bad filter', async () => {
-    const { body } = await stack.gql(PROJECTS, { filter: { stage: 'DONE' } }, pm);
-    expect(body.data.projects).toMatchObject({ __typename: 'ValidationError', issues: [{ field: 'filter.stage', message: 'unknown stage "DONE"' }] });
+    // A stage is a Stage enum: GraphQL refuses an unknown one before the resolver, naming the variable's path.
+    const stage = await stack.gql(PROJECTS, { filter: { stage: 'DONE' } }, pm);
+    expect(stage.body.errors?.[0]?.message).toMatch(/^Variable "\$filter" got invalid value "DONE" at "filter\.stage"; Value "DONE" does not exist in "Stage" enum/);
+    const { body } = await stack.gql(PROJECTS, { filter: { state: 'ZZZ' } }, pm);
+    expect(body.data.projects).toMatchObject({ __typename: 'ValidationError', issues: [{ field: 'filter.state', message: 'unknown State "ZZZ"' }] });
   });
 
   it('reports an unknown project as NOT_FOUND', async () => {

@@ -125,7 +125,7 @@ describe('ten calls at once on the real servers', () => {
     const key = `ken-twice-${randomUUID()}`;
     const answer = (await stack.gql(GROUP, { ids: [a, b, a], key }, pm.token)).body.data.groupNeedsIntoProject;
     // The one id-list boundary (domain/boundary.ts) names the repeated need and where it was first.
-    expect(answer).toMatchObject({ __typename: 'ValidationError', code: 'VALIDATION_FAILED', issues: [{ field: 'needIds.2', message: expect.stringMatching(/^lists need ".+" twice \(also at 0\)$/) }] });
+    expect(answer).toMatchObject({ __typename: 'ValidationError', code: 'VALIDATION_FAILED', issues: [{ field: 'input.needIds.2', message: expect.stringMatching(/^lists need ".+" twice \(also at 0\)$/) }] });
     expect(answer.issues).toHaveLength(1);
     expect(await stack.db.selectFrom('need_claims').select('need_id').where('need_id', 'in', [a!, b!]).execute()).toEqual([]);
     expect(await stack.db.selectFrom('projects').select('id').where('idempotency_key', '=', key).execute()).toEqual([]);

@@ -132,7 +132,7 @@ builder.mutationFields((t) => ({
       const duplicates = await poolNeeds(ctx, duplicateIds, 'input.duplicateIds');
       // Decided on the locked rows, so two merges of one need (or of two needs into each other) cannot both apply.
       const issues = await mergeNeedsAtomically(ctx.deps.db, survivor!.id, duplicates.map((d) => d.id), ctx.actor!);
-      if (issues.length) throw new ValidationError(issues);
+      if (issues.length) throw new ValidationError(issues.map((i) => ({ ...i, field: `input.${i.field}` })));
       return poolNeeds(ctx, duplicates.map((d) => d.id), 'input.duplicateIds');
     },
   }),
