@@ -145,7 +145,7 @@ describe('ten calls at once on the real servers', () => {
     const answers = await Promise.all(Array.from({ length: 10 }, async () => (await stack.gql(MERGE, { s: survivor, d: [duplicate] }, pm.token)).body.data.mergeNeeds));
     expect(answers.filter((a) => a.__typename === 'MutationMergeNeedsSuccess')).toEqual([{ __typename: 'MutationMergeNeedsSuccess', data: [{ id: duplicate, mergedInto: survivor }] }]);
     for (const a of answers.filter((a) => a.__typename !== 'MutationMergeNeedsSuccess')) {
-      expect(a).toEqual({ __typename: 'ValidationError', issues: [{ field: 'duplicateIds.0', message: `${duplicate} was merged into ${survivor}` }] });
+      expect(a).toEqual({ __typename: 'ValidationError', issues: [{ field: 'input.duplicateIds.0', message: `${duplicate} was merged into ${survivor}` }] });
     }
     expect(await eventCount(duplicate!, 'MERGED_INTO')).toBe(1);
     expect(await eventCount(survivor!, 'ABSORBED_DUPLICATE')).toBe(1);
