@@ -1,7 +1,9 @@
 // Expected failures, returned as typed members of each field's result union (Pothos errors plugin).
 import type { FieldIssue } from '../domain/inputs.js';
 
-export type ErrorCode = 'VALIDATION_FAILED' | 'FORBIDDEN' | 'NOT_FOUND' | 'TRANSITION_REFUSED' | 'IDEMPOTENCY_KEY_REUSED' | 'TEMPORAL_TIMEOUT';
+import type { ErrorCode } from '../domain/error-codes.js';
+import type { TransitionRefusal } from '../domain/transitions.js';
+export type { ErrorCode };
 
 export abstract class PalermoError extends Error {
   abstract readonly code: ErrorCode;
@@ -25,7 +27,7 @@ export class NotFoundError extends PalermoError {
 export class TransitionRefusedError extends PalermoError {
   readonly code = 'TRANSITION_REFUSED';
   constructor(
-    readonly refusal: string,
+    readonly refusal: TransitionRefusal,
     message: string,
   ) {
     super(message);

@@ -13,7 +13,7 @@ import type { DB } from '../db/schema.js';
 import type { FieldIssue, FileRequestInput } from '../domain/inputs.js';
 import type { Actor } from '../domain/roles.js';
 import { isFinalStage, type Stage } from '../domain/stages.js';
-import { TRANSITIONS, type TransitionName } from '../domain/transitions.js';
+import { asTransitionRefusal, TRANSITIONS, type TransitionName } from '../domain/transitions.js';
 import {
   TASK_QUEUE,
   readModelCaughtUpUpdate,
@@ -168,7 +168,7 @@ export async function applyTransition<P>(
       const failure = err.cause;
       if (failure.type === 'InvalidInput') throw new ValidationError((failure.details ?? []) as FieldIssue[]);
       if (failure.type === 'TransitionRefused') {
-        const refusal = (failure.details?.[0] as { refusal?: string } | undefined)?.refusal ?? 'REFUSED';
+        const refusal = asTransitionRefusal((failure.details?.[0] as { refusal?: unknown } | undefined)?.refusal);
         throw new TransitionRefusedError(refusal, failure.message);
       }
     }

@@ -3,13 +3,17 @@
 import { PRIORITY_AREAS } from './code-lists/index.js';
 import { DEFAULT_WEIGHT, type PriorityWeights } from './priority.js';
 
+/** R4's flags: a Conference priority donors under-fund, or an area earmarks favour beyond its weight. */
+export const EARMARK_FLAGS = ['UNDERFUNDED_PRIORITY', 'DONOR_DRIVEN'] as const;
+export type EarmarkFlag = (typeof EARMARK_FLAGS)[number];
+
 export interface EarmarkMismatch {
   priorityArea: string;
   /** Share of the total Conference weight, 0-1. */
   conferenceShare: number;
   /** Share of the money earmarked to a priority area, 0-1. */
   earmarkShare: number;
-  flag: 'UNDERFUNDED_PRIORITY' | 'DONOR_DRIVEN' | null;
+  flag: EarmarkFlag | null;
   explanation: string;
 }
 

@@ -11,6 +11,11 @@ export const MAX_STATE_RANK = 10_000;
 /** The file lives in PostgreSQL, not in workflow history; this bounds one upload. */
 export const MAX_IMPORT_CONTENT = 20_000_000;
 export const MAX_REASON_LENGTH = 300;
+export const IMPORT_FORMATS = ['CSV', 'JSON'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+/** An import is RUNNING until every row is imported or recorded as an error. */
+export const IMPORT_STATUSES = ['RUNNING', 'COMPLETED'] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 export const IMPORT_SOURCES = ['QUESTIONNAIRE_RESPONSE', 'CHECKLIST_RESPONSE'] as const;
 
 /** A State by ISO code, canonical name or a name variant the documents use (domain.md 4.7). */
@@ -55,7 +60,7 @@ export function safeReason(reason: string): string {
 }
 
 export const importRequest = z.object({
-  format: z.enum(['CSV', 'JSON'], { error: (i) => `unknown format "${String(i.input)}"` }),
+  format: z.enum(IMPORT_FORMATS, { error: (i) => `unknown format "${String(i.input)}"` }),
   source: z.enum(IMPORT_SOURCES, { error: (i) => `unknown source "${String(i.input)}"` }),
   /** The reporting cycle the responses belong to, e.g. "2008" or "second cycle". */
   cycle: line(50),
@@ -69,7 +74,7 @@ export type ImportRequest = z.infer<typeof importRequest>;
 type RawRecord = { line: number; value: Record<string, unknown> };
 
 /** Raw records with their lines, from CSV (header row first) or a JSON array of objects, and what could not be read. */
-export function readRecords(format: 'CSV' | 'JSON', content: string): { records: RawRecord[]; errors: RowError[] } {
+export function readRecords(format: ImportFormat, content: string): { records: RawRecord[]; errors: RowError[] } {
   if (format === 'JSON') {
     let parsed: unknown;
     try {

@@ -30,10 +30,17 @@ export type PriorityWeights = Record<string, number>;
  */
 export type InstrumentWeights = Record<string, number>;
 
+/** What started a re-prioritisation run: the daily Temporal Schedule or a manager's reprioritiseNow. */
+export const SNAPSHOT_TRIGGERS = ['SCHEDULE', 'ON_DEMAND'] as const;
+export type SnapshotTrigger = (typeof SNAPSHOT_TRIGGERS)[number];
+
 export const DEFAULT_WEIGHT = 1;
 
+export const PRIORITY_PART_NAMES = ['CONFERENCE_WEIGHT', 'INSTRUMENT_WEIGHT', 'URGENCY', 'TIME_WAITING', 'FOUND_UNMET', 'COULD_NOT_REPORT', 'STATE_RANKING', 'RATIFICATION_FIRST'] as const;
+export type PriorityPartName = (typeof PRIORITY_PART_NAMES)[number];
+
 export interface PriorityPart {
-  name: 'CONFERENCE_WEIGHT' | 'INSTRUMENT_WEIGHT' | 'URGENCY' | 'TIME_WAITING' | 'FOUND_UNMET' | 'COULD_NOT_REPORT' | 'STATE_RANKING' | 'RATIFICATION_FIRST';
+  name: PriorityPartName;
   points: number;
   reason: string;
 }

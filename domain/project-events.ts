@@ -10,7 +10,8 @@ import type { TransitionName } from './transitions.js';
 /** Who acted: a caller, or palermo's own timers. */
 export type EventActor = Actor | { subject: 'palermo'; role: 'SYSTEM' };
 
-export type ProjectEventKind = 'FILED' | 'TRANSITION' | 'RECORDED' | 'ABSORBED' | 'REMINDER' | 'ESCALATION';
+export const PROJECT_EVENT_KINDS = ['FILED', 'TRANSITION', 'RECORDED', 'ABSORBED', 'REMINDER', 'ESCALATION'] as const;
+export type ProjectEventKind = (typeof PROJECT_EVENT_KINDS)[number];
 
 /** One line of the audit trail: who, when, what, from which stage to which. */
 export interface ProjectEvent {

@@ -49,7 +49,33 @@ export const TRANSITIONS = {
 
 export type TransitionName = keyof typeof TRANSITIONS;
 
-export type TransitionRefusal = 'ROLE_NOT_ALLOWED' | 'OUT_OF_SCOPE' | 'WRONG_STAGE' | 'PRECONDITION_FAILED';
+/**
+ * Why an action was refused. The first four come from the transition table and the action's own rule; the
+ * others from the workflow (a concurrent action, a merge's survivor, the evaluation child) and from the pool
+ * and roster mutations. REFUSED is what the API answers when a refusal carries no known code.
+ */
+export const TRANSITION_REFUSALS = [
+  'ROLE_NOT_ALLOWED',
+  'OUT_OF_SCOPE',
+  'WRONG_STAGE',
+  'PRECONDITION_FAILED',
+  'CONCURRENT_TRANSITION',
+  'SURVIVOR_REFUSED',
+  'SURVIVOR_UNREACHABLE',
+  'EVALUATION_NOT_STARTED',
+  'NEED_ALREADY_IN_PROJECT',
+  'IDEMPOTENCY_KEY_REUSED',
+  'WRONG_STATUS',
+  'INVITATION_CLOSED',
+  'REFUSED',
+] as const;
+
+export type TransitionRefusal = (typeof TRANSITION_REFUSALS)[number];
+
+/** A refusal code read back from a workflow failure's details; anything unknown is REFUSED. */
+export function asTransitionRefusal(code: unknown): TransitionRefusal {
+  return (TRANSITION_REFUSALS as readonly unknown[]).includes(code) ? (code as TransitionRefusal) : 'REFUSED';
+}
 
 export type TransitionDecision =
   | { allowed: true; from: Stage; to: Stage }

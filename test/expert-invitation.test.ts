@@ -19,7 +19,7 @@ afterAll(() => stack?.stop());
 
 const INVITATION = 'id status expertId candidates events { seq kind expertId }';
 const INVITE = `mutation($input: InviteExpertsInput!) { inviteExperts(input: $input) { __typename ... on Invitation { ${INVITATION} } ... on Error { code message } ... on ValidationError { issues { field message } } } }`;
-const ANSWER = `mutation($id: ID!, $accept: Boolean!) { answerInvitation(invitationId: $id, accept: $accept, reason: "invented") { __typename ... on Invitation { ${INVITATION} } ... on Error { code message } } }`;
+const ANSWER = `mutation($id: ID!, $accept: Boolean!) { answerInvitation(input: { invitationId: $id, accept: $accept, reason: "invented" }) { __typename ... on Invitation { ${INVITATION} } ... on Error { code message } } }`;
 const READ = `query($id: ID!) { invitation(id: $id) { __typename ... on Invitation { ${INVITATION} } ... on Error { code message } } }`;
 
 async function expert(name: string, languages = [{ language: 'fr', level: 'C1' }]): Promise<{ id: string; token: string }> {

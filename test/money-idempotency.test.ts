@@ -161,10 +161,10 @@ describe('idempotency keys', () => {
 
   it('refuses one need twice in a grouping and a duplicated recommendation index, naming the field', async () => {
     const { body } = await stack.gql(
-      'mutation($ids: [ID!]!, $key: String!) { groupNeedsIntoProject(needIds: $ids, title: "Twice", idempotencyKey: $key) { __typename ... on ValidationError { issues { field message } } } }',
+      'mutation($ids: [ID!]!, $key: String!) { groupNeedsIntoProject(input: { needIds: $ids, title: "Twice", idempotencyKey: $key }) { __typename ... on ValidationError { issues { field message } } } }',
       { ids: ['need-x', 'need-x'], key: freshKey('group') }, pm.token,
     );
-    expect(body.data.groupNeedsIntoProject).toEqual({ __typename: 'ValidationError', issues: [{ field: 'needIds.1', message: 'lists need "need-x" twice (also at 0)' }] });
+    expect(body.data.groupNeedsIntoProject).toEqual({ __typename: 'ValidationError', issues: [{ field: 'input.needIds.1', message: 'lists need "need-x" twice (also at 0)' }] });
   });
 });
 

@@ -69,13 +69,13 @@ describe('the pool on the real servers', () => {
     const pool = await stack.gql('{ needPool(filter: { state: "TON" }) { ... on QueryNeedPoolSuccess { data { edges { node { id } } } } } }', {}, pm.token);
     expect(pool.body.data.needPool.data.edges).toEqual([]); // shown apart, not ranked, until confirmed
 
-    const GROUP = 'mutation($ids: [ID!]!, $key: String!) { groupNeedsIntoProject(needIds: $ids, title: "Reporting support for Tonga", idempotencyKey: $key) { __typename ... on Project { id stage states needs { id source } } ... on ValidationError { issues { field message } } ... on Error { code message } } }';
+    const GROUP = 'mutation($ids: [ID!]!, $key: String!) { groupNeedsIntoProject(input: { needIds: $ids, title: "Reporting support for Tonga", idempotencyKey: $key }) { __typename ... on Project { id stage states needs { id source } } ... on ValidationError { issues { field message } } ... on Error { code message } } }';
     const blocked = await stack.gql(GROUP, { ids: ['presumed:TON'], key: `ton-${randomUUID()}` }, pm.token);
-    expect(blocked.body.data.groupNeedsIntoProject.issues).toEqual([{ field: 'needIds.0', message: "presumed:TON: a presumed need awaits the confirmation of TON's focal point (R1)" }]);
+    expect(blocked.body.data.groupNeedsIntoProject.issues).toEqual([{ field: 'input.needIds.0', message: "presumed:TON: a presumed need awaits the confirmation of TON's focal point (R1)" }]);
 
     const gab = await caller(stack, { subject: 'fp-GAB', role: 'STATE_FOCAL_POINT', stateCode: 'GAB' });
-    expect((await stack.gql('mutation { confirmPresumedNeed(needId: "presumed:TON") { __typename } }', {}, gab.token)).body.data.confirmPresumedNeed.__typename).toBe('NotFoundError');
-    const confirmed = await stack.gql('mutation { confirmPresumedNeed(needId: "presumed:TON") { __typename ... on Need { confirmedAt } } }', {}, ton.token);
+    expect((await stack.gql('mutation { confirmPresumedNeed(input: { needId: "presumed:TON" }) { __typename } }', {}, gab.token)).body.data.confirmPresumedNeed.__typename).toBe('NotFoundError');
+    const confirmed = await stack.gql('mutation { confirmPresumedNeed(input: { needId: "presumed:TON" }) { __typename ... on Need { confirmedAt } } }', {}, ton.token);
     expect(confirmed.body.data.confirmPresumedNeed.confirmedAt).toEqual(expect.any(String));
     const ranked = await stack.gql('{ needPool(filter: { state: "TON" }) { ... on QueryNeedPoolSuccess { data { edges { node { id priority { parts { name } } } } } } } }', {}, pm.token);
     expect(ranked.body.data.needPool.data.edges.map((e: { node: unknown }) => e.node).map((n: { id: string }) => n.id)).toEqual(['presumed:TON']);
@@ -96,15 +96,15 @@ describe('the pool on the real servers', () => {
     expect(groups).toHaveLength(1);
     expect(groups[0].reason).toBe('VUT asks for PA-B (e) under UNTOC 2 times');
     const [survivor, duplicate] = groups[0].needIds;
-    const merged = await stack.gql('mutation($s: ID!, $d: [ID!]!) { mergeNeeds(survivorId: $s, duplicateIds: $d) { __typename ... on MutationMergeNeedsSuccess { data { id mergedInto } } ... on ValidationError { issues { field message } } } }', { s: survivor, d: [duplicate] }, pm.token);
+    const merged = await stack.gql('mutation($s: ID!, $d: [ID!]!) { mergeNeeds(input: { survivorId: $s, duplicateIds: $d }) { __typename ... on MutationMergeNeedsSuccess { data { id mergedInto } } ... on ValidationError { issues { field message } } } }', { s: survivor, d: [duplicate] }, pm.token);
     expect(merged.body.data.mergeNeeds.data).toEqual([{ id: duplicate, mergedInto: survivor }]);
     const pool = await stack.gql('{ needPool(filter: { state: "VUT" }) { ... on QueryNeedPoolSuccess { data { edges { node { id } } } } } }', {}, pm.token);
     expect(pool.body.data.needPool.data.edges.map((e: { node: unknown }) => e.node).map((n: { id: string }) => n.id)).toEqual([survivor]);
     expect((await stack.gql('{ duplicateNeeds(state: "VUT") { ... on QueryDuplicateNeedsSuccess { data { needIds } } } }', {}, pm.token)).body.data.duplicateNeeds.data).toEqual([]);
     const history = await stack.gql('query($id: ID!) { needHistory(id: $id) { ... on QueryNeedHistorySuccess { data { action detail } } } }', { id: duplicate }, pm.token);
     expect(history.body.data.needHistory.data.map((e: { action: string }) => e.action)).toEqual(['IMPORTED', 'MERGED_INTO']);
-    expect(JSON.parse(history.body.data.needHistory.data[1].detail)).toEqual({ survivorId: survivor });
-    const self = await stack.gql('mutation($s: ID!, $d: [ID!]!) { mergeNeeds(survivorId: $s, duplicateIds: $d) { __typename ... on ValidationError { issues { field message } } } }', { s: survivor, d: [survivor] }, pm.token);
-    expect(self.body.data.mergeNeeds.issues).toEqual([{ field: 'duplicateIds.0', message: `${survivor} is the survivor` }]);
+    expect(history.body.data.needHistory.data[1].detail).toEqual({ survivorId: survivor });
+    const self = await stack.gql('mutation($s: ID!, $d: [ID!]!) { mergeNeeds(input: { survivorId: $s, duplicateIds: $d }) { __typename ... on ValidationError { issues { field message } } } }', { s: survivor, d: [survivor] }, pm.token);
+    expect(self.body.data.mergeNeeds.issues).toEqual([{ field: 'input.duplicateIds.0', message: `${survivor} is the survivor` }]);
   });
 });

@@ -63,11 +63,11 @@ describe('the pool', () => {
     const kenya = await stack.gql(POOL, { filter: { state: 'KEN' } }, ner.token);
     expect(kenya.body.data.needPool).toEqual({ __typename: 'NotFoundError', code: 'NOT_FOUND', message: 'no needs for State KEN' });
 
-    const ranked = await stack.gql(`mutation($state: String!, $ids: [String!]!) { rankNeeds(state: $state, needIds: $ids) { __typename ... on MutationRankNeedsSuccess { data { id stateRank priority { parts { name points } } } } ... on Error { code message } } }`, { state: 'NER', ids: [needs[0]!.id] }, ner.token);
+    const ranked = await stack.gql(`mutation($state: String!, $ids: [ID!]!) { rankNeeds(input: { state: $state, needIds: $ids }) { __typename ... on MutationRankNeedsSuccess { data { id stateRank priority { parts { name points } } } } ... on Error { code message } } }`, { state: 'NER', ids: [needs[0]!.id] }, ner.token);
     const rankedNeed = ranked.body.data.rankNeeds.data.find((n: { id: string }) => n.id === needs[0]!.id);
     expect(rankedNeed.stateRank).toBe(1);
     expect(rankedNeed.priority.parts).toContainEqual({ name: 'STATE_RANKING', points: 10 });
-    const notHers = await stack.gql(`mutation($state: String!, $ids: [String!]!) { rankNeeds(state: $state, needIds: $ids) { __typename ... on Error { code message } } }`, { state: 'KEN', ids: [needs[0]!.id] }, ner.token);
+    const notHers = await stack.gql(`mutation($state: String!, $ids: [ID!]!) { rankNeeds(input: { state: $state, needIds: $ids }) { __typename ... on Error { code message } } }`, { state: 'KEN', ids: [needs[0]!.id] }, ner.token);
     expect(notHers.body.data.rankNeeds).toEqual({ __typename: 'NotFoundError', code: 'NOT_FOUND', message: 'no needs for State KEN' });
   });
 });

@@ -138,9 +138,12 @@ describe('preferences', () => {
   it('holds the notices of a person who chose the daily digest and sends them together once the digest is due', async () => {
     const person = await caller(stack, { subject: `fp-hnd-digest-${run}`, role: 'STATE_FOCAL_POINT', stateCode: 'HND' });
     const set = (vars: Record<string, unknown>) =>
-      stack.gql('mutation($d: String!, $l: String, $e: String) { setNotificationPreferences(delivery: $d, language: $l, email: $e) { __typename ... on NotificationPreferences { email language delivery } ... on ValidationError { issues { field message } } } }', vars, person.token);
+      stack.gql('mutation($d: NotificationDelivery!, $l: NotificationLanguage, $e: String) { setNotificationPreferences(input: { delivery: $d, language: $l, email: $e }) { __typename ... on NotificationPreferences { email language delivery } ... on ValidationError { issues { field message } } } }', vars, person.token);
     expect((await set({ d: 'DAILY_DIGEST' })).body.data.setNotificationPreferences).toEqual({ __typename: 'ValidationError', issues: [{ field: 'input.email', message: expect.stringMatching(/required the first time/) }] });
-    expect((await set({ d: 'WEEKLY', e: addr('hnd') })).body.data.setNotificationPreferences.issues).toEqual([{ field: 'input.delivery', message: 'must be IMMEDIATE or DAILY_DIGEST, not "WEEKLY"' }]);
+    // An unknown delivery is refused by GraphQL itself (the NotificationDelivery enum), naming the variable and the value.
+    const weekly = await set({ d: 'WEEKLY', e: addr('hnd') });
+    expect(weekly.body.data).toBeUndefined();
+    expect(weekly.body.errors?.[0]?.message).toMatch(/^Variable "\$d" got invalid value "WEEKLY"; Value "WEEKLY" does not exist in "NotificationDelivery" enum/);
     expect((await set({ d: 'DAILY_DIGEST', l: 'es', e: addr('hnd') })).body.data.setNotificationPreferences).toEqual({ __typename: 'NotificationPreferences', email: addr('hnd'), language: 'es', delivery: 'DAILY_DIGEST' });
 
     const id = await projectAwaitingInformation(person, 'HND', '¿Qué fiscalía coordina el caso?');

@@ -81,7 +81,7 @@ describe('ten calls at once on the real servers', () => {
   const eventCount = async (needId: string, action: string) =>
     Number((await stack.db.selectFrom('need_events').select((eb) => eb.fn.countAll<string>().as('n')).where('need_id', '=', needId).where('action', '=', action).executeTakeFirstOrThrow()).n);
 
-  const GROUP = `mutation($ids: [ID!]!, $key: String!) { groupNeedsIntoProject(needIds: $ids, title: "Kenya: reporting and training", idempotencyKey: $key) {
+  const GROUP = `mutation($ids: [ID!]!, $key: String!) { groupNeedsIntoProject(input: { needIds: $ids, title: "Kenya: reporting and training", idempotencyKey: $key }) {
     __typename ... on Project { id needs { id } } ... on TransitionRefusedError { refusal message } ... on ValidationError { issues { field message } } ... on Error { code message } } }`;
 
   it('ten concurrent groupings of one need put it in exactly one project; nine are refused and start nothing', async () => {
@@ -125,14 +125,14 @@ describe('ten calls at once on the real servers', () => {
     const key = `ken-twice-${randomUUID()}`;
     const answer = (await stack.gql(GROUP, { ids: [a, b, a], key }, pm.token)).body.data.groupNeedsIntoProject;
     // The one id-list boundary (domain/boundary.ts) names the repeated need and where it was first.
-    expect(answer).toMatchObject({ __typename: 'ValidationError', code: 'VALIDATION_FAILED', issues: [{ field: 'needIds.2', message: expect.stringMatching(/^lists need ".+" twice \(also at 0\)$/) }] });
+    expect(answer).toMatchObject({ __typename: 'ValidationError', code: 'VALIDATION_FAILED', issues: [{ field: 'input.needIds.2', message: expect.stringMatching(/^lists need ".+" twice \(also at 0\)$/) }] });
     expect(answer.issues).toHaveLength(1);
     expect(await stack.db.selectFrom('need_claims').select('need_id').where('need_id', 'in', [a!, b!]).execute()).toEqual([]);
     expect(await stack.db.selectFrom('projects').select('id').where('idempotency_key', '=', key).execute()).toEqual([]);
     await expect(stack.client.workflow.getHandle(`project-pool-${key}`).describe()).rejects.toBeInstanceOf(WorkflowNotFoundError);
   });
 
-  const MERGE = `mutation($s: ID!, $d: [ID!]!) { mergeNeeds(survivorId: $s, duplicateIds: $d) { __typename
+  const MERGE = `mutation($s: ID!, $d: [ID!]!) { mergeNeeds(input: { survivorId: $s, duplicateIds: $d }) { __typename
     ... on MutationMergeNeedsSuccess { data { id mergedInto } } ... on ValidationError { issues { field message } } } }`;
 
   it('ten concurrent merges of one duplicate apply once; two needs merged into each other at once apply one way', async () => {
@@ -145,7 +145,7 @@ describe('ten calls at once on the real servers', () => {
     const answers = await Promise.all(Array.from({ length: 10 }, async () => (await stack.gql(MERGE, { s: survivor, d: [duplicate] }, pm.token)).body.data.mergeNeeds));
     expect(answers.filter((a) => a.__typename === 'MutationMergeNeedsSuccess')).toEqual([{ __typename: 'MutationMergeNeedsSuccess', data: [{ id: duplicate, mergedInto: survivor }] }]);
     for (const a of answers.filter((a) => a.__typename !== 'MutationMergeNeedsSuccess')) {
-      expect(a).toEqual({ __typename: 'ValidationError', issues: [{ field: 'duplicateIds.0', message: `${duplicate} was merged into ${survivor}` }] });
+      expect(a).toEqual({ __typename: 'ValidationError', issues: [{ field: 'input.duplicateIds.0', message: `${duplicate} was merged into ${survivor}` }] });
     }
     expect(await eventCount(duplicate!, 'MERGED_INTO')).toBe(1);
     expect(await eventCount(survivor!, 'ABSORBED_DUPLICATE')).toBe(1);
@@ -157,7 +157,7 @@ describe('ten calls at once on the real servers', () => {
     expect(crossed.map((c) => c.body.data.mergeNeeds.__typename).sort()).toEqual(['MutationMergeNeedsSuccess', 'ValidationError']);
     const rows = await stack.db.selectFrom('needs').select(['id', 'merged_into']).where('id', 'in', [x!, y!]).execute();
     expect(rows.filter((r) => r.merged_into !== null)).toHaveLength(1); // never a cycle
-    expect(await stack.gql(MERGE, { s: survivor, d: [x, x] }, pm.token).then((r) => r.body.data.mergeNeeds)).toMatchObject({ __typename: 'ValidationError', issues: [{ field: 'duplicateIds.1', message: expect.stringMatching(/^lists need ".+" twice \(also at 0\)$/) }] });
+    expect(await stack.gql(MERGE, { s: survivor, d: [x, x] }, pm.token).then((r) => r.body.data.mergeNeeds)).toMatchObject({ __typename: 'ValidationError', issues: [{ field: 'input.duplicateIds.1', message: expect.stringMatching(/^lists need ".+" twice \(also at 0\)$/) }] });
   });
 
   it('ten concurrent confirmations of a presumed need record one CONFIRMED event and all answer the confirmed need', async () => {
@@ -169,7 +169,7 @@ describe('ten calls at once on the real servers', () => {
     }).execute();
     const ken = await caller(stack, { subject: 'fp-KEN-atomic', role: 'STATE_FOCAL_POINT', stateCode: 'KEN' });
     const answers = await Promise.all(Array.from({ length: 10 }, async () =>
-      (await stack.gql('mutation($id: ID!) { confirmPresumedNeed(needId: $id) { __typename ... on Need { id confirmedAt } } }', { id: needId }, ken.token)).body.data.confirmPresumedNeed));
+      (await stack.gql('mutation($id: ID!) { confirmPresumedNeed(input: { needId: $id }) { __typename ... on Need { id confirmedAt } } }', { id: needId }, ken.token)).body.data.confirmPresumedNeed));
     const confirmedAt = (await stack.db.selectFrom('needs').select('confirmed_at').where('id', '=', needId).executeTakeFirstOrThrow()).confirmed_at!;
     for (const a of answers) expect(a).toEqual({ __typename: 'Need', id: needId, confirmedAt: new Date(confirmedAt).toISOString() });
     expect(await eventCount(needId, 'CONFIRMED')).toBe(1);
@@ -202,7 +202,7 @@ describe('ten calls at once on the real servers', () => {
     await stack.gql('mutation { acceptNomination { __typename } }', {}, await stack.token({ subject: id, role: 'EXPERT' }));
     for (const [mutation, action, status, before] of [['suspendExpert', 'SUSPEND', 'SUSPENDED', 'ACTIVE'], ['reinstateExpert', 'REINSTATE', 'ACTIVE', 'SUSPENDED'], ['retireExpert', 'RETIRE', 'RETIRED', 'ACTIVE']] as const) {
       const answers = await Promise.all(Array.from({ length: 10 }, async (_, i) =>
-        (await stack.gql(`mutation($id: ID!, $reason: String!) { ${mutation}(expertId: $id, reason: $reason) { ${EXPERT} } }`, { id, reason: `decision ${i} of ten` }, pm.token)).body.data[mutation]));
+        (await stack.gql(`mutation($id: ID!, $reason: String!) { ${mutation}(input: { expertId: $id, reason: $reason }) { ${EXPERT} } }`, { id, reason: `decision ${i} of ten` }, pm.token)).body.data[mutation]));
       expect(answers.filter((a) => a.__typename === 'Expert')).toEqual([{ __typename: 'Expert', id, status }]);
       const refused = answers.filter((a) => a.__typename !== 'Expert');
       expect(refused).toHaveLength(9);

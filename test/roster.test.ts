@@ -57,11 +57,11 @@ describe('nomination', () => {
     // Accepting again (a client's retry) gets the same answer and records nothing more.
     expect((await stack.gql(ACCEPT, {}, me)).body.data.acceptNomination).toMatchObject({ __typename: 'Expert', status: 'ACTIVE' });
 
-    const UPDATE = `mutation($p: ExpertProfileInput!) { updateExpertProfile(profile: $p) { __typename ... on Expert { profile { fields languages { language level } } } ... on ValidationError { issues { field message } } } }`;
+    const UPDATE = `mutation($p: ExpertProfileInput!) { updateExpertProfile(input: { profile: $p }) { __typename ... on Expert { profile { fields languages { language level } } } ... on ValidationError { issues { field message } } } }`;
     const updated = await stack.gql(UPDATE, { p: profile({ fields: ['REPORTING.REPORTING_OBLIGATIONS', 'DATA.CRIME_STATISTICS'], languages: [{ language: 'fr', level: 'NATIVE' }, { language: 'en', level: 'B2' }] }) }, me);
     expect(updated.body.data.updateExpertProfile.profile.fields).toEqual(['REPORTING.REPORTING_OBLIGATIONS', 'DATA.CRIME_STATISTICS']);
 
-    const DECIDE = (m: string) => `mutation($id: ID!) { ${m}(expertId: $id, reason: "invented reason for the test") { __typename ... on Expert { status } ... on Error { code message } } }`;
+    const DECIDE = (m: string) => `mutation($id: ID!) { ${m}(input: { expertId: $id, reason: "invented reason for the test" }) { __typename ... on Expert { status } ... on Error { code message } } }`;
     expect((await stack.gql(DECIDE('suspendExpert'), { id: nominated.id }, fra.token)).body.data.suspendExpert.__typename).toBe('ForbiddenError');
     expect((await stack.gql(DECIDE('suspendExpert'), { id: nominated.id }, pm.token)).body.data.suspendExpert.status).toBe('SUSPENDED');
     expect((await stack.gql(DECIDE('retireExpert'), { id: nominated.id }, pm.token)).body.data.retireExpert.status).toBe('RETIRED');
@@ -78,13 +78,18 @@ describe('nomination', () => {
 
   it('refuses bad input with the field and the reason, writes nothing, and keeps a focal point to its own State', async () => {
     const name = `Bad Input ${randomUUID()} (invented)`;
-    const bad = await stack.gql(NOMINATE, { input: { name, nationality: 'XXX', nominatingState: 'FRA', institution: 'x', profile: profile({ fields: ['INTL_COOPERATION.TELEPATHY'], languages: [{ language: 'fr', level: 'D1' }], availability: [{ from: '2027-05-01', to: '2027-04-01' }] }) } }, fra.token);
+    const bad = await stack.gql(NOMINATE, { input: { name, nationality: 'XXX', nominatingState: 'FRA', institution: 'x', profile: profile({ fields: ['INTL_COOPERATION.TELEPATHY'], languages: [{ language: 'fr', level: 'C1' }], availability: [{ from: '2027-05-01', to: '2027-04-01' }] }) } }, fra.token);
     expect(bad.body.data.nominateExpert.issues).toEqual([
       { field: 'input.nationality', message: 'unknown State "XXX"' },
       { field: 'input.profile.fields.0', message: 'unknown field of expertise "INTL_COOPERATION.TELEPATHY"' },
-      { field: 'input.profile.languages.0.level', message: 'unknown level "D1" (A1-C2 or NATIVE)' },
       { field: 'input.profile.availability.0.to', message: 'ends before it starts' },
     ]);
+    // A level outside the LanguageLevel enum, or a date that is no calendar day, is refused by GraphQL before
+    // the resolver, naming the field's path.
+    const level = await stack.gql(NOMINATE, { input: { name, nationality: 'FRA', nominatingState: 'FRA', institution: 'x', profile: profile({ languages: [{ language: 'fr', level: 'D1' }] }) } }, fra.token);
+    expect(level.body.errors?.[0]?.message).toMatch(/^Variable "\$input" got invalid value "D1" at "input\.profile\.languages\[0\]\.level"; Value "D1" does not exist in "LanguageLevel" enum/);
+    const day = await stack.gql(NOMINATE, { input: { name, nationality: 'FRA', nominatingState: 'FRA', institution: 'x', profile: profile({ availability: [{ from: '2027-02-01', to: '2027-02-31' }] }) } }, fra.token);
+    expect(day.body.errors?.[0]?.message).toMatch(/^Variable "\$input" got invalid value "2027-02-31" at "input\.profile\.availability\[0\]\.to"; Value is not a valid LocalDate: 2027-02-31/);
     const other = await stack.gql(NOMINATE, { input: { name, nationality: 'KEN', nominatingState: 'KEN', institution: 'Office of the Attorney General', profile: profile() } }, fra.token);
     expect(other.body.data.nominateExpert).toMatchObject({ __typename: 'ForbiddenError' });
     const written = await stack.db.selectFrom('experts').select('id').where('name', '=', name).execute();
@@ -105,7 +110,7 @@ describe('matching a need', () => {
     const busy = await activeExpert('Unavailable', profile({ availability: [{ from: w.from, to: w.from }] }));
     const conflicted = await activeExpert('Conflicted', profile({ availability: available, conflicts: { states: ['GAB'] } }));
     const suspended = await activeExpert('Suspended', profile({ availability: available }));
-    await stack.gql(`mutation($id: ID!) { suspendExpert(expertId: $id, reason: "invented") { __typename } }`, { id: suspended.id }, pm.token);
+    await stack.gql(`mutation($id: ID!) { suspendExpert(input: { expertId: $id, reason: "invented" }) { __typename } }`, { id: suspended.id }, pm.token);
 
     const { body } = await stack.gql(MATCH, { needId, options: { windowFrom: w.from, windowTo: w.to, limit: 500, excludedLimit: 10000 } }, pm.token);
     const match = body.data.matchExperts.data[0];
@@ -143,10 +148,10 @@ describe('team assignment', () => {
     // reporting slot to A and leaves the central-authority slot to B, who has no field for it.
     const a = await activeExpert('Versatile A', profile({ availability: [w.whole], fields: ['REPORTING.REPORTING_OBLIGATIONS', 'INTL_COOPERATION.CENTRAL_AUTHORITY'], languages: [{ language: 'fr', level: 'NATIVE' }] }));
     const b = await activeExpert('Specialist B', profile({ availability: [w.whole], languages: [{ language: 'fr', level: 'C1' }] }));
-    const TEAM = `mutation($id: ID!, $o: TeamOptionsInput) { assignTeam(projectId: $id, options: $o) { __typename
+    const TEAM = `query($input: ProposeTeamInput!) { proposeTeam(input: $input) { __typename
       ... on TeamProposal { optimal { total members { needId expertId score } unfilled } greedy { total members { needId expertId score } unfilled } } ... on Error { code message } } }`;
-    const { body } = await stack.gql(TEAM, { id: project.id, o: { windowFrom: w.from, windowTo: w.to } }, pm.token);
-    const { optimal, greedy } = body.data.assignTeam;
+    const { body } = await stack.gql(TEAM, { input: { projectId: project.id, windowFrom: w.from, windowTo: w.to } }, pm.token);
+    const { optimal, greedy } = body.data.proposeTeam;
     const [reporting, centralAuthority] = project.needs.map((n) => n.id);
     expect(greedy.members.map((m: { needId: string; expertId: string }) => [m.needId, m.expertId])).toEqual([[reporting, a.id], [centralAuthority, b.id]]);
     expect(optimal.members.map((m: { needId: string; expertId: string }) => [m.needId, m.expertId])).toEqual([[reporting, b.id], [centralAuthority, a.id]]);
@@ -167,7 +172,7 @@ describe('evaluators', () => {
     const deliverer = await activeExpert('Mentor Who Delivered', en);
     const conflicted = await activeExpert('Declared Conflict', { ...en, conflicts: { projects: [project.id] } });
     const outsider = await activeExpert('Outside Evaluator', en, 'NOR');
-    const delivered = await stack.gql(`mutation($e: ID!, $p: ID!) { recordExpertDelivery(expertId: $e, projectId: $p, rating: 3) { __typename } }`, { e: deliverer.id, p: project.id }, pm.token);
+    const delivered = await stack.gql(`mutation($e: ID!, $p: ID!) { recordExpertDelivery(input: { expertId: $e, projectId: $p, rating: 3 }) { __typename } }`, { e: deliverer.id, p: project.id }, pm.token);
     expect(delivered.body.data.recordExpertDelivery.__typename).toBe('Expert');
 
     const { body } = await stack.gql(`query($id: ID!) { evaluatorCandidates(projectId: $id) { __typename ... on QueryEvaluatorCandidatesSuccess { data { expertId independent breaches { rule reason } } } ... on Error { code message } } }`, { id: project.id }, pm.token);

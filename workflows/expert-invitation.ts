@@ -19,7 +19,8 @@ export interface ExpertInvitationInput {
   invitedBy: string;
 }
 
-export type InvitationStatus = 'WAITING' | 'ACCEPTED' | 'EXHAUSTED';
+import type { InvitationEventKind, InvitationStatus } from '../domain/invitations.js';
+export type { InvitationStatus };
 export interface InvitationState {
   status: InvitationStatus;
   /** The candidate whose answer is awaited; null once settled. */
@@ -46,7 +47,7 @@ export async function expertInvitation(input: ExpertInvitationInput): Promise<In
   const state: InvitationState = { status: 'WAITING', awaiting: null, expertId: null };
   let answer: (InvitationAnswer & { recorded: boolean }) | null = null;
   let seq = 0;
-  const record = (kind: string, expertId: string | null, details: Record<string, unknown> = {}) =>
+  const record = (kind: InvitationEventKind, expertId: string | null, details: Record<string, unknown> = {}) =>
     recordInvitationEvent({ invitationId, seq: ++seq, kind, expertId, at: new Date().toISOString(), details, status: state.status, settledExpert: state.expertId });
 
   let opened = false;

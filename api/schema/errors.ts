@@ -1,11 +1,12 @@
 import { builder } from '../builder.js';
+import { ErrorCodeEnum, TransitionRefusalEnum } from './enums.js';
 import { ForbiddenError, IdempotencyKeyReusedError, NotFoundError, PalermoError, TransitionRefusedError, UnavailableError, ValidationError } from '../errors.js';
 
 export const ErrorInterface = builder.interfaceRef<PalermoError>('Error').implement({
   description: 'An expected failure: nothing was changed.',
   fields: (t) => ({
     message: t.exposeString('message'),
-    code: t.exposeString('code', { description: 'VALIDATION_FAILED, FORBIDDEN, NOT_FOUND, TRANSITION_REFUSED, IDEMPOTENCY_KEY_REUSED or TEMPORAL_TIMEOUT' }),
+    code: t.field({ type: ErrorCodeEnum, resolve: (e) => e.code }),
   }),
 });
 
@@ -30,7 +31,7 @@ builder.objectType(TransitionRefusedError, {
   name: 'TransitionRefusedError',
   interfaces: [ErrorInterface],
   fields: (t) => ({
-    refusal: t.exposeString('refusal', { description: 'ROLE_NOT_ALLOWED, OUT_OF_SCOPE or WRONG_STAGE' }),
+    refusal: t.field({ type: TransitionRefusalEnum, resolve: (e) => e.refusal }),
   }),
 });
 

@@ -6,15 +6,16 @@ import { callerOf, idempotent } from '../idempotency.js';
 import { apiLifecycleOptions, fileRequest } from '../lifecycle.js';
 import { parseInput } from '../parse.js';
 import { ProjectRef } from './project.js';
+import { UrgencyEnum } from './enums.js';
 
 export const NeedInput = builder.inputType('NeedInput', {
   fields: (t) => ({
-    priorityArea: t.string({ required: true, description: 'PA-A .. PA-E' }),
-    priorityActivity: t.string({ required: true, description: '(a) .. (h) of the 2009 recommendations' }),
-    instrument: t.string({ required: true, description: 'UNTOC, TIP, SOM, FA, UNCAC or 1988' }),
+    priorityArea: t.string({ required: true, description: 'A code of codeLists.priorityAreas (PA-A .. PA-E)' }),
+    priorityActivity: t.string({ required: true, description: 'A code of codeLists.priorityActivities ((a) .. (h) of the 2009 recommendations)' }),
+    instrument: t.string({ required: true, description: 'A code of codeLists.instruments (UNTOC, TIP, SOM, FA, UNCAC or 1988)' }),
     article: t.string({ required: false }),
-    formsOfAssistance: t.stringList({ required: true }),
-    urgency: t.string({ required: true, description: 'LOW, MEDIUM, HIGH or CRITICAL' }),
+    formsOfAssistance: t.stringList({ required: true, description: 'Codes of codeLists.formsOfAssistance' }),
+    urgency: t.field({ type: UrgencyEnum, required: true }),
     description: t.string({ required: true }),
     fieldOfExpertise: t.string({ required: false, description: 'A code of the expertise taxonomy (codeLists / domain/expertise.ts); inferred from the article when absent' }),
     confidential: t.boolean({ required: false, description: 'R14: hidden from donors' }),

@@ -3,6 +3,7 @@ import { builder } from '../builder.js';
 import './errors.js';
 import './money.js';
 import './scalars.js';
+import './enums.js';
 import './project.js';
 import './me.js';
 import './code-lists.js';

@@ -27,6 +27,7 @@ import { DecimalScalar } from './money.js';
 import { planRuleInputFields } from './need-rules.js';
 import { DateScalar } from './scalars.js';
 import { loadVisibleProject, ProjectRef } from './project.js';
+import { AssessmentTypeEnum, ModalityEnum, PledgeKindEnum } from './enums.js';
 
 type FieldsOf = Parameters<typeof builder.inputType>[1]['fields'];
 
@@ -91,9 +92,9 @@ const reason: FieldsOf = (t) => ({ reason: t.string({ required: true }) });
 
 actionMutation('startAssessment', 'A programme manager moves a project from SUBMITTED to UNDER_ASSESSMENT.', note);
 actionMutation('recordAssessment', 'Record an assessment or mission (exploratory, technical, needs assessment, desk review) with partner agencies.', (t) => ({
-  type: t.string({ required: true, description: 'EXPLORATORY_MISSION, TECHNICAL_MISSION, NEEDS_ASSESSMENT or DESK_REVIEW' }),
-  startDate: t.string({ required: true }),
-  endDate: t.string({ required: true }),
+  type: t.field({ type: AssessmentTypeEnum, required: true }),
+  startDate: t.field({ type: 'Date', required: true }),
+  endDate: t.field({ type: 'Date', required: true }),
   partners: t.stringList({ required: false, description: 'Partner codes, e.g. UNDP, OHCHR, DPA, OAS' }),
   findings: t.string({ required: true }),
 }));
@@ -119,8 +120,8 @@ actionMutation('setPlan', 'Set (or replace) the plan: objectives, results framew
   objectives: t.stringList({ required: true }),
   outputs: t.field({ type: [ResultInput], required: true }),
   outcomes: t.field({ type: [ResultInput], required: true }),
-  formsOfAssistance: t.stringList({ required: true }),
-  modality: t.string({ required: true, description: 'NATIONAL, REGIONAL, INTERREGIONAL, GLOBAL, THEMATIC or ROUTE' }),
+  formsOfAssistance: t.stringList({ required: true, description: 'Codes of codeLists.formsOfAssistance' }),
+  modality: t.field({ type: ModalityEnum, required: true }),
   budget: t.field({ type: MoneyInput, required: true }),
   ...planRuleInputFields(t),
 }));
@@ -130,20 +131,20 @@ actionMutation('pledge', "Pledge cash or in-kind support to the project, optiona
   donor: t.string({ required: true, description: "The pledging organisation; for a DONOR caller its token's organisation is recorded instead" }),
   amount: t.field({ type: DecimalScalar, required: true, description: 'Exact, e.g. "100000.01"' }),
   currency: t.string({ required: true, description: 'ISO 4217; the budget\'s currency' }),
-  kind: t.string({ required: true, description: 'CASH, IN_KIND_EXPERTISE, IN_KIND_FACILITIES or IN_KIND_EQUIPMENT' }),
-  earmarkPriorityArea: t.string({ required: false }),
+  kind: t.field({ type: PledgeKindEnum, required: true }),
+  earmarkPriorityArea: t.string({ required: false, description: "One of the project's priority areas (codeLists.priorityAreas)" }),
 }));
 actionMutation('descopeBudget', 'Reduce the budget to what can be funded, with a reason.', (t) => ({ amount: t.field({ type: DecimalScalar, required: true, description: 'The new budget, exact, in its currency' }), reason: t.string({ required: true }) }));
 actionMutation('startDelivery', 'Start delivery once pledges cover the budget.', note);
 actionMutation('recordActivity', 'Record a delivered activity with its dates and participants.', (t) => ({
   title: t.string({ required: true }),
-  formOfAssistance: t.string({ required: true }),
-  startDate: t.string({ required: true }),
-  endDate: t.string({ required: true }),
+  formOfAssistance: t.string({ required: true, description: 'A code of codeLists.formsOfAssistance' }),
+  startDate: t.field({ type: 'Date', required: true }),
+  endDate: t.field({ type: 'Date', required: true }),
   participants: t.int({ required: true }),
 }));
 actionMutation('reportProgress', 'File a progress report.', (t) => ({ period: t.string({ required: true }), narrative: t.string({ required: true }) }));
-actionMutation('recordEnactment', 'Record that the law was enacted (R10).', (t) => ({ law: t.string({ required: true }), enactedOn: t.string({ required: true }) }));
+actionMutation('recordEnactment', 'Record that the law was enacted (R10).', (t) => ({ law: t.string({ required: true }), enactedOn: t.field({ type: 'Date', required: true }) }));
 actionMutation('suspend', 'Suspend delivery, with a reason; reminders pause.', reason);
 actionMutation('resume', 'Resume a suspended project.', note);
 actionMutation(

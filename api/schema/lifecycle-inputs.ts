@@ -3,6 +3,7 @@
 import { builder } from '../builder.js';
 import { OutcomeTypeEnum } from './outcome-types.js';
 import { DecimalScalar } from './money.js';
+import { DacCriterionEnum, UrgencyEnum, VerdictEnum } from './enums.js';
 
 export const IndicatorInput = builder.inputType('IndicatorInput', {
   fields: (t) => ({
@@ -23,7 +24,7 @@ export const MoneyInput = builder.inputType('MoneyInput', {
 
 export const CriterionRatingInput = builder.inputType('CriterionRatingInput', {
   fields: (t) => ({
-    criterion: t.string({ required: true, description: 'RELEVANCE, COHERENCE, EFFECTIVENESS, EFFICIENCY, IMPACT or SUSTAINABILITY' }),
+    criterion: t.field({ type: DacCriterionEnum, required: true }),
     rating: t.int({ required: false, description: '1 (highly unsatisfactory) to 6 (highly satisfactory); omit when not assessed' }),
     rationale: t.string({ required: true }),
   }),
@@ -36,7 +37,7 @@ export const IndicatorValueInput = builder.inputType('IndicatorValueInput', {
 export const NeedVerdictInput = builder.inputType('NeedVerdictInput', {
   fields: (t) => ({
     needId: t.string({ required: true }),
-    verdict: t.string({ required: true, description: 'MET, PARTLY_MET or UNMET' }),
+    verdict: t.field({ type: VerdictEnum, required: true }),
     outcomeTypes: t.field({ type: [OutcomeTypeEnum], required: false, description: 'What kind of outcome the need reached; none for an unmet need' }),
   }),
 });
@@ -45,12 +46,12 @@ export const RecommendationInput = builder.inputType('RecommendationInput', {
   description: 'A recommendation that may become a new need (EVALUATION_FOLLOW_UP) when the project closes.',
   fields: (t) => ({
     state: t.string({ required: false, description: 'The beneficiary State it concerns; the project\'s first when omitted' }),
-    priorityArea: t.string({ required: true }),
-    priorityActivity: t.string({ required: true }),
-    instrument: t.string({ required: true }),
+    priorityArea: t.string({ required: true, description: 'A code of codeLists.priorityAreas' }),
+    priorityActivity: t.string({ required: true, description: 'A code of codeLists.priorityActivities' }),
+    instrument: t.string({ required: true, description: 'A code of codeLists.instruments' }),
     article: t.string({ required: false }),
-    formsOfAssistance: t.stringList({ required: true }),
-    urgency: t.string({ required: true }),
+    formsOfAssistance: t.stringList({ required: true, description: 'Codes of codeLists.formsOfAssistance' }),
+    urgency: t.field({ type: UrgencyEnum, required: true }),
     description: t.string({ required: true }),
   }),
 });

@@ -30,6 +30,10 @@ import { idOrNotFound, parseId, parseInput } from '../parse.js';
 import { text } from '../../domain/boundary.js';
 import { connectionOf, pageArgs, pageOf, pageRequest } from './pagination.js';
 import { dropNulls, ExpertRef } from './roster.js';
+import type { ExclusionRule, ScorePartName } from '../../domain/matching/types.js';
+import type { IndependenceRule } from '../../domain/matching/evaluator.js';
+import type { InvitationEventKind, InvitationStatus } from '../../domain/invitations.js';
+import { ExpertRuleEnum, InvitationEventKindEnum, InvitationStatusEnum, ScorePartNameEnum } from './enums.js';
 
 type NeedRow = Selectable<DB['needs']>;
 
@@ -56,12 +60,12 @@ function fieldsOfNeed(need: NeedRow): string[] {
 // Lazily resolves the expert row of a roster entry for the API (the in-memory entry lacks institution etc.).
 const expertField = (t: any) => t.field({ type: ExpertRef, resolve: async (x: { expert: RosterExpert }, _a: unknown, ctx: Context) => (await ctx.loaders.expert.load(x.expert.id))! });
 
-const ScorePartRef = builder.objectRef<{ name: string; points: number; reason: string }>('ScorePart').implement({
-  fields: (t) => ({ name: t.exposeString('name', { description: 'FIELD, INSTRUMENT, LANGUAGE, REGION, PAST_OUTCOMES or WORKLOAD' }), points: t.exposeFloat('points'), reason: t.exposeString('reason') }),
+const ScorePartRef = builder.objectRef<{ name: ScorePartName; points: number; reason: string }>('ScorePart').implement({
+  fields: (t) => ({ name: t.field({ type: ScorePartNameEnum, resolve: (p) => p.name }), points: t.exposeFloat('points'), reason: t.exposeString('reason') }),
 });
-const ReasonRef = builder.objectRef<{ rule: string; reason: string }>('RuleBreach').implement({
+const ReasonRef = builder.objectRef<{ rule: ExclusionRule | IndependenceRule; reason: string }>('RuleBreach').implement({
   description: 'A hard rule an expert breaks, and why.',
-  fields: (t) => ({ rule: t.exposeString('rule'), reason: t.exposeString('reason') }),
+  fields: (t) => ({ rule: t.field({ type: ExpertRuleEnum, resolve: (r) => r.rule }), reason: t.exposeString('reason') }),
 });
 const RankedRef = builder.objectRef<Ranking['ranked'][number]>('RankedExpert').implement({
   fields: (t) => ({ rank: t.exposeInt('rank'), expertId: t.string({ resolve: (r) => r.expert.id }), name: t.string({ resolve: (r) => r.expert.name }), score: t.exposeFloat('score'), parts: t.field({ type: [ScorePartRef], resolve: (r) => r.parts }), expert: expertField(t) }),
@@ -85,7 +89,8 @@ const MatchRef = builder.objectRef<{ need: NeedRow; target: MatchTarget; ranking
 
 const MatchOptionsInput = builder.inputType('MatchOptionsInput', {
   fields: (t) => ({
-    windowFrom: t.string(), windowTo: t.string(), fields: t.stringList(), organisations: t.stringList(), limit: t.int(), excludedLimit: t.int(),
+    windowFrom: t.field({ type: 'Date' }), windowTo: t.field({ type: 'Date' }),
+    fields: t.stringList({ description: 'Codes of the taxonomy of fields of expertise (domain/expertise.ts)' }), organisations: t.stringList(), limit: t.int(), excludedLimit: t.int(),
     languages: t.stringList({ description: 'The languages the work is done in (ISO 639-1, any language), in place of the State\'s working languages' }),
   }),
 });
@@ -119,14 +124,44 @@ const TeamProposalRef = builder.objectRef<{ optimal: Team; greedy: Team; needOf:
     greedy: t.field({ type: TeamRef, resolve: (p) => ({ ...p.greedy, needOf: p.needOf }) }),
   }),
 });
+const TeamSlotInput = builder.inputType('TeamSlotInput', { fields: (s) => ({ needId: s.string({ required: true }), label: s.string({ required: true }) }) });
 const TeamOptionsInput = builder.inputType('TeamOptionsInput', {
   fields: (t) => ({
-    windowFrom: t.string(), windowTo: t.string(), maxPerRegion: t.int(), candidatesPerSlot: t.int(),
-    slots: t.field({ type: [builder.inputType('TeamSlotInput', { fields: (s) => ({ needId: s.string({ required: true }), label: s.string({ required: true }) }) })] }),
+    windowFrom: t.field({ type: 'Date' }), windowTo: t.field({ type: 'Date' }), maxPerRegion: t.int(), candidatesPerSlot: t.int(),
+    slots: t.field({ type: [TeamSlotInput] }),
+  }),
+});
+const ProposeTeamInput = builder.inputType('ProposeTeamInput', {
+  description: "A project's slots (one per need unless slots are given) and the team's constraints.",
+  fields: (t) => ({
+    projectId: t.id({ required: true }),
+    windowFrom: t.field({ type: 'Date' }), windowTo: t.field({ type: 'Date' }), maxPerRegion: t.int(), candidatesPerSlot: t.int(),
+    slots: t.field({ type: [TeamSlotInput] }),
   }),
 });
 
-const IndependenceRef = builder.objectRef<{ expert: RosterExpert; breaches: { rule: string; reason: string }[] }>('EvaluatorCandidate').implement({
+/** The optimal team for a project's slots beside the greedy choice; `at` names the input the options came from. */
+async function proposeTeam(ctx: Context, projectId: unknown, options: unknown, at: { projectId: string; options: string }) {
+  const o = parseInput(teamOptions, dropNulls(options ?? {}), at.options);
+  const needs = await needsFor(ctx, null, parseId(projectId, at.projectId));
+  const byId = new Map(needs.map((n) => [n.id, n]));
+  const wanted = o.slots ?? needs.map((n) => ({ needId: n.id, label: n.id }));
+  const issues = wanted.flatMap((s, i) => (byId.has(s.needId) ? [] : [{ field: `${at.options}.slots.${i}.needId`, message: `need ${s.needId} is not a need of this project` }]));
+  if (issues.length) throw new ValidationError(issues);
+  const roster = await currentRoster(ctx.deps.db);
+  // The roster is read once for all slots (domain/matching/rank-slots.ts), not once per slot.
+  const ranked = rankExpertsForSlots(roster, wanted.map((s) => targetOf(byId.get(s.needId)!, o)), o.candidatesPerSlot);
+  const slots: Slot[] = wanted.map((s, i) => ({
+    id: s.label,
+    candidates: ranked[i]!.map((r) => ({
+      expertId: r.expert.id, score: r.score, capacity: r.expert.profile.capacity, homeRegion: homeRegionOf(r.expert.nationality),
+    })),
+  }));
+  const needOf = new Map(wanted.map((s) => [s.label, s.needId]));
+  return { optimal: optimalTeam(slots, o.maxPerRegion), greedy: greedyTeam(slots, o.maxPerRegion), needOf };
+}
+
+const IndependenceRef = builder.objectRef<{ expert: RosterExpert; breaches: { rule: IndependenceRule; reason: string }[] }>('EvaluatorCandidate').implement({
   fields: (t) => ({
     expertId: t.string({ resolve: (c) => c.expert.id }),
     name: t.string({ resolve: (c) => c.expert.name }),
@@ -139,10 +174,10 @@ type InvitationRow = NonNullable<Awaited<ReturnType<typeof invitationById>>>;
 const InvitationEventRef = builder.objectRef<Awaited<ReturnType<typeof invitationEvents>>[number]>('InvitationEvent').implement({
   fields: (t) => ({
     seq: t.exposeInt('seq'),
-    kind: t.exposeString('kind', { description: 'INVITED, REMINDED, DECLINED, TIMED_OUT, ACCEPTED or EXHAUSTED' }),
+    kind: t.field({ type: InvitationEventKindEnum, resolve: (e) => e.kind as InvitationEventKind }),
     expertId: t.exposeString('expert_id', { nullable: true }),
-    at: t.string({ resolve: (e) => new Date(e.at).toISOString() }),
-    details: t.string({ description: 'JSON', resolve: (e) => JSON.stringify(e.details) }),
+    at: t.field({ type: 'DateTime', resolve: (e) => new Date(e.at) }),
+    details: t.field({ type: 'JSON', description: "The event's particulars (a JSON object: position, reason, deadline…)", resolve: (e) => e.details }),
   }),
 });
 export const InvitationRef = builder.objectRef<InvitationRow>('Invitation').implement({
@@ -153,12 +188,15 @@ export const InvitationRef = builder.objectRef<InvitationRow>('Invitation').impl
     projectId: t.exposeString('project_id', { nullable: true }),
     slot: t.exposeString('slot'),
     candidates: t.exposeStringList('candidates'),
-    status: t.exposeString('status', { description: 'WAITING, ACCEPTED or EXHAUSTED' }),
+    status: t.field({ type: InvitationStatusEnum, resolve: (i) => i.status as InvitationStatus }),
     expertId: t.exposeString('expert_id', { nullable: true }),
     events: t.field({ type: [InvitationEventRef], resolve: (i, _a, ctx) => ctx.loaders.invitationEvents.load(i.id) }),
   }),
 });
 const InvitationConnection = connectionOf('Invitation', InvitationRef, { totalCount: true });
+const AnswerInvitationInput = builder.inputType('AnswerInvitationInput', {
+  fields: (t) => ({ invitationId: t.id({ required: true }), accept: t.boolean({ required: true }), reason: t.string({ description: 'Why, when declining (optional)' }) }),
+});
 const InviteInput = builder.inputType('InviteExpertsInput', {
   fields: (t) => ({
     needId: t.string({ required: true }), slot: t.string({ required: true }), candidates: t.stringList({ required: true, description: 'Best first' }),
@@ -214,6 +252,16 @@ builder.queryFields((t) => ({
       return row;
     },
   }),
+  proposeTeam: t.field({
+    type: TeamProposalRef,
+    description: "Proposes the optimal team for a project's slots (one per need unless slots are given), beside the greedy choice. Changes nothing.",
+    args: { input: t.arg({ type: ProposeTeamInput, required: true }) },
+    errors: { types: [ValidationError, ForbiddenError, NotFoundError], directResult: true },
+    resolve: (_r, { input }, ctx) => {
+      const { projectId, ...options } = input;
+      return proposeTeam(ctx, projectId, options, { projectId: 'input.projectId', options: 'input' });
+    },
+  }),
   myInvitations: t.field({
     type: InvitationConnection,
     description: 'The invitations that name the calling expert, newest first, a page at a time.',
@@ -231,28 +279,11 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   assignTeam: t.field({
     type: TeamProposalRef,
-    description: 'Proposes the optimal team for a project\'s slots (one per need unless slots are given), beside the greedy choice.',
+    description: "Proposes the optimal team for a project's slots, beside the greedy choice. It changes nothing: use the query proposeTeam.",
+    deprecationReason: 'use proposeTeam',
     args: { projectId: t.arg.id({ required: true }), options: t.arg({ type: TeamOptionsInput }) },
     errors: { types: [ValidationError, ForbiddenError, NotFoundError], directResult: true },
-    resolve: async (_r, args, ctx) => {
-      const o = parseInput(teamOptions, dropNulls(args.options ?? {}), 'options');
-      const needs = await needsFor(ctx, null, parseId(args.projectId, 'projectId'));
-      const byId = new Map(needs.map((n) => [n.id, n]));
-      const wanted = o.slots ?? needs.map((n) => ({ needId: n.id, label: n.id }));
-      const issues = wanted.flatMap((s, i) => (byId.has(s.needId) ? [] : [{ field: `options.slots.${i}.needId`, message: `need ${s.needId} is not a need of this project` }]));
-      if (issues.length) throw new ValidationError(issues);
-      const roster = await currentRoster(ctx.deps.db);
-      // The roster is read once for all slots (domain/matching/rank-slots.ts), not once per slot.
-      const ranked = rankExpertsForSlots(roster, wanted.map((s) => targetOf(byId.get(s.needId)!, o)), o.candidatesPerSlot);
-      const slots: Slot[] = wanted.map((s, i) => ({
-        id: s.label,
-        candidates: ranked[i]!.map((r) => ({
-          expertId: r.expert.id, score: r.score, capacity: r.expert.profile.capacity, homeRegion: homeRegionOf(r.expert.nationality),
-        })),
-      }));
-      const needOf = new Map(wanted.map((s) => [s.label, s.needId]));
-      return { optimal: optimalTeam(slots, o.maxPerRegion), greedy: greedyTeam(slots, o.maxPerRegion), needOf };
-    },
+    resolve: (_r, args, ctx) => proposeTeam(ctx, args.projectId, args.options, { projectId: 'projectId', options: 'options' }),
   }),
   inviteExperts: t.field({
     type: InvitationRef,
@@ -297,11 +328,11 @@ builder.mutationFields((t) => ({
   answerInvitation: t.field({
     type: InvitationRef,
     description: 'The invited expert accepts or declines.',
-    args: { invitationId: t.arg.id({ required: true }), accept: t.arg.boolean({ required: true }), reason: t.arg.string() },
+    args: { input: t.arg({ type: AnswerInvitationInput, required: true }) },
     errors: { types: [ValidationError, ForbiddenError, NotFoundError, TransitionRefusedError, UnavailableError], directResult: true },
-    resolve: async (_r, args, ctx) => {
+    resolve: async (_r, { input: args }, ctx) => {
       const id = idOrNotFound(args.invitationId, 'invitation');
-      const reason = args.reason == null ? undefined : parseInput(text(1000), args.reason, 'reason');
+      const reason = args.reason == null ? undefined : parseInput(text(1000), args.reason, 'input.reason');
       await readInvitation(ctx, id);
       try {
         await withTemporalDeadline(ctx.deps.temporal, temporalDeadlineMs(ctx.deps.lifecycle?.temporalDeadlineMs), `the answer to ${id}`, () => ctx.deps.temporal.workflow.getHandle(id).executeUpdate(answerInvitationUpdate, { args: [{ expertId: ctx.actor!.subject, accept: args.accept, ...(reason ? { reason } : {}) }] }));

@@ -7,6 +7,8 @@ import type { Priority, PriorityPart } from '../../domain/priority.js';
 import type { NeedVerdict } from '../../domain/priority.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
+import type { Stage } from '../../domain/stages.js';
+import { PriorityPartNameEnum, StageEnum, VerdictEnum } from './enums.js';
 import { NeedRef } from './project.js';
 
 export { NeedRef };
@@ -19,9 +21,9 @@ export interface NeedInPool {
   pool?: { rank: number; priority: Priority };
 }
 
-const PriorityPartRef = builder.objectRef<PriorityPart>('PriorityPart').implement({
+export const PriorityPartRef = builder.objectRef<PriorityPart>('PriorityPart').implement({
   description: 'One named part of a need\'s priority, with the points it adds and why.',
-  fields: (t) => ({ name: t.exposeString('name'), points: t.exposeFloat('points'), reason: t.exposeString('reason') }),
+  fields: (t) => ({ name: t.field({ type: PriorityPartNameEnum, resolve: (p) => p.name }), points: t.exposeFloat('points'), reason: t.exposeString('reason') }),
 });
 
 export const PriorityRef = builder.objectRef<Priority>('Priority').implement({
@@ -38,8 +40,8 @@ async function standingOf(n: Standing, ctx: Context) {
 
 builder.objectFields(NeedRef, (t) => ({
   projectId: t.string({ nullable: true, description: 'The project that serves it, once filed with one or grouped into one', resolve: (n) => n.project_id }),
-  projectStage: t.string({ nullable: true, description: "Its project's stage, when it has a project", resolve: async (n, _a, ctx) => (await standingOf(n, ctx)).project_stage }),
-  verdict: t.string({ nullable: true, description: 'The latest evaluation verdict on it, if any', resolve: async (n, _a, ctx) => (await standingOf(n, ctx)).verdict }),
+  projectStage: t.field({ type: StageEnum, nullable: true, description: "Its project's stage, when it has a project", resolve: async (n, _a, ctx) => (await standingOf(n, ctx)).project_stage as Stage | null }),
+  verdict: t.field({ type: VerdictEnum, nullable: true, description: 'The latest evaluation verdict on it, if any', resolve: async (n, _a, ctx) => (await standingOf(n, ctx)).verdict }),
   stateRank: t.int({ nullable: true, description: "Its State's own ranking of it (R2), if given", resolve: (n) => n.state_rank }),
   confirmedAt: t.field({ type: 'DateTime', nullable: true, description: 'When its State confirmed it, for a presumed need (R1)', resolve: (n) => n.confirmed_at }),
   mergedInto: t.string({ nullable: true, description: 'The need it was merged into, as a duplicate (R3)', resolve: (n) => n.merged_into }),

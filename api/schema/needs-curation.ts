@@ -24,6 +24,8 @@ import { idOrNotFound, parseInput } from '../parse.js';
 import { NeedRef, type NeedInPool } from './need.js';
 import { connectionOf, pageArgs, pageOf, pageRequest } from './pagination.js';
 import { ProjectRef } from './project.js';
+import type { NeedSourceCode } from '../../domain/code-lists/index.js';
+import { ActorRoleEnum, NeedSourceEnum, type ActorRole } from './enums.js';
 
 const PresumedNeedConnection = connectionOf('PresumedNeed', NeedRef, { totalCount: true });
 
@@ -90,45 +92,57 @@ builder.queryFields((t) => ({
   }),
 }));
 
+const ConfirmPresumedNeedInput = builder.inputType('ConfirmPresumedNeedInput', { fields: (t) => ({ needId: t.id({ required: true }) }) });
+const MergeNeedsInput = builder.inputType('MergeNeedsInput', {
+  fields: (t) => ({ survivorId: t.id({ required: true }), duplicateIds: t.idList({ required: true, description: 'Needs of the same State merged into the survivor; none twice' }) }),
+});
+const GroupNeedsIntoProjectInput = builder.inputType('GroupNeedsIntoProjectInput', {
+  fields: (t) => ({
+    needIds: t.idList({ required: true }),
+    title: t.string({ required: true }),
+    idempotencyKey: t.string({ required: true, description: 'Grouping again with it returns the same project' }),
+  }),
+});
+
 builder.mutationFields((t) => ({
   confirmPresumedNeed: t.field({
     type: NeedRef,
     description: "The State's focal point confirms a presumed reporting need, which may then be planned (R1).",
-    args: { needId: t.arg.id({ required: true }) },
+    args: { input: t.arg({ type: ConfirmPresumedNeedInput, required: true }) },
     errors: { types: [ValidationError, ForbiddenError, NotFoundError], directResult: true },
-    resolve: async (_r, args, ctx) => {
+    resolve: async (_r, { input: args }, ctx) => {
       const need = await visibleNeed(ctx, String(args.needId));
-      if (need!.source !== PRESUMED_SOURCE) throw new ValidationError([{ field: 'needId', message: 'only a presumed need is confirmed' }]);
+      if (need!.source !== PRESUMED_SOURCE) throw new ValidationError([{ field: 'input.needId', message: 'only a presumed need is confirmed' }]);
       // Only focal points confirm (access policy), and visibleNeed found one of the caller's own State.
       // Confirmed once: concurrent or repeated confirmations get the same answer, the confirmed need, and write one CONFIRMED event.
       await confirmPresumedNeedOnce(ctx.deps.db, need!.id, ctx.actor!);
-      return (await poolNeeds(ctx, [need!.id], 'needId'))[0]!;
+      return (await poolNeeds(ctx, [need!.id], 'input.needId'))[0]!;
     },
   }),
   mergeNeeds: t.field({
     type: [NeedRef],
     description: 'Merge duplicate pool needs of one State into a surviving need; each merged need points to it.',
-    args: { survivorId: t.arg.id({ required: true }), duplicateIds: t.arg.idList({ required: true }) },
+    args: { input: t.arg({ type: MergeNeedsInput, required: true }) },
     errors: { types: [ValidationError, ForbiddenError] },
-    resolve: async (_r, args, ctx) => {
+    resolve: async (_r, { input: args }, ctx) => {
       // One boundary for id lists: at least one, none twice (naming the repeated one).
-      const duplicateIds = parseInput(idList('need', { min: 1, max: 500 }), args.duplicateIds, 'duplicateIds');
-      const [survivor] = await poolNeeds(ctx, [String(args.survivorId)], 'survivorId');
-      const duplicates = await poolNeeds(ctx, duplicateIds, 'duplicateIds');
+      const duplicateIds = parseInput(idList('need', { min: 1, max: 500 }), args.duplicateIds, 'input.duplicateIds');
+      const [survivor] = await poolNeeds(ctx, [String(args.survivorId)], 'input.survivorId');
+      const duplicates = await poolNeeds(ctx, duplicateIds, 'input.duplicateIds');
       // Decided on the locked rows, so two merges of one need (or of two needs into each other) cannot both apply.
       const issues = await mergeNeedsAtomically(ctx.deps.db, survivor!.id, duplicates.map((d) => d.id), ctx.actor!);
-      if (issues.length) throw new ValidationError(issues);
-      return poolNeeds(ctx, duplicates.map((d) => d.id), 'duplicateIds');
+      if (issues.length) throw new ValidationError(issues.map((i) => ({ ...i, field: `input.${i.field}` })));
+      return poolNeeds(ctx, duplicates.map((d) => d.id), 'input.duplicateIds');
     },
   }),
   groupNeedsIntoProject: t.field({
     type: ProjectRef,
     description: 'Start one integrated or regional project from pool needs (domain.md S3, S8); presumed needs must be confirmed first (R1).',
-    args: { needIds: t.arg.idList({ required: true }), title: t.arg.string({ required: true }), idempotencyKey: t.arg.string({ required: true }) },
+    args: { input: t.arg({ type: GroupNeedsIntoProjectInput, required: true }) },
     errors: { types: [ValidationError, ForbiddenError, NotFoundError, TransitionRefusedError, IdempotencyKeyReusedError, UnavailableError], directResult: true },
-    resolve: async (_r, args, ctx) => {
-      const { title, key } = parseInput(z.object({ title: line(300), key: idempotencyKey }), { title: args.title, key: args.idempotencyKey }, 'input');
-      const needIds = parseInput(idList('need', { min: 1, max: 500 }), args.needIds, 'needIds');
+    resolve: async (_r, { input: args }, ctx) => {
+      const { title, idempotencyKey: key } = parseInput(z.object({ title: line(300), idempotencyKey }), { title: args.title, idempotencyKey: args.idempotencyKey }, 'input');
+      const needIds = parseInput(idList('need', { min: 1, max: 500 }), args.needIds, 'input.needIds');
       const read = async (projectId: string) => {
         const project = await findProject(ctx.deps.db, projectId);
         if (!project) throw new NotFoundError(`project ${projectId} not found`);
@@ -136,7 +150,7 @@ builder.mutationFields((t) => ({
       };
       // The key is checked before the needs: a retry after success finds them in the project it made.
       return idempotent(ctx.deps.db, { scope: 'groupNeedsIntoProject', key, caller: callerOf(ctx), payload: { needIds, title } }, async () => {
-      const needs = await poolNeeds(ctx, needIds, 'needIds');
+      const needs = await poolNeeds(ctx, needIds, 'input.needIds');
       // The claim decides, under row locks, before any project starts: of concurrent groupings of one
       // need exactly one gets it; the others are refused and start nothing.
       const projectId = projectIdFromNeeds(key);
@@ -145,7 +159,7 @@ builder.mutationFields((t) => ({
       const mayRead = () => ctx.actor!.role === 'PROGRAMME_MANAGER' || ctx.actor!.role === 'CONFERENCE_ADMIN';
       const taken = refusals.filter((r) => r.kind === 'IN_PROJECT');
       if (taken.length) throw new TransitionRefusedError('NEED_ALREADY_IN_PROJECT', taken.map((r) => describeGroupingRefusal(r, mayRead)).join('; '));
-      if (refusals.length) throw new ValidationError(refusals.map((r) => ({ field: `needIds.${r.index}`, message: describeGroupingRefusal(r, mayRead) })));
+      if (refusals.length) throw new ValidationError(refusals.map((r) => ({ field: `input.needIds.${r.index}`, message: describeGroupingRefusal(r, mayRead) })));
       const started = await startProjectFromNeeds(
         ctx.deps.temporal,
         ctx.actor!,
@@ -173,11 +187,11 @@ builder.mutationFields((t) => ({
 
 const NeedHistoryEntryRef = builder.objectRef<NeedHistoryEntry>('NeedHistoryEntry').implement({
   fields: (t) => ({
-    at: t.string({ resolve: (e) => e.at.toISOString() }),
+    at: t.field({ type: 'DateTime', resolve: (e) => e.at }),
     action: t.exposeString('action', { description: 'IMPORTED, PRESUMED, CONFIRMED, RANKED, MERGED_INTO, ABSORBED_DUPLICATE, GROUPED_INTO_PROJECT, RECORDED, FOLLOW_UP_OF, FIELD_SET, CONFIDENTIALITY_SET, WITHDRAWN, EVALUATED, or project:<action> for its project\'s events' }),
     actorSubject: t.exposeString('actorSubject'),
-    actorRole: t.exposeString('actorRole'),
-    detail: t.string({ description: 'As JSON', resolve: (e) => JSON.stringify(e.detail) }),
+    actorRole: t.field({ type: ActorRoleEnum, resolve: (e) => e.actorRole as ActorRole }),
+    detail: t.field({ type: 'JSON', description: "The event's particulars (a JSON object)", resolve: (e) => e.detail }),
   }),
 });
 

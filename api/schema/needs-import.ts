@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { importRequest, textDefect } from '../../domain/needs-import.js';
 import type { DB } from '../../db/schema.js';
 import { TASK_QUEUE } from '../../workflows/definitions.js';
+import type { ImportStatus } from '../../domain/needs-import.js';
+import { ImportFormatEnum, ImportSourceEnum, ImportStatusEnum } from './enums.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { ForbiddenError, NotFoundError, UnavailableError, ValidationError } from '../errors.js';
@@ -46,7 +48,7 @@ const pageArgs = z.object({
 const NeedsImportRef = builder.objectRef<ImportRow>('NeedsImport').implement({
   fields: (t) => ({
     id: t.exposeID('id'),
-    status: t.exposeString('status', { description: 'RUNNING or COMPLETED' }),
+    status: t.field({ type: ImportStatusEnum, resolve: (i) => i.status as ImportStatus }),
     totalRows: t.exposeInt('total_rows', { description: 'Data rows in the file (0 until the file has been read)' }),
     processedRows: t.exposeInt('processed_rows'),
     imported: t.exposeInt('imported', { description: 'New needs written by this import' }),
@@ -70,8 +72,8 @@ const NeedsImportRef = builder.objectRef<ImportRow>('NeedsImport').implement({
 
 const ImportNeedsInput = builder.inputType('ImportNeedsInput', {
   fields: (t) => ({
-    format: t.string({ required: true, description: 'CSV (header: state,priorityArea,priorityActivity,instrument,article,formsOfAssistance,urgency,description,stateRank; delimited by ",", ";" or tab) or JSON (array of rows)' }),
-    source: t.string({ required: true, description: 'QUESTIONNAIRE_RESPONSE or CHECKLIST_RESPONSE' }),
+    format: t.field({ type: ImportFormatEnum, required: true, description: 'CSV (header: state,priorityArea,priorityActivity,instrument,article,formsOfAssistance,urgency,description,stateRank; delimited by ",", ";" or tab) or JSON (array of rows)' }),
+    source: t.field({ type: ImportSourceEnum, required: true }),
     cycle: t.string({ required: true, description: 'The reporting cycle, e.g. "2008"' }),
     content: t.string({ required: true }),
     importKey: t.string({ required: true, description: 'The same key with the same file returns the same import' }),

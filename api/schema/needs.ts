@@ -54,13 +54,20 @@ builder.queryFields((t) => ({
   }),
 }));
 
+const RankNeedsInput = builder.inputType('RankNeedsInput', {
+  fields: (t) => ({
+    state: t.string({ required: true, description: "The focal point's own State (ISO 3166 alpha-3)" }),
+    needIds: t.idList({ required: true, description: "The State's open needs, most important first" }),
+  }),
+});
+
 builder.mutationFields((t) => ({
   rankNeeds: t.field({
     type: [NeedRef],
     description: "A State's focal point ranks its open needs, most important first (R2: recipient priorities count); answers those needs, in that order, with their new priority.",
-    args: { state: t.arg.string({ required: true }), needIds: t.arg.stringList({ required: true }) },
+    args: { input: t.arg({ type: RankNeedsInput, required: true }) },
     errors: { types: [ValidationError, ForbiddenError, NotFoundError] },
-    resolve: async (_r, args, ctx) => {
+    resolve: async (_r, { input: args }, ctx) => {
       const actor = ctx.actor!;
       // Only focal points rank (access policy); another State's needs answer as not found, whatever the list.
       if (actor.stateCode !== args.state) throw new NotFoundError(`no needs for State ${args.state}`);

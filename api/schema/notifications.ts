@@ -7,6 +7,10 @@ import { builder } from '../builder.js';
 import { ForbiddenError, ValidationError } from '../errors.js';
 import { parseInput } from '../parse.js';
 import { connectionOf, pageArgs, pageOf, pageRequest } from './pagination.js';
+import type { Delivery, NotificationStatus } from '../../domain/notifications/digest.js';
+import type { NoticeTopic } from '../../domain/notifications/audiences.js';
+import type { Language } from '../../domain/notifications/messages.js';
+import { NotificationDeliveryEnum, NotificationLanguageEnum, NotificationStatusEnum, NotificationTopicEnum } from './enums.js';
 
 type ContactRow = Selectable<DB['notification_contacts']>;
 type OutboxRow = Selectable<DB['notification_outbox']>;
@@ -16,8 +20,8 @@ const ContactRef = builder.objectRef<ContactRow>('NotificationPreferences').impl
   fields: (t) => ({
     subject: t.exposeString('subject'),
     email: t.exposeString('email'),
-    language: t.exposeString('language'),
-    delivery: t.exposeString('delivery'),
+    language: t.field({ type: NotificationLanguageEnum, resolve: (c) => c.language as Language }),
+    delivery: t.field({ type: NotificationDeliveryEnum, resolve: (c) => c.delivery as Delivery }),
   }),
 });
 
@@ -25,21 +29,19 @@ const OutboxRef = builder.objectRef<OutboxRow>('OutboxNotification').implement({
   description: 'One notice to one person. status: PENDING (waiting, or held for the daily digest), SENT, FAILED (lastError says why).',
   fields: (t) => ({
     id: t.exposeString('id'),
-    topic: t.exposeString('topic'),
+    topic: t.field({ type: NotificationTopicEnum, resolve: (r) => r.topic as NoticeTopic }),
     projectId: t.exposeString('project_id', { nullable: true }),
     recipient: t.exposeString('recipient_subject'),
     email: t.exposeString('email'),
-    language: t.exposeString('language'),
+    language: t.field({ type: NotificationLanguageEnum, resolve: (r) => r.language as Language }),
     digest: t.exposeBoolean('digest'),
-    status: t.exposeString('status'),
+    status: t.field({ type: NotificationStatusEnum, resolve: (r) => r.status as NotificationStatus }),
     attempts: t.exposeInt('attempts'),
     lastError: t.exposeString('last_error', { nullable: true }),
-    createdAt: t.string({ resolve: (r) => new Date(r.created_at).toISOString() }),
-    sentAt: t.string({ nullable: true, resolve: (r) => (r.sent_at ? new Date(r.sent_at).toISOString() : null) }),
+    createdAt: t.field({ type: 'DateTime', resolve: (r) => new Date(r.created_at) }),
+    sentAt: t.field({ type: 'DateTime', nullable: true, resolve: (r) => (r.sent_at ? new Date(r.sent_at) : null) }),
   }),
 });
-
-const STATUSES = ['PENDING', 'SENT', 'FAILED'];
 
 const OutboxConnection = connectionOf('OutboxNotification', OutboxRef, { totalCount: true });
 
@@ -47,12 +49,11 @@ builder.queryFields((t) => ({
   notificationOutbox: t.field({
     type: OutboxConnection,
     description: 'The e-mail outbox, newest first, a page at a time (PROGRAMME_MANAGER).',
-    args: { status: t.arg.string({ required: false }), projectId: t.arg.string({ required: false }), ...pageArgs(t) },
+    args: { status: t.arg({ type: NotificationStatusEnum, required: false }), projectId: t.arg.string({ required: false }), ...pageArgs(t) },
     // A list cannot be a union member: the success type wraps it as `data`.
     errors: { types: [ValidationError, ForbiddenError] },
     resolve: async (_r, args, ctx) => {
       if (ctx.actor!.role !== 'PROGRAMME_MANAGER') throw new ForbiddenError(`notificationOutbox is for PROGRAMME_MANAGER; the caller is ${ctx.actor!.role}`);
-      if (args.status && !STATUSES.includes(args.status)) throw new ValidationError([{ field: 'status', message: `must be one of ${STATUSES.join(', ')}` }]);
       if (args.projectId && !/^[A-Za-z0-9._-]{1,300}$/.test(args.projectId)) throw new ValidationError([{ field: 'projectId', message: 'must be a project id: 1-300 letters, digits, ".", "_" or "-"' }]);
       const page = pageRequest(args, ['string', 'string']);
       const filtered = () => {
@@ -77,13 +78,21 @@ builder.queryFields((t) => ({
   }),
 }));
 
+const SetNotificationPreferencesInput = builder.inputType('SetNotificationPreferencesInput', {
+  fields: (t) => ({
+    delivery: t.field({ type: NotificationDeliveryEnum, required: true }),
+    language: t.field({ type: NotificationLanguageEnum, required: false }),
+    email: t.string({ required: false, description: 'Required the first time' }),
+  }),
+});
+
 builder.mutationFields((t) => ({
   setNotificationPreferences: t.field({
     type: ContactRef,
     description: 'The caller chooses immediate mail or a daily digest, its language and (the first time) its address.',
-    args: { delivery: t.arg.string({ required: true }), language: t.arg.string({ required: false }), email: t.arg.string({ required: false }) },
+    args: { input: t.arg({ type: SetNotificationPreferencesInput, required: true }) },
     errors: { types: [ValidationError], directResult: true },
-    resolve: async (_r, args, ctx) => {
+    resolve: async (_r, { input: args }, ctx) => {
       const input = parseInput(notificationPreferencesInput, { delivery: args.delivery, language: args.language ?? undefined, email: args.email ?? undefined }, 'input');
       const actor = ctx.actor!;
       const db = ctx.deps.db;

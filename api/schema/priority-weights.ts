@@ -11,7 +11,7 @@ import { DateScalar } from './scalars.js';
 const byCode = (weights: Record<string, number>) => Object.entries(weights).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 
 const AreaWeightRef = builder.objectRef<{ priorityArea: string; weight: number }>('AreaWeight').implement({
-  fields: (t) => ({ priorityArea: t.exposeString('priorityArea'), weight: t.exposeFloat('weight') }),
+  fields: (t) => ({ priorityArea: t.exposeString('priorityArea', { description: 'A code of codeLists.priorityAreas' }), weight: t.exposeFloat('weight') }),
 });
 
 const InstrumentWeightRef = builder.objectRef<{ instrument: string; weight: number }>('InstrumentWeight').implement({
@@ -32,12 +32,12 @@ export const WeightSetRef = builder.objectRef<WeightSetRow>('PriorityWeightSet')
     weights: t.field({ type: [AreaWeightRef], resolve: (w) => byCode(w.weights).map(([priorityArea, weight]) => ({ priorityArea, weight })) }),
     instrumentWeights: t.field({ type: [InstrumentWeightRef], resolve: (w) => byCode(w.instrumentWeights ?? {}).map(([instrument, weight]) => ({ instrument, weight })) }),
     setBy: t.exposeString('set_by'),
-    setAt: t.string({ resolve: (w) => new Date(w.set_at).toISOString() }),
+    setAt: t.field({ type: 'DateTime', resolve: (w) => new Date(w.set_at) }),
   }),
 });
 
 const WeightsInput = builder.inputType('AreaWeightInput', {
-  fields: (t) => ({ priorityArea: t.string({ required: true }), weight: t.float({ required: true, description: '0-3; 1 is neutral' }) }),
+  fields: (t) => ({ priorityArea: t.string({ required: true, description: 'A code of codeLists.priorityAreas' }), weight: t.float({ required: true, description: '0-3; 1 is neutral' }) }),
 });
 const InstrumentWeightInput = builder.inputType('InstrumentWeightInput', {
   fields: (t) => ({ instrument: t.string({ required: true, description: 'UNTOC, TIP, SOM, FA, UNCAC or 1988' }), weight: t.float({ required: true, description: '0-3; 1 is neutral' }) }),

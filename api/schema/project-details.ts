@@ -8,6 +8,8 @@ import { normaliseAmount } from '../../domain/money.js';
 import { DecimalScalar, MoneyRef } from './money.js';
 import { ProjectRef } from './project.js';
 import { OutcomeTypeEnum } from './outcome-types.js';
+import type { UrgencyCode } from '../../domain/code-lists/index.js';
+import { AssessmentTypeEnum, DacCriterionEnum, ModalityEnum, PledgeKindEnum, UrgencyEnum, VerdictEnum } from './enums.js';
 
 type Details = ProjectState;
 const detailsOf = (p: ProjectRow) => p.details as unknown as Details;
@@ -16,7 +18,7 @@ const detailsOf = (p: ProjectRow) => p.details as unknown as Details;
 const RecordedInterface = builder.interfaceRef<{ by: string; at: string }>('Recorded').implement({
   fields: (t) => ({
     by: t.exposeString('by', { description: 'Subject of who recorded it' }),
-    at: t.exposeString('at'),
+    at: t.field({ type: 'DateTime', resolve: (r) => r.at }),
   }),
 });
 
@@ -25,10 +27,10 @@ const AssessmentRef = builder.objectRef<Details['assessments'][number]>('Assessm
   interfaces: [RecordedInterface],
   description: 'An assessment or mission (exploratory, technical, needs assessment, desk review).',
   fields: (t) => ({
-    type: t.exposeString('type'),
-    startDate: t.exposeString('startDate'),
-    endDate: t.exposeString('endDate'),
-    partners: t.exposeStringList('partners'),
+    type: t.field({ type: AssessmentTypeEnum, resolve: (a) => a.type }),
+    startDate: t.field({ type: 'Date', resolve: (a) => a.startDate }),
+    endDate: t.field({ type: 'Date', resolve: (a) => a.endDate }),
+    partners: t.exposeStringList('partners', { description: 'Partner agency codes (domain/partners.ts), e.g. UNDP, OHCHR' }),
     findings: t.exposeString('findings'),
   }),
 });
@@ -38,7 +40,7 @@ const InformationRequestRef = builder.objectRef<Details['informationRequests'][n
   fields: (t) => ({
     question: t.exposeString('question'),
     answer: t.string({ nullable: true, resolve: (r) => r.answer ?? null }),
-    answeredAt: t.string({ nullable: true, resolve: (r) => r.answeredAt ?? null }),
+    answeredAt: t.field({ type: 'DateTime', nullable: true, resolve: (r) => r.answeredAt ?? null }),
   }),
 });
 
@@ -56,15 +58,15 @@ export const PlanRef = builder.objectRef<NonNullable<Details['plan']>>('Plan').i
     objectives: t.exposeStringList('objectives'),
     outputs: t.field({ type: [ResultRef], resolve: (p) => p.outputs }),
     outcomes: t.field({ type: [ResultRef], resolve: (p) => p.outcomes }),
-    formsOfAssistance: t.exposeStringList('formsOfAssistance'),
-    modality: t.exposeString('modality'),
+    formsOfAssistance: t.exposeStringList('formsOfAssistance', { description: 'Codes of codeLists.formsOfAssistance' }),
+    modality: t.field({ type: ModalityEnum, resolve: (p) => p.modality }),
     budget: t.field({ type: MoneyRef, resolve: (p) => p.budget }),
   }),
 });
 
 const EndorsementRef = builder.objectRef<{ state: string; by: string; at: string; comment?: string }>('Endorsement').implement({
   interfaces: [RecordedInterface],
-  fields: (t) => ({ state: t.exposeString('state'), comment: t.string({ nullable: true, resolve: (e) => e.comment ?? null }) }),
+  fields: (t) => ({ state: t.exposeString('state', { description: 'ISO 3166 alpha-3 (codeLists.states)' }), comment: t.string({ nullable: true, resolve: (e) => e.comment ?? null }) }),
 });
 
 const PledgeRef = builder.objectRef<Details['pledges'][number]>('Pledge').implement({
@@ -72,9 +74,9 @@ const PledgeRef = builder.objectRef<Details['pledges'][number]>('Pledge').implem
   fields: (t) => ({
     donor: t.exposeString('donor'),
     amount: t.field({ type: DecimalScalar, resolve: (p) => normaliseAmount(p.amount, p.currency) }),
-    currency: t.exposeString('currency'),
-    kind: t.exposeString('kind'),
-    earmarkPriorityArea: t.string({ nullable: true, resolve: (p) => p.earmarkPriorityArea ?? null }),
+    currency: t.exposeString('currency', { description: 'ISO 4217' }),
+    kind: t.field({ type: PledgeKindEnum, resolve: (p) => p.kind }),
+    earmarkPriorityArea: t.string({ nullable: true, description: 'A code of codeLists.priorityAreas', resolve: (p) => p.earmarkPriorityArea ?? null }),
   }),
 });
 
@@ -82,9 +84,9 @@ const DeliveryActivityRef = builder.objectRef<Details['activities'][number]>('De
   interfaces: [RecordedInterface],
   fields: (t) => ({
     title: t.exposeString('title'),
-    formOfAssistance: t.exposeString('formOfAssistance'),
-    startDate: t.exposeString('startDate'),
-    endDate: t.exposeString('endDate'),
+    formOfAssistance: t.exposeString('formOfAssistance', { description: 'A code of codeLists.formsOfAssistance' }),
+    startDate: t.field({ type: 'Date', resolve: (a) => a.startDate }),
+    endDate: t.field({ type: 'Date', resolve: (a) => a.endDate }),
     participants: t.exposeInt('participants'),
   }),
 });
@@ -96,14 +98,14 @@ const ProgressReportRef = builder.objectRef<Details['progressReports'][number]>(
 
 const EnactmentRef = builder.objectRef<NonNullable<Details['enactment']>>('Enactment').implement({
   interfaces: [RecordedInterface],
-  fields: (t) => ({ law: t.exposeString('law'), enactedOn: t.exposeString('enactedOn') }),
+  fields: (t) => ({ law: t.exposeString('law'), enactedOn: t.field({ type: 'Date', resolve: (e) => e.enactedOn }) }),
 });
 
 type OutcomeAssessment = NonNullable<Details['outcomeAssessment']>;
 const CriterionRatingRef = builder.objectRef<OutcomeAssessment['criteria'][number]>('CriterionRating').implement({
   description: 'One OECD DAC criterion, rated 1-6 or not assessed (null) with a rationale.',
   fields: (t) => ({
-    criterion: t.exposeString('criterion'),
+    criterion: t.field({ type: DacCriterionEnum, resolve: (c) => c.criterion }),
     rating: t.int({ nullable: true, resolve: (c) => c.rating }),
     rationale: t.exposeString('rationale'),
   }),
@@ -114,7 +116,7 @@ const IndicatorValueRef = builder.objectRef<OutcomeAssessment['indicatorValues']
 const NeedVerdictRef = builder.objectRef<OutcomeAssessment['needVerdicts'][number]>('NeedVerdict').implement({
   fields: (t) => ({
     needId: t.exposeString('needId'),
-    verdict: t.exposeString('verdict'),
+    verdict: t.field({ type: VerdictEnum, resolve: (v) => v.verdict }),
     outcomeTypes: t.field({ type: [OutcomeTypeEnum], description: 'What kind of outcome the need reached (domain.md 5)', resolve: (v) => v.outcomeTypes ?? [] }),
   }),
 });
@@ -124,8 +126,8 @@ const RecommendationRef = builder.objectRef<OutcomeAssessment['recommendations']
     priorityArea: t.exposeString('priorityArea'),
     priorityActivity: t.exposeString('priorityActivity'),
     instrument: t.exposeString('instrument'),
-    formsOfAssistance: t.exposeStringList('formsOfAssistance'),
-    urgency: t.exposeString('urgency'),
+    formsOfAssistance: t.exposeStringList('formsOfAssistance', { description: 'Codes of codeLists.formsOfAssistance' }),
+    urgency: t.field({ type: UrgencyEnum, resolve: (r) => r.urgency as UrgencyCode }),
     description: t.exposeString('description'),
   }),
 });
@@ -147,10 +149,14 @@ const OutcomeAssessmentRef = builder.objectRef<OutcomeAssessment>('OutcomeAssess
 
 const NoticeRef = builder.objectRef<{ kind: string; at: string; message: string }>('Escalation').implement({
   description: 'A lapsed deadline or overdue step, escalated to the programme manager.',
-  fields: (t) => ({ kind: t.exposeString('kind'), at: t.exposeString('at'), message: t.exposeString('message') }),
+  fields: (t) => ({
+    kind: t.exposeString('kind', { description: 'What lapsed: the step that escalated (informationRequest, funding, evaluation, …) or PROJECTION_FAILED' }),
+    at: t.field({ type: 'DateTime', resolve: (n) => n.at }),
+    message: t.exposeString('message'),
+  }),
 });
 const ReasonRef = builder.objectRef<{ action: string; reason: string; at: string }>('Reason').implement({
-  fields: (t) => ({ action: t.exposeString('action'), reason: t.exposeString('reason'), at: t.exposeString('at') }),
+  fields: (t) => ({ action: t.exposeString('action', { description: 'The action that gave the reason (decline, merge, descopeBudget, …)' }), reason: t.exposeString('reason'), at: t.field({ type: 'DateTime', resolve: (r) => r.at }) }),
 });
 
 builder.objectFields(ProjectRef, (t) => ({

@@ -6,11 +6,15 @@ import type { Context } from '../context.js';
 import { NotFoundError } from '../errors.js';
 import { idOrNotFound } from '../parse.js';
 import { audienceOf } from '../policy.js';
+import type { NeedSourceCode, UrgencyCode } from '../../domain/code-lists/index.js';
+import type { ProjectEventKind } from '../../domain/project-events.js';
+import type { Stage } from '../../domain/stages.js';
+import { ActorRoleEnum, NeedSourceEnum, ProjectEventKindEnum, StageEnum, UrgencyEnum } from './enums.js';
 
 export const ActorRef = builder.objectRef<Actor>('Actor').implement({
   fields: (t) => ({
     subject: t.exposeString('subject'),
-    role: t.exposeString('role'),
+    role: t.field({ type: ActorRoleEnum, description: 'SYSTEM for palermo\'s own timers (reminders, escalations)', resolve: (a) => a.role }),
     state: t.string({ nullable: true, resolve: (a) => a.stateCode ?? null }),
     organisation: t.string({ nullable: true, description: 'The organisation a DONOR acts for (token claim org)', resolve: (a) => a.organisation ?? null }),
   }),
@@ -20,14 +24,14 @@ export const NeedRef = builder.objectRef<NeedRow>('Need').implement({
   description: 'A need for technical assistance: what a State asks for, under which priority area and instrument.',
   fields: (t) => ({
     id: t.exposeID('id'),
-    state: t.exposeString('state_code'),
-    source: t.exposeString('source'),
-    priorityArea: t.exposeString('priority_area'),
-    priorityActivity: t.exposeString('priority_activity'),
-    instrument: t.exposeString('instrument'),
+    state: t.exposeString('state_code', { description: 'ISO 3166 alpha-3 (codeLists.states)' }),
+    source: t.field({ type: NeedSourceEnum, resolve: (n) => n.source as NeedSourceCode }),
+    priorityArea: t.exposeString('priority_area', { description: 'A code of codeLists.priorityAreas (PA-A .. PA-E)' }),
+    priorityActivity: t.exposeString('priority_activity', { description: 'A code of codeLists.priorityActivities ((a) .. (h))' }),
+    instrument: t.exposeString('instrument', { description: 'A code of codeLists.instruments' }),
     article: t.string({ nullable: true, resolve: (n) => n.article }),
-    formsOfAssistance: t.stringList({ resolve: (n) => n.forms_of_assistance }),
-    urgency: t.exposeString('urgency'),
+    formsOfAssistance: t.stringList({ description: 'Codes of codeLists.formsOfAssistance', resolve: (n) => n.forms_of_assistance }),
+    urgency: t.field({ type: UrgencyEnum, resolve: (n) => n.urgency as UrgencyCode }),
     description: t.exposeString('description'),
   }),
 });
@@ -36,16 +40,16 @@ export const HistoryEntryRef = builder.objectRef<ProjectEventRow>('HistoryEntry'
   description: 'One line of the audit trail: who did what, when, and from which stage to which.',
   fields: (t) => ({
     seq: t.exposeInt('seq'),
-    kind: t.exposeString('kind', { description: 'FILED, TRANSITION, RECORDED, ABSORBED, REMINDER or ESCALATION' }),
+    kind: t.field({ type: ProjectEventKindEnum, resolve: (e) => e.kind as ProjectEventKind }),
     action: t.exposeString('action'),
     actor: t.field({
       type: ActorRef,
       resolve: (e) => ({ subject: e.actor_subject, role: e.actor_role as Actor['role'], ...(e.actor_state ? { stateCode: e.actor_state } : {}) }),
     }),
-    at: t.string({ resolve: (e) => new Date(e.at).toISOString() }),
-    fromStage: t.string({ nullable: true, resolve: (e) => e.from_stage }),
-    toStage: t.exposeString('to_stage'),
-    summary: t.string({ description: 'The transition payload, as JSON.', resolve: (e) => JSON.stringify(e.summary) }),
+    at: t.field({ type: 'DateTime', resolve: (e) => new Date(e.at) }),
+    fromStage: t.field({ type: StageEnum, nullable: true, resolve: (e) => e.from_stage as Stage | null }),
+    toStage: t.field({ type: StageEnum, resolve: (e) => e.to_stage as Stage }),
+    summary: t.field({ type: 'JSON', description: 'The transition payload as the workflow accepted it (a JSON object).', resolve: (e) => e.summary }),
   }),
 });
 
@@ -54,11 +58,11 @@ export const ProjectRef = builder.objectRef<ProjectRow>('Project').implement({
   fields: (t) => ({
     id: t.exposeID('id'),
     title: t.exposeString('title'),
-    stage: t.exposeString('stage'),
+    stage: t.field({ type: StageEnum, resolve: (p) => p.stage as Stage }),
     iatiActivityStatus: t.exposeInt('iati_activity_status', { description: 'IATI activity status 1-6, following from the stage' }),
     states: t.stringList({ description: 'Beneficiary States (ISO 3166 alpha-3)', resolve: (p, _a, ctx) => ctx.loaders.projectStates.load(p.id) }),
-    filedAt: t.string({ resolve: (p) => new Date(p.filed_at).toISOString() }),
-    updatedAt: t.string({ resolve: (p) => new Date(p.updated_at).toISOString() }),
+    filedAt: t.field({ type: 'DateTime', resolve: (p) => new Date(p.filed_at) }),
+    updatedAt: t.field({ type: 'DateTime', resolve: (p) => new Date(p.updated_at) }),
     needs: t.field({
       type: [NeedRef],
       description: "The project's needs; a focal point sees only its own State's part (R1; access policy).",

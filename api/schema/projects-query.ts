@@ -3,6 +3,7 @@ import { PRIORITY_AREAS, STATES } from '../../domain/code-lists/index.js';
 import { STAGES } from '../../domain/stages.js';
 import { countProjects, pageProjects, type ProjectFilter } from '../../db/queries/projects.js';
 import { PROJECT_ORDERS } from '../../domain/list-orders.js';
+import { StageEnum } from './enums.js';
 import { builder } from '../builder.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { parseInput } from '../parse.js';
@@ -14,9 +15,9 @@ const ProjectConnection = connectionOf('Project', ProjectRef, { totalCount: true
 
 const ProjectFilterInput = builder.inputType('ProjectFilter', {
   fields: (t) => ({
-    stage: t.string({ required: false }),
+    stage: t.field({ type: StageEnum, required: false }),
     state: t.string({ required: false, description: 'ISO 3166 alpha-3' }),
-    priorityArea: t.string({ required: false, description: 'PA-A .. PA-E' }),
+    priorityArea: t.string({ required: false, description: 'A code of codeLists.priorityAreas (PA-A .. PA-E)' }),
   }),
 });
 

@@ -5,6 +5,8 @@ import { DateScalar } from './scalars.js';
 import { DecimalScalar } from './money.js';
 import { ForbiddenError } from '../errors.js';
 import { fundingGapReport, needsReport, outcomesReport } from '../reports.js';
+import type { Stage } from '../../domain/stages.js';
+import { EarmarkFlagEnum, NeedPlaceEnum, StageEnum, type NEED_PLACES } from './enums.js';
 
 type NeedsCell = Awaited<ReturnType<typeof needsReport>>[number];
 type Funding = Awaited<ReturnType<typeof fundingGapReport>>;
@@ -14,9 +16,9 @@ const NeedsCellRef = builder.objectRef<NeedsCell>('NeedsReportCell').implement({
   fields: (t) => ({
     priorityArea: t.exposeString('priorityArea'),
     region: t.exposeString('region'),
-    stage: t.exposeString('stage', { description: 'The project stage, or POOL for needs in no project' }),
+    stage: t.field({ type: NeedPlaceEnum, description: 'The project stage, or POOL for needs in no project', resolve: (c) => c.stage as (typeof NEED_PLACES)[number] }),
     needs: t.exposeInt('needs'),
-    oldestWaitingSince: t.exposeString('oldestWaitingSince'),
+    oldestWaitingSince: t.field({ type: 'DateTime', resolve: (c) => c.oldestWaitingSince }),
   }),
 });
 
@@ -38,7 +40,7 @@ const MismatchRef = builder.objectRef<Funding['earmarkMismatch'][number]>('Earma
     priorityArea: t.exposeString('priorityArea'),
     conferenceShare: t.exposeFloat('conferenceShare'),
     earmarkShare: t.exposeFloat('earmarkShare'),
-    flag: t.string({ nullable: true, description: 'UNDERFUNDED_PRIORITY or DONOR_DRIVEN', resolve: (m) => m.flag }),
+    flag: t.field({ type: EarmarkFlagEnum, nullable: true, resolve: (m) => m.flag }),
     explanation: t.exposeString('explanation'),
   }),
 });
@@ -51,7 +53,7 @@ const OutcomeRef = builder.objectRef<Outcome>('OutcomeReportRow').implement({
   fields: (t) => ({
     projectId: t.exposeString('projectId'),
     title: t.exposeString('title'),
-    stage: t.exposeString('stage'),
+    stage: t.field({ type: StageEnum, resolve: (r) => r.stage as Stage }),
     relevance: t.int({ nullable: true, resolve: (o) => o.relevance }),
     coherence: t.int({ nullable: true, resolve: (o) => o.coherence }),
     effectiveness: t.int({ nullable: true, resolve: (o) => o.effectiveness }),

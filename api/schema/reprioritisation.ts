@@ -8,6 +8,9 @@ import { STATES } from '../../domain/code-lists/index.js';
 import { builder } from '../builder.js';
 import { ForbiddenError, NotFoundError, UnavailableError } from '../errors.js';
 import { temporalDeadlineMs, withTemporalDeadline } from '../temporal-deadline.js';
+import type { PriorityPart, SnapshotTrigger } from '../../domain/priority.js';
+import { SnapshotTriggerEnum } from './enums.js';
+import { PriorityPartRef } from './need.js';
 
 type SnapshotRow = NonNullable<Awaited<ReturnType<typeof snapshotById>>>;
 type EntryRow = Awaited<ReturnType<typeof snapshotEntries>>[number] & { previousRank: number | null };
@@ -22,7 +25,7 @@ const RankedEntryRef = builder.objectRef<EntryRow>('RankedNeed').implement({
     state: t.exposeString('state_code'),
     priorityArea: t.exposeString('priority_area'),
     description: t.exposeString('description'),
-    parts: t.string({ description: 'The named parts of the score, as JSON', resolve: (e) => JSON.stringify(e.parts) }),
+    parts: t.field({ type: [PriorityPartRef], description: 'The named parts of the score', resolve: (e) => e.parts as unknown as PriorityPart[] }),
   }),
 });
 
@@ -34,8 +37,8 @@ const SnapshotRef = builder.objectRef<SnapshotRow>('PrioritySnapshot').implement
   description: 'One re-prioritisation run: every open need ranked.',
   fields: (t) => ({
     id: t.exposeInt('id'),
-    trigger: t.exposeString('trigger'),
-    takenAt: t.string({ resolve: (s) => new Date(s.taken_at).toISOString() }),
+    trigger: t.field({ type: SnapshotTriggerEnum, resolve: (s) => s.trigger as SnapshotTrigger }),
+    takenAt: t.field({ type: 'DateTime', resolve: (s) => new Date(s.taken_at) }),
     weightSetId: t.int({ nullable: true, resolve: (s) => s.weight_set_id }),
     weightSet: t.field({
       type: WeightSetRef,

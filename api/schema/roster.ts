@@ -10,6 +10,8 @@ import type { Context } from '../context.js';
 import { ForbiddenError, NotFoundError, TransitionRefusedError, ValidationError } from '../errors.js';
 import { idOrNotFound, parseInput } from '../parse.js';
 import { boundedInt, identifier } from '../../domain/boundary.js';
+import type { ExpertAction } from '../../domain/matching/types.js';
+import { ActorRoleEnum, ExpertActionEnum, ExpertStatusEnum, LanguageLevelEnum, type ActorRole } from './enums.js';
 
 /** GraphQL sends absent optional fields as null; zod defaults apply to undefined only. */
 export function dropNulls(value: unknown): unknown {
@@ -21,11 +23,11 @@ export function dropNulls(value: unknown): unknown {
 const InstrumentKnowledge = builder.objectRef<{ instrument: string; articles: string[] }>('InstrumentKnowledge').implement({
   fields: (t) => ({ instrument: t.exposeString('instrument'), articles: t.exposeStringList('articles') }),
 });
-const LanguageSkill = builder.objectRef<{ language: string; level: string }>('LanguageSkill').implement({
-  fields: (t) => ({ language: t.exposeString('language', { description: 'ISO 639-1 code, any language (e.g. fa, sq, pt)' }), level: t.exposeString('level', { description: 'A1-C2 or NATIVE' }) }),
+const LanguageSkill = builder.objectRef<ExpertRow['profile']['languages'][number]>('LanguageSkill').implement({
+  fields: (t) => ({ language: t.exposeString('language', { description: 'ISO 639-1 code, any language (e.g. fa, sq, pt)' }), level: t.field({ type: LanguageLevelEnum, resolve: (l) => l.level }) }),
 });
 const Window = builder.objectRef<{ from: string; to: string }>('AvailabilityWindow').implement({
-  fields: (t) => ({ from: t.exposeString('from'), to: t.exposeString('to') }),
+  fields: (t) => ({ from: t.field({ type: 'Date', resolve: (w) => w.from }), to: t.field({ type: 'Date', resolve: (w) => w.to }) }),
 });
 const Conflicts = builder.objectRef<{ states: string[]; projects: string[]; organisations: string[] }>('DeclaredConflicts').implement({
   fields: (t) => ({ states: t.exposeStringList('states'), projects: t.exposeStringList('projects'), organisations: t.exposeStringList('organisations') }),
@@ -44,11 +46,11 @@ const Profile = builder.objectRef<ExpertRow['profile']>('ExpertProfile').impleme
 });
 const HistoryEntry = builder.objectRef<Awaited<ReturnType<typeof expertHistory>>[number]>('ExpertHistoryEntry').implement({
   fields: (t) => ({
-    action: t.exposeString('action'),
+    action: t.field({ type: ExpertActionEnum, resolve: (h) => h.action as ExpertAction }),
     by: t.exposeString('by_subject'),
-    role: t.exposeString('by_role'),
-    at: t.string({ resolve: (h) => new Date(h.at).toISOString() }),
-    details: t.string({ description: 'JSON', resolve: (h) => JSON.stringify(h.details) }),
+    role: t.field({ type: ActorRoleEnum, resolve: (h) => h.by_role as ActorRole }),
+    at: t.field({ type: 'DateTime', resolve: (h) => new Date(h.at) }),
+    details: t.field({ type: 'JSON', description: "The change's particulars (a JSON object: reason, before and after, …)", resolve: (h) => h.details }),
   }),
 });
 
@@ -60,15 +62,15 @@ export const ExpertRef = builder.objectRef<ExpertRow>('Expert').implement({
     nationality: t.exposeString('nationality'),
     nominatingState: t.exposeString('nominating_state'),
     institution: t.exposeString('institution'),
-    status: t.exposeString('status', { description: 'NOMINATED, ACTIVE, SUSPENDED or RETIRED' }),
+    status: t.field({ type: ExpertStatusEnum, resolve: (e) => e.status as ExpertStatus }),
     profile: t.field({ type: Profile, resolve: (e) => e.profile }),
     history: t.field({ type: [HistoryEntry], resolve: (e, _a, ctx) => ctx.loaders.expertHistory.load(e.id) }),
   }),
 });
 
 const InstrumentInput = builder.inputType('InstrumentKnowledgeInput', { fields: (t) => ({ instrument: t.string({ required: true }), articles: t.stringList() }) });
-const LanguageInput = builder.inputType('LanguageSkillInput', { fields: (t) => ({ language: t.string({ required: true }), level: t.string({ required: true }) }) });
-const WindowInput = builder.inputType('AvailabilityWindowInput', { fields: (t) => ({ from: t.string({ required: true }), to: t.string({ required: true }) }) });
+const LanguageInput = builder.inputType('LanguageSkillInput', { fields: (t) => ({ language: t.string({ required: true, description: 'ISO 639-1' }), level: t.field({ type: LanguageLevelEnum, required: true }) }) });
+const WindowInput = builder.inputType('AvailabilityWindowInput', { fields: (t) => ({ from: t.field({ type: 'Date', required: true }), to: t.field({ type: 'Date', required: true }) }) });
 const ConflictsInput = builder.inputType('DeclaredConflictsInput', { fields: (t) => ({ states: t.stringList(), projects: t.stringList(), organisations: t.stringList() }) });
 export const ProfileInput = builder.inputType('ExpertProfileInput', {
   fields: (t) => ({
@@ -100,7 +102,7 @@ async function existing(ctx: Context, id: string): Promise<ExpertRow> {
 }
 
 /** A manager's status decision, allowed only from the listed statuses. */
-async function decide(ctx: Context, args: unknown, action: string, from: ExpertStatus[], to: ExpertStatus) {
+async function decide(ctx: Context, args: unknown, action: ExpertAction, from: ExpertStatus[], to: ExpertStatus) {
   const actor = ctx.actor!; // a manager: the access policy refuses every other role
   const input = parseInput(rosterDecisionInput, args, 'input');
   const row = await existing(ctx, input.expertId);
@@ -129,7 +131,16 @@ builder.queryFields((t) => ({
   }),
 }));
 
-const decision = { expertId: (t: any) => t.arg.id({ required: true }), reason: (t: any) => t.arg.string({ required: true }) };
+/** One input type per status decision, each { expertId, reason }. */
+const decisionInput = (name: string) =>
+  builder.inputType(name, { fields: (t) => ({ expertId: t.id({ required: true }), reason: t.string({ required: true }) }) });
+const SuspendExpertInput = decisionInput('SuspendExpertInput');
+const ReinstateExpertInput = decisionInput('ReinstateExpertInput');
+const RetireExpertInput = decisionInput('RetireExpertInput');
+const UpdateExpertProfileInput = builder.inputType('UpdateExpertProfileInput', { fields: (t) => ({ profile: t.field({ type: ProfileInput, required: true }) }) });
+const RecordExpertDeliveryInput = builder.inputType('RecordExpertDeliveryInput', {
+  fields: (t) => ({ expertId: t.id({ required: true }), projectId: t.id({ required: true }), rating: t.int({ description: '1-4, once known' }) }),
+});
 
 builder.mutationFields((t) => ({
   nominateExpert: t.field({
@@ -163,11 +174,11 @@ builder.mutationFields((t) => ({
   updateExpertProfile: t.field({
     type: ExpertRef,
     description: 'The expert keeps their own profile.',
-    args: { profile: t.arg({ type: ProfileInput, required: true }) },
+    args: { input: t.arg({ type: UpdateExpertProfileInput, required: true }) },
     errors: { types: [ValidationError, ForbiddenError, NotFoundError, TransitionRefusedError], directResult: true },
-    resolve: async (_r, args, ctx) => {
+    resolve: async (_r, { input }, ctx) => {
       const actor = ctx.actor!;
-      const profile = parseInput(expertProfileInput, dropNulls(args.profile), 'profile');
+      const profile = parseInput(expertProfileInput, dropNulls(input.profile), 'input.profile');
       const row = await existing(ctx, actor.subject);
       if (row.status === 'RETIRED') throw new TransitionRefusedError('WRONG_STATUS', `expert ${row.id} is RETIRED`);
       // changeExpert re-checks the status on the locked row, so a retirement that lands meanwhile wins over the edit.
@@ -177,26 +188,26 @@ builder.mutationFields((t) => ({
     },
   }),
   suspendExpert: t.field({
-    type: ExpertRef, args: { expertId: decision.expertId(t), reason: decision.reason(t) },
+    type: ExpertRef, args: { input: t.arg({ type: SuspendExpertInput, required: true }) },
     errors: { types: [ValidationError, ForbiddenError, NotFoundError, TransitionRefusedError], directResult: true },
-    resolve: (_r, args, ctx) => decide(ctx, args, 'SUSPEND', ['ACTIVE'], 'SUSPENDED'),
+    resolve: (_r, { input: args }, ctx) => decide(ctx, args, 'SUSPEND', ['ACTIVE'], 'SUSPENDED'),
   }),
   reinstateExpert: t.field({
-    type: ExpertRef, args: { expertId: decision.expertId(t), reason: decision.reason(t) },
+    type: ExpertRef, args: { input: t.arg({ type: ReinstateExpertInput, required: true }) },
     errors: { types: [ValidationError, ForbiddenError, NotFoundError, TransitionRefusedError], directResult: true },
-    resolve: (_r, args, ctx) => decide(ctx, args, 'REINSTATE', ['SUSPENDED'], 'ACTIVE'),
+    resolve: (_r, { input: args }, ctx) => decide(ctx, args, 'REINSTATE', ['SUSPENDED'], 'ACTIVE'),
   }),
   retireExpert: t.field({
-    type: ExpertRef, args: { expertId: decision.expertId(t), reason: decision.reason(t) },
+    type: ExpertRef, args: { input: t.arg({ type: RetireExpertInput, required: true }) },
     errors: { types: [ValidationError, ForbiddenError, NotFoundError, TransitionRefusedError], directResult: true },
-    resolve: (_r, args, ctx) => decide(ctx, args, 'RETIRE', ['NOMINATED', 'ACTIVE', 'SUSPENDED'], 'RETIRED'),
+    resolve: (_r, { input: args }, ctx) => decide(ctx, args, 'RETIRE', ['NOMINATED', 'ACTIVE', 'SUSPENDED'], 'RETIRED'),
   }),
   recordExpertDelivery: t.field({
     type: ExpertRef,
     description: 'A manager records that an expert delivered (part of) a project, with its rating 1-4 once known.',
-    args: { expertId: t.arg.id({ required: true }), projectId: t.arg.id({ required: true }), rating: t.arg.int() },
+    args: { input: t.arg({ type: RecordExpertDeliveryInput, required: true }) },
     errors: { types: [ValidationError, ForbiddenError, NotFoundError], directResult: true },
-    resolve: async (_r, args, ctx) => {
+    resolve: async (_r, { input: args }, ctx) => {
       const actor = ctx.actor!;
       const input = parseInput(z.object({ expertId: identifier(), projectId: identifier(), rating: boundedInt(1, 4).nullable() }), { ...args, rating: args.rating ?? null }, 'input');
       const row = await existing(ctx, input.expertId);

@@ -2,7 +2,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Actor } from '../../domain/roles.js';
 import type { ExpertProfile, NominationInput } from '../../domain/roster-inputs.js';
-import type { ExpertStatus, RosterExpert } from '../../domain/matching/types.js';
+import type { ExpertAction, ExpertStatus, RosterExpert } from '../../domain/matching/types.js';
 import type { DB } from '../schema.js';
 
 export type ExpertRow = Selectable<DB['experts']>;
@@ -25,7 +25,7 @@ export async function insertNomination(db: Kysely<DB>, id: string, input: Nomina
  * `details` may be computed from the row as it was just before the change.
  */
 export async function changeExpert(
-  db: Kysely<DB>, id: string, change: { status?: ExpertStatus; profile?: ExpertProfile }, action: string, by: Actor,
+  db: Kysely<DB>, id: string, change: { status?: ExpertStatus; profile?: ExpertProfile }, action: ExpertAction, by: Actor,
   details: Record<string, unknown> | ((before: ExpertRow) => Record<string, unknown>), from?: readonly ExpertStatus[],
 ): Promise<ExpertRow | null> {
   return db.transaction().execute(async (tx) => {

@@ -67,6 +67,7 @@ export const POLICY: Readonly<Record<string, Readonly<Record<string, Row>>>> = {
     outcomesReport: row('no', 'yes', 'no', 'no', 'own', 'yes'),
     expert: ROSTER_READERS,
     matchExperts: MATCHING,
+    proposeTeam: MATCHING,
     evaluatorCandidates: MATCHING,
     proposeEvaluationPanel: MATCHING,
     invitation: INVITATIONS,

@@ -2,7 +2,8 @@
 // rules; the seeds ask for independent evaluation, not for these exact tests).
 import type { RosterExpert } from './types.js';
 
-export type IndependenceRule = 'NATIONAL_OF_BENEFICIARY' | 'DELIVERED_THE_PROJECT' | 'DECLARED_CONFLICT' | 'SUSPENDED';
+export const INDEPENDENCE_RULES = ['NATIONAL_OF_BENEFICIARY', 'DELIVERED_THE_PROJECT', 'DECLARED_CONFLICT', 'SUSPENDED'] as const;
+export type IndependenceRule = (typeof INDEPENDENCE_RULES)[number];
 
 export interface EvaluatedProject {
   projectId: string;

@@ -4,6 +4,10 @@ import type { ExpertProfile } from '../roster-inputs.js';
 export const EXPERT_STATUSES = ['NOMINATED', 'ACTIVE', 'SUSPENDED', 'RETIRED'] as const;
 export type ExpertStatus = (typeof EXPERT_STATUSES)[number];
 
+/** What an expert's history row records (who nominated, accepted, edited, decided, delivered). */
+export const EXPERT_ACTIONS = ['NOMINATE', 'ACCEPT', 'UPDATE_PROFILE', 'SUSPEND', 'REINSTATE', 'RETIRE', 'RECORD_DELIVERY'] as const;
+export type ExpertAction = (typeof EXPERT_ACTIONS)[number];
+
 export interface RosterExpert {
   id: string;
   name: string;
@@ -31,13 +35,17 @@ export interface MatchTarget {
   organisations?: readonly string[];
 }
 
+export const SCORE_PART_NAMES = ['FIELD', 'INSTRUMENT', 'LANGUAGE', 'REGION', 'PAST_OUTCOMES', 'WORKLOAD'] as const;
+export type ScorePartName = (typeof SCORE_PART_NAMES)[number];
+
 export interface ScorePart {
-  name: 'FIELD' | 'INSTRUMENT' | 'LANGUAGE' | 'REGION' | 'PAST_OUTCOMES' | 'WORKLOAD';
+  name: ScorePartName;
   points: number;
   reason: string;
 }
 
-export type ExclusionRule = 'SUSPENDED' | 'NO_SHARED_LANGUAGE' | 'UNAVAILABLE' | 'CONFLICT_OF_INTEREST';
+export const EXCLUSION_RULES = ['SUSPENDED', 'NO_SHARED_LANGUAGE', 'UNAVAILABLE', 'CONFLICT_OF_INTEREST'] as const;
+export type ExclusionRule = (typeof EXCLUSION_RULES)[number];
 export interface Exclusion {
   rule: ExclusionRule;
   reason: string;

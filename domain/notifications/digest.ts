@@ -3,6 +3,10 @@
 export const DELIVERIES = ['IMMEDIATE', 'DAILY_DIGEST'] as const;
 export type Delivery = (typeof DELIVERIES)[number];
 
+/** An outbox row: PENDING (waiting, or held for the digest), SENT, or FAILED with its last error. */
+export const NOTIFICATION_STATUSES = ['PENDING', 'SENT', 'FAILED'] as const;
+export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
+
 /** The first digest time (hourUtc:00 UTC) strictly after `queuedAt`: a notice waits at most a day. */
 export function nextDigestAt(queuedAt: Date, hourUtc: number): Date {
   const at = new Date(Date.UTC(queuedAt.getUTCFullYear(), queuedAt.getUTCMonth(), queuedAt.getUTCDate(), hourUtc));

@@ -19,7 +19,7 @@ export const MY_INVITATIONS = graphql(`
 
 export const ANSWER_INVITATION = graphql(`
   mutation AnswerInvitation($invitationId: ID!, $accept: Boolean!, $reason: String) {
-    answerInvitation(invitationId: $invitationId, accept: $accept, reason: $reason) {
+    answerInvitation(input: { invitationId: $invitationId, accept: $accept, reason: $reason }) {
       __typename
       ... on Invitation { id status expertId }
       ... on Error { code message }

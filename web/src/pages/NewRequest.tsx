@@ -9,6 +9,10 @@ import { CODE_LISTS } from '../operations/common';
 import { FILE_REQUEST } from '../operations/lifecycle';
 import { issueAt, problemOf, type Problem } from '../outcome';
 import type { Session } from '../session';
+import { oneOf } from '../vocabulary';
+import { URGENCIES } from '../../../domain/code-lists/urgency';
+
+const URGENCY_CODES = URGENCIES.map((u) => u.code);
 
 interface NeedDraft {
   priorityArea: string;
@@ -38,12 +42,19 @@ export default function NewRequest({ session }: { session: Session }) {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    // Urgency is an enum of the schema: one not chosen is refused here, at its field, before the request.
+    const drafts = needs.map((n) => ({ ...n, urgency: oneOf(URGENCY_CODES, n.urgency), article: n.article.trim() || undefined }));
+    const unchosen = drafts.flatMap((n, i) => (n.urgency ? [] : [{ field: `input.needs.${i}.urgency`, message: t('form.choiceRequired') }]));
+    if (unchosen.length > 0) {
+      setProblem({ code: 'VALIDATION_FAILED', message: '', issues: unchosen });
+      return;
+    }
     const result = await fileRequest({
       input: {
         state: session.state ?? '',
         title,
         idempotencyKey,
-        needs: needs.map((n) => ({ ...n, article: n.article.trim() || undefined })),
+        needs: drafts.flatMap(({ urgency, ...n }) => (urgency ? [{ ...n, urgency }] : [])),
       },
     });
     const answer = result.data?.fileRequest;

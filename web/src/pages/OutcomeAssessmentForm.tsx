@@ -13,6 +13,7 @@ import { SUBMIT_OUTCOME_ASSESSMENT } from '../operations/evaluation';
 import { issueAt, problemOf, type Problem } from '../outcome';
 
 const DAC_CRITERIA = ['RELEVANCE', 'COHERENCE', 'EFFECTIVENESS', 'EFFICIENCY', 'IMPACT', 'SUSTAINABILITY'] as const;
+import { oneOf } from '../vocabulary';
 const VERDICTS = ['MET', 'PARTLY_MET', 'UNMET'] as const;
 const NOT_ASSESSED = 'NOT_ASSESSED';
 
@@ -53,7 +54,8 @@ export default function OutcomeAssessmentForm({ projectId }: { projectId: string
           idempotencyKey,
           criteria: DAC_CRITERIA.map((criterion) => ({ criterion, rating: ratings[criterion] === NOT_ASSESSED ? null : Number(ratings[criterion]), rationale: rationales[criterion] ?? '' })),
           indicatorValues: indicators.map((ind) => ({ indicator: ind.name, actual: Number(actuals[ind.name]) })),
-          needVerdicts: project!.needs.map((n) => ({ needId: n.id, verdict: verdicts[n.id] ?? '' })),
+          // Every need has a verdict here (checked above); oneOf narrows the select's string to the enum.
+          needVerdicts: project!.needs.flatMap((n) => { const verdict = oneOf(VERDICTS, verdicts[n.id]); return verdict ? [{ needId: n.id, verdict }] : []; }),
           narrative,
           coProviders: coProviders.split('\n').map((s) => s.trim()).filter(Boolean),
         },

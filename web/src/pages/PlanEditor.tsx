@@ -23,6 +23,7 @@ interface ResultDraft {
 }
 const emptyIndicator = (): IndicatorDraft => ({ name: '', unit: '', baseline: '', target: '' });
 const emptyResult = (): ResultDraft => ({ title: '', indicators: [emptyIndicator()] });
+import { oneOf } from '../vocabulary';
 const MODALITIES = ['NATIONAL', 'REGIONAL', 'INTERREGIONAL', 'GLOBAL'] as const;
 
 /** A number typed by the user, or NaN so the server names the field (never a silent 0). */
@@ -40,7 +41,7 @@ export default function PlanEditor({ projectId }: { projectId: string }) {
   const [objectives, setObjectives] = useState<string[]>(['']);
   const [results, setResults] = useState<{ outputs: ResultDraft[]; outcomes: ResultDraft[] }>({ outputs: [emptyResult()], outcomes: [emptyResult()] });
   const [forms, setForms] = useState<string[]>([]);
-  const [modality, setModality] = useState('NATIONAL');
+  const [modality, setModality] = useState<(typeof MODALITIES)[number]>('NATIONAL');
   const [amount, setAmount] = useState('');
   const [currency, setCurrency] = useState('USD');
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -168,7 +169,7 @@ export default function PlanEditor({ projectId }: { projectId: string }) {
         {resultEditor('outcomes')}
         <CheckboxGroup legend={t('plan.forms')} options={(lists?.codeLists.formsOfAssistance ?? []).map((f) => ({ value: f.code, label: `${f.code} — ${f.title}` }))} values={forms} onChange={setForms} error={issueAt(problem, 'formsOfAssistance')} />
         <div className="row">
-          <SelectField label={t('plan.modality')} value={modality} onChange={setModality} options={MODALITIES.map((m) => ({ value: m, label: code('modality', m) }))} placeholder={t('common.choose')} required error={issueAt(problem, 'modality')} />
+          <SelectField label={t('plan.modality')} value={modality} onChange={(v) => setModality(oneOf(MODALITIES, v) ?? modality)} options={MODALITIES.map((m) => ({ value: m, label: code('modality', m) }))} placeholder={t('common.choose')} required error={issueAt(problem, 'modality')} />
           <TextField label={t('plan.amount')} type="number" value={amount} onChange={setAmount} required error={issueAt(problem, 'budget.amount') ?? issueAt(problem, 'budget')} />
           <TextField label={t('plan.currency')} value={currency} onChange={setCurrency} required error={issueAt(problem, 'budget.currency')} />
         </div>

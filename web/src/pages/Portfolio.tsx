@@ -3,6 +3,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { STAGES } from '../../../domain/stages';
+import { oneOf } from '../vocabulary';
 import { Chart } from '../components/Chart';
 import { SelectField } from '../components/Fields';
 import { useT } from '../i18n';
@@ -16,7 +17,7 @@ export default function Portfolio() {
   const [area, setArea] = useState('');
   const [stage, setStage] = useState('');
   const [{ data: lists }] = useQuery({ query: CODE_LISTS });
-  const filter = { ...(state ? { state } : {}), ...(area ? { priorityArea: area } : {}), ...(stage ? { stage } : {}) };
+  const filter = { ...(state ? { state } : {}), ...(area ? { priorityArea: area } : {}), ...(oneOf(STAGES, stage) ? { stage: oneOf(STAGES, stage) } : {}) };
   const [{ data, error }] = useQuery({ query: PROJECTS, variables: { filter, first: 100 } });
   const statesOfRegion = useMemo(() => new Set((lists?.codeLists.states ?? []).filter((s) => s.regions.includes(region)).map((s) => s.code)), [lists, region]);
   const projects = useMemo(() => {
