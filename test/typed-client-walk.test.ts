@@ -92,7 +92,7 @@ const NOMINATE = graphql(`
 const ACCEPT = graphql(`mutation WalkAccept { acceptNomination { __typename ... on Expert { id status } ... on Error { code message } } }`);
 const PROJECTS = graphql(`
   query WalkProjects($filter: ProjectFilter) {
-    projects(filter: $filter) { __typename ... on QueryProjectsSuccess { data { id stage } } ... on Error { code message } }
+    projects(filter: $filter, first: 100) { __typename ... on QueryProjectsSuccess { data { edges { node { id stage } } } } ... on Error { code message } }
   }
 `);
 const TIMELINE = graphql(`
@@ -246,7 +246,7 @@ describe('a typed client (gql.tada, generated from schema.graphql)', () => {
     expect(endorsement.summary).toEqual({ comment: 'Endorsed by the Ministry of Government' });
 
     const listed = member((await send(PROJECTS, { filter: { stage: 'CLOSED', state: 'BOL' } }, pm)).projects, 'QueryProjectsSuccess');
-    expect(listed.data.map((p) => p.id)).toContain(id);
+    expect(listed.data.edges.map((e) => e.node.id)).toContain(id);
     const timeline = member((await send(TIMELINE, { id }, bol)).projectTimeline, 'QueryProjectTimelineSuccess');
     expect(timeline.data.at(-1)).toMatchObject({ kind: 'TRANSITION', action: 'close', toStage: 'CLOSED' });
   });

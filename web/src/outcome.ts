@@ -19,6 +19,11 @@ export function problemOf(result: Outcome | null | undefined): Problem | null {
   };
 }
 
+/** A required choice left empty, refused in the browser (an enum cannot be sent empty), shaped as the API's ValidationError. */
+export function choiceMissing(field: string, message: string): { __typename: 'ValidationError'; code: string; message: string; issues: Problem['issues'] } {
+  return { __typename: 'ValidationError', code: 'VALIDATION_FAILED', message, issues: [{ field: `input.${field}`, message }] };
+}
+
 /** The message for one form field: issues name it as `input.<path>`. */
 export function issueAt(problem: Problem | null, path: string): string | undefined {
   return problem?.issues.find((i) => i.field === `input.${path}` || i.field === path)?.message;

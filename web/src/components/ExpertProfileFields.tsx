@@ -5,7 +5,8 @@ import { useId } from 'react';
 import { EXPERTISE_FIELDS } from '../../../domain/expertise';
 import { LANGUAGES, LEVELS } from '../../../domain/languages';
 import { useT } from '../i18n';
-import { issueAt, type Problem } from '../outcome';
+import { choiceMissing, issueAt, type Problem } from '../outcome';
+import { oneOf } from '../vocabulary';
 import { SelectField, TextField } from './Fields';
 
 export interface ProfileDraft {
@@ -17,11 +18,20 @@ export interface ProfileDraft {
 
 export const emptyProfile = (): ProfileDraft => ({ fields: [], languages: [{ language: '', level: '' }], availability: [], capacity: '1' });
 
+/** A language row with no level chosen: refused at its field before sending (the level is an enum). */
+export function unchosenLevel(draft: ProfileDraft, prefix: string, message: string) {
+  const i = draft.languages.findIndex((l) => (l.language || l.level) && !oneOf(LEVELS, l.level));
+  return i < 0 ? null : choiceMissing(`${prefix}languages.${i}.level`, message);
+}
+
 /** The draft as the API's ExpertProfileInput parts; empty rows left out, capacity as a whole number. */
 export function profileInput(draft: ProfileDraft) {
   return {
     fields: draft.fields,
-    languages: draft.languages.filter((l) => l.language || l.level),
+    languages: draft.languages.flatMap((l) => {
+      const level = oneOf(LEVELS, l.level);
+      return level ? [{ language: l.language, level }] : [];
+    }),
     availability: draft.availability.filter((w) => w.from || w.to),
     capacity: draft.capacity.trim() === '' ? null : Number(draft.capacity),
   };

@@ -16,7 +16,8 @@ import {
   CANCEL, CLOSE, DESCOPE_BUDGET, EVALUATOR_CANDIDATES, MANAGER_PROJECT, MERGE, MERGE_TARGETS, RECORD_ACTIVITY, RECORD_ASSESSMENT,
   RECORD_ENACTMENT, REPORT_PROGRESS, RESUME, START_DELIVERY, START_EVALUATION, SUSPEND,
 } from '../operations/manager-lifecycle';
-import { issueAt, problemOf, type Problem } from '../outcome';
+import { choiceMissing, issueAt, problemOf, type Problem } from '../outcome';
+import { oneOf } from '../vocabulary';
 import type { Session } from '../session';
 import { CheckboxGroup, Section, SelectField, TextField } from './Fields';
 import { CodeChecks, DateField, RadioGroup } from './ManagerFields';
@@ -232,7 +233,11 @@ function RecordAssessmentForm({ projectId, idempotencyKey, onDone }: FormProps) 
     <ActionForm
       name="recordAssessment"
       onDone={onDone}
-      submit={() => send(client.mutation(RECORD_ASSESSMENT, { input: { projectId, idempotencyKey, type, startDate, endDate, partners, findings: findings.trim() } }).toPromise(), (d) => d.recordAssessment)}
+      submit={() => {
+        const chosen = oneOf(TYPES, type);
+        if (!chosen) return Promise.resolve(choiceMissing('type', t('form.choiceRequired')));
+        return send(client.mutation(RECORD_ASSESSMENT, { input: { projectId, idempotencyKey, type: chosen, startDate, endDate, partners, findings: findings.trim() } }).toPromise(), (d) => d.recordAssessment);
+      }}
     >
       {(err) => (
         <div className="form-grid">
@@ -253,7 +258,7 @@ function MergeForm({ projectId, idempotencyKey, onDone }: FormProps) {
   const [{ data }] = useQuery({ query: MERGE_TARGETS });
   const [into, setInto] = useState('');
   const [reason, setReason] = useState('');
-  const targets = data?.projects.__typename === 'QueryProjectsSuccess' ? data.projects.data.filter((x) => x.id !== projectId && MERGE_INTO.includes(x.stage)) : [];
+  const targets = data?.projects.__typename === 'QueryProjectsSuccess' ? data.projects.data.edges.map((e) => e.node).filter((x) => x.id !== projectId && MERGE_INTO.includes(x.stage)) : [];
   return (
     <ActionForm name="merge" onDone={onDone} submit={() => send(client.mutation(MERGE, { input: { projectId, idempotencyKey, intoProjectId: into, reason: reason.trim() } }).toPromise(), (d) => d.merge)}>
       {(err) => (

@@ -11,7 +11,7 @@ const SHOWN = 15;
 export function WeightsPreview({ weights }: { weights: Record<string, string> }) {
   const { t, number } = useT();
   const [{ data, error }] = useQuery({ query: PREVIEW_POOL, requestPolicy: 'network-only' });
-  const pool = data?.needPool.__typename === 'QueryNeedPoolSuccess' ? data.needPool.data : null;
+  const pool = data?.needPool.__typename === 'QueryNeedPoolSuccess' ? data.needPool.data.edges.flatMap(({ node: n }) => (n.priority && n.poolRank !== null ? [{ ...n, rank: n.poolRank, priority: n.priority }] : [])) : null;
   const proposed = Object.fromEntries(Object.entries(weights).filter(([, w]) => w.trim() !== '' && Number.isFinite(Number(w))).map(([a, w]) => [a, Number(w)]));
   const preview = pool ? previewRanking(pool, proposed) : [];
   const moved = preview.filter((r) => r.change !== 0);

@@ -104,6 +104,8 @@ export const en = {
   'modality.REGIONAL': 'Regional',
   'modality.INTERREGIONAL': 'Interregional',
   'modality.GLOBAL': 'Global',
+  'modality.THEMATIC': 'Thematic',
+  'modality.ROUTE': 'Along a route',
   'action.fileRequest': 'File the request',
   'action.startAssessment': 'Start the assessment',
   'action.requestInformation': 'Request information',

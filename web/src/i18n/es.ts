@@ -104,6 +104,8 @@ export const es: Record<MessageKey, string> = {
   'modality.REGIONAL': 'Regional',
   'modality.INTERREGIONAL': 'Interregional',
   'modality.GLOBAL': 'Mundial',
+  'modality.THEMATIC': 'Temático',
+  'modality.ROUTE': 'A lo largo de una ruta',
   'action.fileRequest': 'Presentación de la solicitud',
   'action.startAssessment': 'Iniciar la evaluación de necesidades',
   'action.requestInformation': 'Pedir información',

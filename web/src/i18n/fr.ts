@@ -104,6 +104,8 @@ export const fr: Record<MessageKey, string> = {
   'modality.REGIONAL': 'Régionale',
   'modality.INTERREGIONAL': 'Interrégionale',
   'modality.GLOBAL': 'Mondiale',
+  'modality.THEMATIC': 'Thématique',
+  'modality.ROUTE': 'Le long d\'une route',
   'action.fileRequest': 'Dépôt de la demande',
   'action.startAssessment': 'Commencer l’évaluation des besoins',
   'action.requestInformation': 'Demander des informations',

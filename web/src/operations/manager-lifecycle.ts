@@ -29,9 +29,9 @@ export const MANAGER_PROJECT = graphql(`
 /** Projects a request may be merged into (UNDER_ASSESSMENT or PLANNING; filtered by the page). */
 export const MERGE_TARGETS = graphql(`
   query MergeTargets {
-    projects {
+    projects(first: 100) {
       __typename
-      ... on QueryProjectsSuccess { data { id title stage states } }
+      ... on QueryProjectsSuccess { data { edges { node { id title stage states } } } }
       ... on Error { code message }
     }
   }

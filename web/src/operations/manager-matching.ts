@@ -19,9 +19,9 @@ export const MATCH_EXPERTS = graphql(`
   }
 `);
 
-export const ASSIGN_TEAM = graphql(`
-  mutation AssignTeam($projectId: ID!, $options: TeamOptionsInput) {
-    assignTeam(projectId: $projectId, options: $options) {
+export const PROPOSE_TEAM = graphql(`
+  query ProposeTeam($input: ProposeTeamInput!) {
+    proposeTeam(input: $input) {
       __typename
       ... on TeamProposal {
         optimal { total unfilled members { slot needId expertId score } }

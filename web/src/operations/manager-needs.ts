@@ -4,9 +4,9 @@ import { graphql } from '../graphql';
 
 export const PRESUMED_NEEDS = graphql(`
   query PresumedNeeds {
-    presumedNeeds {
+    presumedNeeds(first: 100) {
       __typename
-      ... on QueryPresumedNeedsSuccess { data { id state priorityArea priorityActivity description source confirmedAt } }
+      ... on QueryPresumedNeedsSuccess { data { edges { node { id state priorityArea priorityActivity description source confirmedAt } } } }
       ... on Error { code message }
     }
   }

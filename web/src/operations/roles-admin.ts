@@ -23,9 +23,9 @@ export const REPRIORITISE_NOW = graphql(`
 
 export const PREVIEW_POOL = graphql(`
   query RolesPreviewPool {
-    needPool {
+    needPool(first: 100) {
       __typename
-      ... on QueryNeedPoolSuccess { data { id rank state priorityArea priorityActivity description priority { score parts { name points } } } }
+      ... on QueryNeedPoolSuccess { data { edges { node { id poolRank state priorityArea priorityActivity description priority { score parts { name points } } } } } }
       ... on Error { code message }
     }
   }

@@ -4,15 +4,19 @@ import { graphql } from '../graphql';
 
 export const FUNDING_PROJECTS = graphql(`
   query FundingProjects {
-    projects {
+    projects(first: 100) {
       __typename
       ... on QueryProjectsSuccess {
         data {
-          id title stage states updatedAt
-          budget { amount currency }
-          pledgedAmount fundingGap
-          needs { id priorityArea }
-          pledges { donor amount currency kind earmarkPriorityArea at }
+          edges {
+            node {
+              id title stage states updatedAt
+              budget { amount currency }
+              pledgedAmount fundingGap
+              needs { id priorityArea }
+              pledges { donor amount currency kind earmarkPriorityArea at }
+            }
+          }
         }
       }
       ... on Error { code message }

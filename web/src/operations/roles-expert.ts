@@ -22,7 +22,7 @@ export const EXPERT_PROFILE = graphql(`
 
 export const UPDATE_EXPERT_PROFILE = graphql(`
   mutation RolesUpdateExpertProfile($profile: ExpertProfileInput!) {
-    updateExpertProfile(profile: $profile) {
+    updateExpertProfile(input: { profile: $profile }) {
       __typename
       ... on Expert { id }
       ... on Error { code message }

@@ -3,9 +3,9 @@ import { graphql } from '../graphql';
 
 export const PRESUMED_NEEDS = graphql(`
   query RolesPresumedNeeds($state: String) {
-    presumedNeeds(state: $state) {
+    presumedNeeds(state: $state, first: 100) {
       __typename
-      ... on QueryPresumedNeedsSuccess { data { id state priorityArea priorityActivity description source confirmedAt projectId mergedInto } }
+      ... on QueryPresumedNeedsSuccess { data { edges { node { id state priorityArea priorityActivity description source confirmedAt projectId mergedInto } } } }
       ... on Error { code message }
     }
   }
@@ -13,9 +13,9 @@ export const PRESUMED_NEEDS = graphql(`
 
 export const CONFIRM_PRESUMED_NEED = graphql(`
   mutation RolesConfirmPresumedNeed($needId: ID!) {
-    confirmPresumedNeed(needId: $needId) {
+    confirmPresumedNeed(input: { needId: $needId }) {
       __typename
-      ... on CuratedNeed { id confirmedAt }
+      ... on Need { id confirmedAt }
       ... on Error { code message }
       ... on ValidationError { issues { field message } }
     }
@@ -24,17 +24,17 @@ export const CONFIRM_PRESUMED_NEED = graphql(`
 
 export const STATE_NEEDS = graphql(`
   query RolesStateNeeds($filter: NeedPoolFilter) {
-    needPool(filter: $filter) {
+    needPool(filter: $filter, first: 100) {
       __typename
-      ... on QueryNeedPoolSuccess { data { id rank stateRank state priorityArea priorityActivity urgency description } }
+      ... on QueryNeedPoolSuccess { data { edges { node { id poolRank stateRank state priorityArea priorityActivity urgency description } } } }
       ... on Error { code message }
     }
   }
 `);
 
 export const RANK_NEEDS = graphql(`
-  mutation RolesRankNeeds($state: String!, $needIds: [String!]!) {
-    rankNeeds(state: $state, needIds: $needIds) {
+  mutation RolesRankNeeds($state: String!, $needIds: [ID!]!) {
+    rankNeeds(input: { state: $state, needIds: $needIds }) {
       __typename
       ... on MutationRankNeedsSuccess { data { id stateRank } }
       ... on Error { code message }

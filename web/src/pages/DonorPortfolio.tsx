@@ -15,7 +15,7 @@ export default function DonorPortfolio({ session }: { session: Session }) {
   const [{ data, error }] = useQuery({ query: FUNDING_PROJECTS, requestPolicy: 'network-only' });
   const [{ data: outcomes }] = useQuery({ query: OUTCOMES_REPORT, requestPolicy: 'network-only' });
   // A donor sees only its own organisation's pledges (access policy): a project with any is one it funds.
-  const funded = data?.projects.__typename === 'QueryProjectsSuccess' ? data.projects.data.filter((p) => p.pledges.length > 0) : [];
+  const funded = data?.projects.__typename === 'QueryProjectsSuccess' ? data.projects.data.edges.map((e) => e.node).filter((p) => p.pledges.length > 0) : [];
   return (
     <>
       <h1>{t('roles.portfolio.heading', { organisation: session.organisation ?? '' })}</h1>

@@ -9,7 +9,7 @@ import { CheckboxGroup, Section, TextField } from '../components/Fields';
 import { ProblemNotice } from '../components/ProblemNotice';
 import { useT, type MessageKey } from '../i18n';
 import { PROJECT } from '../operations/common';
-import { ASSIGN_TEAM, INVITATION, INVITE_EXPERTS, MATCH_EXPERTS } from '../operations/manager-matching';
+import { INVITATION, INVITE_EXPERTS, MATCH_EXPERTS, PROPOSE_TEAM } from '../operations/manager-matching';
 import { issueAt, problemOf, type Problem } from '../outcome';
 import type { ResultOf } from '../graphql';
 import '../manager.css';
@@ -17,7 +17,7 @@ import '../manager.css';
 const PARTS = ['FIELD', 'INSTRUMENT', 'LANGUAGE', 'REGION', 'PAST_OUTCOMES', 'WORKLOAD'] as const;
 const COLOURS = ['#1d4ed8', '#047857', '#b45309', '#7c3aed', '#0e7490', '#b91c1c'];
 type Match = Extract<NonNullable<ResultOf<typeof MATCH_EXPERTS>['matchExperts']>, { __typename: 'QueryMatchExpertsSuccess' }>['data'][number];
-type Team = Extract<ResultOf<typeof ASSIGN_TEAM>['assignTeam'], { __typename: 'TeamProposal' }>['optimal'];
+type Team = Extract<ResultOf<typeof PROPOSE_TEAM>['proposeTeam'], { __typename: 'TeamProposal' }>['optimal'];
 
 /** Invitations sent from this page, kept for the tab (no query lists a project's invitations yet). */
 const sentKey = (projectId: string) => `palermo.invitations.${projectId}`;
@@ -252,11 +252,12 @@ function TeamProposal({ projectId, names, needLabel }: { projectId: string; name
   const [busy, setBusy] = useState(false);
   async function propose() {
     setBusy(true);
-    const r = await client.mutation(ASSIGN_TEAM, { projectId }).toPromise();
+    // A proposal changes nothing, so it is a query; asked afresh each time (the roster may have moved).
+    const r = await client.query(PROPOSE_TEAM, { input: { projectId } }, { requestPolicy: 'network-only' }).toPromise();
     setBusy(false);
-    const result = r.error ? { __typename: 'Error', code: 'OTHER', message: r.error.message } : r.data?.assignTeam;
+    const result = r.error ? { __typename: 'Error', code: 'OTHER', message: r.error.message } : r.data?.proposeTeam;
     setProblem(problemOf(result));
-    if (r.data?.assignTeam.__typename === 'TeamProposal') setProposal(r.data.assignTeam);
+    if (r.data?.proposeTeam.__typename === 'TeamProposal') setProposal(r.data.proposeTeam);
   }
   return (
     <Section title={t('match.team')}>

@@ -3,7 +3,7 @@
 // since the API replaces the whole profile.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useClient, useQuery } from 'urql';
-import { ExpertProfileFields, profileInput, type ProfileDraft } from '../components/ExpertProfileFields';
+import { ExpertProfileFields, profileInput, unchosenLevel, type ProfileDraft } from '../components/ExpertProfileFields';
 import { ProblemNotice } from '../components/ProblemNotice';
 import { useT } from '../i18n';
 import { EXPERT_PROFILE, UPDATE_EXPERT_PROFILE } from '../operations/roles-expert';
@@ -32,6 +32,8 @@ export default function ExpertProfile({ session }: { session: Session }) {
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!expert || !draft) return;
+    const missing = unchosenLevel(draft, 'profile.', t('form.choiceRequired'));
+    if (missing) return (setProblem(problemOf(missing)), setSaved(false));
     const p = expert.profile;
     const profile = { ...profileInput(draft), instruments: p.instruments.map((i) => ({ instrument: i.instrument, articles: [...i.articles] })), regions: [...p.regions], states: [...p.states], conflicts: { states: [...p.conflicts.states], projects: [...p.conflicts.projects], organisations: [...p.conflicts.organisations] } };
     const answer = await client.mutation(UPDATE_EXPERT_PROFILE, { profile }).toPromise();

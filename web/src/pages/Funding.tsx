@@ -9,6 +9,7 @@ import { ProblemNotice } from '../components/ProblemNotice';
 import { useT, type MessageKey } from '../i18n';
 import { FUNDING_PROJECTS, PLEDGE } from '../operations/roles-donor';
 import { issueAt, problemOf, type Problem } from '../outcome';
+import { oneOf } from '../vocabulary';
 import type { Session } from '../session';
 
 // The API's pledge kinds (domain/lifecycle-inputs.ts PLEDGE_KINDS), checked against it by type only so
@@ -23,7 +24,7 @@ export default function Funding({ session }: { session: Session }) {
   const { t, money, date } = useT();
   const [{ data, error }, refetch] = useQuery({ query: FUNDING_PROJECTS });
   const result = data?.projects;
-  const open = result?.__typename === 'QueryProjectsSuccess' ? result.data.filter((p) => p.stage === 'AWAITING_FUNDING') : [];
+  const open = result?.__typename === 'QueryProjectsSuccess' ? result.data.edges.map((e) => e.node).filter((p) => p.stage === 'AWAITING_FUNDING') : [];
   return (
     <>
       <h1>{t('roles.funding.heading')}</h1>
@@ -84,7 +85,7 @@ function PledgeForm({ organisation, projectId, title, currency, areas, onDone }:
   const { t, money } = useT();
   const client = useClient();
   const [amount, setAmount] = useState('');
-  const [kind, setKind] = useState<string>('CASH');
+  const [kind, setKind] = useState<(typeof PLEDGE_KINDS)[number]>('CASH');
   const [earmark, setEarmark] = useState('');
   const [problem, setProblem] = useState<Problem | null>(null);
   const [done, setDone] = useState('');
@@ -109,7 +110,7 @@ function PledgeForm({ organisation, projectId, title, currency, areas, onDone }:
   return (
     <form className="action" onSubmit={submit} noValidate aria-label={t('roles.pledge.formFor', { title })}>
       <TextField label={t('roles.pledge.amount', { currency })} value={amount} onChange={setAmount} required error={issueAt(problem, 'amount')} />
-      <SelectField label={t('roles.pledge.kind')} value={kind} onChange={setKind} required placeholder={t('common.choose')} options={PLEDGE_KINDS.map((k) => ({ value: k, label: t(`roles.kind.${k}`) }))} error={issueAt(problem, 'kind')} />
+      <SelectField label={t('roles.pledge.kind')} value={kind} onChange={(v) => setKind(oneOf(PLEDGE_KINDS, v) ?? kind)} required placeholder={t('common.choose')} options={PLEDGE_KINDS.map((k) => ({ value: k, label: t(`roles.kind.${k}`) }))} error={issueAt(problem, 'kind')} />
       <SelectField label={t('roles.pledge.earmark')} value={earmark} onChange={setEarmark} placeholder={t('roles.pledge.noEarmark')} options={areas.map((a) => ({ value: a, label: a }))} error={issueAt(problem, 'earmarkPriorityArea')} />
       <button type="submit" disabled={busy}>
         {t('roles.pledge.submit')}

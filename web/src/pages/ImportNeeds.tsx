@@ -8,7 +8,8 @@ import { SelectField, TextField } from '../components/Fields';
 import { ProblemNotice } from '../components/ProblemNotice';
 import { useT, type MessageKey } from '../i18n';
 import { IMPORT_NEEDS, NEEDS_IMPORT } from '../operations/manager-needs';
-import { issueAt, problemOf, type Problem } from '../outcome';
+import { choiceMissing, issueAt, problemOf, type Problem } from '../outcome';
+import { oneOf } from '../vocabulary';
 import type { IMPORT_SOURCES } from '../../../domain/needs-import';
 import '../manager.css';
 
@@ -37,7 +38,13 @@ export default function ImportNeeds() {
     setBusy(true);
     const content = await file.text();
     const format = /\.json$/i.test(file.name) ? 'JSON' : 'CSV';
-    const r = await client.mutation(IMPORT_NEEDS, { input: { format, source, cycle: cycle.trim(), content, importKey: key } }).toPromise();
+    const chosen = oneOf(SOURCES, source);
+    if (!chosen) {
+      setBusy(false);
+      setProblem(problemOf(choiceMissing('source', t('form.choiceRequired'))));
+      return;
+    }
+    const r = await client.mutation(IMPORT_NEEDS, { input: { format, source: chosen, cycle: cycle.trim(), content, importKey: key } }).toPromise();
     setBusy(false);
     const result = r.error ? { __typename: 'Error', code: 'OTHER', message: r.error.message } : r.data?.importNeeds;
     const p = problemOf(result);

@@ -2,7 +2,7 @@
 // the expert then accepts the nomination and keeps the profile from there.
 import { useState, type FormEvent } from 'react';
 import { useClient, useQuery } from 'urql';
-import { emptyProfile, ExpertProfileFields, profileInput, type ProfileDraft } from '../components/ExpertProfileFields';
+import { emptyProfile, ExpertProfileFields, profileInput, unchosenLevel, type ProfileDraft } from '../components/ExpertProfileFields';
 import { SelectField, TextField } from '../components/Fields';
 import { ProblemNotice } from '../components/ProblemNotice';
 import { useT } from '../i18n';
@@ -25,6 +25,8 @@ export default function NominateExpert({ session }: { session: Session }) {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    const missing = unchosenLevel(profile, 'profile.', t('form.choiceRequired'));
+    if (missing) return setProblem(problemOf(missing));
     const input = { name, nationality, institution, nominatingState: session.state ?? '', email: email.trim() || null, profile: profileInput(profile) };
     const answer = await client.mutation(NOMINATE_EXPERT, { input }).toPromise();
     const result = answer.data?.nominateExpert;

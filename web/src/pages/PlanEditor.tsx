@@ -24,7 +24,7 @@ interface ResultDraft {
 const emptyIndicator = (): IndicatorDraft => ({ name: '', unit: '', baseline: '', target: '' });
 const emptyResult = (): ResultDraft => ({ title: '', indicators: [emptyIndicator()] });
 import { oneOf } from '../vocabulary';
-const MODALITIES = ['NATIONAL', 'REGIONAL', 'INTERREGIONAL', 'GLOBAL'] as const;
+const MODALITIES = ['NATIONAL', 'REGIONAL', 'INTERREGIONAL', 'GLOBAL', 'THEMATIC', 'ROUTE'] as const;
 
 /** A number typed by the user, or NaN so the server names the field (never a silent 0). */
 const toNumber = (s: string) => (s.trim() === '' ? Number.NaN : Number(s.replace(',', '.')));

@@ -31,7 +31,7 @@ function PresumedNeeds({ state, onConfirmed }: { state: string; onConfirmed: () 
   const [{ data, error }, refetch] = useQuery({ query: PRESUMED_NEEDS, variables: { state } });
   const [problem, setProblem] = useState<Problem | null>(null);
   const [done, setDone] = useState('');
-  const needs = data?.presumedNeeds.__typename === 'QueryPresumedNeedsSuccess' ? data.presumedNeeds.data.filter((n) => !n.mergedInto) : [];
+  const needs = data?.presumedNeeds.__typename === 'QueryPresumedNeedsSuccess' ? data.presumedNeeds.data.edges.map((e) => e.node).filter((n) => !n.mergedInto) : [];
   async function confirm(needId: string, description: string) {
     const answer = await client.mutation(CONFIRM_PRESUMED_NEED, { needId }).toPromise();
     const p = problemOf(answer.error ? { __typename: 'Error', code: 'OTHER', message: answer.error.message } : answer.data?.confirmPresumedNeed);
@@ -97,7 +97,7 @@ function Ranking({ state }: { state: string }) {
   const [announce, setAnnounce] = useState('');
   const focusAfterMove = useRef<string | null>(null);
   const list = useRef<HTMLOListElement>(null);
-  const loaded = data?.needPool.__typename === 'QueryNeedPoolSuccess' ? data.needPool.data : null;
+  const loaded = data?.needPool.__typename === 'QueryNeedPoolSuccess' ? data.needPool.data.edges.map((e) => ({ ...e.node, rank: e.node.poolRank ?? Infinity })) : null;
   useEffect(() => {
     if (!loaded) return;
     // The State's own order first (needs it ranked), then the others in pool order.
