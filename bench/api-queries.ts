@@ -27,8 +27,8 @@ export const API_QUERIES: BenchQuery[] = [
   },
   {
     name: 'projects list, first page',
-    // Today the whole list (no pagination yet); the connections change makes this its first page.
-    query: '{ projects { __typename ... on QueryProjectsSuccess { data { id title stage states updatedAt } } } }',
+    // The first page of 50 of the cursor connection (the client's usual page), with the total.
+    query: '{ projects(first: 50) { __typename ... on QueryProjectsSuccess { data { totalCount pageInfo { hasNextPage endCursor } edges { node { id title stage states updatedAt } } } } } }',
     variables: () => ({}),
     field: 'projects',
     success: 'QueryProjectsSuccess',
@@ -42,8 +42,8 @@ export const API_QUERIES: BenchQuery[] = [
   },
   {
     name: 'needs pool, first page',
-    // Today the whole ranked pool (no pagination yet); the connections change makes this its first page.
-    query: '{ needPool { __typename ... on QueryNeedPoolSuccess { data { id rank state priorityArea urgency priority { score } } } } }',
+    // The first page of 50 of the ranked pool, served from the stored ranking (need_ranking).
+    query: '{ needPool(first: 50) { __typename ... on QueryNeedPoolSuccess { data { pageInfo { hasNextPage endCursor } edges { node { id poolRank state priorityArea urgency priority { score } } } } } } }',
     variables: () => ({}),
     field: 'needPool',
     success: 'QueryNeedPoolSuccess',

@@ -123,7 +123,7 @@ describe('cost limits before execution', () => {
     expect(nested.status).toBe(400);
     expect(nested.json.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
     // Deep nesting in variables too: JSON parses, GraphQL refuses the value's shape (a request error, never a 500).
-    const deepVariables = await post(locked, { query: 'query($id: String!) { project(id: $id) { __typename } }', variables: { id: JSON.parse(`${'['.repeat(3_000)}${']'.repeat(3_000)}`) } }, { authorization: `Bearer ${pm}` });
+    const deepVariables = await post(locked, { query: 'query($id: ID!) { project(id: $id) { __typename } }', variables: { id: JSON.parse(`${'['.repeat(3_000)}${']'.repeat(3_000)}`) } }, { authorization: `Bearer ${pm}` });
     expect(deepVariables.status).toBeLessThan(500);
     expect(deepVariables.json.data).toBeUndefined();
     expect(deepVariables.json.errors[0].message).toMatch(/\$id/);

@@ -150,13 +150,13 @@ describe('Need.availableActions', () => {
       groupNeedsIntoProject: { action: 'groupNeedsIntoProject', allowed: false, refusal: 'ROLE_NOT_ALLOWED', reason: 'groupNeedsIntoProject is for PROGRAMME_MANAGER; the caller is STATE_FOCAL_POINT' },
       mergeNeeds: { action: 'mergeNeeds', allowed: false, refusal: 'ROLE_NOT_ALLOWED', reason: 'mergeNeeds is for PROGRAMME_MANAGER; the caller is STATE_FOCAL_POINT' },
     });
-    const confirm = await stack.gql('mutation($id: ID!) { confirmPresumedNeed(needId: $id) { __typename ... on ValidationError { issues { field message } } } }', { id: fpNeed.id }, gab.token);
-    expect(confirm.body.data.confirmPresumedNeed).toEqual({ __typename: 'ValidationError', issues: [{ field: 'needId', message: 'only a presumed need is confirmed' }] });
+    const confirm = await stack.gql('mutation($id: ID!) { confirmPresumedNeed(input: { needId: $id }) { __typename ... on ValidationError { issues { field message } } } }', { id: fpNeed.id }, gab.token);
+    expect(confirm.body.data.confirmPresumedNeed).toEqual({ __typename: 'ValidationError', issues: [{ field: 'input.needId', message: 'only a presumed need is confirmed' }] });
 
     const pmNeed = (await stack.gql(NEEDS, { id }, pm.token)).body.data.project.needs[0];
     expect(byAction(pmNeed.availableActions).groupNeedsIntoProject).toEqual({ action: 'groupNeedsIntoProject', allowed: false, refusal: 'PRECONDITION_FAILED', reason: `already in project ${id}` });
     const group = await stack.gql(
-      'mutation($ids: [ID!]!, $key: String!) { groupNeedsIntoProject(needIds: $ids, title: "Again", idempotencyKey: $key) { __typename ... on TransitionRefusedError { refusal message } } }',
+      'mutation($ids: [ID!]!, $key: String!) { groupNeedsIntoProject(input: { needIds: $ids, title: "Again", idempotencyKey: $key }) { __typename ... on TransitionRefusedError { refusal message } } }',
       { ids: [pmNeed.id], key: `again-${Date.now()}` },
       pm.token,
     );
@@ -185,7 +185,7 @@ describe('Invitation.availableActions', () => {
     }, pm.token);
     const id = invited.body.data.inviteExperts.id as string;
     const actionsOf = async (who: Caller) => (await stack.gql('query($id: ID!) { invitation(id: $id) { ... on Invitation { availableActions { action allowed refusal reason } } } }', { id }, who.token)).body.data.invitation.availableActions;
-    const answer = async (who: Caller) => (await stack.gql('mutation($id: ID!) { answerInvitation(invitationId: $id, accept: true) { __typename ... on Error { message } ... on TransitionRefusedError { refusal } } }', { id }, who.token)).body.data.answerInvitation;
+    const answer = async (who: Caller) => (await stack.gql('mutation($id: ID!) { answerInvitation(input: { invitationId: $id, accept: true }) { __typename ... on Error { message } ... on TransitionRefusedError { refusal } } }', { id }, who.token)).body.data.answerInvitation;
 
     expect(await actionsOf(first)).toEqual([{ action: 'answerInvitation', allowed: true, refusal: null, reason: null }]);
     expect(await actionsOf(second)).toEqual([{ action: 'answerInvitation', allowed: false, refusal: 'PRECONDITION_FAILED', reason: `expert ${second.actor.subject} is not the one invited now` }]);

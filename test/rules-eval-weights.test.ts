@@ -23,8 +23,8 @@ const today = () => new Date().toISOString().slice(0, 10);
 const SET = `mutation($input: SetPriorityWeightsInput!) { setPriorityWeights(input: $input) { __typename
   ... on PriorityWeightSet { id decision decidedOn inForce weights { priorityArea weight } instrumentWeights { instrument weight } }
   ... on Error { code message } ... on ValidationError { issues { field message } } } }`;
-const POOL = `query($filter: NeedPoolFilter) { needPool(filter: $filter) { __typename
-  ... on QueryNeedPoolSuccess { data { id priority { score parts { name points reason } } } } ... on Error { code message } } }`;
+const POOL = `query($filter: NeedPoolFilter) { needPool(filter: $filter, first: 100) { __typename
+  ... on QueryNeedPoolSuccess { data { edges { node { id priority { score parts { name points reason } } } } } } ... on Error { code message } } }`;
 
 describe('weights by priority area and by instrument, versioned by decision', () => {
   it('a decision stressing the Smuggling of Migrants Protocol raises SOM needs in every area; a later-dated one waits for its day; a snapshot names the set it used', async () => {
@@ -60,7 +60,7 @@ describe('weights by priority area and by instrument, versioned by decision', ()
     expect(sets.map((s) => s.decidedOn)).toEqual([...sets.map((s) => s.decidedOn)].sort().reverse());
 
     const pool = await stack.gql(POOL, { filter: { state: 'SEN' } }, pm.token);
-    const byId = new Map((pool.body.data.needPool.data as { id: string; priority: { score: number; parts: { name: string; points: number; reason: string }[] } }[]).map((n) => [n.id, n.priority]));
+    const byId = new Map((pool.body.data.needPool.data.edges.map((e: { node: unknown }) => e.node) as { id: string; priority: { score: number; parts: { name: string; points: number; reason: string }[] } }[]).map((n) => [n.id, n.priority]));
     expect(byId.get(som)!.parts.slice(0, 2)).toEqual([
       { name: 'CONFERENCE_WEIGHT', points: 45, reason: 'the Conference weighs PA-E at 1.5' },
       { name: 'INSTRUMENT_WEIGHT', points: 15, reason: 'the Conference weighs SOM at 2' },

@@ -137,7 +137,7 @@ describe('needs, their origins and the rules over the API', () => {
     return body.data.project;
   };
   const group = async (needIds: string[], title: string) => {
-    const { body } = await stack.gql('mutation($ids: [ID!]!, $title: String!, $key: String!) { groupNeedsIntoProject(needIds: $ids, title: $title, idempotencyKey: $key) { __typename ... on Project { id states ruleWarnings { rule needId reason } } ... on Error { code message } } }', { ids: needIds, title, key: freshKey('grp') }, pm.token);
+    const { body } = await stack.gql('mutation($ids: [ID!]!, $title: String!, $key: String!) { groupNeedsIntoProject(input: { needIds: $ids, title: $title, idempotencyKey: $key }) { __typename ... on Project { id states ruleWarnings { rule needId reason } } ... on Error { code message } } }', { ids: needIds, title, key: freshKey('grp') }, pm.token);
     if (body.errors || body.data.groupNeedsIntoProject.__typename !== 'Project') throw new Error(JSON.stringify(body));
     return body.data.groupNeedsIntoProject as { id: string; states: string[]; ruleWarnings: { rule: string; needId: string | null; reason: string }[] };
   };
@@ -191,8 +191,8 @@ describe('needs, their origins and the rules over the API', () => {
     expect((await record({ state: 'KEN', source: 'UNODC_OUTREACH', raisedBy: 'Another mission', idempotencyKey: key })).__typename).toBe('IdempotencyKeyReusedError');
 
     // A recorded need is in the pool.
-    const pool = await stack.gql('{ needPool(filter: { state: "KEN" }) { ... on QueryNeedPoolSuccess { data { id source } } } }', {}, pm.token);
-    expect(pool.body.data.needPool.data).toEqual(expect.arrayContaining([{ id: made.FIELD_OFFICE.id, source: 'FIELD_OFFICE' }]));
+    const pool = await stack.gql('{ needPool(filter: { state: "KEN" }, first: 100) { ... on QueryNeedPoolSuccess { data { edges { node { id source } } } } } }', {}, pm.token);
+    expect(pool.body.data.needPool.data.edges.map((e: { node: unknown }) => e.node)).toEqual(expect.arrayContaining([{ id: made.FIELD_OFFICE.id, source: 'FIELD_OFFICE' }]));
 
     // The evaluation's adopted recommendation carries its parent project and a history from birth.
     const evaluator = await rosterEvaluator(stack, 'Evaluator for Kenya (rules-needs)');
@@ -316,7 +316,7 @@ describe('needs, their origins and the rules over the API', () => {
     const [a, b] = [...usable.filter((c) => !rows.has(c)), ...usable.filter((c) => rows.has(c))];
     await insertPresumedNeeds(stack.db, [presumedReportingNeed(a!), presumedReportingNeed(b!)]);
     await stack.db.updateTable('needs').set({ withdrawn_at: null, withdrawn_reason: null, confirmed_at: null, confirmed_by: null }).where('id', 'in', [presumedNeedId(a!), presumedNeedId(b!)]).execute();
-    const presumed = async () => ((await stack.gql('{ presumedNeeds { ... on QueryPresumedNeedsSuccess { data { id state } } } }', {}, pm.token)).body.data.presumedNeeds.data as { id: string; state: string }[]);
+    const presumed = async () => ((await stack.gql('{ presumedNeeds(first: 100) { ... on QueryPresumedNeedsSuccess { data { edges { node { id state } } } } } }', {}, pm.token)).body.data.presumedNeeds.data.edges.map((e: { node: unknown }) => e.node) as { id: string; state: string }[]);
     const listed = (await presumed()).map((n) => n.id);
     expect(listed).toEqual(expect.arrayContaining([presumedNeedId(a!), presumedNeedId(b!)]));
     const first = { id: presumedNeedId(a!), state: a! };
@@ -348,8 +348,8 @@ describe('needs, their origins and the rules over the API', () => {
     const after = (await presumed()).map((n) => n.id);
     expect(after).not.toContain(first!.id);
     expect(after).not.toContain(second!.id);
-    const pool = await stack.gql('query($s: String) { needPool(filter: { state: $s }) { ... on QueryNeedPoolSuccess { data { id } } } }', { s: second!.state }, pm.token);
-    expect(pool.body.data.needPool.data.map((n: { id: string }) => n.id)).not.toContain(second!.id);
+    const pool = await stack.gql('query($s: String) { needPool(filter: { state: $s }, first: 100) { ... on QueryNeedPoolSuccess { data { edges { node { id } } } } } }', { s: second!.state }, pm.token);
+    expect(pool.body.data.needPool.data.edges.map((e: { node: { id: string } }) => e.node.id)).not.toContain(second!.id);
     expect((await need(second!.id)).withdrawnReason).toMatch(/reported in cycle second cycle/);
   });
 
@@ -358,7 +358,7 @@ describe('needs, their origins and the rules over the API', () => {
     const like = { priorityArea: 'PA-E', instrument: 'SOM', formsOfAssistance: ['LEG_REVIEW'], urgency: 'LOW', state, source: 'UNODC_OUTREACH', raisedBy: 'Outreach on the Migrants Protocol (000 para 61)' };
     const ratify = await record({ ...like, priorityActivity: '(c)', description: 'Help to accede to the Migrants Protocol.' });
     const implement = await record({ ...like, priorityActivity: '(e)', description: 'Help to draft the migrant-smuggling offence.' });
-    const pool = (await stack.gql('{ needPool(filter: { state: "MNG" }) { ... on QueryNeedPoolSuccess { data { id rank priority { parts { name points reason } } } } } }', {}, pm.token)).body.data.needPool.data as { id: string; rank: number; priority: { parts: { name: string }[] } }[];
+    const pool = (await stack.gql('{ needPool(filter: { state: "MNG" }, first: 100) { ... on QueryNeedPoolSuccess { data { edges { node { id rank: poolRank priority { parts { name points reason } } } } } } } }', {}, pm.token)).body.data.needPool.data.edges.map((e: { node: unknown }) => e.node) as { id: string; rank: number; priority: { parts: { name: string }[] } }[];
     const r = pool.find((n) => n.id === ratify.id)!;
     const i = pool.find((n) => n.id === implement.id)!;
     expect(r.rank).toBeLessThan(i.rank);

@@ -231,8 +231,8 @@ describe('the programme manager in the browser', () => {
     expect(closed.history.filter((h: { actor: { subject: string } }) => h.actor.subject === 'demo-programme-manager').map((h: { action: string }) => h.action)).toEqual([
       'startAssessment', 'absorbMergedProject', 'startPlanning', 'setPlan', 'seekFunding', 'pledge', 'descopeBudget', 'startDelivery', 'recordActivity', 'reportProgress', 'recordEnactment', 'suspend', 'resume', 'startEvaluation', 'close',
     ]);
-    const pool = await stack.gql('{ needPool(filter: { state: "KEN" }) { ... on QueryNeedPoolSuccess { data { description source } } } }', {}, manager.token);
-    expect(pool.body.data.needPool.data).toContainEqual({ description: `Regional relocation agreement for protected witnesses ${stamp}`, source: 'EVALUATION_FOLLOW_UP' });
+    const pool = await stack.gql('{ needPool(filter: { state: "KEN" }, first: 100) { ... on QueryNeedPoolSuccess { data { edges { node { description source } } } } } }', {}, manager.token);
+    expect(pool.body.data.needPool.data.edges.map((e: { node: unknown }) => e.node)).toContainEqual({ description: `Regional relocation agreement for protected witnesses ${stamp}`, source: 'EVALUATION_FOLLOW_UP' });
     expect((await readProject(stack, manager, doomed.id)).stage).toBe('CANCELLED');
     expect(await readProject(stack, manager, outOfScope.id)).toMatchObject({ stage: 'DECLINED', reasons: [{ action: 'decline', reason: 'Equipment alone is outside the mandate (000 para 46).' }] });
     await page.close();
@@ -283,7 +283,7 @@ describe('the programme manager in the browser', () => {
 
     // The expert accepts (over the API, as the expert would): the page follows the chain without a reload.
     const invitationId = (await card.getAttribute('data-invitation'))!;
-    const answered = await stack.gql('mutation($id: ID!) { answerInvitation(invitationId: $id, accept: true) { __typename ... on Invitation { status } ... on Error { message } } }', { id: invitationId }, await stack.token({ subject: best, role: 'EXPERT' }));
+    const answered = await stack.gql('mutation($id: ID!) { answerInvitation(input: { invitationId: $id, accept: true }) { __typename ... on Invitation { status } ... on Error { message } } }', { id: invitationId }, await stack.token({ subject: best, role: 'EXPERT' }));
     expect(answered.body.data.answerInvitation, JSON.stringify(answered.body)).toEqual({ __typename: 'Invitation', status: 'ACCEPTED' });
     await card.getByText('Accepted', { exact: true }).waitFor({ timeout: 15_000 });
     await card.getByText(`${bestName} accepted`, { exact: false }).waitFor();
@@ -347,10 +347,10 @@ describe('the programme manager in the browser', () => {
     await page.getByText('0 besoin ouvert', { exact: false }).waitFor();
     await visited(page, 'pm-pool-02-presumed-apart');
 
-    const pool = await stack.gql('{ needPool(filter: { state: "TCD" }) { ... on QueryNeedPoolSuccess { data { description source } } } }', {}, manager.token);
-    expect(pool.body.data.needPool.data).toContainEqual({ description, source: 'QUESTIONNAIRE_RESPONSE' });
-    const apart = await stack.gql('{ presumedNeeds(state: "PLW") { ... on QueryPresumedNeedsSuccess { data { id confirmedAt } } } }', {}, manager.token);
-    expect(apart.body.data.presumedNeeds.data).toEqual([{ id: 'presumed:PLW', confirmedAt: null }]);
+    const pool = await stack.gql('{ needPool(filter: { state: "TCD" }, first: 100) { ... on QueryNeedPoolSuccess { data { edges { node { description source } } } } } }', {}, manager.token);
+    expect(pool.body.data.needPool.data.edges.map((e: { node: unknown }) => e.node)).toContainEqual({ description, source: 'QUESTIONNAIRE_RESPONSE' });
+    const apart = await stack.gql('{ presumedNeeds(state: "PLW") { ... on QueryPresumedNeedsSuccess { data { edges { node { id confirmedAt } } } } } }', {}, manager.token);
+    expect(apart.body.data.presumedNeeds.data.edges.map((e: { node: unknown }) => e.node)).toEqual([{ id: 'presumed:PLW', confirmedAt: null }]);
     await page.close();
   }, 240_000);
 });

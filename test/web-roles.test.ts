@@ -195,8 +195,8 @@ describe('web app: the other roles', () => {
     await page.keyboard.press('Enter');
     await page.getByText('Classement de 3 besoins enregistré.').waitFor();
     await visited(page, 'fp-x2-ranking-saved-fr');
-    const pool = await stack.gql('{ needPool(filter: { state: "BEN" }) { ... on QueryNeedPoolSuccess { data { description stateRank } } } }', {}, manager.token);
-    expect(pool.body.data.needPool.data.map((n: { description: string; stateRank: number }) => [n.stateRank, n.description.slice(0, 20)]).sort()).toEqual([
+    const pool = await stack.gql('{ needPool(filter: { state: "BEN" }, first: 100) { ... on QueryNeedPoolSuccess { data { edges { node { description stateRank } } } } } }', {}, manager.token);
+    expect(pool.body.data.needPool.data.edges.map((e: { node: { description: string; stateRank: number } }) => e.node).map((n: { description: string; stateRank: number }) => [n.stateRank, n.description.slice(0, 20)]).sort()).toEqual([
       [1, 'Former les enquêteur'], [2, 'Protéger les témoins'], [3, 'Presumed need for he'],
     ]);
 
