@@ -54,7 +54,7 @@ export function createReprioritisationPageActivities(db: Kysely<DB>) {
       const open = prioritisePool(rows.map(toPoolNeed), page.weights, STATES_NEEDING_REPORTING_HELP, new Date(page.run.at), page.instrumentWeights ?? {});
       await stagePriorities(db, page.run.workflowId, open.map((n) => ({ needId: n.id, score: n.priority.score, identifiedAt: n.identifiedAt, parts: n.priority.parts })));
       // The needs pool's materialised ranking moves with the run's clock too (db/queries/need-ranking.ts).
-      await writeRunRanking(db, rows.map((r) => r.id), open, page.weights, new Date(page.run.at));
+      await writeRunRanking(db, rows.map((r) => r.id), open, page.weights, new Date(page.run.at), page.instrumentWeights ?? {});
       return { last: rows[rows.length - 1]!.id, read: rows.length, open: open.length };
     },
 

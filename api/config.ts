@@ -13,7 +13,12 @@ export interface RequestLimits {
   maxAliases: number;
   /** Lexical tokens of the document, counted while parsing, so a huge document stops early. */
   maxTokens: number;
-  /** graphql-armor cost: 2 per object, 1 per scalar, x1.5 per level of nesting. */
+  /**
+   * graphql-armor cost: 2 per object, 1 per scalar, x1.5 per level of nesting, x`first` when it is a literal.
+   * 20,000 lets a full page (first: 100, the cap) of needs with their priority parts (~10,400) or of projects
+   * with needs and pledges (~16,000) through; a `first` given as a variable is counted once by graphql-armor,
+   * and the resolvers cap it at 100 (api/schema/pagination.ts).
+   */
   maxCost: number;
   maxDirectives: number;
   maxBodyBytes: number;
@@ -25,7 +30,7 @@ export const DEFAULT_LIMITS: RequestLimits = {
   maxDepth: 10,
   maxAliases: 20,
   maxTokens: 2_000,
-  maxCost: 5_000,
+  maxCost: 20_000,
   maxDirectives: 20,
   // Just above the largest needs import (domain/needs-import.ts MAX_IMPORT_CONTENT, 20 MB) with its JSON envelope.
   maxBodyBytes: 24 * 1024 * 1024,

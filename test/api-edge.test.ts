@@ -111,9 +111,11 @@ describe('cost limits before execution', () => {
     expect(deep.status).toBe(400);
     expect(deep.json.errors.map((e: any) => e.extensions?.limit)).toContain('maxDepth');
 
-    // Eight levels, each asking for six fields: within depth, far over the cost budget.
-    const level = (depth: number): string => (depth === 0 ? 'subject' : `a { ${Array.from({ length: 6 }, (_, i) => `f${i}: me { ${level(depth - 1)} }`).join(' ')} }`);
-    const costly = await post(locked, { query: `{ ${level(3)} }` }, { authorization: `Bearer ${pm}` });
+    // A full page (first: 100) of projects, each with its needs' priorities, history and pledges: within depth and
+    // tokens, over the cost budget (about 24,000 > 20,000; a literal `first` multiplies its page's cost).
+    const costly = await post(locked, {
+      query: '{ projects(first: 100) { __typename ... on QueryProjectsSuccess { data { edges { node { id title needs { id description priority { score parts { name points reason } } } history { seq kind action at summary } pledges { donor amount currency kind } } } } } } }',
+    }, { authorization: `Bearer ${pm}` });
     expect(costly.status).toBe(400);
     expect(costly.json.errors.map((e: any) => e.extensions?.limit)).toContain('maxCost');
   });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoRoster } from '../scripts/demo-roster.js';
 import { ensureWebBuild } from '../scripts/web-build.js';
 import { caller, dacRatings, fileAs, must, readProject } from './support/actions.js';
-import { launchChromium, screenshot, seriousViolations } from './support/browser.js';
+import { launchChromium, screenshot, seriousViolations, settled } from './support/browser.js';
 import { startStack, type Stack } from './support/stack.js';
 
 let stack: Stack;
@@ -32,7 +32,7 @@ afterAll(async () => {
 
 /** Every page a journey visits passes axe-core with no serious or critical violation. */
 async function visited(page: Page, name: string) {
-  await page.waitForLoadState('networkidle');
+  await settled(page); // not 'networkidle': the project page keeps its live subscription open
   await screenshot(page, name);
   expect(await seriousViolations(page), `axe-core on ${name}`).toEqual([]);
 }

@@ -16,7 +16,7 @@ import { webSignInFromEnv } from '../api/web-sign-in.js';
 import { seedDemoRoster } from '../scripts/demo-roster.js';
 import { ensureWebBuild } from '../scripts/web-build.js';
 import { caller, dacRatings, fileAs, must, readProject, rosterEvaluator, type Caller } from './support/actions.js';
-import { launchChromium, screenshot, seriousViolations } from './support/browser.js';
+import { launchChromium, screenshot, seriousViolations, settled } from './support/browser.js';
 import { gabonReportingRequest } from './support/requests.js';
 import { startStack, type Stack } from './support/stack.js';
 
@@ -40,7 +40,7 @@ afterAll(async () => {
 
 /** Every page a journey visits passes axe-core with no serious or critical violation. */
 async function visited(page: Page, name: string) {
-  await page.waitForLoadState('networkidle');
+  await settled(page); // not 'networkidle': the project page keeps its live subscription open
   await screenshot(page, name);
   expect(await seriousViolations(page), `axe-core on ${name}`).toEqual([]);
 }

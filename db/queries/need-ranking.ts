@@ -68,7 +68,7 @@ async function rankNeedsNow(db: Kysely<DB>, ids: readonly string[], now: Date): 
     needsWithStatus(db).where('n.id', 'in', ids).execute() as Promise<PoolNeedRow[]>,
     currentWeightSet(db),
   ]);
-  const open = prioritisePool(rows.map(toPoolNeed), weights?.weights ?? {}, STATES_NEEDING_REPORTING_HELP, now);
+  const open = prioritisePool(rows.map(toPoolNeed), weights?.weights ?? {}, STATES_NEEDING_REPORTING_HELP, now, weights?.instrumentWeights ?? {});
   await writeRanking(db, ids, open, now);
 }
 
@@ -112,9 +112,12 @@ export async function writeRanking(db: Kysely<DB>, ids: readonly string[], open:
  * the run's weights are still the ones in force: new weights set during a run have marked every need
  * stale, and the next reader ranks them with the new ones.
  */
-export async function writeRunRanking(db: Kysely<DB>, ids: readonly string[], open: readonly RankedPoolNeed[], runWeights: Record<string, number>, at: Date): Promise<boolean> {
+export async function writeRunRanking(
+  db: Kysely<DB>, ids: readonly string[], open: readonly RankedPoolNeed[], runWeights: Record<string, number>, at: Date, runInstrumentWeights: Record<string, number> = {},
+): Promise<boolean> {
   const current = await currentWeightSet(db);
   if (JSON.stringify(current?.weights ?? {}) !== JSON.stringify(runWeights)) return false;
+  if (JSON.stringify(current?.instrumentWeights ?? {}) !== JSON.stringify(runInstrumentWeights)) return false;
   await writeRanking(db, ids, open, at);
   return true;
 }
@@ -201,14 +204,15 @@ export async function needsByIds(db: Kysely<DB>, ids: readonly string[]): Promis
 
 /** Presumed needs (R8) not yet confirmed, a keyset page in id order (code points). */
 export function pagePresumedNeeds(db: Kysely<DB>, source: string, state: string | undefined, afterId: string | null, limit: number): Promise<NeedRow[]> {
-  let query = db.selectFrom('needs').selectAll().where('source', '=', source).where('confirmed_at', 'is', null);
+  // Withdrawn ones (their State reported, R8) are no longer presumed.
+  let query = db.selectFrom('needs').selectAll().where('source', '=', source).where('confirmed_at', 'is', null).where('withdrawn_at', 'is', null);
   if (state) query = query.where('state_code', '=', state);
   if (afterId !== null) query = query.where(sql<boolean>`id COLLATE "C" > ${afterId}`);
   return query.orderBy(sql`id COLLATE "C"`).limit(limit).execute();
 }
 
 export async function countPresumedNeeds(db: Kysely<DB>, source: string, state: string | undefined): Promise<number> {
-  let query = db.selectFrom('needs').select((eb) => eb.fn.countAll<number>().as('n')).where('source', '=', source).where('confirmed_at', 'is', null);
+  let query = db.selectFrom('needs').select((eb) => eb.fn.countAll<number>().as('n')).where('source', '=', source).where('confirmed_at', 'is', null).where('withdrawn_at', 'is', null);
   if (state) query = query.where('state_code', '=', state);
   return Number((await query.executeTakeFirstOrThrow()).n);
 }

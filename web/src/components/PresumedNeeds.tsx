@@ -7,7 +7,7 @@ import { Section } from './Fields';
 
 export function PresumedNeeds({ state }: { state: string }) {
   const { t, date } = useT();
-  const [{ data }] = useQuery({ query: PRESUMED_NEEDS, requestPolicy: 'cache-and-network' });
+  const [{ data }] = useQuery({ query: PRESUMED_NEEDS, variables: { state: state || null }, requestPolicy: 'cache-and-network' });
   const all = data?.presumedNeeds.__typename === 'QueryPresumedNeedsSuccess' ? data.presumedNeeds.data.edges.map((e) => e.node) : [];
   const shown = state ? all.filter((n) => n.state === state) : all;
   return (

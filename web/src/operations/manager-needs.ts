@@ -3,8 +3,8 @@
 import { graphql } from '../graphql';
 
 export const PRESUMED_NEEDS = graphql(`
-  query PresumedNeeds {
-    presumedNeeds(first: 100) {
+  query PresumedNeeds($state: String) {
+    presumedNeeds(state: $state, first: 100) {
       __typename
       ... on QueryPresumedNeedsSuccess { data { edges { node { id state priorityArea priorityActivity description source confirmedAt } } } }
       ... on Error { code message }
