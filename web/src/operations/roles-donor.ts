@@ -3,8 +3,8 @@
 import { graphql } from '../graphql';
 
 export const FUNDING_PROJECTS = graphql(`
-  query FundingProjects {
-    projects(first: 100) {
+  query FundingProjects($filter: ProjectFilter) {
+    projects(filter: $filter, first: 50) {
       __typename
       ... on QueryProjectsSuccess {
         data {

@@ -22,7 +22,7 @@ void allKinds;
 
 export default function Funding({ session }: { session: Session }) {
   const { t, money, date } = useT();
-  const [{ data, error }, refetch] = useQuery({ query: FUNDING_PROJECTS });
+  const [{ data, error }, refetch] = useQuery({ query: FUNDING_PROJECTS, variables: { filter: { stage: 'AWAITING_FUNDING' } } });
   const result = data?.projects;
   const open = result?.__typename === 'QueryProjectsSuccess' ? result.data.edges.map((e) => e.node).filter((p) => p.stage === 'AWAITING_FUNDING') : [];
   return (

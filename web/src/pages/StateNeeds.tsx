@@ -2,7 +2,7 @@
 // confirm before they can be planned (R1), and its State's own ranking of its open needs (R2): move a
 // need up or down with the buttons (keyboard: Tab to a button, Enter or Space; focus follows the need),
 // then save the order with rankNeeds.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useClient, useQuery } from 'urql';
 import { Section } from '../components/Fields';
 import { ProblemNotice } from '../components/ProblemNotice';
@@ -97,7 +97,11 @@ function Ranking({ state }: { state: string }) {
   const [announce, setAnnounce] = useState('');
   const focusAfterMove = useRef<string | null>(null);
   const list = useRef<HTMLOListElement>(null);
-  const loaded = data?.needPool.__typename === 'QueryNeedPoolSuccess' ? data.needPool.data.edges.map((e) => ({ ...e.node, rank: e.node.poolRank ?? Infinity })) : null;
+  // Memoised on the answer: a fresh array each render would reset the order the focal point is moving.
+  const loaded = useMemo(
+    () => (data?.needPool.__typename === 'QueryNeedPoolSuccess' ? data.needPool.data.edges.map((e) => ({ ...e.node, rank: e.node.poolRank ?? Infinity })) : null),
+    [data],
+  );
   useEffect(() => {
     if (!loaded) return;
     // The State's own order first (needs it ranked), then the others in pool order.
