@@ -29,6 +29,7 @@ export const rulesEn = {
   'rules.members': "Other members of the panel",
   'rules.memberProposed': "{name} — proposed: {reason}",
   'rules.outcomeTypes': "Types of outcome",
+  'rules.outcomeTypesFor': "Types of outcome reached by need {n}",
   'rules.outcomeTypesUnmet': "An unmet need has no outcome.",
   'rules.outcomeType.RATIFICATION': "Ratification of or accession to the Convention or a Protocol",
   'rules.outcomeType.LAW_ADOPTED': "Legislation adopted or in force",

@@ -29,6 +29,7 @@ export const rulesEs: Record<keyof typeof rulesEn, string> = {
   'rules.members': "Otros miembros del grupo",
   'rules.memberProposed': "{name} — propuesto: {reason}",
   'rules.outcomeTypes': "Tipos de resultado",
+  'rules.outcomeTypesFor': "Tipos de resultado alcanzados por la necesidad {n}",
   'rules.outcomeTypesUnmet': "Una necesidad no satisfecha no tiene resultado.",
   'rules.outcomeType.RATIFICATION': "Ratificación de la Convención o de un Protocolo, o adhesión",
   'rules.outcomeType.LAW_ADOPTED': "Legislación aprobada o en vigor",

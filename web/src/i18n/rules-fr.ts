@@ -29,6 +29,7 @@ export const rulesFr: Record<keyof typeof rulesEn, string> = {
   'rules.members': "Autres membres du groupe",
   'rules.memberProposed': "{name} — proposé : {reason}",
   'rules.outcomeTypes': "Types de résultat",
+  'rules.outcomeTypesFor': "Types de résultat atteints par le besoin {n}",
   'rules.outcomeTypesUnmet': "Un besoin non satisfait n’a pas de résultat.",
   'rules.outcomeType.RATIFICATION': "Ratification de la Convention ou d’un Protocole, ou adhésion",
   'rules.outcomeType.LAW_ADOPTED': "Législation adoptée ou en vigueur",
