@@ -166,7 +166,7 @@ describe('the rules of issue 15 in the browser', () => {
     await page.getByRole('heading', { name: 'What these weights would change' }).waitFor();
     const decision = `decision 15/${Date.now() % 1000}`;
     await page.getByLabel('Decision', { exact: true }).fill(decision);
-    await page.getByLabel('Date of the Conference’s decision').fill('2026-10-20');
+    await page.getByLabel('Decided on').fill('2026-10-20');
     for (const area of ['PA-A', 'PA-B', 'PA-C', 'PA-D', 'PA-E']) await page.getByLabel(`Weight of ${area}`).fill('1');
     await page.getByLabel('Weight of TIP (optional)').fill('2');
     await visited(page, 'rules-05-weights');

@@ -41,7 +41,7 @@ export const rulesEn = {
   'rules.outcomeType.CASES_HANDLED': "Cases investigated, convictions, seizures",
   'rules.outcomeType.OFFICIALS_TRAINED': "Officials trained",
   'rules.outcomeType.VICTIMS_ASSISTED': "Victims identified and assisted",
-  'rules.decidedOn': "Date of the Conference’s decision",
+  'rules.decidedOn': "Decided on",
   'rules.instrumentWeights': "Weights by instrument",
   'rules.instrumentWeight': "Weight of {instrument}",
 } as const;

@@ -41,7 +41,7 @@ export const rulesEs: Record<keyof typeof rulesEn, string> = {
   'rules.outcomeType.CASES_HANDLED': "Investigaciones, condenas, incautaciones",
   'rules.outcomeType.OFFICIALS_TRAINED': "Funcionarios capacitados",
   'rules.outcomeType.VICTIMS_ASSISTED': "Víctimas identificadas y asistidas",
-  'rules.decidedOn': "Fecha de la decisión de la Conferencia",
+  'rules.decidedOn': "Decidida el",
   'rules.instrumentWeights': "Pesos por instrumento",
   'rules.instrumentWeight': "Peso de {instrument}",
 };

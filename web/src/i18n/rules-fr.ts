@@ -41,7 +41,7 @@ export const rulesFr: Record<keyof typeof rulesEn, string> = {
   'rules.outcomeType.CASES_HANDLED': "Enquêtes, condamnations, saisies",
   'rules.outcomeType.OFFICIALS_TRAINED': "Agents formés",
   'rules.outcomeType.VICTIMS_ASSISTED': "Victimes identifiées et assistées",
-  'rules.decidedOn': "Date de la décision de la Conférence",
+  'rules.decidedOn': "Décidée le",
   'rules.instrumentWeights': "Poids par instrument",
   'rules.instrumentWeight': "Poids de {instrument}",
 };

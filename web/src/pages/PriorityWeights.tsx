@@ -22,7 +22,9 @@ export default function PriorityWeights() {
   const sets = data?.priorityWeights ?? [];
   const inForce = sets.find((s) => s.inForce) ?? sets[0];
   const [decision, setDecision] = useState('');
-  const [decidedOn, setDecidedOn] = useState('');
+  // The day the Conference decided: today unless the administrator records an earlier decision.
+  const today = () => new Date().toISOString().slice(0, 10);
+  const [decidedOn, setDecidedOn] = useState(today);
   const [weights, setWeights] = useState<Record<string, string>>({});
   // By instrument (UNTOC or a Protocol): optional, an instrument left empty is not weighted.
   const [instrumentWeights, setInstrumentWeights] = useState<Record<string, string>>({});
@@ -56,7 +58,7 @@ export default function PriorityWeights() {
     if (!p) {
       setSaved(decision);
       setDecision('');
-      setDecidedOn('');
+      setDecidedOn(today());
       refetch({ requestPolicy: 'network-only' });
     }
   }
