@@ -16,12 +16,14 @@ import {
   CANCEL, CLOSE, DESCOPE_BUDGET, EVALUATOR_CANDIDATES, MANAGER_PROJECT, MERGE, MERGE_TARGETS, RECORD_ACTIVITY, RECORD_ASSESSMENT,
   RECORD_ENACTMENT, REPORT_PROGRESS, RESUME, START_DELIVERY, START_EVALUATION, SUSPEND,
 } from '../operations/manager-lifecycle';
+import { PROPOSE_EVALUATION_PANEL, RECORD_EVALUATION_VISIT } from '../operations/rules';
 import { choiceMissing, issueAt, problemOf, type Problem } from '../outcome';
 import { oneOf } from '../vocabulary';
 import type { Session } from '../session';
 import { CheckboxGroup, Section, SelectField, TextField } from './Fields';
 import { CodeChecks, DateField, RadioGroup } from './ManagerFields';
 import { ProblemNotice } from './ProblemNotice';
+import { ProjectRules } from './ProjectRules';
 import '../manager.css';
 
 // The same four as domain/lifecycle-inputs.ts (checked by the type), without loading zod into the page.
@@ -123,6 +125,8 @@ export default function ManagerWork({ projectId, session, onDone }: { projectId:
         )}
       </Section>
 
+      <ProjectRules projectId={projectId} generation={generation} warnings />
+
       <Records project={p} />
 
       <ul>
@@ -137,6 +141,7 @@ export default function ManagerWork({ projectId, session, onDone }: { projectId:
           row('suspend', (key) => <ReasonForm name="suspend" projectId={projectId} idempotencyKey={key} onDone={() => finished('suspend')} />),
           row('resume', (key) => <NoteForm name="resume" projectId={projectId} idempotencyKey={key} onDone={() => finished('resume')} />),
           row('startEvaluation', (key) => <EvaluationForm projectId={projectId} idempotencyKey={key} onDone={() => finished('startEvaluation')} />),
+          row('recordEvaluationVisit', (key) => <VisitForm projectId={projectId} states={p.states} idempotencyKey={key} onDone={() => finished('recordEvaluationVisit')} />),
           row('close', (key) => <CloseForm projectId={projectId} firstState={p.states[0] ?? ''} recommendations={p.outcomeAssessment?.recommendations ?? []} idempotencyKey={key} onDone={() => finished('close')} />),
           row('cancel', (key) => <ReasonForm name="cancel" projectId={projectId} idempotencyKey={key} onDone={() => finished('cancel')} />),
         ]
@@ -390,35 +395,105 @@ function EvaluationForm({ projectId, idempotencyKey, onDone }: FormProps) {
   const { t } = useT();
   const client = useClient();
   const [{ data }] = useQuery({ query: EVALUATOR_CANDIDATES, variables: { projectId } });
-  const [evaluator, setEvaluator] = useState('');
+  const [{ data: proposed }] = useQuery({ query: PROPOSE_EVALUATION_PANEL, variables: { projectId } });
+  // null until the manager changes them: the proposal's lead and members are the default choice.
+  const [evaluatorChoice, setEvaluator] = useState<string | null>(null);
+  const [panelChoice, setPanel] = useState<string[] | null>(null);
   const [closeReason, setCloseReason] = useState('');
   const candidates = data?.evaluatorCandidates.__typename === 'QueryEvaluatorCandidatesSuccess' ? data.evaluatorCandidates.data : [];
+  const proposal = proposed?.proposeEvaluationPanel.__typename === 'QueryProposeEvaluationPanelSuccess' ? proposed.proposeEvaluationPanel.data : null;
+  const evaluator = evaluatorChoice ?? proposal?.lead ?? '';
+  // Members are the independent candidates other than the lead; the proposal's picks say why they were picked.
+  const picks = new Map((proposal?.members ?? []).map((m) => [m.expertId, m]));
+  const panelDefault = (proposal?.members ?? []).map((m) => m.expertId).filter((id) => id !== evaluator);
+  const panel = (panelChoice ?? panelDefault).filter((id) => id !== evaluator);
   const rule = (r: { rule: string; reason: string }) => `${t(`mgr.independence.${r.rule}` as MessageKey)} (${r.reason})`;
+  const slots = (m: { serves: readonly { state: string; slot: string }[] }) => m.serves.map((s) => t(`rules.slot.${s.slot === 'REGIONAL_PEER' ? 'REGIONAL_PEER' : 'OUTSIDE_PEER'}`, { state: s.state })).join(', ');
   return (
     <ActionForm
       name="startEvaluation"
       onDone={onDone}
-      submit={() => send(client.mutation(START_EVALUATION, { input: { projectId, idempotencyKey, evaluator, ...(closeReason.trim() ? { closeDeliveryReason: closeReason.trim() } : {}) } }).toPromise(), (d) => d.startEvaluation)}
+      submit={() => send(client.mutation(START_EVALUATION, { input: { projectId, idempotencyKey, evaluator, ...(panel.length ? { panel } : {}), ...(closeReason.trim() ? { closeDeliveryReason: closeReason.trim() } : {}) } }).toPromise(), (d) => d.startEvaluation)}
     >
       {(err) => (
         <div className="form-grid">
+          {proposal && (
+            <div className="panel-proposal" data-testid="panel-proposal">
+              <h4>{t('rules.proposal')}</h4>
+              {proposal.members.length === 0 ? (
+                <p>{t('rules.proposalEmpty')}</p>
+              ) : (
+                <ul>
+                  {proposal.members.map((m) => (
+                    <li key={m.expertId}>
+                      {t('rules.pick', { name: m.name, nationality: m.nationality, slots: slots(m), reason: m.reason })}
+                      {m.expertId === proposal.lead ? ` ${t('rules.proposedLead')}` : ''}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {proposal.unfilled.length > 0 && (
+                <ul className="unfilled">
+                  {proposal.unfilled.map((u) => (
+                    <li key={`${u.state}-${u.slot}`}>{t('rules.unfilled', { slot: t(`rules.slot.${u.slot === 'REGIONAL_PEER' ? 'REGIONAL_PEER' : 'OUTSIDE_PEER'}`, { state: u.state }), reason: u.reason })}</li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          )}
           {!data ? (
             <p role="status">{t('common.loading')}</p>
           ) : (
-            <RadioGroup
-              legend={t('mgr.evaluator')}
-              name={`evaluator-${projectId}`}
-              value={evaluator}
-              onChange={setEvaluator}
-              error={err('evaluator')}
-              options={candidates.map((c) => ({
-                value: c.expertId,
-                label: c.independent ? t('mgr.candidateIndependent', { name: c.name }) : c.name,
-                disabledReason: c.independent ? undefined : t('mgr.notIndependent', { rules: c.breaches.map(rule).join('; ') }),
-              }))}
-            />
+            <>
+              <RadioGroup
+                legend={t('rules.lead')}
+                name={`evaluator-${projectId}`}
+                value={evaluator}
+                onChange={setEvaluator}
+                error={err('evaluator')}
+                options={candidates.map((c) => ({
+                  value: c.expertId,
+                  label: c.independent ? t('mgr.candidateIndependent', { name: c.name }) : c.name,
+                  disabledReason: c.independent ? undefined : t('mgr.notIndependent', { rules: c.breaches.map(rule).join('; ') }),
+                }))}
+              />
+              <CheckboxGroup
+                legend={t('rules.members')}
+                values={panel}
+                onChange={setPanel}
+                error={err('panel')}
+                options={candidates
+                  .filter((c) => c.independent && c.expertId !== evaluator)
+                  .map((c) => {
+                    const pick = picks.get(c.expertId);
+                    return { value: c.expertId, label: pick ? t('rules.memberProposed', { name: c.name, reason: pick.reason }) : c.name };
+                  })}
+              />
+            </>
           )}
           <TextField label={`${t('mgr.closeDeliveryReason')} ${t('common.optional')}`} hint={t('mgr.closeDeliveryHint')} value={closeReason} onChange={setCloseReason} multiline error={err('closeDeliveryReason')} />
+        </div>
+      )}
+    </ActionForm>
+  );
+}
+
+/** recordEvaluationVisit: refused by the API, with its rule, until the visited State's focal point consented. */
+function VisitForm({ projectId, states, idempotencyKey, onDone }: FormProps & { states: readonly string[] }) {
+  const { t } = useT();
+  const client = useClient();
+  const [state, setState] = useState(states.length === 1 ? states[0]! : '');
+  const [startDate, setStart] = useState('');
+  const [endDate, setEnd] = useState('');
+  const [purpose, setPurpose] = useState('');
+  return (
+    <ActionForm name="recordEvaluationVisit" onDone={onDone} submit={() => send(client.mutation(RECORD_EVALUATION_VISIT, { input: { projectId, idempotencyKey, state, startDate, endDate, purpose: purpose.trim() } }).toPromise(), (d) => d.recordEvaluationVisit)}>
+      {(err) => (
+        <div className="form-grid">
+          <SelectField label={t('rules.visitState')} value={state} onChange={setState} required options={states.map((s) => ({ value: s, label: s }))} placeholder={t('common.choose')} error={err('state')} />
+          <DateField label={t('mgr.startDate')} value={startDate} onChange={setStart} required error={err('startDate')} />
+          <DateField label={t('mgr.endDate')} value={endDate} onChange={setEnd} required error={err('endDate')} />
+          <TextField label={t('rules.visitPurpose')} value={purpose} onChange={setPurpose} multiline required error={err('purpose')} />
         </div>
       )}
     </ActionForm>

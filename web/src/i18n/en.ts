@@ -1,9 +1,11 @@
 // The English catalogue: every string the pages show. fr.ts and es.ts must have every key (typed).
 import { rolesEn } from './roles';
 import { managerEn } from './manager-en';
+import { rulesEn } from './rules-en';
 
 export const en = {
   ...managerEn,
+  ...rulesEn,
   'app.name': 'palermo',
   'app.tagline': 'Technical assistance under the Organized Crime Convention',
   'nav.skip': 'Skip to content',

@@ -1,9 +1,11 @@
 import type { MessageKey } from './en';
 import { rolesEs } from './roles';
 import { managerEs } from './manager-es';
+import { rulesEs } from './rules-es';
 
 export const es: Record<MessageKey, string> = {
   ...managerEs,
+  ...rulesEs,
   'app.name': 'palermo',
   'app.tagline': 'Asistencia técnica en virtud de la Convención contra la Delincuencia Organizada',
   'nav.skip': 'Ir al contenido',

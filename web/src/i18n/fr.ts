@@ -1,9 +1,11 @@
 import type { MessageKey } from './en';
 import { rolesFr } from './roles';
 import { managerFr } from './manager-fr';
+import { rulesFr } from './rules-fr';
 
 export const fr: Record<MessageKey, string> = {
   ...managerFr,
+  ...rulesFr,
   'app.name': 'palermo',
   'app.tagline': 'Assistance technique au titre de la Convention contre la criminalité organisée',
   'nav.skip': 'Aller au contenu',

@@ -5,9 +5,10 @@
 import { useState, type FormEvent } from 'react';
 import { useClient, useQuery } from 'urql';
 import { useLocation } from 'wouter';
-import { SelectField, TextField } from '../components/Fields';
+import { CheckboxGroup, SelectField, TextField } from '../components/Fields';
 import { ProblemNotice } from '../components/ProblemNotice';
-import { useT } from '../i18n';
+import { useT, type MessageKey } from '../i18n';
+import { OUTCOME_TYPES } from '../../../domain/outcome-types';
 import { PROJECT } from '../operations/common';
 import { SUBMIT_OUTCOME_ASSESSMENT } from '../operations/evaluation';
 import { issueAt, problemOf, type Problem } from '../outcome';
@@ -26,6 +27,7 @@ export default function OutcomeAssessmentForm({ projectId }: { projectId: string
   const [rationales, setRationales] = useState<Record<string, string>>({});
   const [actuals, setActuals] = useState<Record<string, string>>({});
   const [verdicts, setVerdicts] = useState<Record<string, string>>({});
+  const [outcomeTypes, setOutcomeTypes] = useState<Record<string, string[]>>({});
   const [narrative, setNarrative] = useState('');
   const [coProviders, setCoProviders] = useState('');
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -55,7 +57,10 @@ export default function OutcomeAssessmentForm({ projectId }: { projectId: string
           criteria: DAC_CRITERIA.map((criterion) => ({ criterion, rating: ratings[criterion] === NOT_ASSESSED ? null : Number(ratings[criterion]), rationale: rationales[criterion] ?? '' })),
           indicatorValues: indicators.map((ind) => ({ indicator: ind.name, actual: Number(actuals[ind.name]) })),
           // Every need has a verdict here (checked above); oneOf narrows the select's string to the enum.
-          needVerdicts: project!.needs.flatMap((n) => { const verdict = oneOf(VERDICTS, verdicts[n.id]); return verdict ? [{ needId: n.id, verdict }] : []; }),
+          needVerdicts: project!.needs.flatMap((n) => { const verdict = oneOf(VERDICTS, verdicts[n.id]); if (!verdict) return [];
+            // An unmet need reached no outcome: its types are not sent (the boxes are hidden for it).
+            const types = verdict === 'UNMET' ? [] : (outcomeTypes[n.id] ?? []).flatMap((o) => { const v = oneOf(OUTCOME_TYPES, o); return v ? [v] : []; });
+            return [{ needId: n.id, verdict, ...(types.length ? { outcomeTypes: types } : {}) }]; }),
           narrative,
           coProviders: coProviders.split('\n').map((s) => s.trim()).filter(Boolean),
         },
@@ -96,7 +101,20 @@ export default function OutcomeAssessmentForm({ projectId }: { projectId: string
         <fieldset>
           <legend>{t('eval.verdicts')}</legend>
           {project.needs.map((n, i) => (
-            <SelectField key={n.id} label={t('eval.verdict', { n: i + 1, description: n.description })} value={verdicts[n.id] ?? ''} onChange={(v) => setVerdicts((all) => ({ ...all, [n.id]: v }))} options={VERDICTS.map((v) => ({ value: v, label: code('verdict', v) }))} placeholder={t('common.choose')} required error={issueAt(problem, `needVerdicts.${i}.verdict`) ?? issueAt(problem, `needVerdicts.${i}`)} />
+            <div className="row need-verdict" key={n.id}>
+              <SelectField label={t('eval.verdict', { n: i + 1, description: n.description })} value={verdicts[n.id] ?? ''} onChange={(v) => setVerdicts((all) => ({ ...all, [n.id]: v }))} options={VERDICTS.map((v) => ({ value: v, label: code('verdict', v) }))} placeholder={t('common.choose')} required error={issueAt(problem, `needVerdicts.${i}.verdict`) ?? issueAt(problem, `needVerdicts.${i}`)} />
+              {verdicts[n.id] === 'UNMET' ? (
+                <p className="muted">{t('rules.outcomeTypesUnmet')}</p>
+              ) : (
+                <CheckboxGroup
+                  legend={t('rules.outcomeTypesFor', { n: i + 1 })}
+                  options={OUTCOME_TYPES.map((o) => ({ value: o, label: t(`rules.outcomeType.${o}` as MessageKey) }))}
+                  values={outcomeTypes[n.id] ?? []}
+                  onChange={(v) => setOutcomeTypes((all) => ({ ...all, [n.id]: v }))}
+                  error={issueAt(problem, `needVerdicts.${i}.outcomeTypes`)}
+                />
+              )}
+            </div>
           ))}
           {issueAt(problem, 'needVerdicts') && <p className="field-error">{issueAt(problem, 'needVerdicts')}</p>}
         </fieldset>

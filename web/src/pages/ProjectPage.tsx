@@ -1,7 +1,9 @@
 import { lazy, Suspense, useRef, useState } from 'react';
+import { TRANSITIONS } from '../../../domain/transitions';
 import { useQuery, useSubscription } from 'urql';
 import { ActionPanel } from '../components/ActionPanel';
 import { Section } from '../components/Fields';
+import { ProjectRules } from '../components/ProjectRules';
 import { Ratings } from '../components/Ratings';
 import { StageBadge } from '../components/StageBadge';
 import { Timeline } from '../components/Timeline';
@@ -10,6 +12,8 @@ import { PROJECT, PROJECT_TIMELINE } from '../operations/common';
 import { PROJECT_CHANGED } from '../operations/live';
 import type { Session } from '../session';
 
+/** Stages in which a State may still consent to visits (consentToVisit's rule). */
+const OPEN_STAGES: readonly string[] = TRANSITIONS.consentToVisit.from;
 // The programme manager's funding, delivery and closing work, loaded only for the manager (issue 12).
 const ManagerWork = lazy(() => import('../components/ManagerWork'));
 
@@ -70,6 +74,10 @@ export function ProjectPage({ projectId, session }: { projectId: string; session
         <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
           <ManagerWork projectId={p.id} session={session} onDone={refresh} />
         </Suspense>
+      )}
+      {/* A beneficiary State's focal point consents to visits of the evaluation panel (issue 15). */}
+      {session.role === 'STATE_FOCAL_POINT' && session.state && p.states.includes(session.state) && (
+        <ProjectRules projectId={p.id} generation={version} warnings={false} canConsent={OPEN_STAGES.includes(p.stage)} onDone={refresh} />
       )}
 
       {p.escalations.length > 0 && (
