@@ -131,8 +131,7 @@ export const OWN_RULES: Readonly<Record<string, OwnRule>> = {
   'Project.progressReports': { after: onlyFunders([]) },
   'Project.enactment': { after: onlyFunders(null) },
   'Project.evaluator': { after: onlyFunders(null) },
-  // A nested list cannot answer NotFoundError: another State's ranking is empty, never the caller's own.
-  'PrioritySnapshot.ranking': { after: (list: unknown[], _p, args, ctx) => (args.state && args.state !== ctx.actor!.stateCode ? [] : list) },
+  // PrioritySnapshot.ranking (a connection) answers another State's ranking as an empty page itself.
 };
 
 /** Root fields whose result union carries ForbiddenError: a refused role gets it typed. */

@@ -35,7 +35,7 @@ export const API_QUERIES: BenchQuery[] = [
   },
   {
     name: 'project timeline',
-    query: 'query Timeline($id: ID!) { projectTimeline(id: $id) { __typename ... on QueryProjectTimelineSuccess { data { seq kind action at actor { subject role } } } } }',
+    query: 'query Timeline($id: ID!) { projectTimeline(id: $id, first: 50) { __typename ... on QueryProjectTimelineSuccess { data { pageInfo { hasNextPage endCursor } edges { node { seq kind action at actor { subject role } } } } } } }',
     variables: (id) => ({ id }),
     field: 'projectTimeline',
     success: 'QueryProjectTimelineSuccess',

@@ -334,7 +334,7 @@ const FULL = /* GraphQL */ `query($id: ID!) { project(id: $id) { __typename ... 
   history { action actor { state } summary }
   outcomeAssessment { criteria { criterion rating } needVerdicts { needId verdict } recommendations { state description } narrative }
 } } }`;
-const TIMELINE = 'query($id: ID!) { projectTimeline(id: $id) { __typename ... on QueryProjectTimelineSuccess { data { action summary } } ... on Error { code } } }';
+const TIMELINE = 'query($id: ID!) { projectTimeline(id: $id, first: 100) { __typename ... on QueryProjectTimelineSuccess { data { edges { node { action summary } } } } ... on Error { code } } }';
 
 describe('a regional project, as each of its States sees it', () => {
   it('shows a focal point the shared parts and its own State\'s, never the other State\'s', async () => {
@@ -350,7 +350,7 @@ describe('a regional project, as each of its States sees it', () => {
     expect(blz.escalations).toEqual([]);
     const text = JSON.stringify(blz);
     for (const leak of ['GTM-ANSWER', 'GTM-COMMENT', 'GTM-RECOMMENDATION', 'NARRATIVE', w.needs.GTM]) expect(text).not.toContain(leak);
-    const timeline = (await stack.gql(TIMELINE, { id: w.regional }, w.callers.BLZ!.token)).body.data.projectTimeline.data;
+    const timeline = (await stack.gql(TIMELINE, { id: w.regional }, w.callers.BLZ!.token)).body.data.projectTimeline.data.edges.map((e: { node: unknown }) => e.node);
     expect(JSON.stringify(timeline)).not.toMatch(/GTM-ANSWER|GTM-COMMENT|GTM-RECOMMENDATION|NARRATIVE/);
     expect(timeline.find((e: { action: string; summary: unknown }) => e.action === 'endorsePlan' && JSON.stringify(e.summary).includes('BLZ-COMMENT'))).toBeTruthy();
 
@@ -382,7 +382,7 @@ describe('side doors into the pool', () => {
     }
     const history = await stack.gql('query($id: ID!) { needHistory(id: $id) { __typename } }', { id: w.needs.BLZ }, who.token);
     expect(history.body.data!.needHistory.__typename).toBe('ForbiddenError');
-    const ranking = await stack.gql('{ prioritySnapshots { ranking { needId } } }', {}, who.token);
+    const ranking = await stack.gql('{ prioritySnapshots { __typename ... on QueryPrioritySnapshotsSuccess { data { edges { node { ranking { edges { node { needId } } } } } } } } }', {}, who.token);
     expect(JSON.stringify(ranking.body)).not.toContain('needId":"');
   });
   it('answers another State\'s need history as not found', async () => {

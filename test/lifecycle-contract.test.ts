@@ -51,8 +51,8 @@ describe('a projection PostgreSQL refuses on the data', () => {
     ]);
     const project = await readProject(stack, pm, id);
     expect(project.stage).toBe('UNDER_ASSESSMENT');
-    const { body } = await stack.gql('query($id: ID!) { projectTimeline(id: $id) { ... on QueryProjectTimelineSuccess { data { seq kind action } } } }', { id }, pm.token);
-    expect(body.data.projectTimeline.data).toEqual([
+    const { body } = await stack.gql('query($id: ID!) { projectTimeline(id: $id, first: 100) { ... on QueryProjectTimelineSuccess { data { edges { node { seq kind action } } } } } }', { id }, pm.token);
+    expect(body.data.projectTimeline.data.edges.map((e: { node: unknown }) => e.node)).toEqual([
       { seq: 1, kind: 'FILED', action: 'fileRequest' },
       { seq: 3, kind: 'ESCALATION', action: 'PROJECTION_FAILED' },
     ]);

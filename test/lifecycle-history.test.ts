@@ -49,8 +49,17 @@ describe('a project with 500 progress reports', () => {
     const project = await stack.gql(`query($id: ID!) { project(id: $id) { ... on Project { stage progressReports { period } } } }`, { id }, pm.token);
     expect(project.body.data.project.stage).toBe('IN_DELIVERY');
     expect(project.body.data.project.progressReports.map((r: { period: string }) => r.period)).toEqual(Array.from({ length: REPORTS }, (_, i) => `period ${i + 1}`));
-    const timeline = await stack.gql('query($id: ID!) { projectTimeline(id: $id) { ... on QueryProjectTimelineSuccess { data { seq kind action } } } }', { id }, pm.token);
-    const events = timeline.body.data.projectTimeline.data as { seq: number; kind: string; action: string }[];
+    // The timeline is a connection: paged through 100 events at a time, after each page's endCursor.
+    const events: { seq: number; kind: string; action: string }[] = [];
+    for (let after: string | null = null, pages = 0; ; pages++) {
+      const timeline: { body: any } = await stack.gql('query($id: ID!, $after: String) { projectTimeline(id: $id, first: 100, after: $after) { ... on QueryProjectTimelineSuccess { data { pageInfo { hasNextPage endCursor } edges { node { seq kind action } } } } } }', { id, after }, pm.token);
+      const page: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: unknown[] } = timeline.body.data.projectTimeline.data;
+      events.push(...(page.edges as { node: { seq: number; kind: string; action: string } }[]).map((e) => e.node));
+      if (!page.pageInfo.hasNextPage) break;
+      expect(page.edges).toHaveLength(100);
+      expect(pages).toBeLessThan(20);
+      after = page.pageInfo.endCursor;
+    }
     expect(events.map((e) => e.seq)).toEqual(Array.from({ length: events.length }, (_, i) => i + 1));
     expect(events.filter((e) => e.action === 'reportProgress')).toHaveLength(REPORTS);
     const lastReportSeq = events.filter((e) => e.action === 'reportProgress').at(-1)!.seq;

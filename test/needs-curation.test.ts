@@ -82,9 +82,15 @@ describe('the pool on the real servers', () => {
 
     const grouped = await stack.gql(GROUP, { ids: ['presumed:TON'], key: `ton-${randomUUID()}` }, pm.token);
     expect(grouped.body.data.groupNeedsIntoProject).toMatchObject({ __typename: 'Project', stage: 'SUBMITTED', states: ['TON'], needs: [{ id: 'presumed:TON', source: 'PRESUMED_NON_REPORTING' }] });
-    const history = await stack.gql('{ needHistory(id: "presumed:TON") { ... on QueryNeedHistorySuccess { data { action actorSubject } } } }', {}, ton.token);
-    expect(history.body.data.needHistory.data.map((e: { action: string }) => e.action)).toEqual(['PRESUMED', 'CONFIRMED', 'project:fileRequest', 'GROUPED_INTO_PROJECT']);
-    expect(history.body.data.needHistory.data[1].actorSubject).toBe('fp-TON');
+    // The history is a connection in event order: two pages of two, the second after the first's endCursor.
+    const HISTORY_PAGE = 'query($after: String) { needHistory(id: "presumed:TON", first: 2, after: $after) { ... on QueryNeedHistorySuccess { data { totalCount pageInfo { hasNextPage endCursor } edges { node { action actorSubject } } } } } }';
+    const one = (await stack.gql(HISTORY_PAGE, {}, ton.token)).body.data.needHistory.data;
+    expect(one).toMatchObject({ totalCount: 4, pageInfo: { hasNextPage: true } });
+    const two = (await stack.gql(HISTORY_PAGE, { after: one.pageInfo.endCursor }, ton.token)).body.data.needHistory.data;
+    expect(two.pageInfo.hasNextPage).toBe(false);
+    const entries = [...one.edges, ...two.edges].map((e: { node: { action: string; actorSubject: string } }) => e.node);
+    expect(entries.map((e) => e.action)).toEqual(['PRESUMED', 'CONFIRMED', 'project:fileRequest', 'GROUPED_INTO_PROJECT']);
+    expect(entries[1]!.actorSubject).toBe('fp-TON');
   });
 
   it('flags duplicates of one State and merges them into a survivor that keeps the pool place', async () => {
@@ -101,9 +107,10 @@ describe('the pool on the real servers', () => {
     const pool = await stack.gql('{ needPool(filter: { state: "VUT" }) { ... on QueryNeedPoolSuccess { data { edges { node { id } } } } } }', {}, pm.token);
     expect(pool.body.data.needPool.data.edges.map((e: { node: unknown }) => e.node).map((n: { id: string }) => n.id)).toEqual([survivor]);
     expect((await stack.gql('{ duplicateNeeds(state: "VUT") { ... on QueryDuplicateNeedsSuccess { data { needIds } } } }', {}, pm.token)).body.data.duplicateNeeds.data).toEqual([]);
-    const history = await stack.gql('query($id: ID!) { needHistory(id: $id) { ... on QueryNeedHistorySuccess { data { action detail } } } }', { id: duplicate }, pm.token);
-    expect(history.body.data.needHistory.data.map((e: { action: string }) => e.action)).toEqual(['IMPORTED', 'MERGED_INTO']);
-    expect(history.body.data.needHistory.data[1].detail).toEqual({ survivorId: survivor });
+    const history = await stack.gql('query($id: ID!) { needHistory(id: $id) { ... on QueryNeedHistorySuccess { data { edges { node { action detail } } } } } }', { id: duplicate }, pm.token);
+    const entries = history.body.data.needHistory.data.edges.map((e: { node: { action: string; detail: unknown } }) => e.node);
+    expect(entries.map((e: { action: string }) => e.action)).toEqual(['IMPORTED', 'MERGED_INTO']);
+    expect(entries[1].detail).toEqual({ survivorId: survivor });
     const self = await stack.gql('mutation($s: ID!, $d: [ID!]!) { mergeNeeds(input: { survivorId: $s, duplicateIds: $d }) { __typename ... on ValidationError { issues { field message } } } }', { s: survivor, d: [survivor] }, pm.token);
     expect(self.body.data.mergeNeeds.issues).toEqual([{ field: 'input.duplicateIds.0', message: `${survivor} is the survivor` }]);
   });

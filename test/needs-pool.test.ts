@@ -23,7 +23,7 @@ const SET_WEIGHTS = `mutation($input: SetPriorityWeightsInput!) {
 const POOL = `query($filter: NeedPoolFilter, $first: Int = 100) { needPool(filter: $filter, first: $first) { __typename
   ... on QueryNeedPoolSuccess { data { edges { node { id rank: poolRank state priorityArea verdict stateRank priority { score parts { name points reason } } } } } }
   ... on Error { code message } } }`;
-const REPRIORITISE = `mutation { reprioritiseNow { __typename ... on PrioritySnapshot { id trigger openNeeds ranking(limit: 1000, state: "GAB") { needId rank previousRank rankChange score } } ... on Error { code message } } }`;
+const REPRIORITISE = `mutation { reprioritiseNow { __typename ... on PrioritySnapshot { id trigger openNeeds ranking(first: 100, state: "GAB") { edges { node { needId rank previousRank rankChange score } } pageInfo { hasNextPage } } } ... on Error { code message } } }`;
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -85,7 +85,12 @@ describe('re-prioritisation', () => {
     const gab = await caller(stack, { subject: 'fp-GAB', role: 'STATE_FOCAL_POINT', stateCode: 'GAB' });
     const earlier = await fileAs(stack, gab, reportingNeed('GAB', 'Case-management system for the prosecution (earlier request).'));
     const later = await fileAs(stack, gab, reportingNeed('GAB', 'Crime statistics for the Ministry of Justice (later request).'));
-    const first = (await stack.gql(REPRIORITISE, {}, pm.token)).body.data.reprioritiseNow;
+    // The ranking is a connection: one page of 100 holds every GAB need of this test (hasNextPage says so).
+    const flat = (s: { ranking: { edges: { node: { needId: string; rank: number; rankChange: number | null } }[]; pageInfo: { hasNextPage: boolean } } }) => {
+      expect(s.ranking.pageInfo.hasNextPage).toBe(false);
+      return { ...s, ranking: s.ranking.edges.map((e) => e.node) };
+    };
+    const first = flat((await stack.gql(REPRIORITISE, {}, pm.token)).body.data.reprioritiseNow);
     expect(first).toMatchObject({ __typename: 'PrioritySnapshot', trigger: 'ON_DEMAND' });
     const rankIn = (snapshot: { ranking: { needId: string; rank: number }[] }, id: string) => snapshot.ranking.find((e) => e.needId === id)?.rank;
     expect(rankIn(first, earlier.needs[0]!.id)).toBeLessThan(rankIn(first, later.needs[0]!.id)!); // equal scores: longer wait first
@@ -111,14 +116,38 @@ describe('re-prioritisation', () => {
     });
     await must(stack, pm, 'close', id);
 
-    const second = (await stack.gql(REPRIORITISE, {}, pm.token)).body.data.reprioritiseNow;
-    const raised = second.ranking.find((e: { needId: string }) => e.needId === later.needs[0]!.id);
+    const second = flat((await stack.gql(REPRIORITISE, {}, pm.token)).body.data.reprioritiseNow);
+    const raised = second.ranking.find((e) => e.needId === later.needs[0]!.id)!;
     expect(rankIn(second, later.needs[0]!.id)).toBeLessThan(rankIn(second, earlier.needs[0]!.id)!);
     expect(raised.rankChange).toBeGreaterThan(0);
     const { body } = await stack.gql(POOL, { filter: { state: 'GAB' } }, pm.token);
     const explained = body.data.needPool.data.edges.map((e: { node: unknown }) => e.node).find((n: { id: string }) => n.id === later.needs[0]!.id);
     expect(explained).toMatchObject({ verdict: 'UNMET' });
     expect(explained.priority.parts).toContainEqual({ name: 'FOUND_UNMET', points: 15, reason: 'an evaluation found it unmet' });
+  });
+
+  it('pages the snapshots newest first and each ranking by rank, and refuses a bad first or after naming it', async () => {
+    for (let i = 0; i < 2; i++) expect((await stack.gql(REPRIORITISE, {}, pm.token)).body.data.reprioritiseNow.__typename).toBe('PrioritySnapshot');
+    const PAGE = `query($first: Int, $after: String, $rankFirst: Int, $rankAfter: String) { prioritySnapshots(first: $first, after: $after) { __typename
+      ... on QueryPrioritySnapshotsSuccess { data { totalCount pageInfo { hasNextPage endCursor } edges { node { id openNeeds ranking(first: $rankFirst, after: $rankAfter) { totalCount pageInfo { hasNextPage endCursor } edges { node { rank } } } } } } }
+      ... on ValidationError { issues { field } } } }`;
+    const one = (await stack.gql(PAGE, { first: 1, rankFirst: 1 }, pm.token)).body.data.prioritySnapshots.data;
+    expect(one.totalCount).toBeGreaterThanOrEqual(2);
+    expect(one.pageInfo.hasNextPage).toBe(true);
+    const two = (await stack.gql(PAGE, { first: 1, after: one.pageInfo.endCursor, rankFirst: 1 }, pm.token)).body.data.prioritySnapshots.data;
+    expect(two.edges[0].node.id).toBeLessThan(one.edges[0].node.id); // newest first, no overlap
+
+    // The newest run's ranking, one rank at a time, then the rest: ranks follow on without a gap.
+    const newest = one.edges[0].node;
+    expect(newest.ranking.totalCount).toBe(newest.openNeeds);
+    expect(newest.ranking.edges.map((e: { node: { rank: number } }) => e.node.rank)).toEqual([1]);
+    const rest = (await stack.gql(PAGE, { first: 1, rankFirst: 2, rankAfter: newest.ranking.pageInfo.endCursor }, pm.token)).body.data.prioritySnapshots.data.edges[0].node.ranking;
+    expect(rest.edges.map((e: { node: { rank: number } }) => e.node.rank)).toEqual([2, 3].slice(0, Math.min(2, newest.openNeeds - 1)));
+
+    const tooMany = await stack.gql(PAGE, { first: 101 }, pm.token);
+    expect(tooMany.body.data.prioritySnapshots).toEqual({ __typename: 'ValidationError', issues: [{ field: 'first' }] });
+    const badCursor = await stack.gql(PAGE, { after: 'not-a-cursor!' }, pm.token);
+    expect(badCursor.body.data.prioritySnapshots).toEqual({ __typename: 'ValidationError', issues: [{ field: 'after' }] });
   });
 
   it('is refused to a focal point', async () => {

@@ -23,7 +23,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 const SET = `mutation($input: SetPriorityWeightsInput!) { setPriorityWeights(input: $input) { __typename
   ... on PriorityWeightSet { id decision decidedOn inForce weights { priorityArea weight } instrumentWeights { instrument weight } }
   ... on Error { code message } ... on ValidationError { issues { field message } } } }`;
-const POOL = `query($filter: NeedPoolFilter) { needPool(filter: $filter, first: 100) { __typename
+const POOL = `query($filter: NeedPoolFilter, $first: Int = 100) { needPool(filter: $filter, first: $first) { __typename
   ... on QueryNeedPoolSuccess { data { edges { node { id priority { score parts { name points reason } } } } } } ... on Error { code message } } }`;
 
 describe('weights by priority area and by instrument, versioned by decision', () => {
@@ -68,10 +68,10 @@ describe('weights by priority area and by instrument, versioned by decision', ()
     expect(byId.get(tip)!.parts.map((p) => p.name)).not.toContain('INSTRUMENT_WEIGHT');
     expect(byId.get(som)!.score - byId.get(tip)!.score).toBe(15);
 
-    const run = await stack.gql('mutation { reprioritiseNow { __typename ... on PrioritySnapshot { id weightSetId weightSet { id decision decidedOn } ranking(limit: 1000, state: "SEN") { needId rank score } } ... on Error { code message } } }', {}, pm.token);
+    const run = await stack.gql('mutation { reprioritiseNow { __typename ... on PrioritySnapshot { id weightSetId weightSet { id decision decidedOn } ranking(first: 100, state: "SEN") { edges { node { needId rank score } } } } ... on Error { code message } } }', {}, pm.token);
     const snapshot = run.body.data.reprioritiseNow;
     expect(snapshot).toMatchObject({ __typename: 'PrioritySnapshot', weightSetId: inForceId, weightSet: { id: inForceId, decision: 'resolution 5/6', decidedOn: today() } });
-    const ranked = snapshot.ranking as { needId: string; rank: number }[];
+    const ranked = (snapshot.ranking.edges as { node: { needId: string; rank: number } }[]).map((e) => e.node);
     expect(ranked.find((e) => e.needId === som)!.rank).toBeLessThan(ranked.find((e) => e.needId === tip)!.rank);
   });
 

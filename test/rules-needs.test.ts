@@ -112,7 +112,7 @@ describe('pure rules of need origins, fields and delivery', () => {
 const NEED_FIELDS = 'id state source confidential withdrawnAt withdrawnReason origin { kind source projectId importId cycle raisedBy } field { field from source }';
 const RECORD = `mutation($input: RecordNeedInput!) { recordNeed(input: $input) { __typename ... on Need { ${NEED_FIELDS} } ... on ValidationError { issues { field message } } ... on Error { code message } } }`;
 const NEED = `query($id: ID!) { need(id: $id) { __typename ... on Need { ${NEED_FIELDS} } ... on Error { code message } } }`;
-const HISTORY = 'query($id: ID!) { needHistory(id: $id) { ... on QueryNeedHistorySuccess { data { action actorRole detail } } ... on Error { code message } } }';
+const HISTORY = 'query($id: ID!) { needHistory(id: $id) { ... on QueryNeedHistorySuccess { data { edges { node { action actorRole detail } } } } ... on Error { code message } } }';
 const WARNINGS = 'query($id: ID!) { project(id: $id) { ... on Project { id stage ruleWarnings { rule needId reason } plan { modality sustainability coordination { providers fieldOffices } eligibilityJustification } needs { id confidential } followUpNeeds { id source origin { kind projectId } } } ... on Error { code message } } }';
 
 describe('needs, their origins and the rules over the API', () => {
@@ -130,7 +130,7 @@ describe('needs, their origins and the rules over the API', () => {
     return body.data.recordNeed;
   };
   const need = async (id: string, who: Caller = pm) => (await stack.gql(NEED, { id }, who.token)).body.data.need;
-  const history = async (id: string) => (await stack.gql(HISTORY, { id }, pm.token)).body.data.needHistory.data as { action: string; actorRole: string; detail: string }[];
+  const history = async (id: string) => ((await stack.gql(HISTORY, { id }, pm.token)).body.data.needHistory.data.edges as { node: { action: string; actorRole: string; detail: string } }[]).map((e) => e.node);
   const project = async (id: string, token = pm.token) => {
     const { body } = await stack.gql(WARNINGS, { id }, token);
     if (body.errors) throw new Error(JSON.stringify(body.errors));

@@ -97,7 +97,7 @@ const PROJECTS = graphql(`
 `);
 const TIMELINE = graphql(`
   query WalkTimeline($id: ID!) {
-    projectTimeline(id: $id) { __typename ... on QueryProjectTimelineSuccess { data { seq kind action toStage } } ... on Error { code message } }
+    projectTimeline(id: $id, first: 50) { __typename ... on QueryProjectTimelineSuccess { data { pageInfo { hasNextPage } edges { node { seq kind action toStage } } } } ... on Error { code message } }
   }
 `);
 
@@ -248,7 +248,8 @@ describe('a typed client (gql.tada, generated from schema.graphql)', () => {
     const listed = member((await send(PROJECTS, { filter: { stage: 'CLOSED', state: 'BOL' } }, pm)).projects, 'QueryProjectsSuccess');
     expect(listed.data.edges.map((e) => e.node.id)).toContain(id);
     const timeline = member((await send(TIMELINE, { id }, bol)).projectTimeline, 'QueryProjectTimelineSuccess');
-    expect(timeline.data.at(-1)).toMatchObject({ kind: 'TRANSITION', action: 'close', toStage: 'CLOSED' });
+    expect(timeline.data.pageInfo.hasNextPage).toBe(false);
+    expect(timeline.data.edges.at(-1)?.node).toMatchObject({ kind: 'TRANSITION', action: 'close', toStage: 'CLOSED' });
   });
 
   it('gets an impossible date or an unknown enum value refused before any resolver, naming the field', async () => {

@@ -9,7 +9,7 @@ import { STATES } from '../../domain/code-lists/index.js';
 import { describeGroupingRefusal } from '../../domain/pool-rules.js';
 import { PRESUMED_SOURCE } from '../../domain/presumed-needs.js';
 import { isOpenNeed } from '../../domain/priority.js';
-import { needHistory, recordNeedEvents, type NeedHistoryEntry } from '../../db/queries/need-history.js';
+import { countNeedHistory, needHistoryPage, recordNeedEvents, type NeedHistoryEntry } from '../../db/queries/need-history.js';
 import { claimNeedsForProject, confirmPresumedNeedOnce, mergeNeedsAtomically, releaseClaims } from '../../db/queries/pool-claims.js';
 import { countPresumedNeeds, needsByIds, pagePresumedNeeds, type NeedRow } from '../../db/queries/need-ranking.js';
 import { loadNeedsWithStatus } from '../../db/queries/needs-pool.js';
@@ -195,15 +195,19 @@ const NeedHistoryEntryRef = builder.objectRef<NeedHistoryEntry>('NeedHistoryEntr
   }),
 });
 
+const NeedHistoryEntryConnection = connectionOf('NeedHistoryEntry', NeedHistoryEntryRef, { totalCount: true });
+
 builder.queryFields((t) => ({
   needHistory: t.field({
-    type: [NeedHistoryEntryRef],
-    description: "A need's history, in the pool and in its project.",
-    args: { id: t.arg.id({ required: true }) },
+    type: NeedHistoryEntryConnection,
+    description: "A need's history, in the pool and in its project, in event order, a page at a time.",
+    args: { id: t.arg.id({ required: true }), ...pageArgs(t) },
     errors: { types: [ValidationError, ForbiddenError, NotFoundError] },
     resolve: async (_r, args, ctx) => {
+      const page = pageRequest(args, ['string']);
       const need = await visibleNeed(ctx, String(args.id));
-      return needHistory(ctx.deps.db, need!.id);
+      const rows = await needHistoryPage(ctx.deps.db, need!.id, page.first + 1, (page.after?.[0] as string | undefined) ?? null);
+      return pageOf(rows, page, (e) => [e.sortKey], (e) => e, () => countNeedHistory(ctx.deps.db, need!.id));
     },
   }),
 }));

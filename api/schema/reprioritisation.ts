@@ -1,12 +1,13 @@
 // Re-prioritisation on demand, and the ranked snapshots it records, with the change since the run before.
 import { randomUUID } from 'node:crypto';
 import type { RegionReporting } from '../../domain/presumed-needs.js';
-import { latestSnapshots, previousSnapshot, ranksIn, snapshotById, snapshotEntries, weightSetById } from '../../db/queries/needs-pool.js';
+import { countSnapshotEntries, countSnapshots, latestSnapshots, previousSnapshot, ranksIn, snapshotById, snapshotEntries, weightSetById } from '../../db/queries/needs-pool.js';
+import { connectionOf, pageArgs, pageOf, pageRequest } from './pagination.js';
 import { WeightSetRef } from './priority-weights.js';
 import { TASK_QUEUE } from '../../workflows/definitions.js';
 import { STATES } from '../../domain/code-lists/index.js';
 import { builder } from '../builder.js';
-import { ForbiddenError, NotFoundError, UnavailableError } from '../errors.js';
+import { ForbiddenError, NotFoundError, UnavailableError, ValidationError } from '../errors.js';
 import { temporalDeadlineMs, withTemporalDeadline } from '../temporal-deadline.js';
 import type { PriorityPart, SnapshotTrigger } from '../../domain/priority.js';
 import { SnapshotTriggerEnum } from './enums.js';
@@ -28,6 +29,8 @@ const RankedEntryRef = builder.objectRef<EntryRow>('RankedNeed').implement({
     parts: t.field({ type: [PriorityPartRef], description: 'The named parts of the score', resolve: (e) => e.parts as unknown as PriorityPart[] }),
   }),
 });
+
+const RankedNeedConnection = connectionOf('RankedNeed', RankedEntryRef, { totalCount: true });
 
 const RegionReportingRef = builder.objectRef<RegionReporting>('RegionReporting').implement({
   fields: (t) => ({ region: t.exposeString('region'), states: t.exposeInt('states'), reported: t.exposeInt('reported'), rate: t.exposeFloat('rate') }),
@@ -54,27 +57,39 @@ const SnapshotRef = builder.objectRef<SnapshotRow>('PrioritySnapshot').implement
       resolve: (s) => (s.regions_flagged ?? []) as RegionReporting[],
     }),
     ranking: t.field({
-      type: [RankedEntryRef],
-      description: 'Needs by rank; a focal point sees only its own State\'s.',
-      args: { limit: t.arg.int({ required: false, defaultValue: 50 }), state: t.arg.string({ required: false, description: 'Only this State\'s needs' }) },
+      type: RankedNeedConnection,
+      description: "Needs by rank, a page at a time; a focal point sees only its own State's (another State's is an empty page). Bad first or after is a ValidationError naming it (a GraphQL error here, as the field is nested).",
+      args: { state: t.arg.string({ required: false, description: 'Only this State\'s needs' }), ...pageArgs(t) },
       resolve: async (s, args, ctx) => {
-        const state = ctx.actor?.role === 'STATE_FOCAL_POINT' ? ctx.actor.stateCode : (args.state ?? undefined);
-        if (state !== undefined && !STATES.some((s) => s.code === state)) return []; // no State by that code has needs
-        const entries = await snapshotEntries(ctx.deps.db, s.id, Math.max(1, Math.min(args.limit ?? 50, 1000)), state);
+        const page = pageRequest(args, ['number']);
+        const own = ctx.actor?.role === 'STATE_FOCAL_POINT' ? ctx.actor.stateCode : undefined;
+        const state = own ?? args.state ?? undefined;
+        // A nested list cannot answer NotFoundError: another State's ranking is an empty page, never the caller's own.
+        const nothing = (own !== undefined && args.state != null && args.state !== own) || (state !== undefined && !STATES.some((s) => s.code === state));
+        if (nothing) return pageOf([] as EntryRow[], page, (e) => [e.rank], (e) => e, async () => 0);
+        const entries = await snapshotEntries(ctx.deps.db, s.id, page.first + 1, state, (page.after?.[0] as number | undefined) ?? null);
         const before = await previousSnapshot(ctx.deps.db, s.id);
         const previous = before ? await ranksIn(ctx.deps.db, before.id, entries.map((e) => e.need_id)) : new Map<string, number>();
-        return entries.map((e) => ({ ...e, previousRank: previous.get(e.need_id) ?? null }));
+        const rows = entries.map((e) => ({ ...e, previousRank: previous.get(e.need_id) ?? null }));
+        return pageOf(rows, page, (e) => [e.rank], (e) => e, () => countSnapshotEntries(ctx.deps.db, s.id, state));
       },
     }),
   }),
 });
 
+const PrioritySnapshotConnection = connectionOf('PrioritySnapshot', SnapshotRef, { totalCount: true });
+
 builder.queryFields((t) => ({
   prioritySnapshots: t.field({
-    type: [SnapshotRef],
-    description: 'The latest re-prioritisation runs, newest first.',
-    args: { limit: t.arg.int({ required: false, defaultValue: 10 }) },
-    resolve: (_r, args, ctx) => latestSnapshots(ctx.deps.db, Math.max(1, Math.min(args.limit ?? 10, 100))),
+    type: PrioritySnapshotConnection,
+    description: 'The re-prioritisation runs, newest first, a page at a time.',
+    args: pageArgs(t),
+    errors: { types: [ValidationError, ForbiddenError] },
+    resolve: async (_r, args, ctx) => {
+      const page = pageRequest(args, ['number']);
+      const rows = await latestSnapshots(ctx.deps.db, page.first + 1, (page.after?.[0] as number | undefined) ?? null);
+      return pageOf(rows, page, (s) => [s.id], (s) => s, () => countSnapshots(ctx.deps.db));
+    },
   }),
 }));
 

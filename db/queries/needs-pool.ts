@@ -129,8 +129,16 @@ export function snapshotByWorkflow(db: Kysely<DB>, workflowId: string) {
   return db.selectFrom('priority_snapshots').selectAll().where('workflow_id', '=', workflowId).executeTakeFirst();
 }
 
-export function latestSnapshots(db: Kysely<DB>, limit: number) {
-  return db.selectFrom('priority_snapshots').selectAll().orderBy('id', 'desc').limit(limit).execute();
+/** Snapshots newest first, a keyset page: those older than `beforeId` (all when null), at most `limit`. */
+export function latestSnapshots(db: Kysely<DB>, limit: number, beforeId: number | null = null) {
+  let query = db.selectFrom('priority_snapshots').selectAll();
+  if (beforeId !== null) query = query.where('id', '<', beforeId);
+  return query.orderBy('id', 'desc').limit(limit).execute();
+}
+
+export async function countSnapshots(db: Kysely<DB>): Promise<number> {
+  const row = await db.selectFrom('priority_snapshots').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 export function snapshotById(db: Kysely<DB>, id: number) {
@@ -142,14 +150,26 @@ export function previousSnapshot(db: Kysely<DB>, id: number) {
   return db.selectFrom('priority_snapshots').selectAll().where('id', '<', id).orderBy('id', 'desc').limit(1).executeTakeFirst();
 }
 
-export function snapshotEntries(db: Kysely<DB>, snapshotId: number, limit: number, state?: string) {
+/** A snapshot's entries by rank, a keyset page: ranks after `afterRank` (from the top when null), at most `limit`. */
+export function snapshotEntries(db: Kysely<DB>, snapshotId: number, limit: number, state?: string, afterRank: number | null = null) {
   let query = db
     .selectFrom('priority_snapshot_entries as e')
     .innerJoin('needs as n', 'n.id', 'e.need_id')
     .select(['e.need_id', 'e.rank', sql<number>`e.score::float8`.as('score'), 'e.parts', 'n.state_code', 'n.priority_area', 'n.description'])
     .where('e.snapshot_id', '=', snapshotId);
   if (state) query = query.where('n.state_code', '=', state);
+  if (afterRank !== null) query = query.where('e.rank', '>', afterRank);
   return query.orderBy('e.rank').limit(limit).execute();
+}
+
+export async function countSnapshotEntries(db: Kysely<DB>, snapshotId: number, state?: string): Promise<number> {
+  let query = db
+    .selectFrom('priority_snapshot_entries as e')
+    .innerJoin('needs as n', 'n.id', 'e.need_id')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('e.snapshot_id', '=', snapshotId);
+  if (state) query = query.where('n.state_code', '=', state);
+  return Number((await query.executeTakeFirstOrThrow()).n);
 }
 
 export async function ranksIn(db: Kysely<DB>, snapshotId: number, needIds: readonly string[]): Promise<Map<string, number>> {

@@ -98,6 +98,18 @@ export async function historyOfProjects(db: Kysely<DB>, projectIds: readonly str
   return groupBy(rows, projectIds, (r) => r.project_id ?? '', (r) => r);
 }
 
+/** One project's events in order (seq), a keyset page: those after `afterSeq` (from the first when null), at most `limit`. */
+export function projectEventsPage(db: Kysely<DB>, projectId: string, limit: number, afterSeq: number | null): Promise<ProjectEventRow[]> {
+  let query = db.selectFrom('project_events').selectAll().where('project_id', '=', projectId);
+  if (afterSeq !== null) query = query.where('seq', '>', afterSeq);
+  return query.orderBy('seq').limit(limit).execute();
+}
+
+export async function countProjectEvents(db: Kysely<DB>, projectId: string): Promise<number> {
+  const row = await db.selectFrom('project_events').select((eb) => eb.fn.countAll<string>().as('n')).where('project_id', '=', projectId).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 function groupBy<R, V>(rows: R[], keys: readonly string[], keyOf: (r: R) => string, valueOf: (r: R) => V): Map<string, V[]> {
   const out = new Map<string, V[]>(keys.map((k) => [k, []]));
   for (const row of rows) out.get(keyOf(row))?.push(valueOf(row));

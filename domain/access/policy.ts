@@ -236,6 +236,14 @@ export const POLICY: Readonly<Record<string, Readonly<Record<string, Row>>>> = {
   InvitationEdge: same(row('no', 'no', 'no', 'own', 'no', 'no'), ['cursor', 'node']),
   OutboxNotificationConnection: same(MANAGER, ['edges', 'pageInfo', 'totalCount']),
   OutboxNotificationEdge: same(MANAGER, ['cursor', 'node']),
+  HistoryEntryConnection: same(row('own', 'yes', 'own', 'no', 'no', 'yes'), ['edges', 'pageInfo', 'totalCount']),
+  HistoryEntryEdge: same(row('own', 'yes', 'own', 'no', 'no', 'yes'), ['cursor', 'node']),
+  NeedHistoryEntryConnection: same(POOL, ['edges', 'pageInfo', 'totalCount']),
+  NeedHistoryEntryEdge: same(POOL, ['cursor', 'node']),
+  PrioritySnapshotConnection: same(row('yes', 'yes', 'no', 'no', 'yes', 'yes'), ['edges', 'pageInfo', 'totalCount']),
+  PrioritySnapshotEdge: same(row('yes', 'yes', 'no', 'no', 'yes', 'yes'), ['cursor', 'node']),
+  RankedNeedConnection: same(POOL, ['edges', 'pageInfo', 'totalCount']),
+  RankedNeedEdge: same(POOL, ['cursor', 'node']),
 
   // Public reference data and the answers every caller may get.
   CodeLists: same(EVERYONE, ['formsOfAssistance', 'instruments', 'needSources', 'priorityActivities', 'priorityAreas', 'regions', 'states', 'urgencies']),

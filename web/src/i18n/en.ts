@@ -164,6 +164,7 @@ export const en = {
   'project.need': '{area} {activity}, {instrument}: {description}',
   'project.urgency': 'Urgency: {urgency}',
   'project.timeline': 'Timeline',
+  'project.timelineMore': "Show later events",
   'project.timelineChart': 'Timeline of the project drawn as stages over time',
   'project.timelineEntry': '{date}: {action} by {role}',
   'project.timelineStage': '{from} → {to}',

@@ -164,6 +164,7 @@ export const es: Record<MessageKey, string> = {
   'project.need': '{area} {activity}, {instrument}: {description}',
   'project.urgency': 'Urgencia: {urgency}',
   'project.timeline': 'Cronología',
+  'project.timelineMore': "Mostrar eventos posteriores",
   'project.timelineChart': 'Cronología del proyecto: etapas a lo largo del tiempo',
   'project.timelineEntry': '{date}: {action} por {role}',
   'project.timelineStage': '{from} → {to}',

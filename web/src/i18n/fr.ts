@@ -164,6 +164,7 @@ export const fr: Record<MessageKey, string> = {
   'project.need': '{area} {activity}, {instrument} : {description}',
   'project.urgency': 'Urgence : {urgency}',
   'project.timeline': 'Chronologie',
+  'project.timelineMore': "Afficher les événements suivants",
   'project.timelineChart': 'Chronologie du projet : les étapes au fil du temps',
   'project.timelineEntry': '{date} : {action} par {role}',
   'project.timelineStage': '{from} → {to}',

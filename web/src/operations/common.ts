@@ -75,10 +75,15 @@ export const PROJECT = graphql(`
 `);
 
 export const PROJECT_TIMELINE = graphql(`
-  query ProjectTimeline($id: ID!) {
-    projectTimeline(id: $id) {
+  query ProjectTimeline($id: ID!, $first: Int, $after: String) {
+    projectTimeline(id: $id, first: $first, after: $after) {
       __typename
-      ... on QueryProjectTimelineSuccess { data { seq kind action fromStage toStage at actor { subject role state } } }
+      ... on QueryProjectTimelineSuccess {
+        data {
+          pageInfo { hasNextPage endCursor }
+          edges { node { seq kind action fromStage toStage at actor { subject role state } } }
+        }
+      }
       ... on Error { code message }
     }
   }

@@ -2,11 +2,25 @@
 import { graphql } from '../graphql';
 
 export const PRIORITY_SNAPSHOTS = graphql(`
-  query RolesPrioritySnapshots($limit: Int, $rankingLimit: Int) {
-    prioritySnapshots(limit: $limit) {
-      id trigger takenAt weightSetId openNeeds presumedGenerated
-      regionsFlagged { region rate reported states }
-      ranking(limit: $rankingLimit) { needId rank previousRank rankChange score state priorityArea description }
+  query RolesPrioritySnapshots($first: Int, $rankingFirst: Int) {
+    prioritySnapshots(first: $first) {
+      __typename
+      ... on QueryPrioritySnapshotsSuccess {
+        data {
+          totalCount
+          edges {
+            node {
+              id trigger takenAt weightSetId openNeeds presumedGenerated
+              regionsFlagged { region rate reported states }
+              ranking(first: $rankingFirst) {
+                pageInfo { hasNextPage }
+                edges { node { needId rank previousRank rankChange score state priorityArea description } }
+              }
+            }
+          }
+        }
+      }
+      ... on Error { code message }
     }
   }
 `);

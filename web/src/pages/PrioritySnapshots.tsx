@@ -10,7 +10,7 @@ import { problemOf, type Problem } from '../outcome';
 export default function PrioritySnapshots() {
   const { t, dateTime, number, intl } = useT();
   const client = useClient();
-  const [{ data, error }, refetch] = useQuery({ query: PRIORITY_SNAPSHOTS, variables: { limit: 5, rankingLimit: 200 } });
+  const [{ data, error }, refetch] = useQuery({ query: PRIORITY_SNAPSHOTS, variables: { first: 5, rankingFirst: 100 } });
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
   async function runNow() {
@@ -21,7 +21,10 @@ export default function PrioritySnapshots() {
     setProblem(p);
     if (!p) refetch({ requestPolicy: 'network-only' });
   }
-  const snapshots = data?.prioritySnapshots ?? [];
+  const answer = data?.prioritySnapshots;
+  // The five newest runs, each with its top 100 ranks (both are pages; the page says when there are more).
+  const snapshots = answer?.__typename === 'QueryPrioritySnapshotsSuccess' ? answer.data.edges.map((e) => ({ ...e.node, ranking: e.node.ranking.edges.map((r) => r.node), more: e.node.ranking.pageInfo.hasNextPage })) : [];
+  const refused = answer && answer.__typename !== 'QueryPrioritySnapshotsSuccess' ? answer : null;
   const change = (n: number | null) => (n === null ? t('roles.snapshots.new') : n > 0 ? t('roles.preview.up', { n }) : n < 0 ? t('roles.preview.down', { n: -n }) : t('roles.preview.same'));
   return (
     <>
@@ -32,6 +35,7 @@ export default function PrioritySnapshots() {
       </button>
       <ProblemNotice problem={problem} />
       {error && <p role="alert">{t('common.error', { message: error.message })}</p>}
+      {refused && 'message' in refused && <p role="alert">{t('common.error', { message: refused.message })}</p>}
       {!data && <p role="status">{t('common.loading')}</p>}
       {data && snapshots.length === 0 && <p>{t('roles.snapshots.none')}</p>}
       {snapshots.map((s) => {
