@@ -19,6 +19,7 @@ import './needs-import.js';
 import './needs-curation.js';
 import './need-rules.js';
 import './roster.js';
+import './experts-list.js';
 import './matching.js';
 import './available-actions.js';
 import './live.js';

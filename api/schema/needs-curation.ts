@@ -82,8 +82,8 @@ builder.queryFields((t) => ({
   }),
   duplicateNeeds: t.field({
     type: [DuplicateGroupRef],
-    description: "Open needs that look like duplicates: same State, area, activity and instrument, or similar descriptions; a focal point sees its own State's (another State is NotFoundError).",
-    args: { state: t.arg.string({ required: false }) },
+    description: "Open needs of one State that look like duplicates: same area, activity and instrument, or similar descriptions; a focal point asks for its own State (another State is NotFoundError). One State at a time: duplicates never cross States, and the whole pool is never loaded for one call.",
+    args: { state: t.arg.string({ required: true, description: 'ISO 3166 alpha-3 (codeLists.states)' }) },
     errors: { types: [ForbiddenError, NotFoundError] },
     resolve: async (_r, args, ctx) => {
       const open = (await loadNeedsWithStatus(ctx.deps.db, { state: scopeState(ctx, args.state) })).filter((n) => isOpenNeed(n.project_stage, n.verdict) && !n.merged_into && !n.withdrawn_at);
