@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureWebBuild } from '../scripts/web-build.js';
 import { seedDemoRoster } from '../scripts/demo-roster.js';
 import { caller, fileAs, must, readProject } from './support/actions.js';
-import { launchChromium, screenshot, seriousViolations, settled } from './support/browser.js';
+import { launchChromium, screenshot, seriousViolations, settled, visited } from './support/browser.js';
 import { gabonReportingRequest, hondurasImpunityRequest } from './support/requests.js';
 import { startStack, type Stack } from './support/stack.js';
 
@@ -28,12 +28,6 @@ afterAll(async () => {
   delete process.env.PALERMO_DEMO_SIGN_IN;
 });
 
-/** Every page a journey visits passes axe-core with no serious or critical violation. */
-async function visited(page: Page, name: string) {
-  await settled(page); // not 'networkidle': the project page keeps its live subscription open
-  await screenshot(page, name);
-  expect(await seriousViolations(page), `axe-core on ${name}`).toEqual([]);
-}
 
 async function signIn(page: Page, identity: string) {
   await page.goto(`${base}/`);

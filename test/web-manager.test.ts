@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoRoster } from '../scripts/demo-roster.js';
 import { ensureWebBuild } from '../scripts/web-build.js';
 import { caller, dacRatings, fileAs, must, readProject } from './support/actions.js';
-import { launchChromium, screenshot, seriousViolations, settled } from './support/browser.js';
+import { launchChromium, screenshot, seriousViolations, settled, visited } from './support/browser.js';
 import { startStack, type Stack } from './support/stack.js';
 
 let stack: Stack;
@@ -30,12 +30,6 @@ afterAll(async () => {
   delete process.env.PALERMO_DEMO_SIGN_IN;
 });
 
-/** Every page a journey visits passes axe-core with no serious or critical violation. */
-async function visited(page: Page, name: string) {
-  await settled(page); // not 'networkidle': the project page keeps its live subscription open
-  await screenshot(page, name);
-  expect(await seriousViolations(page), `axe-core on ${name}`).toEqual([]);
-}
 
 async function signInAsManager(page: Page, locale: 'en' | 'fr' = 'en') {
   await page.goto(`${base}/`);

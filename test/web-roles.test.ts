@@ -16,7 +16,7 @@ import { webSignInFromEnv } from '../api/web-sign-in.js';
 import { seedDemoRoster } from '../scripts/demo-roster.js';
 import { ensureWebBuild } from '../scripts/web-build.js';
 import { caller, dacRatings, fileAs, must, readProject, rosterEvaluator, type Caller } from './support/actions.js';
-import { launchChromium, screenshot, seriousViolations, settled } from './support/browser.js';
+import { launchChromium, screenshot, seriousViolations, settled, visited } from './support/browser.js';
 import { gabonReportingRequest } from './support/requests.js';
 import { startStack, type Stack } from './support/stack.js';
 
@@ -38,12 +38,6 @@ afterAll(async () => {
   delete process.env.PALERMO_DEMO_SIGN_IN;
 });
 
-/** Every page a journey visits passes axe-core with no serious or critical violation. */
-async function visited(page: Page, name: string) {
-  await settled(page); // not 'networkidle': the project page keeps its live subscription open
-  await screenshot(page, name);
-  expect(await seriousViolations(page), `axe-core on ${name}`).toEqual([]);
-}
 
 async function signIn(page: Page, identity: string) {
   await page.goto(`${base}/`);

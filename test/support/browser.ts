@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page, type Request } from 'playwright-core';
+import { expect } from 'vitest';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -86,4 +87,11 @@ export async function settled(page: Page, quietMs = 500, timeoutMs = 30_000): Pr
     page.on('request', started).on('requestfinished', ended).on('requestfailed', ended);
     rearm();
   });
+}
+
+/** Every page a journey visits: settled (not 'networkidle': the project page keeps its live subscription open), saved as a screenshot, and passing axe-core with no serious or critical violation. */
+export async function visited(page: Page, name: string) {
+  await settled(page);
+  await screenshot(page, name);
+  expect(await seriousViolations(page), `axe-core on ${name}`).toEqual([]);
 }
