@@ -34,6 +34,8 @@ afterAll(async () => {
 async function signIn(page: Page, identity: string) {
   await page.goto(`${base}/`);
   await page.locator(`button[data-identity="${identity}"]`).click();
+  // Signed in once the layout offers to sign out: a navigation before that would lose the demo token's fetch.
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
 }
 
 const KEN = { subject: 'demo-focal-point-KEN', role: 'STATE_FOCAL_POINT' as const, stateCode: 'KEN' };
