@@ -197,7 +197,11 @@ describe('the API\'s deadline on Temporal', () => {
     expect(Date.now() - filing).toBeLessThan(2000 + 1500);
 
     await slow.startWorker();
-    const retried = await must(slow, manager, 'startAssessment', id, { idempotencyKey: key });
+    // A client retries with the same key while the answer is TEMPORAL_TIMEOUT (a fresh worker's first
+    // workflow task can take longer than this stack's 2 s deadline); the action still applies once.
+    let retried = await act(slow, manager, 'startAssessment', id, { idempotencyKey: key });
+    for (let i = 0; i < 10 && retried.__typename === 'UnavailableError'; i++) retried = await act(slow, manager, 'startAssessment', id, { idempotencyKey: key });
+    expect(retried.__typename, JSON.stringify(retried)).toBe('Project');
     expect(retried.stage).toBe('UNDER_ASSESSMENT');
     expect(retried.history.filter((h: { action: string }) => h.action === 'startAssessment')).toHaveLength(1);
   });
