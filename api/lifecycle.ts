@@ -112,13 +112,27 @@ async function startProject(client: Client, args: ProjectLifecycleInput, { taskQ
 /** Waits until the read model holds event `seq` of the project, so the caller can read its own write. */
 async function readModelCaughtUp(client: Client, projectId: string, seq: number, deadlineMs: number, readModel?: Kysely<DB>): Promise<void> {
   try {
+    const projects = readModel ? { callerProjects: true, projectedUpTo: await lastProjectedSeq(readModel, projectId) } : {};
     const answer = await withTemporalDeadline(client, deadlineMs, `project ${projectId}'s filing`, () =>
-      client.workflow.getHandle(projectId).executeUpdate(readModelCaughtUpUpdate, { args: [{ seq, ...(readModel ? { callerProjects: true } : {}) }] }),
+      client.workflow.getHandle(projectId).executeUpdate(readModelCaughtUpUpdate, { args: [{ seq, ...projects }] }),
     );
     if (readModel && !(await projectedHere(readModel, answer))) await readModelCaughtUp(client, projectId, seq, deadlineMs);
   } catch (err) {
     // A finished workflow has projected everything it ever will.
     if (!isWorkflowGone(err)) throw err;
+  }
+}
+
+/**
+ * The last event the read model holds for a project (0 before its filing): sent with an Update, it
+ * keeps the answer to the events written since, so answers (and the history keeping them) stay small.
+ */
+async function lastProjectedSeq(readModel: Kysely<DB>, projectId: string): Promise<number | undefined> {
+  try {
+    const row = await readModel.selectFrom('projects').select('last_event_seq').where('id', '=', projectId).executeTakeFirst();
+    return row?.last_event_seq ?? 0;
+  } catch {
+    return undefined; // the read model is unreachable: the answer carries every unprojected event, as before
   }
 }
 
@@ -156,10 +170,11 @@ export async function applyTransition<P>(
   const transition = TRANSITIONS[update.name as TransitionName] as { to?: Stage } | undefined;
   const readModel = transition?.to && isFinalStage(transition.to) ? undefined : options.readModel;
   let answer: ProjectSnapshot;
+  const sent = readModel ? { ...args, callerProjects: true, projectedUpTo: await lastProjectedSeq(readModel, projectId) } : args;
   try {
     answer = await withTemporalDeadline(client, deadline, `${update.name} on ${projectId}`, () =>
       client.workflow.getHandle(projectId).executeUpdate(update, {
-        args: [readModel ? { ...args, callerProjects: true } : args],
+        args: [sent],
         ...(idempotencyKey ? { updateId: `${update.name}:${idempotencyKey}` } : {}),
       }),
     );

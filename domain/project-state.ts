@@ -114,3 +114,19 @@ export function copyProjectState(state: ProjectState): ProjectState {
 export function panelOf(state: Pick<ProjectState, 'evaluator' | 'panel'>): string[] {
   return state.evaluator ? [state.evaluator, ...(state.panel ?? [])] : [];
 }
+
+/**
+ * The state a lifecycle run hands to the next when it continues as new: long texts that no rule decides
+ * on (progress narratives, assessment findings, answered questions before the last) are left out, so a
+ * project reported on for years does not copy every narrative into each run's first event. The read
+ * model keeps them: it applies events to its own copy, never to this one.
+ */
+export function carriedProjectState(state: ProjectState): ProjectState {
+  const lastRequest = state.informationRequests.length - 1;
+  return {
+    ...state,
+    progressReports: state.progressReports.map((r) => ({ ...r, narrative: '' })),
+    assessments: state.assessments.map((a) => ({ ...a, findings: '' })),
+    informationRequests: state.informationRequests.map((r, i) => (i === lastRequest ? r : { ...r, question: '', ...(r.answer === undefined ? {} : { answer: '' }) })),
+  };
+}

@@ -7,6 +7,8 @@ import { projectInDelivery } from './support/delivery.js';
 import { startStack, type Stack } from './support/stack.js';
 
 const REPORTS = 500;
+/** 60 reports of 8,000 characters: about 1.4 MB of history in one run if only the event count bounded it. */
+const LONG_REPORTS = 60;
 let stack: Stack;
 let pm: Caller;
 beforeAll(async () => {
@@ -21,16 +23,27 @@ const REPORT = /* GraphQL */ `
 
 /** Every run of a workflow, first to last: back from the current run along the continued-as-new chain. */
 async function runsOf(workflowId: string) {
-  const runs: { runId: string; events: number; bytes: number }[] = [];
+  const runs: { runId: string; events: number; bytes: number; answered: number[] }[] = [];
   let runId: string | undefined = (await stack.client.workflow.getHandle(workflowId).describe()).runId;
   while (runId) {
     const history: temporal.api.history.v1.IHistory = await stack.client.workflow.getHandle(workflowId, runId).fetchHistory();
     const events = history.events ?? [];
-    runs.unshift({ runId, events: events.length, bytes: temporal.api.history.v1.History.encode(history).finish().length });
+    runs.unshift({ runId, events: events.length, bytes: temporal.api.history.v1.History.encode(history).finish().length, answered: eventsPerAnswer(events) });
     runId = events[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId || undefined;
   }
   return runs;
 }
+
+/** How many project events each Update's answer carried back to the API (each answer stays in the history). */
+function eventsPerAnswer(events: temporal.api.history.v1.IHistoryEvent[]): number[] {
+  return events.flatMap((e) => {
+    const data = e.workflowExecutionUpdateCompletedEventAttributes?.outcome?.success?.payloads?.[0]?.data;
+    return data ? [(JSON.parse(Buffer.from(data).toString('utf8')) as { events?: unknown[] }).events?.length ?? 0] : [];
+  });
+}
+
+const describeRuns = (runs: Awaited<ReturnType<typeof runsOf>>) =>
+  runs.map((r, i) => `  run ${i + 1}: ${r.events} events, ${(r.bytes / 1024).toFixed(1)} KiB, at most ${Math.max(0, ...r.answered)} events in an answer${i < runs.length - 1 ? ' (continued as new)' : ' (current)'}`).join('\n');
 
 describe('a project with 500 progress reports', () => {
   it('continues as new with every run under 1 MB, loses nothing, and still reminds', { timeout: 600_000 }, async () => {
@@ -41,9 +54,12 @@ describe('a project with 500 progress reports', () => {
     }
 
     const runs = await runsOf(id);
-    console.log(`history per run after ${REPORTS} progress reports:\n${runs.map((r, i) => `  run ${i + 1}: ${r.events} events, ${(r.bytes / 1024).toFixed(1)} KiB${i < runs.length - 1 ? ' (continued as new)' : ' (current)'}`).join('\n')}`);
+    console.log(`history per run after ${REPORTS} progress reports:\n${describeRuns(runs)}`);
     expect(runs.length).toBeGreaterThan(1);
     for (const run of runs) expect(run.bytes).toBeLessThan(1024 * 1024);
+    // One caller, one report at a time: each answer carries the report's own event, and at most a
+    // reminder committed meanwhile; never the backlog of everything the projection activity has not written.
+    expect(Math.max(...runs.flatMap((r) => r.answered))).toBeLessThanOrEqual(2);
 
     // Nothing lost: every report in the read model and in the timeline, events numbered without a gap.
     const project = await stack.gql(`query($id: ID!) { project(id: $id) { ... on Project { stage progressReports { period } } } }`, { id }, pm.token);
@@ -74,5 +90,22 @@ describe('a project with 500 progress reports', () => {
     const currentHistory = (await stack.client.workflow.getHandle(id, current.runId).fetchHistory()).events ?? [];
     expect(currentHistory[0]!.workflowExecutionStartedEventAttributes!.continuedExecutionRunId).toBeTruthy();
     expect(currentHistory.some((e) => e.timerFiredEventAttributes)).toBe(true);
+  });
+
+  it('continues as new by bytes when long narratives fill a run before its event count does', { timeout: 300_000 }, async () => {
+    const { id } = await projectInDelivery(stack, pm, 'SLE', 'Witness protection mentoring, reported on at length');
+    const long = `Mentoring continued across the four regional courts; ${'the witness protection unit met its caseload targets. '.repeat(140)}`.slice(0, 8000);
+    for (let i = 1; i <= LONG_REPORTS; i++) {
+      const { body } = await stack.gql(REPORT, { input: { projectId: id, period: `long period ${i}`, narrative: long } }, pm.token);
+      expect(body.data?.reportProgress, `report ${i}: ${JSON.stringify(body).slice(0, 300)}`).toEqual({ __typename: 'Project', stage: 'IN_DELIVERY' });
+    }
+    const runs = await runsOf(id);
+    console.log(`history per run after ${LONG_REPORTS} reports of 8,000 characters:\n${describeRuns(runs)}`);
+    // Far under the event count that bounds a run, yet more than one run: the bytes decided.
+    expect(runs.every((r) => r.events < 2000)).toBe(true);
+    expect(runs.length).toBeGreaterThan(1);
+    for (const run of runs) expect(run.bytes).toBeLessThan(1024 * 1024);
+    const project = await stack.gql(`query($id: ID!) { project(id: $id) { ... on Project { progressReports { period } } } }`, { id }, pm.token);
+    expect(project.body.data.project.progressReports.map((r: { period: string }) => r.period)).toEqual(Array.from({ length: LONG_REPORTS }, (_, i) => `long period ${i + 1}`));
   });
 });

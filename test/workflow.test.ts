@@ -49,6 +49,18 @@ describe('projectLifecycle', () => {
     expect(accepted).toEqual(['readModelCaughtUp']); // the filing's wait; rejected updates leave no event
   });
 
+  it('answers a caller that projects with the events after what it read, and refuses a read model ahead of the workflow', async () => {
+    const { projectId } = await fileRequest(stack.client, gabon, gabonReportingRequest(), { taskQueue: stack.taskQueue });
+    const handle = stack.client.workflow.getHandle(projectId);
+    const ahead = handle.executeUpdate(startAssessmentUpdate, { args: [{ actor: manager, payload: {}, callerProjects: true, projectedUpTo: 2 }] });
+    await expect(ahead).rejects.toMatchObject({ cause: { type: 'InvalidInput', details: [{ field: 'projectedUpTo', message: 'an event number from 0 to 1' }] } });
+    expect((await handle.query(snapshotQuery)).stage).toBe('SUBMITTED');
+
+    // The read model holds the filing (event 1): the answer carries event 2 only, for the caller to write.
+    const answer = await handle.executeUpdate(startAssessmentUpdate, { args: [{ actor: manager, payload: {}, callerProjects: true, projectedUpTo: 1 }] });
+    expect(answer.events?.map((p) => [p.event.seq, p.event.action])).toEqual([[2, 'startAssessment']]);
+  });
+
   it('replays its own history without nondeterminism', async () => {
     const { projectId } = await fileRequest(stack.client, gabon, gabonReportingRequest(), { taskQueue: stack.taskQueue });
     const handle = stack.client.workflow.getHandle(projectId);

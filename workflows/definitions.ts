@@ -50,12 +50,21 @@ export interface ProjectLifecycleInput {
    * DEFAULT_MAX_HISTORY_EVENTS), or earlier when Temporal suggests it.
    */
   maxHistoryEvents?: number;
+  /** Continue-as-new once this run's history holds this many bytes (default DEFAULT_MAX_HISTORY_BYTES). */
+  maxHistoryBytes?: number;
   /** Set by the previous run when the workflow continued as new. */
   carried?: LifecycleCarry;
 }
 
 /** Keeps each run's history far under 1 MB (about 12 history events per action). */
 export const DEFAULT_MAX_HISTORY_EVENTS = 2000;
+/** Long texts (narratives, answers) make events large: bytes bound a run as well as the count does. */
+export const DEFAULT_MAX_HISTORY_BYTES = 512 * 1024;
+/**
+ * At most this many events in one answer to a caller that projects: every answer is kept in the
+ * history, so a read model far behind is left to the projection activity, and the caller waits for it.
+ */
+export const MAX_EVENTS_PER_ANSWER = 20;
 
 export type { EventActor, ProjectEvent, ProjectEventKind } from '../domain/project-events.js';
 
@@ -104,6 +113,12 @@ export interface TransitionArgs<P> {
    * waits until the read model holds the event.
    */
   callerProjects?: boolean;
+  /**
+   * With `callerProjects`: the last event the read model held when the caller read it, just before
+   * sending. The workflow counts events up to it as projected (the activity need not write them) and
+   * answers with the later ones only; without it an answer repeats every event still unprojected.
+   */
+  projectedUpTo?: number;
 }
 
 export interface ProjectSnapshot {
@@ -113,7 +128,10 @@ export interface ProjectSnapshot {
   /** Events applied to the workflow, and how many of them the read model holds. */
   lastSeq: number;
   projectedSeq: number;
-  /** With `callerProjects`: every event not yet projected, up to the one this update committed, in order. */
+  /**
+   * With `callerProjects`: every event not yet projected, up to the one this update committed, in order;
+   * absent when they are more than MAX_EVENTS_PER_ANSWER (the caller then waits for the activity).
+   */
   events?: ProjectProjection[];
 }
 
@@ -128,7 +146,7 @@ export function actionUpdate(name: TransitionName): UpdateDefinition<ProjectSnap
 export const startAssessmentUpdate = actionUpdate('startAssessment');
 /** Resolves once the read model holds every event up to `seq`: lets the API read its own writes. */
 /** With `callerProjects` it answers at once with the events the caller must write (see TransitionArgs). */
-export const readModelCaughtUpUpdate = defineUpdate<ProjectSnapshot, [{ seq: number; callerProjects?: boolean }]>('readModelCaughtUp');
+export const readModelCaughtUpUpdate = defineUpdate<ProjectSnapshot, [{ seq: number; callerProjects?: boolean; projectedUpTo?: number }]>('readModelCaughtUp');
 export const snapshotQuery = defineQuery<ProjectSnapshot>('snapshot');
 export const stateQuery = defineQuery<ProjectState>('state');
 

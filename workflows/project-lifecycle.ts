@@ -12,6 +12,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  patched,
   getExternalWorkflowHandle,
   proxyActivities,
   setHandler,
@@ -23,14 +24,16 @@ import { msToNumber } from '@temporalio/common/lib/time.js';
 import { fieldIssues } from '../domain/inputs.js';
 import { ACTIONS } from '../domain/project-actions.js';
 import { applyProjectEvent, type ProjectFiling } from '../domain/project-events.js';
-import type { ProjectState } from '../domain/project-state.js';
+import { carriedProjectState, type ProjectState } from '../domain/project-state.js';
 import type { Actor } from '../domain/roles.js';
 import { isFinalStage, type Stage } from '../domain/stages.js';
 import { decideTransition, TRANSITIONS, type TransitionName } from '../domain/transitions.js';
 import type { ProjectionActivities } from '../activities/index.js';
 import {
+  DEFAULT_MAX_HISTORY_BYTES,
   DEFAULT_MAX_HISTORY_EVENTS,
   DEFAULT_TIMINGS,
+  MAX_EVENTS_PER_ANSWER,
   PROJECTION_REJECTED,
   absorbMergedProjectUpdate,
   actionUpdate,
@@ -62,6 +65,9 @@ const { askSurvivorToAbsorb } = proxyActivities<ProjectionActivities>({
   retry: { initialInterval: '1 second', maximumInterval: '5 seconds', maximumAttempts: 3 },
 });
 
+/** Patch id: a run may continue as new while events wait for projection (they carry over). */
+const CONTINUE_AS_NEW_WITH_UNPROJECTED = 'continue-as-new-with-unprojected';
+
 const TIMER: EventActor = { subject: 'palermo', role: 'SYSTEM' };
 /** Stages a project may absorb a merged project in (README, the lifecycle). */
 const ABSORBING_STAGES: readonly Stage[] = ['UNDER_ASSESSMENT', 'PLANNING'];
@@ -69,6 +75,7 @@ const ABSORBING_STAGES: readonly Stage[] = ['UNDER_ASSESSMENT', 'PLANNING'];
 export async function projectLifecycle(input: ProjectLifecycleInput): Promise<void> {
   const timings = { ...DEFAULT_TIMINGS, ...input.timings };
   const maxHistoryEvents = input.maxHistoryEvents ?? DEFAULT_MAX_HISTORY_EVENTS;
+  const maxHistoryBytes = input.maxHistoryBytes ?? DEFAULT_MAX_HISTORY_BYTES;
   const carried = input.carried;
   const filing: ProjectFiling = { projectId: input.projectId, title: input.title, stateCode: input.stateCode, needs: input.needs };
   const filedAt = carried?.filedAt ?? new Date().toISOString();
@@ -86,9 +93,22 @@ export async function projectLifecycle(input: ProjectLifecycleInput): Promise<vo
   /**
    * The snapshot with every event the read model may still lack up to `seq`, oldest first: the caller
    * writes them in order (idempotent on (project, seq)), so none is skipped even when an earlier one is
-   * still with the projection activity.
+   * still with the projection activity. Too many to keep in the history: none, and the caller waits.
    */
-  const withEventsUpTo = (seq: number): ProjectSnapshot => ({ ...snapshot(), events: unprojected.filter((p) => p.event.seq <= seq) });
+  const withEventsUpTo = (seq: number): ProjectSnapshot => {
+    const events = unprojected.filter((p) => p.event.seq <= seq);
+    return events.length > MAX_EVENTS_PER_ANSWER ? snapshot() : { ...snapshot(), events };
+  };
+
+  /** A caller read the read model holding every event up to `upTo`: they need no projecting here. */
+  function projectedByCaller(upTo: number | undefined) {
+    if (upTo === undefined || upTo <= projectedSeq) return;
+    projectedSeq = Math.min(upTo, lastSeq);
+    dropProjected();
+  }
+  function dropProjected() {
+    while (unprojected.length > 0 && unprojected[0]!.event.seq <= projectedSeq) unprojected.shift();
+  }
 
   /** Commits an event: applies it to the state and queues its projection (the event, not the state). */
   function commit(event: Omit<ProjectEvent, 'seq' | 'at'>): number {
@@ -134,9 +154,10 @@ export async function projectLifecycle(input: ProjectLifecycleInput): Promise<vo
   for (const name of Object.keys(TRANSITIONS) as TransitionName[]) {
     setHandler(
       actionUpdate(name),
-      async ({ actor, payload, callerProjects }) => {
+      async ({ actor, payload, callerProjects, projectedUpTo }) => {
         // The validator accepted this payload right before; apply it as it is, deciding nothing again.
         const accepted = payload as Record<string, unknown>;
+        if (callerProjects === true) projectedByCaller(projectedUpTo);
         // Side effects that can fail come before the commit: a failure leaves the project as it was.
         if (name === 'merge') await askSurvivor(accepted.intoProjectId as string, actor);
         if (name === 'startEvaluation') await startEvaluationChild(accepted.evaluator as string, (accepted.panel as string[] | undefined) ?? []);
@@ -149,7 +170,12 @@ export async function projectLifecycle(input: ProjectLifecycleInput): Promise<vo
         await condition(() => projectedSeq >= seq);
         return snapshot();
       },
-      { validator: ({ actor, payload }) => void decide(name, actorOf(actor), payload) },
+      {
+        validator: ({ actor, payload, projectedUpTo }) => {
+          decide(name, actorOf(actor), payload);
+          checkProjectedUpTo(projectedUpTo);
+        },
+      },
     );
   }
 
@@ -206,11 +232,26 @@ export async function projectLifecycle(input: ProjectLifecycleInput): Promise<vo
   }
   upsertSearchAttributes(projectSearchAttributes(state.stage, state.stateCodes, state.needs));
 
-  setHandler(readModelCaughtUpUpdate, async ({ seq, callerProjects }) => {
-    if (callerProjects === true) return withEventsUpTo(Math.min(seq, lastSeq));
-    await condition(() => projectedSeq >= Math.min(seq, lastSeq));
-    return snapshot();
-  });
+  setHandler(
+    readModelCaughtUpUpdate,
+    async ({ seq, callerProjects, projectedUpTo }) => {
+      if (callerProjects === true) {
+        projectedByCaller(projectedUpTo);
+        return withEventsUpTo(Math.min(seq, lastSeq));
+      }
+      await condition(() => projectedSeq >= Math.min(seq, lastSeq));
+      return snapshot();
+    },
+    { validator: ({ projectedUpTo }) => checkProjectedUpTo(projectedUpTo) },
+  );
+
+  /** The read model cannot hold an event the workflow has not committed: such a claim is refused. */
+  function checkProjectedUpTo(upTo: unknown) {
+    if (upTo === undefined) return;
+    if (!Number.isSafeInteger(upTo) || (upTo as number) < 0 || (upTo as number) > lastSeq) {
+      throw ApplicationFailure.create({ type: 'InvalidInput', message: 'projectedUpTo is not an event of this project', details: [{ field: 'projectedUpTo', message: `an event number from 0 to ${lastSeq}` }], nonRetryable: true });
+    }
+  }
   setHandler(snapshotQuery, snapshot);
   setHandler(stateQuery, () => state);
   setHandler(
@@ -235,19 +276,27 @@ export async function projectLifecycle(input: ProjectLifecycleInput): Promise<vo
 
   void watchDeadlines();
 
-  const continueAsNewDue = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength >= maxHistoryEvents;
+  const continueAsNewDue = () => {
+    const info = workflowInfo();
+    return info.continueAsNewSuggested || info.historyLength >= maxHistoryEvents || info.historySize >= maxHistoryBytes;
+  };
 
   // Project events one at a time, in order, so the read model never runs ahead of or behind itself.
   for (;;) {
     await condition(() => unprojected.length > 0 || isFinalStage(state.stage) || (continueAsNewDue() && allHandlersFinished()));
+    // Every handler has answered (after its projection, or with its events for a caller that projects), so
+    // nothing is cut short; unprojected events carry over. Runs before this release waited for the read
+    // model to catch up first, which a steady stream of actions can put off without end.
+    if (!isFinalStage(state.stage) && continueAsNewDue() && allHandlersFinished() && (unprojected.length === 0 || patched(CONTINUE_AS_NEW_WITH_UNPROJECTED))) {
+      await continueAsNew<typeof projectLifecycle>({
+        ...input,
+        carried: { state: carriedProjectState(state), filedAt, lastSeq, projectedSeq, unprojected: [...unprojected], evaluationId, timers, run },
+      });
+    }
     const next = unprojected[0];
     if (!next) {
       if (isFinalStage(state.stage)) break;
-      // Every handler has answered (after its projection, or with its events for a caller that projects), so nothing is cut short; unprojected events carry over.
-      await continueAsNew<typeof projectLifecycle>({
-        ...input,
-        carried: { state, filedAt, lastSeq, projectedSeq, unprojected: [...unprojected], evaluationId, timers, run },
-      });
+      continue;
     }
     try {
       await projectEvent(next!);
@@ -259,8 +308,9 @@ export async function projectLifecycle(input: ProjectLifecycleInput): Promise<vo
         notify('ESCALATION', 'PROJECTION_FAILED', `event ${next!.event.seq} (${next!.event.action}) is not in the read model: ${reason}`);
       }
     }
-    unprojected.shift();
-    projectedSeq = next!.event.seq;
+    // A caller may have written it (and later ones) meanwhile: projectedSeq only moves forward.
+    if (projectedSeq < next!.event.seq) projectedSeq = next!.event.seq;
+    dropProjected();
   }
   await condition(allHandlersFinished);
   if (evaluationId) {
