@@ -6,12 +6,18 @@
 // answer afterwards, with a valid transition still working.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { temporalDeadlineMs } from '../api/temporal-deadline.js';
 import type { Actor } from '../domain/roles.js';
 import { caller, fileAs, must, readProject, rosterEvaluator, type Caller } from './support/actions.js';
 import { gabonReportingRequest } from './support/requests.js';
 import { startStack, type Stack } from './support/stack.js';
 
-const CALL_LIMIT_MS = 6_000;
+/**
+ * What the API promises: every call answers within its wait on Temporal (temporalDeadlineMs(), 10 s by default;
+ * a re-prioritisation run three times that), plus a little for HTTP and the database.
+ */
+const CALL_LIMIT_MS = temporalDeadlineMs() + 2_000;
+const CALL_LIMITS_MS: Record<string, number> = { reprioritiseNow: 3 * temporalDeadlineMs() + 2_000 };
 const TIME_BUDGET_MS = Number(process.env.PALERMO_FUZZ_MS ?? 45_000);
 
 let stack: Stack;
@@ -157,7 +163,7 @@ describe('every mutation, fed arbitrary input as every role', () => {
         const answer = result && !Array.isArray(result) && result.__typename ? result.__typename : Array.isArray(result) ? 'list' : codes.join(',') || String(status);
         outcomes.push({ mutation: field.name, role: who.split(':')[0]!, answer, ms });
         const unexpected = (body.errors ?? []).filter((e) => /Unexpected error/i.test(e.message));
-        if (unexpected.length || ms > CALL_LIMIT_MS || status >= 500) {
+        if (unexpected.length || ms > (CALL_LIMITS_MS[field.name] ?? CALL_LIMIT_MS) || status >= 500) {
           surprises.push(`${field.name} as ${who} (${ms} ms, HTTP ${status}): ${JSON.stringify(body.errors ?? body.data).slice(0, 300)} <- ${JSON.stringify(variables).slice(0, 300)}`);
         }
         // Typed: a result, or the request refused by auth or by GraphQL's own type checks of the variables.
