@@ -64,10 +64,19 @@ describe('rankOnIndex', () => {
   });
 
   it('ranks each slot of a team as rankExperts ranks it, sharing one index', () => {
-    fc.assert(fc.property(roster, fc.array(target, { maxLength: 5 }), fc.oneof(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 40 })), (experts, targets, lim) => {
+    // Some slots differ from another only in their fields (several roles for one need), so they share the
+    // hard rules, or also in one of the rules' inputs (the window, the organisations), so they must not.
+    const variant = fc.record({
+      fields: fc.uniqueArray(fc.constantFrom(...FIELDS), { minLength: 1, maxLength: 3 }),
+      window: fc.option(window, { nil: undefined }),
+      organisations: fc.option(fc.constant(['unodc']), { nil: undefined }),
+    }, { requiredKeys: ['fields'] });
+    const slots = fc.tuple(fc.array(target, { maxLength: 4 }), fc.array(variant, { maxLength: 4 }))
+      .map(([own, variants]) => (own.length ? [...own, ...variants.map((v, k) => ({ ...own[k % own.length]!, ...v }))] : own));
+    fc.assert(fc.property(roster, slots, fc.oneof(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 40 })), (experts, targets, lim) => {
       const index = indexRoster(experts);
       expect(rankSlotsOnIndex(index, targets, lim)).toEqual(targets.map((t) => rankExperts(experts, t, { limit: lim }).ranked));
-    }), { numRuns: 200 });
+    }), { numRuns: 500 });
   });
 
   it('equals rankExperts at 20,000 experts of few distinct profiles (many ties, decided by roster order)', () => {
@@ -98,5 +107,8 @@ describe('rankOnIndex', () => {
       expect(full.excludedCount).toBeGreaterThan(50);
     }
     expect(rankSlotsOnIndex(index, slots, 30)).toEqual(slots.map((t) => rankExperts(experts, t, { limit: 30 }).ranked));
+    // Slots of one State in one window share who passes the hard rules; their fields still rank apart.
+    const gabon = [slot('GAB', '(d)'), slot('GAB', '(b)'), { ...slot('GAB', '(e)'), languages: ['en'] }, { ...slot('GAB', '(g)'), organisations: ['UNODC'] }];
+    expect(rankSlotsOnIndex(index, gabon, 30)).toEqual(gabon.map((t) => rankExperts(experts, t, { limit: 30 }).ranked));
   });
 });

@@ -311,5 +311,12 @@ export function rankOnIndex(ix: RosterIndex, target: MatchTarget, opts: { limit?
 
 /** rankExperts(roster, target, { limit }).ranked for each slot of a team: the index is shared by all slots. */
 export function rankSlotsOnIndex(ix: RosterIndex, targets: readonly MatchTarget[], limit: number): RankedExpert[][] {
-  return targets.map((target) => ranked(ix, target, bestScored(ix, target, eligibility(ix, target), Math.min(limit, ix.experts.length))));
+  // Slots that ask the hard rules the same (a project's needs of one State, in one window) share who passes them.
+  const passing = new Map<string, Uint8Array>();
+  return targets.map((target) => {
+    const rules = JSON.stringify([languagesFor(target), target.window ?? null, target.stateCode, target.projectId || null, target.organisations ?? []]);
+    let level = passing.get(rules);
+    if (!level) passing.set(rules, (level = eligibility(ix, target)));
+    return ranked(ix, target, bestScored(ix, target, level, Math.min(limit, ix.experts.length)));
+  });
 }
