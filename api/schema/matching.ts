@@ -143,13 +143,14 @@ const ProposeTeamInput = builder.inputType('ProposeTeamInput', {
 /** The optimal team for a project's slots beside the greedy choice; `at` names the input the options came from. */
 async function proposeTeam(ctx: Context, projectId: unknown, options: unknown, at: { projectId: string; options: string }) {
   const o = parseInput(teamOptions, dropNulls(options ?? {}), at.options);
-  const needs = await needsFor(ctx, null, parseId(projectId, at.projectId));
+  // The needs and the roster's version are read together (one round trip less).
+  const [needs, index] = await Promise.all([needsFor(ctx, null, parseId(projectId, at.projectId)), currentRosterIndex(ctx.deps.db)]);
   const byId = new Map(needs.map((n) => [n.id, n]));
   const wanted = o.slots ?? needs.map((n) => ({ needId: n.id, label: n.id }));
   const issues = wanted.flatMap((s, i) => (byId.has(s.needId) ? [] : [{ field: `${at.options}.slots.${i}.needId`, message: `need ${s.needId} is not a need of this project` }]));
   if (issues.length) throw new ValidationError(issues);
   // All slots rank on the roster's index, kept per roster version (domain/matching/roster-index.ts).
-  const ranked = rankSlotsOnIndex(await currentRosterIndex(ctx.deps.db), wanted.map((s) => targetOf(byId.get(s.needId)!, o)), o.candidatesPerSlot);
+  const ranked = rankSlotsOnIndex(index, wanted.map((s) => targetOf(byId.get(s.needId)!, o)), o.candidatesPerSlot);
   const slots: Slot[] = wanted.map((s, i) => ({
     id: s.label,
     candidates: ranked[i]!.map((r) => ({
@@ -217,8 +218,10 @@ builder.queryFields((t) => ({
     errors: { types: [ValidationError, ForbiddenError, NotFoundError] },
     resolve: async (_r, args, ctx) => {
       const options = parseInput(matchOptions, dropNulls(args.options ?? {}), 'options');
-      const needs = await needsFor(ctx, args.needId == null ? null : parseId(args.needId, 'needId'), args.projectId == null ? null : parseId(args.projectId, 'projectId'));
-      const index = await currentRosterIndex(ctx.deps.db);
+      const needId = args.needId == null ? null : parseId(args.needId, 'needId');
+      const projectId = args.projectId == null ? null : parseId(args.projectId, 'projectId');
+      // The need and the roster's version are read together: one round trip to PostgreSQL less per request.
+      const [needs, index] = await Promise.all([needsFor(ctx, needId, projectId), currentRosterIndex(ctx.deps.db)]);
       return needs.map((need) => {
         const target = targetOf(need, options);
         return { need, target, ranking: rankOnIndex(index, target, { limit: options.limit, excludedLimit: options.excludedLimit }) };
