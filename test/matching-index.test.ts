@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { STATES } from '../domain/code-lists/index.js';
 import { EXPERTISE_FIELDS, fieldsForNeed } from '../domain/expertise.js';
 import { LEVELS } from '../domain/languages.js';
+import { expertProfileInput } from '../domain/roster-inputs.js';
 import { rankExperts } from '../domain/matching/rank.js';
 import { indexRoster, rankOnIndex, rankSlotsOnIndex } from '../domain/matching/roster-index.js';
 import { EXPERT_STATUSES, type MatchTarget, type RosterExpert } from '../domain/matching/types.js';
@@ -77,6 +78,27 @@ describe('rankOnIndex', () => {
       const index = indexRoster(experts);
       expect(rankSlotsOnIndex(index, targets, lim)).toEqual(targets.map((t) => rankExperts(experts, t, { limit: lim }).ranked));
     }), { numRuns: 500 });
+  });
+
+  it('keeps a better expert of the field\'s group over its holders, and the earlier of equal scores', () => {
+    // Invented experts. Holders of the slot's field score 70 (40 + French 15 + Gabon 10 + neutral 5); n1,
+    // of the same group only, scores 75 (20 + UNTOC art. 32 20 + 15 + 10 + rating 4 10); n2, earlier in
+    // the roster, ties the holders at 70 (20 + UNTOC 15 + 15 + 10 + 10) and so wins over a later holder.
+    const at = (id: string, profile: Record<string, unknown>, pastOutcomes: number[] = []): RosterExpert => ({
+      id, name: `${id} (invented)`, nationality: 'FRA', status: 'ACTIVE', pastOutcomes, workload: 0,
+      profile: expertProfileInput.parse({ languages: [{ language: 'fr', level: 'NATIVE' }], states: ['GAB'], ...profile }),
+    });
+    const experts = [
+      at('n2', { fields: ['INTL_COOPERATION.EXTRADITION'], instruments: [{ instrument: 'UNTOC', articles: [] }] }, [4]),
+      at('h1', { fields: ['INTL_COOPERATION.MLA'] }),
+      at('h2', { fields: ['INTL_COOPERATION.MLA'] }),
+      at('n1', { fields: ['INTL_COOPERATION.EXTRADITION'], instruments: [{ instrument: 'UNTOC', articles: ['32'] }] }, [4]),
+    ];
+    const t: MatchTarget = { stateCode: 'GAB', fields: ['INTL_COOPERATION.MLA'], instrument: 'UNTOC', article: '32' };
+    const full = rankExperts(experts, t, { limit: 2 });
+    expect(full.ranked.map((r) => [r.expert.id, r.score])).toEqual([['n1', 75], ['n2', 70]]);
+    expect(rankOnIndex(indexRoster(experts), t, { limit: 2 })).toEqual(full);
+    expect(rankOnIndex(indexRoster(experts), t, { limit: 3 })).toEqual(rankExperts(experts, t, { limit: 3 }));
   });
 
   it('equals rankExperts at 20,000 experts of few distinct profiles (many ties, decided by roster order)', () => {
