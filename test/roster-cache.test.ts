@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { currentRoster } from '../api/roster-cache.js';
+import { currentRoster, currentRosterIndex } from '../api/roster-cache.js';
 import { changeExpert, insertNomination, recordDelivery } from '../db/queries/roster.js';
 import type { DB } from '../db/schema.js';
 import { nominationInput } from '../domain/roster-inputs.js';
@@ -81,5 +81,19 @@ describe('the roster cache', () => {
     expect(new Set(lists).size).toBe(1);
     // Five version reads, and the roster's three queries once.
     expect(statements.filter((s) => /from "experts"/.test(s))).toHaveLength(1);
+  });
+
+  it('indexes the roster for matching once per version, from the same load', async () => {
+    await currentRoster(api);
+    statements.length = 0;
+    const index = await currentRosterIndex(api);
+    expect(await currentRosterIndex(api)).toBe(index);
+    expect(index.experts).toEqual(await currentRoster(api));
+    expect(statements.filter((s) => /from "experts"/.test(s))).toHaveLength(0);
+    const id = await activeExpert(other, 'Indexed');
+    expect(index.experts.some((e) => e.id === id)).toBe(false);
+    const next = await currentRosterIndex(api);
+    expect(next).not.toBe(index);
+    expect(next.experts.some((e) => e.id === id)).toBe(true);
   });
 });

@@ -11,8 +11,8 @@ import { greedyTeam, optimalTeam, type Slot, type Team } from '../../domain/matc
 import { independenceBreaches } from '../../domain/matching/evaluator.js';
 import { exclusionsOf, homeRegionOf } from '../../domain/matching/exclusions.js';
 import { inviteInput, matchOptions, teamOptions, type MatchOptions } from '../../domain/matching/options.js';
-import { rankExperts, type Ranking } from '../../domain/matching/rank.js';
-import { rankExpertsForSlots } from '../../domain/matching/rank-slots.js';
+import type { Ranking } from '../../domain/matching/rank.js';
+import { rankOnIndex, rankSlotsOnIndex } from '../../domain/matching/roster-index.js';
 import type { MatchTarget, RosterExpert } from '../../domain/matching/types.js';
 import type { DB } from '../../db/schema.js';
 import {
@@ -21,7 +21,7 @@ import {
 import { TASK_QUEUE } from '../../workflows/definitions.js';
 import { answerInvitationUpdate, invitationOpenedUpdate, type ExpertInvitationInput } from '../../workflows/expert-invitation.js';
 import { builder } from '../builder.js';
-import { currentRoster } from '../roster-cache.js';
+import { currentRoster, currentRosterIndex } from '../roster-cache.js';
 import type { Context } from '../context.js';
 import { ForbiddenError, IdempotencyKeyReusedError, NotFoundError, TransitionRefusedError, UnavailableError, ValidationError } from '../errors.js';
 import { callerOf, idempotent } from '../idempotency.js';
@@ -143,14 +143,14 @@ const ProposeTeamInput = builder.inputType('ProposeTeamInput', {
 /** The optimal team for a project's slots beside the greedy choice; `at` names the input the options came from. */
 async function proposeTeam(ctx: Context, projectId: unknown, options: unknown, at: { projectId: string; options: string }) {
   const o = parseInput(teamOptions, dropNulls(options ?? {}), at.options);
-  const needs = await needsFor(ctx, null, parseId(projectId, at.projectId));
+  // The needs and the roster's version are read together (one round trip less).
+  const [needs, index] = await Promise.all([needsFor(ctx, null, parseId(projectId, at.projectId)), currentRosterIndex(ctx.deps.db)]);
   const byId = new Map(needs.map((n) => [n.id, n]));
   const wanted = o.slots ?? needs.map((n) => ({ needId: n.id, label: n.id }));
   const issues = wanted.flatMap((s, i) => (byId.has(s.needId) ? [] : [{ field: `${at.options}.slots.${i}.needId`, message: `need ${s.needId} is not a need of this project` }]));
   if (issues.length) throw new ValidationError(issues);
-  const roster = await currentRoster(ctx.deps.db);
-  // The roster is read once for all slots (domain/matching/rank-slots.ts), not once per slot.
-  const ranked = rankExpertsForSlots(roster, wanted.map((s) => targetOf(byId.get(s.needId)!, o)), o.candidatesPerSlot);
+  // All slots rank on the roster's index, kept per roster version (domain/matching/roster-index.ts).
+  const ranked = rankSlotsOnIndex(index, wanted.map((s) => targetOf(byId.get(s.needId)!, o)), o.candidatesPerSlot);
   const slots: Slot[] = wanted.map((s, i) => ({
     id: s.label,
     candidates: ranked[i]!.map((r) => ({
@@ -218,11 +218,13 @@ builder.queryFields((t) => ({
     errors: { types: [ValidationError, ForbiddenError, NotFoundError] },
     resolve: async (_r, args, ctx) => {
       const options = parseInput(matchOptions, dropNulls(args.options ?? {}), 'options');
-      const needs = await needsFor(ctx, args.needId == null ? null : parseId(args.needId, 'needId'), args.projectId == null ? null : parseId(args.projectId, 'projectId'));
-      const roster = await currentRoster(ctx.deps.db);
+      const needId = args.needId == null ? null : parseId(args.needId, 'needId');
+      const projectId = args.projectId == null ? null : parseId(args.projectId, 'projectId');
+      // The need and the roster's version are read together: one round trip to PostgreSQL less per request.
+      const [needs, index] = await Promise.all([needsFor(ctx, needId, projectId), currentRosterIndex(ctx.deps.db)]);
       return needs.map((need) => {
         const target = targetOf(need, options);
-        return { need, target, ranking: rankExperts(roster, target, { limit: options.limit, excludedLimit: options.excludedLimit }) };
+        return { need, target, ranking: rankOnIndex(index, target, { limit: options.limit, excludedLimit: options.excludedLimit }) };
       });
     },
   }),

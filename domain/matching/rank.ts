@@ -1,5 +1,6 @@
 // Ranks the roster for one slot: hard rules first (each exclusion named), then the explained score.
-// Pure and in memory: the caller preloads the roster once, so 100,000 experts rank in well under a second.
+// The rule as written, over the roster itself; the API ranks the same way on the roster's index
+// (roster-index.ts rankOnIndex, equal to this: test/matching-index.test.ts).
 import { exclusionsOf } from './exclusions.js';
 import { scoreParts, scorePoints } from './score.js';
 import type { Exclusion, MatchTarget, RosterExpert, ScorePart } from './types.js';

@@ -10,7 +10,8 @@ import type { MatchTarget, RosterExpert, ScorePart } from './types.js';
 export const WEIGHTS = { field: 40, fieldBranch: 20, instrument: 15, article: 5, language: 15, regionState: 10, region: 7, outcomes: 10, workloadPerAssignment: 3, workloadCap: 15 } as const;
 
 const regionsCache = new Map<string, readonly string[]>();
-const regionsOf = (stateCode: string): readonly string[] => {
+/** A State's regions, its first one being its UN regional group (code lists). */
+export const regionsOf = (stateCode: string): readonly string[] => {
   let r = regionsCache.get(stateCode);
   if (!r) regionsCache.set(stateCode, (r = STATES.find((s) => s.code === stateCode)?.regions ?? []));
   return r;
@@ -47,9 +48,13 @@ function languagePart(expert: RosterExpert, target: MatchTarget, x: boolean, o: 
   let best: { language: string; level: string } | undefined;
   for (const l of sharedLanguages(expert, target)) if (!best || levelRank(l.level as never) > levelRank(best.level as never)) best = l;
   if (!best) return put(o, 'LANGUAGE', 0, 'no shared working language');
+  return put(o, 'LANGUAGE', languagePoints(levelRank(best.level as never)), x ? `${best.language} at ${best.level}` : '');
+}
+
+/** The language part for the best shared working level (its rank in LEVELS: B1 = 2 ... NATIVE = 6). */
+export function languagePoints(rank: number): number {
   // B1 gives 40 % of the weight, NATIVE all of it.
-  const points = Math.round(WEIGHTS.language * (0.4 + (0.6 * (levelRank(best.level as never) - 2)) / 4));
-  return put(o, 'LANGUAGE', points, x ? `${best.language} at ${best.level}` : '');
+  return Math.round(WEIGHTS.language * (0.4 + (0.6 * (rank - 2)) / 4));
 }
 
 function regionPart(expert: RosterExpert, target: MatchTarget, x: boolean, o: ScorePart): ScorePart {
@@ -63,15 +68,26 @@ function regionPart(expert: RosterExpert, target: MatchTarget, x: boolean, o: Sc
 }
 
 function outcomesPart(expert: RosterExpert, x: boolean, o: ScorePart): ScorePart {
-  if (expert.pastOutcomes.length === 0) return put(o, 'PAST_OUTCOMES', WEIGHTS.outcomes / 2, 'no past delivery yet: neutral');
-  const mean = expert.pastOutcomes.reduce((a, b) => a + b, 0) / expert.pastOutcomes.length;
-  const points = Math.round((WEIGHTS.outcomes * (mean - 1)) / 3 * 10) / 10;
-  return put(o, 'PAST_OUTCOMES', points, x ? `mean rating ${mean.toFixed(1)} of 4 over ${expert.pastOutcomes.length} deliveries` : '');
+  const n = expert.pastOutcomes.length;
+  if (n === 0) return put(o, 'PAST_OUTCOMES', outcomesPoints(expert), 'no past delivery yet: neutral');
+  return put(o, 'PAST_OUTCOMES', outcomesPoints(expert), x ? `mean rating ${meanRating(expert).toFixed(1)} of 4 over ${n} deliveries` : '');
+}
+
+const meanRating = (expert: RosterExpert): number => expert.pastOutcomes.reduce((a, b) => a + b, 0) / expert.pastOutcomes.length;
+
+/** The past-outcomes part: the mean rating (1-4) on the weight, neutral (half) before a first delivery. */
+export function outcomesPoints(expert: RosterExpert): number {
+  if (expert.pastOutcomes.length === 0) return WEIGHTS.outcomes / 2;
+  return Math.round((WEIGHTS.outcomes * (meanRating(expert) - 1)) / 3 * 10) / 10;
 }
 
 function workloadPart(expert: RosterExpert, x: boolean, o: ScorePart): ScorePart {
-  const points = expert.workload === 0 ? 0 : -Math.min(WEIGHTS.workloadCap, WEIGHTS.workloadPerAssignment * expert.workload);
-  return put(o, 'WORKLOAD', points, expert.workload === 0 ? 'no current assignment' : `${expert.workload} current assignment(s)`);
+  return put(o, 'WORKLOAD', workloadPoints(expert), expert.workload === 0 ? 'no current assignment' : `${expert.workload} current assignment(s)`);
+}
+
+/** The workload part: minus points per assignment held now, capped. */
+export function workloadPoints(expert: RosterExpert): number {
+  return expert.workload === 0 ? 0 : -Math.min(WEIGHTS.workloadCap, WEIGHTS.workloadPerAssignment * expert.workload);
 }
 
 /** The parts of the score, each explained. */
@@ -89,11 +105,3 @@ export function scorePoints(expert: RosterExpert, target: MatchTarget): number {
 }
 
 export const total = (parts: readonly ScorePart[]): number => Math.round(parts.reduce((s, p) => s + p.points, 0) * 10) / 10;
-
-/** The parts that do not depend on the slot (past outcomes and workload). */
-export function standingPoints(expert: RosterExpert): number {
-  return outcomesPart(expert, false, scratch).points + workloadPart(expert, false, scratch).points;
-}
-
-/** The most the parts other than field and standing can give (instrument with article, language, region in the State). */
-export const MAX_OTHER_POINTS = WEIGHTS.instrument + WEIGHTS.article + WEIGHTS.language + WEIGHTS.regionState;
