@@ -153,6 +153,9 @@ describe('lists and needs in the browser', () => {
     await insertPresumedNeeds(stack.db, [presumedReportingNeed(state)]);
     await stack.db.updateTable('needs').set({ withdrawn_at: null, withdrawn_reason: null, confirmed_at: null, confirmed_by: null }).where('id', '=', presumedNeedId(state)).execute();
     await page.goto(`${base}/needs`);
+    const opener = page.getByRole('button', { name: 'Record a State’s report' });
+    await opener.click();
+    expect(await opener.getAttribute('aria-expanded')).toBe('true');
     const report = page.getByRole('form', { name: 'Record a State’s report' });
     await report.getByLabel('State').selectOption(state);
     // No cycle: refused at its field, nothing withdrawn.

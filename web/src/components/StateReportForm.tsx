@@ -1,6 +1,7 @@
 // The manager records that a State reported in a cycle (a questionnaire or checklist answered outside an
 // import): its presumed reporting needs are withdrawn with the reason (R8), and the form lists them.
-import { useState, type FormEvent } from 'react';
+// The form opens from a button (aria-expanded), so the needs pool's own State filter stays the page's one.
+import { useId, useState, type FormEvent } from 'react';
 import { useClient, useQuery } from 'urql';
 import { useT } from '../i18n';
 import { CODE_LISTS } from '../operations/common';
@@ -10,6 +11,20 @@ import { SelectField, TextField } from './Fields';
 import { ProblemNotice } from './ProblemNotice';
 
 export function StateReportForm({ onDone }: { onDone: () => void }) {
+  const { t } = useT();
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" className="secondary" aria-expanded={open} aria-controls={open ? id : undefined} onClick={() => setOpen((o) => !o)}>
+        {t('stateReport.heading')}
+      </button>
+      {open && <ReportForm id={id} onDone={onDone} />}
+    </>
+  );
+}
+
+function ReportForm({ id, onDone }: { id: string; onDone: () => void }) {
   const { t } = useT();
   const client = useClient();
   const [{ data: lists }] = useQuery({ query: CODE_LISTS });
@@ -35,8 +50,7 @@ export function StateReportForm({ onDone }: { onDone: () => void }) {
   }
 
   return (
-    <form className="action" onSubmit={(e) => void submit(e)} noValidate aria-label={t('stateReport.heading')}>
-      <h3>{t('stateReport.heading')}</h3>
+    <form className="action" id={id} onSubmit={(e) => void submit(e)} noValidate aria-label={t('stateReport.heading')}>
       <p className="muted">{t('stateReport.intro')}</p>
       <SelectField label={t('portfolio.state')} name="state" value={state} onChange={setState} required placeholder={t('common.choose')} options={(lists?.codeLists.states ?? []).map((s) => ({ value: s.code, label: `${s.name} (${s.code})` }))} error={issueAt(problem, 'state')} />
       <TextField label={t('stateReport.cycle')} name="cycle" value={cycle} onChange={setCycle} required hint={t('stateReport.cycleHint')} error={issueAt(problem, 'cycle')} />

@@ -100,16 +100,18 @@ function Ranking({ state }: { state: string }) {
   const [problem, setProblem] = useState<Problem | null>(null);
   const [announce, setAnnounce] = useState('');
   const focusAfterMove = useRef<string | null>(null);
+  const moved = useRef(false);
   const list = useRef<HTMLOListElement>(null);
   // Memoised on the answer: a fresh array each render would reset the order the focal point is moving.
   const loaded = useMemo(() => (data ? pages.nodes.map((n) => ({ ...n, rank: n.poolRank ?? Infinity })) : null), [data, pages.nodes]);
   useEffect(() => {
     if (!loaded) return;
-    // The State's own order first (needs it ranked), then the others in pool order. A later page ("Show
-    // more") or a need read again keeps the order being moved: known needs where they are, new ones after.
+    // The State's own order first (needs it ranked), then the others in pool order. While the focal point
+    // has moved needs and not saved, a later page ("Show more") or a need read again keeps that order:
+    // known needs where they are, new ones after.
     const ranked = [...loaded].sort((a, b) => (a.stateRank ?? Infinity) - (b.stateRank ?? Infinity) || a.rank - b.rank);
     setOrder((current) => {
-      if (!current) return ranked;
+      if (!current || !moved.current) return ranked;
       const fresh = new Map(ranked.map((n) => [n.id, n]));
       const kept = current.flatMap((n) => (fresh.has(n.id) ? [fresh.get(n.id)!] : []));
       return [...kept, ...ranked.filter((n) => !current.some((c) => c.id === n.id))];
@@ -131,6 +133,7 @@ function Ranking({ state }: { state: string }) {
     // Keep focus on the same button of the moved need, or its other button when it reached an end.
     const edge = to === 0 || to === next.length - 1;
     focusAfterMove.current = `[data-need="${need!.id}"][data-move="${edge ? (by < 0 ? 'down' : 'up') : by < 0 ? 'up' : 'down'}"]`;
+    moved.current = true;
     setOrder(next);
     setAnnounce(t('roles.rank.moved', { need: need!.description, position: to + 1, count: next.length }));
   }
@@ -142,6 +145,7 @@ function Ranking({ state }: { state: string }) {
     setProblem(p);
     if (!p) {
       setAnnounce(t('roles.rank.saved', { count: order.length }));
+      moved.current = false;
       pages.reload();
     }
   }
