@@ -45,7 +45,7 @@ export function usePages<Data, Vars extends AnyVariables & PageVariables, N>(opt
   connection: (data: Data) => Connection<N> | null | undefined;
   requestPolicy?: RequestPolicy;
   pause?: boolean;
-  keyOf?: (node: N) => string;
+  keyOf?: (node: NoInfer<N>) => string;
 }) {
   const { query, variables, pageSize, connection, requestPolicy, pause } = options;
   const client = useClient();
