@@ -174,6 +174,29 @@ describe('lists and needs in the browser', () => {
     await page.close();
   });
 
+  it('the re-prioritisation runs page five at a time, older runs appended by "Show older runs"', async () => {
+    const admin = await caller(stack, { subject: 'demo-conference-admin', role: 'CONFERENCE_ADMIN' });
+    const count = async () => (await stack.gql('{ prioritySnapshots(first: 1) { ... on QueryPrioritySnapshotsSuccess { data { totalCount } } } }', {}, admin.token)).body.data.prioritySnapshots.data.totalCount as number;
+    // Seven runs at least: more than the page's five.
+    while ((await count()) < 7) expect((await stack.gql('mutation { reprioritiseNow { __typename } }', {}, admin.token)).body.data.reprioritiseNow.__typename).toBe('PrioritySnapshot');
+    const total = await count();
+    const page = await browser.newPage();
+    await signIn(page, 'conference-admin');
+    await page.goto(`${base}/snapshots`);
+    const runs = page.locator('section.snapshot');
+    await page.getByText(`5 of ${total} shown`).waitFor();
+    expect(await runs.count()).toBe(5);
+    await page.getByRole('button', { name: 'Show older runs' }).click();
+    const shown = Math.min(10, total);
+    await page.getByText(`${shown} of ${total} shown`).waitFor();
+    expect(await runs.count()).toBe(shown);
+    // The older page appended, no run shown twice.
+    const ids = await runs.evaluateAll((sections) => sections.map((s) => s.querySelector('h2')!.id));
+    expect(new Set(ids).size).toBe(shown);
+    await visited(page, 'ca-lists-01-older-runs');
+    await page.close();
+  });
+
   it("a State's focal point marks one of its own needs confidential from its ranking", async () => {
     const needId = await recordOverApi('KEN', `Kenyan investigators' training in financial investigations (${Date.now()})`);
     const page = await browser.newPage();
