@@ -31,6 +31,7 @@ const PrioritySnapshots = lazy(() => import('./pages/PrioritySnapshots'));
 // The programme manager's matching and import pages (issue 12).
 const ExpertMatching = lazy(() => import('./pages/ExpertMatching'));
 const ImportNeeds = lazy(() => import('./pages/ImportNeeds'));
+const RecordNeed = lazy(() => import('./pages/RecordNeed'));
 
 function clientFor(session: Session) {
   // Subscriptions over SSE with a fetch-based client: EventSource cannot send the bearer token.
@@ -78,6 +79,7 @@ export function App() {
             <Route path="/projects/:id/plan">{(p) => <PlanEditor projectId={decodeURIComponent(p.id)} />}</Route>
             <Route path="/projects/:id/matching">{(p) => (session.role === 'PROGRAMME_MANAGER' ? <ExpertMatching projectId={decodeURIComponent(p.id)} /> : <Redirect to={home} />)}</Route>
             <Route path="/needs/import">{session.role === 'PROGRAMME_MANAGER' || session.role === 'CONFERENCE_ADMIN' ? <ImportNeeds /> : <Redirect to={home} />}</Route>
+            <Route path="/needs/new">{session.role === 'PROGRAMME_MANAGER' ? <RecordNeed /> : <Redirect to={home} />}</Route>
             <Route path="/projects/:id/assessment">{(p) => <OutcomeAssessmentForm projectId={decodeURIComponent(p.id)} />}</Route>
             <Route path="/projects/:id">{(p) => <ProjectPage session={session} projectId={decodeURIComponent(p.id)} />}</Route>
             <Route path="/projects">{session.role === 'PROGRAMME_MANAGER' || session.role === 'CONFERENCE_ADMIN' ? <Portfolio /> : <MyProjects />}</Route>
@@ -92,7 +94,7 @@ export function App() {
             <Route path="/profile">{session.role === 'EXPERT' ? <ExpertProfile session={session} /> : <Redirect to={home} />}</Route>
             <Route path="/snapshots">{session.role === 'CONFERENCE_ADMIN' ? <PrioritySnapshots /> : <Redirect to={home} />}</Route>
             <Route path="/needs">
-              <NeedsPool />
+              <NeedsPool session={session} />
             </Route>
             <Route path="/inbox">
               <Inbox />

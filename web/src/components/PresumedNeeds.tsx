@@ -1,14 +1,16 @@
 // Presumed reporting needs (R8), shown apart from the ranked pool: they enter it only once their
 // State's focal point confirms them (R1), so the manager sees which States are still to answer.
-import { useQuery } from 'urql';
 import { useT } from '../i18n';
 import { PRESUMED_NEEDS } from '../operations/manager-needs';
 import { Section } from './Fields';
+import { ShowMore } from './ShowMore';
+import { StateReportForm } from './StateReportForm';
+import { usePages } from './usePages';
 
-export function PresumedNeeds({ state }: { state: string }) {
+export function PresumedNeeds({ state, canReport = false }: { state: string; canReport?: boolean }) {
   const { t, date } = useT();
-  const [{ data }] = useQuery({ query: PRESUMED_NEEDS, variables: { state: state || null }, requestPolicy: 'cache-and-network' });
-  const all = data?.presumedNeeds.__typename === 'QueryPresumedNeedsSuccess' ? data.presumedNeeds.data.edges.map((e) => e.node) : [];
+  const { data, pages } = usePages({ query: PRESUMED_NEEDS, variables: { state: state || null }, pageSize: 100, requestPolicy: 'cache-and-network', connection: (d) => (d.presumedNeeds.__typename === 'QueryPresumedNeedsSuccess' ? d.presumedNeeds.data : null) });
+  const all = pages.nodes;
   const shown = state ? all.filter((n) => n.state === state) : all;
   return (
     <Section title={t('presumed.heading')} id="presumed-needs">
@@ -46,6 +48,9 @@ export function PresumedNeeds({ state }: { state: string }) {
           </tbody>
         </table>
       )}
+      <ShowMore pages={pages} label={t('more.needs')} />
+      {/* A State that reported has no presumed needs left: they are withdrawn with the reason (R8). */}
+      {canReport && <StateReportForm onDone={pages.reload} />}
     </Section>
   );
 }

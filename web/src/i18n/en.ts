@@ -1,10 +1,12 @@
 // The English catalogue: every string the pages show. fr.ts and es.ts must have every key (typed).
 import { rolesEn } from './roles';
 import { managerEn } from './manager-en';
+import { moreEn } from './more-en';
 import { rulesEn } from './rules-en';
 
 export const en = {
   ...managerEn,
+  ...moreEn,
   ...rulesEn,
   'app.name': 'palermo',
   'app.tagline': 'Technical assistance under the Organized Crime Convention',

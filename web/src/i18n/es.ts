@@ -1,10 +1,12 @@
 import type { MessageKey } from './en';
 import { rolesEs } from './roles';
 import { managerEs } from './manager-es';
+import { moreEs } from './more-es';
 import { rulesEs } from './rules-es';
 
 export const es: Record<MessageKey, string> = {
   ...managerEs,
+  ...moreEs,
   ...rulesEs,
   'app.name': 'palermo',
   'app.tagline': 'Asistencia técnica en virtud de la Convención contra la Delincuencia Organizada',

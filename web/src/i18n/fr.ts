@@ -1,10 +1,12 @@
 import type { MessageKey } from './en';
 import { rolesFr } from './roles';
 import { managerFr } from './manager-fr';
+import { moreFr } from './more-fr';
 import { rulesFr } from './rules-fr';
 
 export const fr: Record<MessageKey, string> = {
   ...managerFr,
+  ...moreFr,
   ...rulesFr,
   'app.name': 'palermo',
   'app.tagline': 'Assistance technique au titre de la Convention contre la criminalité organisée',

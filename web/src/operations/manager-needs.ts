@@ -3,10 +3,10 @@
 import { graphql } from '../graphql';
 
 export const PRESUMED_NEEDS = graphql(`
-  query PresumedNeeds($state: String) {
-    presumedNeeds(state: $state, first: 100) {
+  query PresumedNeeds($state: String, $first: Int, $after: String) {
+    presumedNeeds(state: $state, first: $first, after: $after) {
       __typename
-      ... on QueryPresumedNeedsSuccess { data { edges { node { id state priorityArea priorityActivity description source confirmedAt } } } }
+      ... on QueryPresumedNeedsSuccess { data { totalCount pageInfo { hasNextPage endCursor } edges { node { id state priorityArea priorityActivity description source confirmedAt } } } }
       ... on Error { code message }
     }
   }

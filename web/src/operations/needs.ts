@@ -12,6 +12,7 @@ export const NEED_POOL = graphql(`
           edges {
             node {
               id poolRank state priorityArea priorityActivity urgency description source projectId projectStage
+              confidential field { field from }
               priority { score parts { name points reason } }
             }
           }

@@ -2,12 +2,13 @@
 import { graphql } from '../graphql';
 
 export const PRIORITY_SNAPSHOTS = graphql(`
-  query RolesPrioritySnapshots($first: Int, $rankingFirst: Int) {
-    prioritySnapshots(first: $first) {
+  query RolesPrioritySnapshots($first: Int, $after: String, $rankingFirst: Int) {
+    prioritySnapshots(first: $first, after: $after) {
       __typename
       ... on QueryPrioritySnapshotsSuccess {
         data {
           totalCount
+          pageInfo { hasNextPage endCursor }
           edges {
             node {
               id trigger takenAt weightSetId openNeeds presumedGenerated

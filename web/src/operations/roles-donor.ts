@@ -3,11 +3,13 @@
 import { graphql } from '../graphql';
 
 export const FUNDING_PROJECTS = graphql(`
-  query FundingProjects($filter: ProjectFilter) {
-    projects(filter: $filter, first: 50) {
+  query FundingProjects($filter: ProjectFilter, $first: Int, $after: String) {
+    projects(filter: $filter, first: $first, after: $after) {
       __typename
       ... on QueryProjectsSuccess {
         data {
+          totalCount
+          pageInfo { hasNextPage endCursor }
           edges {
             node {
               id title stage states updatedAt

@@ -2,10 +2,10 @@
 import { graphql } from '../graphql';
 
 export const PRESUMED_NEEDS = graphql(`
-  query RolesPresumedNeeds($state: String) {
-    presumedNeeds(state: $state, first: 100) {
+  query RolesPresumedNeeds($state: String, $first: Int, $after: String) {
+    presumedNeeds(state: $state, first: $first, after: $after) {
       __typename
-      ... on QueryPresumedNeedsSuccess { data { edges { node { id state priorityArea priorityActivity description source confirmedAt projectId mergedInto } } } }
+      ... on QueryPresumedNeedsSuccess { data { totalCount pageInfo { hasNextPage endCursor } edges { node { id state priorityArea priorityActivity description source confirmedAt projectId mergedInto } } } }
       ... on Error { code message }
     }
   }
@@ -23,10 +23,10 @@ export const CONFIRM_PRESUMED_NEED = graphql(`
 `);
 
 export const STATE_NEEDS = graphql(`
-  query RolesStateNeeds($filter: NeedPoolFilter) {
-    needPool(filter: $filter, first: 100) {
+  query RolesStateNeeds($filter: NeedPoolFilter, $first: Int, $after: String) {
+    needPool(filter: $filter, first: $first, after: $after) {
       __typename
-      ... on QueryNeedPoolSuccess { data { edges { node { id poolRank stateRank state priorityArea priorityActivity urgency description } } } }
+      ... on QueryNeedPoolSuccess { data { totalCount pageInfo { hasNextPage endCursor } edges { node { id poolRank stateRank state priorityArea priorityActivity urgency description confidential field { field from } } } } }
       ... on Error { code message }
     }
   }

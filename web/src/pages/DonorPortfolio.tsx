@@ -4,7 +4,9 @@ import { useQuery } from 'urql';
 import { Link } from 'wouter';
 import { Section } from '../components/Fields';
 import { DacRatingsChart } from '../components/RoleCharts';
+import { ShowMore } from '../components/ShowMore';
 import { StageBadge } from '../components/StageBadge';
+import { usePages } from '../components/usePages';
 import { useT, type MessageKey } from '../i18n';
 import { FUNDING_PROJECTS } from '../operations/roles-donor';
 import { OUTCOMES_REPORT } from '../operations/roles-reports';
@@ -12,10 +14,10 @@ import type { Session } from '../session';
 
 export default function DonorPortfolio({ session }: { session: Session }) {
   const { t, money } = useT();
-  const [{ data, error }] = useQuery({ query: FUNDING_PROJECTS, requestPolicy: 'network-only' });
+  const { data, error, pages } = usePages({ query: FUNDING_PROJECTS, variables: {}, pageSize: 50, requestPolicy: 'network-only', connection: (d) => (d.projects.__typename === 'QueryProjectsSuccess' ? d.projects.data : null) });
   const [{ data: outcomes }] = useQuery({ query: OUTCOMES_REPORT, requestPolicy: 'network-only' });
   // A donor sees only its own organisation's pledges (access policy): a project with any is one it funds.
-  const funded = data?.projects.__typename === 'QueryProjectsSuccess' ? data.projects.data.edges.map((e) => e.node).filter((p) => p.pledges.length > 0) : [];
+  const funded = pages.nodes.filter((p) => p.pledges.length > 0);
   return (
     <>
       <h1>{t('roles.portfolio.heading', { organisation: session.organisation ?? '' })}</h1>
@@ -57,6 +59,7 @@ export default function DonorPortfolio({ session }: { session: Session }) {
           </tbody>
         </table>
       )}
+      <ShowMore pages={pages} label={t('more.projects')} />
       <Section title={t('roles.portfolio.outcomes')}>
         {outcomes?.outcomesReport.__typename === 'QueryOutcomesReportSuccess' ? <DacRatingsChart rows={outcomes.outcomesReport.data} /> : outcomes ? <p role="alert">{outcomes.outcomesReport.message}</p> : <p role="status">{t('common.loading')}</p>}
       </Section>

@@ -2,9 +2,11 @@
 // formatted for the user's locale), and a pledge of cash or in kind, earmarked (or not) to one of the
 // project's priority areas. The donor pledges as its organisation (the API records the token's org claim).
 import { useState, type FormEvent } from 'react';
-import { useClient, useQuery } from 'urql';
+import { useClient } from 'urql';
 import { Link } from 'wouter';
 import { SelectField, TextField } from '../components/Fields';
+import { ShowMore } from '../components/ShowMore';
+import { usePages } from '../components/usePages';
 import { ProblemNotice } from '../components/ProblemNotice';
 import { useT, type MessageKey } from '../i18n';
 import { FUNDING_PROJECTS, PLEDGE } from '../operations/roles-donor';
@@ -22,9 +24,9 @@ void allKinds;
 
 export default function Funding({ session }: { session: Session }) {
   const { t, money, date } = useT();
-  const [{ data, error }, refetch] = useQuery({ query: FUNDING_PROJECTS, variables: { filter: { stage: 'AWAITING_FUNDING' } } });
+  const { data, error, pages } = usePages({ query: FUNDING_PROJECTS, variables: { filter: { stage: 'AWAITING_FUNDING' } }, pageSize: 50, connection: (d) => (d.projects.__typename === 'QueryProjectsSuccess' ? d.projects.data : null) });
   const result = data?.projects;
-  const open = result?.__typename === 'QueryProjectsSuccess' ? result.data.edges.map((e) => e.node).filter((p) => p.stage === 'AWAITING_FUNDING') : [];
+  const open = pages.nodes.filter((p) => p.stage === 'AWAITING_FUNDING');
   return (
     <>
       <h1>{t('roles.funding.heading')}</h1>
@@ -72,11 +74,12 @@ export default function Funding({ session }: { session: Session }) {
                   {p.pledges.map((pl) => `${money(pl.amount, pl.currency)} (${t(`roles.kind.${pl.kind}` as MessageKey)}${pl.earmarkPriorityArea ? `, ${pl.earmarkPriorityArea}` : ''}, ${date(pl.at)})`).join('; ')}
                 </p>
               )}
-              <PledgeForm organisation={session.organisation ?? ''} projectId={p.id} title={p.title} currency={currency} areas={areas} onDone={() => refetch({ requestPolicy: 'network-only' })} />
+              <PledgeForm organisation={session.organisation ?? ''} projectId={p.id} title={p.title} currency={currency} areas={areas} onDone={pages.reload} />
             </li>
           );
         })}
       </ul>
+      <ShowMore pages={pages} label={t('more.projects')} />
     </>
   );
 }

@@ -1,19 +1,21 @@
 // What waits on the programme manager: requests to assess, escalations (lapsed deadlines) and
 // information the States have sent back.
-import { useQuery } from 'urql';
 import { Link } from 'wouter';
 import { Section } from '../components/Fields';
+import { ShowMore } from '../components/ShowMore';
 import { StageBadge } from '../components/StageBadge';
+import { usePages } from '../components/usePages';
 import { useT } from '../i18n';
 import { PROJECTS } from '../operations/common';
 
 export default function Inbox() {
   const { t, date, code } = useT();
-  const [{ data, error }] = useQuery({ query: PROJECTS, variables: { first: 100 } });
+  // The inbox reads the projects a page of 100 at a time (newest filed first); "Show more" reads older ones.
+  const { data, error, pages } = usePages({ query: PROJECTS, variables: {}, pageSize: 100, connection: (d) => (d.projects.__typename === 'QueryProjectsSuccess' ? d.projects.data : null) });
   if (error) return <p role="alert">{t('common.error', { message: error.message })}</p>;
   if (!data) return <p role="status">{t('common.loading')}</p>;
   if (data.projects.__typename !== 'QueryProjectsSuccess') return <p role="alert">{t('common.error', { message: data.projects.message })}</p>;
-  const projects = data.projects.data.edges.map((e) => e.node);
+  const projects = pages.nodes;
   const toAssess = projects.filter((p) => p.stage === 'SUBMITTED');
   const escalations = projects.flatMap((p) => p.escalations.filter((e) => e.kind === 'ESCALATION').map((e) => ({ project: p, escalation: e })));
   const answered = projects.filter((p) => p.stage === 'UNDER_ASSESSMENT' && p.informationRequests.at(-1)?.answer);
@@ -60,6 +62,7 @@ export default function Inbox() {
           </ul>
         )}
       </Section>
+      <ShowMore pages={pages} label={t('more.olderProjects')} />
     </>
   );
 }

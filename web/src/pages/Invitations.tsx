@@ -1,8 +1,10 @@
 // An expert's invitations: the ones waiting on its answer first, with accept and decline.
 import { useState } from 'react';
-import { useClient, useQuery } from 'urql';
+import { useClient } from 'urql';
 import { TextField } from '../components/Fields';
 import { ProblemNotice } from '../components/ProblemNotice';
+import { ShowMore } from '../components/ShowMore';
+import { usePages } from '../components/usePages';
 import { useT, type MessageKey } from '../i18n';
 import { ANSWER_INVITATION, MY_INVITATIONS } from '../operations/experts';
 import { problemOf, type Problem } from '../outcome';
@@ -10,11 +12,11 @@ import type { Session } from '../session';
 
 export default function Invitations({ session }: { session: Session }) {
   const { t, dateTime } = useT();
-  const [{ data, error }, refetch] = useQuery({ query: MY_INVITATIONS, variables: { first: 100 } });
+  const { data, error, pages } = usePages({ query: MY_INVITATIONS, variables: {}, pageSize: 100, connection: (d) => (d.myInvitations.__typename === 'QueryMyInvitationsSuccess' ? d.myInvitations.data : null) });
   if (error) return <p role="alert">{t('common.error', { message: error.message })}</p>;
   if (!data) return <p role="status">{t('common.loading')}</p>;
   if (data.myInvitations.__typename !== 'QueryMyInvitationsSuccess') return <p role="alert">{t('common.error', { message: data.myInvitations.message })}</p>;
-  const invitations = data.myInvitations.data.edges.map((e) => e.node);
+  const invitations = pages.nodes;
   return (
     <>
       <h1>{t('inv.heading')}</h1>
@@ -37,11 +39,12 @@ export default function Invitations({ session }: { session: Session }) {
                   </li>
                 ))}
               </ol>
-              {waitingOnMe && <Answer invitationId={inv.id} onDone={() => refetch({ requestPolicy: 'network-only' })} />}
+              {waitingOnMe && <Answer invitationId={inv.id} onDone={pages.reload} />}
             </li>
           );
         })}
       </ul>
+      <ShowMore pages={pages} label={t('more.invitations')} />
     </>
   );
 }

@@ -1,14 +1,15 @@
-import { useQuery } from 'urql';
 import { Link } from 'wouter';
+import { ShowMore } from '../components/ShowMore';
 import { StageBadge } from '../components/StageBadge';
+import { usePages } from '../components/usePages';
 import { useT } from '../i18n';
 import { PROJECTS } from '../operations/common';
 
 export function MyProjects() {
   const { t, date } = useT();
-  const [{ data, fetching, error }] = useQuery({ query: PROJECTS, variables: { first: 100 } });
+  const { data, fetching, error, pages } = usePages({ query: PROJECTS, variables: {}, pageSize: 100, connection: (d) => (d.projects.__typename === 'QueryProjectsSuccess' ? d.projects.data : null) });
   const result = data?.projects;
-  const projects = result?.__typename === 'QueryProjectsSuccess' ? result.data.edges.map((e) => e.node) : [];
+  const projects = pages.nodes;
   return (
     <>
       <h1>{t('projects.mine')}</h1>
@@ -18,6 +19,7 @@ export function MyProjects() {
       {result && result.__typename !== 'QueryProjectsSuccess' && result.__typename !== 'ForbiddenError' && <p role="alert">{t('common.error', { message: result.message })}</p>}
       {data && projects.length === 0 && <p>{t('projects.none')}</p>}
       {projects.length > 0 && <ProjectTable projects={projects} date={date} />}
+      <ShowMore pages={pages} label={t('more.projects')} />
     </>
   );
 }

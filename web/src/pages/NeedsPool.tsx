@@ -6,24 +6,29 @@ import { Link } from 'wouter';
 import { Chart } from '../components/Chart';
 import { PresumedNeeds } from '../components/PresumedNeeds';
 import { SelectField } from '../components/Fields';
+import { NeedSettings } from '../components/NeedSettings';
+import { ShowMore } from '../components/ShowMore';
+import { usePages } from '../components/usePages';
 import { useT, type MessageKey } from '../i18n';
 import { CODE_LISTS } from '../operations/common';
 import { NEED_POOL } from '../operations/needs';
+import type { Session } from '../session';
 
 const SHOWN = 25;
 const PARTS = ['CONFERENCE_WEIGHT', 'URGENCY', 'TIME_WAITING', 'FOUND_UNMET', 'COULD_NOT_REPORT', 'STATE_RANKING'];
 
-export default function NeedsPool() {
+export default function NeedsPool({ session }: { session: Session }) {
   const { t, code, number } = useT();
   const [state, setState] = useState('');
   const [area, setArea] = useState('');
   const [{ data: lists }] = useQuery({ query: CODE_LISTS });
   const filter = { ...(state ? { state } : {}), ...(area ? { priorityArea: area } : {}) };
-  const [{ data, error }] = useQuery({ query: NEED_POOL, variables: { filter, first: SHOWN } });
-  // The first page of the ranking; the count is the whole pool's (totalCount).
-  const page = data?.needPool.__typename === 'QueryNeedPoolSuccess' ? data.needPool.data : null;
-  const shown = page ? page.edges.map((e) => e.node) : [];
-  const total = page?.totalCount ?? 0;
+  // The ranking a page at a time ("Show more" for the next); the count is the whole pool's (totalCount).
+  const { data, error, pages } = usePages({ query: NEED_POOL, variables: { filter }, pageSize: SHOWN, connection: (d) => (d.needPool.__typename === 'QueryNeedPoolSuccess' ? d.needPool.data : null) });
+  const shown = pages.nodes;
+  const total = pages.total ?? 0;
+  // The manager records needs and State reports, and sets a need's field and confidentiality (policy: recordNeed, setNeedField).
+  const manager = session.role === 'PROGRAMME_MANAGER';
   const part = (name: string) => (PARTS.includes(name) ? t(`pool.part.${name}` as MessageKey) : name);
   const label = (n: (typeof shown)[number]) => `#${n.poolRank} ${n.state} ${n.priorityArea} ${n.priorityActivity}`;
   const rows = shown.flatMap((n) => (n.priority?.parts ?? []).map((p) => ({ need: label(n), part: part(p.name), points: p.points })));
@@ -47,6 +52,12 @@ export default function NeedsPool() {
       <h1>{t('pool.heading')}</h1>
       <p>
         <Link href="/needs/import">{t('imp.link')}</Link>
+        {manager && (
+          <>
+            {' · '}
+            <Link href="/needs/new">{t('needRec.link')}</Link>
+          </>
+        )}
       </p>
       <form className="filters" aria-label={t('portfolio.filters')} onSubmit={(e) => e.preventDefault()}>
         <SelectField label={t('portfolio.state')} name="state" value={state} onChange={setState} options={(lists?.codeLists.states ?? []).map((s) => ({ value: s.code, label: `${s.name} (${s.code})` }))} placeholder={t('common.any')} />
@@ -77,6 +88,7 @@ export default function NeedsPool() {
                 </strong>
                 <br />
                 {n.projectId ? <Link href={`/projects/${encodeURIComponent(n.projectId)}`}>{n.description}</Link> : n.description}
+                {manager && <NeedSettings need={n} onDone={pages.reload} />}
               </td>
               <td>{n.priority ? number(n.priority.score) : ''}</td>
               <td>
@@ -92,7 +104,8 @@ export default function NeedsPool() {
           ))}
         </tbody>
       </table>
-      <PresumedNeeds state={state} />
+      <ShowMore pages={pages} label={t('more.needs')} />
+      <PresumedNeeds state={state} canReport={manager} />
     </>
   );
 }

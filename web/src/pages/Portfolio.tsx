@@ -6,6 +6,8 @@ import { STAGES } from '../../../domain/stages';
 import { oneOf } from '../vocabulary';
 import { Chart } from '../components/Chart';
 import { SelectField } from '../components/Fields';
+import { ShowMore } from '../components/ShowMore';
+import { usePages } from '../components/usePages';
 import { useT } from '../i18n';
 import { CODE_LISTS, PROJECTS } from '../operations/common';
 import { ProjectTable } from './MyProjects';
@@ -18,12 +20,13 @@ export default function Portfolio() {
   const [stage, setStage] = useState('');
   const [{ data: lists }] = useQuery({ query: CODE_LISTS });
   const filter = { ...(state ? { state } : {}), ...(area ? { priorityArea: area } : {}), ...(oneOf(STAGES, stage) ? { stage: oneOf(STAGES, stage) } : {}) };
-  const [{ data, error }] = useQuery({ query: PROJECTS, variables: { filter, first: 100 } });
+  // A page of 100 at a time, "Show more" for the next; region filters what is loaded (the API filters by State).
+  const { data, error, pages } = usePages({ query: PROJECTS, variables: { filter }, pageSize: 100, connection: (d) => (d.projects.__typename === 'QueryProjectsSuccess' ? d.projects.data : null) });
   const statesOfRegion = useMemo(() => new Set((lists?.codeLists.states ?? []).filter((s) => s.regions.includes(region)).map((s) => s.code)), [lists, region]);
   const projects = useMemo(() => {
-    const all = data?.projects.__typename === 'QueryProjectsSuccess' ? data.projects.data.edges.map((e) => e.node) : [];
+    const all = pages.nodes;
     return region ? all.filter((p) => p.states.some((s) => statesOfRegion.has(s))) : all;
-  }, [data, region, statesOfRegion]);
+  }, [pages.nodes, region, statesOfRegion]);
   const counts = STAGES.map((s) => ({ stage: code('stage', s), count: projects.filter((p) => p.stage === s).length })).filter((c) => c.count > 0);
   const countsKey = JSON.stringify(counts);
   const draw = useCallback(
@@ -58,6 +61,7 @@ export default function Portfolio() {
       <h2>{t('portfolio.byStage')}</h2>
       <Chart label={`${t('portfolio.byStage')}: ${counts.map((c) => `${c.stage} ${c.count}`).join(', ')}`} draw={draw} />
       <ProjectTable projects={projects} date={date} />
+      <ShowMore pages={pages} label={t('more.projects')} />
     </>
   );
 }

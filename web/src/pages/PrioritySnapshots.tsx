@@ -1,8 +1,10 @@
 // The re-prioritisation runs (daily on a Temporal Schedule, or now on request), newest first, each with
 // the needs whose rank changed since the run before.
 import { useState } from 'react';
-import { useClient, useQuery } from 'urql';
+import { useClient } from 'urql';
 import { ProblemNotice } from '../components/ProblemNotice';
+import { ShowMore } from '../components/ShowMore';
+import { usePages } from '../components/usePages';
 import { useT } from '../i18n';
 import { PRIORITY_SNAPSHOTS, REPRIORITISE_NOW } from '../operations/roles-admin';
 import { problemOf, type Problem } from '../outcome';
@@ -10,7 +12,8 @@ import { problemOf, type Problem } from '../outcome';
 export default function PrioritySnapshots() {
   const { t, dateTime, number, intl } = useT();
   const client = useClient();
-  const [{ data, error }, refetch] = useQuery({ query: PRIORITY_SNAPSHOTS, variables: { first: 5, rankingFirst: 100 } });
+  // Five runs at a time, newest first; "Show more" reads older runs.
+  const { data, error, pages } = usePages({ query: PRIORITY_SNAPSHOTS, variables: { rankingFirst: 100 }, pageSize: 5, connection: (d) => (d.prioritySnapshots.__typename === 'QueryPrioritySnapshotsSuccess' ? d.prioritySnapshots.data : null) });
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
   async function runNow() {
@@ -19,11 +22,11 @@ export default function PrioritySnapshots() {
     setBusy(false);
     const p = problemOf(answer.error ? { __typename: 'Error', code: 'OTHER', message: answer.error.message } : answer.data?.reprioritiseNow);
     setProblem(p);
-    if (!p) refetch({ requestPolicy: 'network-only' });
+    if (!p) pages.reload();
   }
   const answer = data?.prioritySnapshots;
-  // The five newest runs, each with its top 100 ranks (both are pages; the page says when there are more).
-  const snapshots = answer?.__typename === 'QueryPrioritySnapshotsSuccess' ? answer.data.edges.map((e) => ({ ...e.node, ranking: e.node.ranking.edges.map((r) => r.node), more: e.node.ranking.pageInfo.hasNextPage })) : [];
+  // The runs loaded so far, each with its top 100 ranks (both are pages; the page says when there are more).
+  const snapshots = pages.nodes.map((s) => ({ ...s, ranking: s.ranking.edges.map((r) => r.node), more: s.ranking.pageInfo.hasNextPage }));
   const refused = answer && answer.__typename !== 'QueryPrioritySnapshotsSuccess' ? answer : null;
   const change = (n: number | null) => (n === null ? t('roles.snapshots.new') : n > 0 ? t('roles.preview.up', { n }) : n < 0 ? t('roles.preview.down', { n: -n }) : t('roles.preview.same'));
   return (
@@ -77,6 +80,7 @@ export default function PrioritySnapshots() {
           </section>
         );
       })}
+      <ShowMore pages={pages} label={t('more.runs')} />
     </>
   );
 }

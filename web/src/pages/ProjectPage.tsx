@@ -1,8 +1,10 @@
 import { lazy, Suspense, useRef, useState } from 'react';
 import { TRANSITIONS } from '../../../domain/transitions';
-import { useClient, useQuery, useSubscription } from 'urql';
+import { useQuery, useSubscription } from 'urql';
 import { ActionPanel } from '../components/ActionPanel';
 import { Section } from '../components/Fields';
+import { ShowMore } from '../components/ShowMore';
+import { usePages } from '../components/usePages';
 import { ProjectRules } from '../components/ProjectRules';
 import { Ratings } from '../components/Ratings';
 import { StageBadge } from '../components/StageBadge';
@@ -11,27 +13,21 @@ import { useT } from '../i18n';
 import { PROJECT, PROJECT_TIMELINE } from '../operations/common';
 import { PROJECT_CHANGED } from '../operations/live';
 import type { Session } from '../session';
-import type { ResultOf } from '../graphql';
 
 /** Stages in which a State may still consent to visits (consentToVisit's rule). */
 const OPEN_STAGES: readonly string[] = TRANSITIONS.consentToVisit.from;
 // The programme manager's funding, delivery and closing work, loaded only for the manager (issue 12).
 const ManagerWork = lazy(() => import('../components/ManagerWork'));
 
-type TimelineEntries = Extract<NonNullable<ResultOf<typeof PROJECT_TIMELINE>['projectTimeline']>, { __typename: 'QueryProjectTimelineSuccess' }>['data']['edges'][number]['node'][];
-
 export function ProjectPage({ projectId, session }: { projectId: string; session: Session }) {
   const { t, date, code, money, number } = useT();
   const [{ data, error }, refetchProject] = useQuery({ query: PROJECT, variables: { id: projectId } });
-  const client = useClient();
   // The timeline is a connection: its first 100 events, then later pages on request ("show later events").
-  const [{ data: timelineData }, refetchTimeline] = useQuery({ query: PROJECT_TIMELINE, variables: { id: projectId, first: 100 } });
-  const [later, setLater] = useState<{ entries: TimelineEntries; hasNextPage: boolean; endCursor: string | null } | null>(null);
+  const { pages: timelinePages } = usePages({ query: PROJECT_TIMELINE, variables: { id: projectId }, pageSize: 100, connection: (d) => (d.projectTimeline.__typename === 'QueryProjectTimelineSuccess' ? d.projectTimeline.data : null), keyOf: (e) => String(e.seq) });
   const [version, setVersion] = useState(0);
   const refresh = () => {
     refetchProject({ requestPolicy: 'network-only' });
-    refetchTimeline({ requestPolicy: 'network-only' });
-    setLater(null);
+    timelinePages.reload();
     setVersion((v) => v + 1);
   };
   // Live: a change made elsewhere (another user, another API process, a timer) refreshes the stage, the
@@ -48,16 +44,6 @@ export function ProjectPage({ projectId, session }: { projectId: string; session
   if (!result) return <p role="status">{t('common.loading')}</p>;
   if (result.__typename !== 'Project') return <p role="alert">{t('common.error', { message: result.message })}</p>;
   const p = result;
-  const firstPage = timelineData?.projectTimeline.__typename === 'QueryProjectTimelineSuccess' ? timelineData.projectTimeline.data : null;
-  const timeline = [...(firstPage?.edges.map((e) => e.node) ?? []), ...(later?.entries ?? [])];
-  const more = later ? later.hasNextPage : (firstPage?.pageInfo.hasNextPage ?? false);
-  async function showLater() {
-    const after = later ? later.endCursor : (firstPage?.pageInfo.endCursor ?? null);
-    const answer = await client.query(PROJECT_TIMELINE, { id: projectId, first: 100, after }, { requestPolicy: 'network-only' }).toPromise();
-    const page = answer.data?.projectTimeline;
-    if (page?.__typename !== 'QueryProjectTimelineSuccess') return;
-    setLater({ entries: [...(later?.entries ?? []), ...page.data.edges.map((e) => e.node)], hasNextPage: page.data.pageInfo.hasNextPage, endCursor: page.data.pageInfo.endCursor ?? null });
-  }
 
   return (
     <article className="project">
@@ -196,12 +182,8 @@ export function ProjectPage({ projectId, session }: { projectId: string; session
       )}
 
       <Section title={t('project.timeline')}>
-        <Timeline entries={timeline} />
-        {more && (
-          <button type="button" onClick={() => void showLater()}>
-            {t('project.timelineMore')}
-          </button>
-        )}
+        <Timeline entries={timelinePages.nodes} />
+        <ShowMore pages={timelinePages} label={t('project.timelineMore')} />
       </Section>
     </article>
   );

@@ -3,9 +3,12 @@
 // need up or down with the buttons (keyboard: Tab to a button, Enter or Space; focus follows the need),
 // then save the order with rankNeeds.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useClient, useQuery } from 'urql';
+import { useClient } from 'urql';
 import { Section } from '../components/Fields';
+import { NeedSettings } from '../components/NeedSettings';
 import { ProblemNotice } from '../components/ProblemNotice';
+import { ShowMore } from '../components/ShowMore';
+import { usePages } from '../components/usePages';
 import { useT } from '../i18n';
 import { CONFIRM_PRESUMED_NEED, PRESUMED_NEEDS, RANK_NEEDS, STATE_NEEDS } from '../operations/roles-focal-point';
 import { problemOf, type Problem } from '../outcome';
@@ -28,17 +31,17 @@ export default function StateNeeds({ session }: { session: Session }) {
 function PresumedNeeds({ state, onConfirmed }: { state: string; onConfirmed: () => void }) {
   const { t, date } = useT();
   const client = useClient();
-  const [{ data, error }, refetch] = useQuery({ query: PRESUMED_NEEDS, variables: { state } });
+  const { data, error, pages } = usePages({ query: PRESUMED_NEEDS, variables: { state }, pageSize: 100, connection: (d) => (d.presumedNeeds.__typename === 'QueryPresumedNeedsSuccess' ? d.presumedNeeds.data : null) });
   const [problem, setProblem] = useState<Problem | null>(null);
   const [done, setDone] = useState('');
-  const needs = data?.presumedNeeds.__typename === 'QueryPresumedNeedsSuccess' ? data.presumedNeeds.data.edges.map((e) => e.node).filter((n) => !n.mergedInto) : [];
+  const needs = pages.nodes.filter((n) => !n.mergedInto);
   async function confirm(needId: string, description: string) {
     const answer = await client.mutation(CONFIRM_PRESUMED_NEED, { needId }).toPromise();
     const p = problemOf(answer.error ? { __typename: 'Error', code: 'OTHER', message: answer.error.message } : answer.data?.confirmPresumedNeed);
     setProblem(p);
     if (!p) {
       setDone(t('roles.presumed.confirmed', { need: description }));
-      refetch({ requestPolicy: 'network-only' });
+      pages.reload();
       onConfirmed();
     }
   }
@@ -82,31 +85,37 @@ function PresumedNeeds({ state, onConfirmed }: { state: string; onConfirmed: () 
           </tbody>
         </table>
       )}
+      <ShowMore pages={pages} label={t('more.needs')} />
     </Section>
   );
 }
 
-type Ranked = { id: string; description: string; priorityArea: string; priorityActivity: string; urgency: string; stateRank: number | null; rank: number };
+type Ranked = { id: string; description: string; priorityArea: string; priorityActivity: string; urgency: string; stateRank: number | null; rank: number; confidential: boolean; field: { field: string; from: string } | null };
 
 function Ranking({ state }: { state: string }) {
   const { t, code } = useT();
   const client = useClient();
-  const [{ data, error }, refetch] = useQuery({ query: STATE_NEEDS, variables: { filter: { state } }, requestPolicy: 'network-only' });
+  const { data, error, pages } = usePages({ query: STATE_NEEDS, variables: { filter: { state } }, pageSize: 100, requestPolicy: 'network-only', connection: (d) => (d.needPool.__typename === 'QueryNeedPoolSuccess' ? d.needPool.data : null) });
   const [order, setOrder] = useState<Ranked[] | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [announce, setAnnounce] = useState('');
   const focusAfterMove = useRef<string | null>(null);
+  const moved = useRef(false);
   const list = useRef<HTMLOListElement>(null);
   // Memoised on the answer: a fresh array each render would reset the order the focal point is moving.
-  const loaded = useMemo(
-    () => (data?.needPool.__typename === 'QueryNeedPoolSuccess' ? data.needPool.data.edges.map((e) => ({ ...e.node, rank: e.node.poolRank ?? Infinity })) : null),
-    [data],
-  );
+  const loaded = useMemo(() => (data ? pages.nodes.map((n) => ({ ...n, rank: n.poolRank ?? Infinity })) : null), [data, pages.nodes]);
   useEffect(() => {
     if (!loaded) return;
-    // The State's own order first (needs it ranked), then the others in pool order.
+    // The State's own order first (needs it ranked), then the others in pool order. While the focal point
+    // has moved needs and not saved, a later page ("Show more") or a need read again keeps that order:
+    // known needs where they are, new ones after.
     const ranked = [...loaded].sort((a, b) => (a.stateRank ?? Infinity) - (b.stateRank ?? Infinity) || a.rank - b.rank);
-    setOrder(ranked);
+    setOrder((current) => {
+      if (!current || !moved.current) return ranked;
+      const fresh = new Map(ranked.map((n) => [n.id, n]));
+      const kept = current.flatMap((n) => (fresh.has(n.id) ? [fresh.get(n.id)!] : []));
+      return [...kept, ...ranked.filter((n) => !current.some((c) => c.id === n.id))];
+    });
   }, [loaded]);
   useEffect(() => {
     if (!focusAfterMove.current) return;
@@ -124,6 +133,7 @@ function Ranking({ state }: { state: string }) {
     // Keep focus on the same button of the moved need, or its other button when it reached an end.
     const edge = to === 0 || to === next.length - 1;
     focusAfterMove.current = `[data-need="${need!.id}"][data-move="${edge ? (by < 0 ? 'down' : 'up') : by < 0 ? 'up' : 'down'}"]`;
+    moved.current = true;
     setOrder(next);
     setAnnounce(t('roles.rank.moved', { need: need!.description, position: to + 1, count: next.length }));
   }
@@ -135,7 +145,8 @@ function Ranking({ state }: { state: string }) {
     setProblem(p);
     if (!p) {
       setAnnounce(t('roles.rank.saved', { count: order.length }));
-      refetch({ requestPolicy: 'network-only' });
+      moved.current = false;
+      pages.reload();
     }
   }
 
@@ -155,6 +166,7 @@ function Ranking({ state }: { state: string }) {
               <li key={n.id}>
                 <span className="what">
                   <strong>{i + 1}.</strong> {n.description} <span className="muted">({n.priorityArea} {n.priorityActivity} · {code('urgency', n.urgency)})</span>
+                  <NeedSettings need={n} onDone={pages.reload} />
                 </span>
                 <span className="moves">
                   <button type="button" className="secondary" data-need={n.id} data-move="up" disabled={i === 0} onClick={() => move(i, -1)} aria-label={t('roles.rank.up', { need: n.description })}>
@@ -167,6 +179,7 @@ function Ranking({ state }: { state: string }) {
               </li>
             ))}
           </ol>
+          <ShowMore pages={pages} label={t('more.needs')} />
           <button type="button" onClick={() => void save()}>
             {t('roles.rank.save')}
           </button>
