@@ -8,7 +8,7 @@ import { Chart } from '../components/Chart';
 import { SelectField } from '../components/Fields';
 import { useT } from '../i18n';
 import { CODE_LISTS, PROJECTS } from '../operations/common';
-import { ProjectTable } from './MyProjects';
+import { FiledProjectTable } from './MyProjects';
 
 export default function Portfolio() {
   const { t, date, code } = useT();
@@ -57,7 +57,7 @@ export default function Portfolio() {
       </p>
       <h2>{t('portfolio.byStage')}</h2>
       <Chart label={`${t('portfolio.byStage')}: ${counts.map((c) => `${c.stage} ${c.count}`).join(', ')}`} draw={draw} />
-      <ProjectTable projects={projects} date={date} />
+      <FiledProjectTable projects={projects} date={date} />
     </>
   );
 }
