@@ -6,6 +6,7 @@ import { Link } from 'wouter';
 import { Chart } from '../components/Chart';
 import { PresumedNeeds } from '../components/PresumedNeeds';
 import { SelectField } from '../components/Fields';
+import { ScoreParts } from '../components/ScoreParts';
 import { useT, type MessageKey } from '../i18n';
 import { CODE_LISTS } from '../operations/common';
 import { NEED_POOL } from '../operations/needs';
@@ -80,13 +81,7 @@ export default function NeedsPool() {
               </td>
               <td>{n.priority ? number(n.priority.score) : ''}</td>
               <td>
-                <ul className="parts">
-                  {(n.priority?.parts ?? []).map((p) => (
-                    <li key={p.name}>
-                      {part(p.name)}: {number(p.points)} <span className="muted">({p.reason})</span>
-                    </li>
-                  ))}
-                </ul>
+                <ScoreParts parts={n.priority?.parts ?? []} label={part} />
               </td>
             </tr>
           ))}
