@@ -5,23 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { seedDemoRoster } from '../scripts/demo-roster.js';
 import { caller, fileAs, must, readProject } from './support/actions.js';
 import { screenshot, visited } from './support/browser.js';
-import { gabonReportingRequest, hondurasImpunityRequest } from './support/requests.js';
-import { useWebStack } from './support/web-stack.js';
+import { GABON_REPORTING_PLAN, gabonReportingRequest, hondurasImpunityRequest } from './support/requests.js';
+import { DEMO_MANAGER, demoFocalPoint, useWebStack } from './support/web-stack.js';
 
 const web = useWebStack();
 
-const GAB = { subject: 'demo-focal-point-GAB', role: 'STATE_FOCAL_POINT' as const, stateCode: 'GAB' };
-const HND = { subject: 'demo-focal-point-HND', role: 'STATE_FOCAL_POINT' as const, stateCode: 'HND' };
-const MANAGER = { subject: 'demo-programme-manager', role: 'PROGRAMME_MANAGER' as const };
-
-const PLAN = {
-  objectives: ['Reports on the implementation of the Convention submitted on time'],
-  outputs: [{ title: 'Officials trained on the self-assessment checklist', indicators: [{ name: 'officials trained', unit: 'people', baseline: 0, target: 12 }] }],
-  outcomes: [{ title: 'Gabon answers the review questionnaires', indicators: [{ name: 'questionnaires answered', unit: 'questionnaires', baseline: 0, target: 2 }] }],
-  formsOfAssistance: ['REPORTING_SUPPORT'],
-  modality: 'NATIONAL',
-  budget: { amount: '80000', currency: 'USD' },
-};
+const GAB = demoFocalPoint('GAB');
+const HND = demoFocalPoint('HND');
 
 describe('web app', () => {
   it('journey 1: a State focal point, in French, files a request, follows it, answers an information request and endorses the plan', async () => {
@@ -66,7 +56,7 @@ describe('web app', () => {
     await visited(page, 'fp-05-my-projects');
 
     // The manager starts the assessment and asks a question (over the API, as another user would).
-    const manager = await caller(web.stack, MANAGER);
+    const manager = await caller(web.stack, DEMO_MANAGER);
     await must(web.stack, manager, 'startAssessment', projectId);
     await must(web.stack, manager, 'requestInformation', projectId, { question: 'Quels services préparent aujourd’hui les rapports ?' });
 
@@ -83,7 +73,7 @@ describe('web app', () => {
     await page.getByText('En cours d’évaluation des besoins', { exact: true }).first().waitFor();
 
     await must(web.stack, manager, 'startPlanning', projectId);
-    await must(web.stack, manager, 'setPlan', projectId, PLAN);
+    await must(web.stack, manager, 'setPlan', projectId, GABON_REPORTING_PLAN);
     await page.reload();
     await page.getByText('Officials trained on the self-assessment checklist').waitFor();
     await page.getByLabel('Commentaire (facultatif)').fill('Approuvé par le point focal du Gabon.');
@@ -184,7 +174,7 @@ describe('web app', () => {
     await page.getByText(/Conference weight: [\d.]+/).first().waitFor();
     await visited(page, 'pm-06-needs-pool');
 
-    const manager = await caller(web.stack, MANAGER);
+    const manager = await caller(web.stack, DEMO_MANAGER);
     const project = await readProject(web.stack, manager, filed.id);
     expect(project.stage).toBe('PLANNING');
     expect(project.informationRequests[0]).toEqual({ question: 'Which institutions took part in the exploratory mission?', answer: 'The Public Ministry and the Supreme Court.' });
@@ -201,13 +191,13 @@ describe('web app', () => {
   it('journey 3: an evaluator, in Spanish, submits the outcome assessment with errors shown at their fields', async () => {
     await seedDemoRoster(web.stack.db); // the demo evaluator is a roster expert, as in npm start
     const gabon = await caller(web.stack, GAB);
-    const manager = await caller(web.stack, MANAGER);
+    const manager = await caller(web.stack, DEMO_MANAGER);
     const request = gabonReportingRequest();
     request.title = `Reporting obligations ${Date.now()}`;
     const { id } = await fileAs(web.stack, gabon, request);
     await must(web.stack, manager, 'startAssessment', id);
     await must(web.stack, manager, 'startPlanning', id);
-    await must(web.stack, manager, 'setPlan', id, PLAN);
+    await must(web.stack, manager, 'setPlan', id, GABON_REPORTING_PLAN);
     await must(web.stack, gabon, 'endorsePlan', id);
     await must(web.stack, manager, 'seekFunding', id);
     await must(web.stack, manager, 'pledge', id, { donor: 'Invented donor (demo)', amount: '80000', currency: 'USD', kind: 'CASH' });
@@ -265,8 +255,8 @@ describe('web app', () => {
   it('journey 4: an expert of the roster answers an invitation', async () => {
     await seedDemoRoster(web.stack.db);
     // Kenya works in English, which the demo expert from the United Kingdom speaks.
-    const kenya = await caller(web.stack, { subject: 'demo-focal-point-KEN', role: 'STATE_FOCAL_POINT', stateCode: 'KEN' });
-    const manager = await caller(web.stack, MANAGER);
+    const kenya = await caller(web.stack, demoFocalPoint('KEN'));
+    const manager = await caller(web.stack, DEMO_MANAGER);
     const { needs } = await fileAs(web.stack, kenya, {
       state: 'KEN',
       title: 'Witness protection programme',
@@ -319,7 +309,7 @@ describe('web app', () => {
     await page.getByRole('cell', { name: `${decision} (in force)` }).waitFor();
     await visited(page, 'ca-02-weights-set');
 
-    const { body } = await web.stack.gql('{ priorityWeights { decision inForce setBy weights { priorityArea weight } } }', {}, await web.stack.token(MANAGER));
+    const { body } = await web.stack.gql('{ priorityWeights { decision inForce setBy weights { priorityArea weight } } }', {}, await web.stack.token(DEMO_MANAGER));
     expect(body.data.priorityWeights.find((w: { inForce: boolean }) => w.inForce)).toEqual({
       decision,
       inForce: true,

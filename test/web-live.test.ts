@@ -6,12 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { caller, fileAs, must } from './support/actions.js';
 import { screenshot, seriousViolations } from './support/browser.js';
 import { gabonReportingRequest } from './support/requests.js';
-import { useWebStack } from './support/web-stack.js';
+import { DEMO_MANAGER, demoFocalPoint, useWebStack } from './support/web-stack.js';
 
 const web = useWebStack();
 
-const MANAGER = { subject: 'demo-programme-manager', role: 'PROGRAMME_MANAGER' as const };
-const GAB = { subject: 'demo-focal-point-GAB', role: 'STATE_FOCAL_POINT' as const, stateCode: 'GAB' };
+const GAB = demoFocalPoint('GAB');
 const PLAN = {
   objectives: ['Reports submitted on time'], outputs: [],
   outcomes: [{ title: 'Gabon answers the review questionnaires', indicators: [{ name: 'questionnaires answered', unit: 'questionnaires', baseline: 0, target: 2 }] }],
@@ -20,7 +19,7 @@ const PLAN = {
 
 describe('the live project page', () => {
   it("shows a stage change made elsewhere without a reload, and the actions' reasons from the API", async () => {
-    const manager = await caller(web.stack, MANAGER);
+    const manager = await caller(web.stack, DEMO_MANAGER);
     const gabon = await caller(web.stack, GAB);
     const request = gabonReportingRequest();
     request.title = `Reporting help, live ${Date.now()}`;

@@ -6,12 +6,12 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { caller, dacRatings, fileAs, must, readProject } from './support/actions.js';
 import { screenshot, visited } from './support/browser.js';
-import { useWebStack } from './support/web-stack.js';
+import { KENYA_WITNESS_PROTECTION_PLAN } from './support/requests.js';
+import { DEMO_MANAGER, demoFocalPoint, useWebStack } from './support/web-stack.js';
 
 const web = useWebStack({ demoRoster: true });
 
-const KEN = { subject: 'demo-focal-point-KEN', role: 'STATE_FOCAL_POINT' as const, stateCode: 'KEN' };
-const MANAGER = { subject: 'demo-programme-manager', role: 'PROGRAMME_MANAGER' as const };
+const KEN = demoFocalPoint('KEN');
 
 function kenyaRequest(title: string, description: string, activity = '(g)') {
   return {
@@ -22,20 +22,11 @@ function kenyaRequest(title: string, description: string, activity = '(g)') {
   };
 }
 
-const PLAN = {
-  objectives: ['A national witness-protection programme admits its first witnesses'],
-  outputs: [{ title: 'Protection officers trained', indicators: [{ name: 'officers trained', unit: 'people', baseline: 0, target: 20 }] }],
-  outcomes: [{ title: 'Witnesses testify under protection', indicators: [{ name: 'protected witnesses', unit: 'people', baseline: 0, target: 10 }] }],
-  formsOfAssistance: ['MENTORING'],
-  modality: 'NATIONAL',
-  budget: { amount: '80000', currency: 'USD' },
-};
-
 describe('the programme manager in the browser', () => {
   it('delivery & close: records a mission, merges a request, descopes, delivers, suspends and resumes, chooses an independent evaluator, closes with an adopted recommendation, cancels one request and declines another', async () => {
     const stamp = Date.now();
     const kenya = await caller(web.stack, KEN);
-    const manager = await caller(web.stack, MANAGER);
+    const manager = await caller(web.stack, DEMO_MANAGER);
     const main = await fileAs(web.stack, kenya, kenyaRequest(`Witness protection ${stamp}`, 'Establish a national witness-protection programme (001 para 26).'));
     const duplicate = await fileAs(web.stack, kenya, kenyaRequest(`Witness relocation ${stamp}`, 'Relocation of protected witnesses across borders (001 para 26).', '(h)'));
     const doomed = await fileAs(web.stack, kenya, kenyaRequest(`Withdrawn request ${stamp}`, 'A request the State withdrew by letter.'));
@@ -76,7 +67,7 @@ describe('the programme manager in the browser', () => {
 
     // Funding: the plan and a partial pledge over the API, as the other people would.
     await must(web.stack, manager, 'startPlanning', main.id);
-    await must(web.stack, manager, 'setPlan', main.id, PLAN);
+    await must(web.stack, manager, 'setPlan', main.id, KENYA_WITNESS_PROTECTION_PLAN);
     await must(web.stack, kenya, 'endorsePlan', main.id);
     await must(web.stack, manager, 'seekFunding', main.id);
     await must(web.stack, manager, 'pledge', main.id, { donor: 'Invented donor (demo)', amount: '50000', currency: 'USD', kind: 'CASH', earmarkPriorityArea: 'PA-B' });
@@ -208,7 +199,7 @@ describe('the programme manager in the browser', () => {
   it('matching & invitations: ranks the roster with score parts and named exclusions, proposes a team beside the greedy one, invites for a slot and follows the invitation', async () => {
     const stamp = Date.now();
     const kenya = await caller(web.stack, KEN);
-    const manager = await caller(web.stack, MANAGER);
+    const manager = await caller(web.stack, DEMO_MANAGER);
     const project = await fileAs(web.stack, kenya, kenyaRequest(`Witness protection matching ${stamp}`, 'Establish a national witness-protection programme (001 para 26).'));
 
     const page = await web.browser.newPage();
@@ -266,7 +257,7 @@ describe('the programme manager in the browser', () => {
 
   it('pool & import, in French: imports a CSV with its row errors shown, and keeps presumed needs apart from the ranked pool', async () => {
     const stamp = Date.now();
-    const manager = await caller(web.stack, MANAGER);
+    const manager = await caller(web.stack, DEMO_MANAGER);
     const page = await web.browser.newPage();
     await web.signIn(page, 'programme-manager', 'fr');
     await page.getByRole('link', { name: 'Réserve de besoins' }).click();

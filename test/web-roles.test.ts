@@ -15,35 +15,25 @@ import { webSignInFromEnv } from '../api/web-sign-in.js';
 import { seedDemoRoster } from '../scripts/demo-roster.js';
 import { caller, dacRatings, fileAs, must, readProject, rosterEvaluator, type Caller } from './support/actions.js';
 import { visited } from './support/browser.js';
-import { gabonReportingRequest } from './support/requests.js';
+import { GABON_REPORTING_PLAN, gabonReportingRequest } from './support/requests.js';
 import { startStack, type Stack } from './support/stack.js';
-import { useWebStack } from './support/web-stack.js';
+import { DEMO_MANAGER, demoFocalPoint, useWebStack } from './support/web-stack.js';
 
 const web = useWebStack();
 
-const MANAGER = { subject: 'demo-programme-manager', role: 'PROGRAMME_MANAGER' as const };
-const GAB = { subject: 'demo-focal-point-GAB', role: 'STATE_FOCAL_POINT' as const, stateCode: 'GAB' };
-
-const PLAN = {
-  objectives: ['Reports on the implementation of the Convention submitted on time'],
-  outputs: [{ title: 'Officials trained on the self-assessment checklist', indicators: [{ name: 'officials trained', unit: 'people', baseline: 0, target: 12 }] }],
-  outcomes: [{ title: 'Gabon answers the review questionnaires', indicators: [{ name: 'questionnaires answered', unit: 'questionnaires', baseline: 0, target: 2 }] }],
-  formsOfAssistance: ['REPORTING_SUPPORT'],
-  modality: 'NATIONAL',
-  budget: { amount: '80000', currency: 'USD' },
-};
+const GAB = demoFocalPoint('GAB');
 
 /** A Gabonese request taken over the API to AWAITING_FUNDING, as the manager and Gabon would. */
 async function projectAwaitingFunding(label: string) {
   const gabon = await caller(web.stack, GAB);
-  const manager = await caller(web.stack, MANAGER);
+  const manager = await caller(web.stack, DEMO_MANAGER);
   const request = gabonReportingRequest();
   request.title = `${label} ${randomUUID().slice(0, 8)}`;
   request.idempotencyKey = `web-roles-${randomUUID()}`;
   const { id, needs } = await fileAs(web.stack, gabon, request);
   await must(web.stack, manager, 'startAssessment', id);
   await must(web.stack, manager, 'startPlanning', id);
-  await must(web.stack, manager, 'setPlan', id, PLAN);
+  await must(web.stack, manager, 'setPlan', id, GABON_REPORTING_PLAN);
   await must(web.stack, gabon, 'endorsePlan', id);
   await must(web.stack, manager, 'seekFunding', id);
   return { id, title: request.title, needs, manager };
@@ -114,7 +104,7 @@ describe('web app: the other roles', () => {
 
   it('journey: a State focal point, in French, confirms a presumed need, ranks its needs by keyboard and nominates an expert', async () => {
     // Benin (named by no other test) reports in no cycle, so the run presumes a reporting need for it (R8).
-    const manager = await caller(web.stack, MANAGER);
+    const manager = await caller(web.stack, DEMO_MANAGER);
     const imported = await web.stack.gql('mutation($input: ImportNeedsInput!) { importNeeds(input: $input) { __typename ... on NeedsImport { id } ... on Error { message } } }', {
       input: { format: 'CSV', source: 'QUESTIONNAIRE_RESPONSE', cycle: `web-roles-${randomUUID().slice(0, 8)}`, content: 'state,priorityArea,priorityActivity,instrument,article,formsOfAssistance,urgency,description\nKEN,PA-A,(d),UNTOC,32,REPORTING_SUPPORT,MEDIUM,Questionnaire help', importKey: `web-roles-${randomUUID()}` },
     }, manager.token);
@@ -226,7 +216,7 @@ describe('web app: the other roles', () => {
     await page.getByText('Your profile is saved.').waitFor();
     await visited(page, 'ex-x4-profile-saved');
 
-    const manager = await caller(web.stack, MANAGER);
+    const manager = await caller(web.stack, DEMO_MANAGER);
     const read = await web.stack.gql('{ expert(id: "expert-demo-gbr-soca") { ... on Expert { profile { fields languages { language level } availability { from to } instruments { instrument articles } states regions } } } }', {}, manager.token);
     expect(read.body.data.expert.profile).toEqual({
       fields: ['EMERGING_CRIMES.KIDNAPPING', 'INVESTIGATION.CRIMINAL_INTELLIGENCE', 'FINANCIAL_CRIME.ASSET_RECOVERY'],
@@ -239,7 +229,7 @@ describe('web app: the other roles', () => {
   }, 240_000);
 
   it('journey: the Conference administrator sees the ranking change proposed weights would cause before setting them, and the re-prioritisation runs', async () => {
-    const bolivia = await caller(web.stack, { subject: 'demo-focal-point-BOL', role: 'STATE_FOCAL_POINT', stateCode: 'BOL' });
+    const bolivia = await caller(web.stack, demoFocalPoint('BOL'));
     // Two needs whose order the proposed weights invert: PA-A CRITICAL (30 + 35) ahead of PA-E LOW (30 + 0)
     // under neutral weights; behind it (0 + 35 against 90 + 0) when PA-E weighs 3 and the rest 0.
     const description = `Extradition requests answered within the treaty deadline ${randomUUID().slice(0, 6)}`;
@@ -268,7 +258,7 @@ describe('web app: the other roles', () => {
     }
     await visited(page, 'ca-x1-weights-preview');
     // Nothing was set: the preview is only a preview.
-    const weights = await web.stack.gql('{ priorityWeights { weights { priorityArea weight } } }', {}, await web.stack.token(MANAGER));
+    const weights = await web.stack.gql('{ priorityWeights { weights { priorityArea weight } } }', {}, await web.stack.token(DEMO_MANAGER));
     expect(weights.body.data.priorityWeights[0]?.weights.find((w: { priorityArea: string }) => w.priorityArea === 'PA-E')?.weight ?? 1).not.toBe(3);
 
     await page.getByRole('link', { name: 'Re-prioritisation runs' }).click();

@@ -7,27 +7,18 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { caller, fileAs, must } from './support/actions.js';
 import { visited } from './support/browser.js';
-import { useWebStack } from './support/web-stack.js';
+import { KENYA_WITNESS_PROTECTION_PLAN } from './support/requests.js';
+import { DEMO_MANAGER, demoFocalPoint, useWebStack } from './support/web-stack.js';
 
 const web = useWebStack({ demoRoster: true });
 
-const KEN = { subject: 'demo-focal-point-KEN', role: 'STATE_FOCAL_POINT' as const, stateCode: 'KEN' };
-const MANAGER = { subject: 'demo-programme-manager', role: 'PROGRAMME_MANAGER' as const };
-
-const PLAN = {
-  objectives: ['A national witness-protection programme admits its first witnesses'],
-  outputs: [{ title: 'Protection officers trained', indicators: [{ name: 'officers trained', unit: 'people', baseline: 0, target: 20 }] }],
-  outcomes: [{ title: 'Witnesses testify under protection', indicators: [{ name: 'protected witnesses', unit: 'people', baseline: 0, target: 10 }] }],
-  formsOfAssistance: ['MENTORING'],
-  modality: 'NATIONAL',
-  budget: { amount: '80000', currency: 'USD' },
-};
+const KEN = demoFocalPoint('KEN');
 
 describe('the rules of issue 15 in the browser', () => {
   it('panel, rule warnings, visit refused until the State consents, consent, outcome types per verdict', async () => {
     const stamp = Date.now();
     const kenya = await caller(web.stack, KEN);
-    const manager = await caller(web.stack, MANAGER);
+    const manager = await caller(web.stack, DEMO_MANAGER);
     const project = await fileAs(web.stack, kenya, {
       state: 'KEN',
       title: `Witness protection ${stamp}`,
@@ -36,7 +27,7 @@ describe('the rules of issue 15 in the browser', () => {
     });
     await must(web.stack, manager, 'startAssessment', project.id);
     await must(web.stack, manager, 'startPlanning', project.id);
-    await must(web.stack, manager, 'setPlan', project.id, PLAN);
+    await must(web.stack, manager, 'setPlan', project.id, KENYA_WITNESS_PROTECTION_PLAN);
     await must(web.stack, kenya, 'endorsePlan', project.id);
     await must(web.stack, manager, 'seekFunding', project.id);
     await must(web.stack, manager, 'pledge', project.id, { donor: 'Invented donor (demo)', amount: '80000', currency: 'USD', kind: 'CASH' });
@@ -118,7 +109,7 @@ describe('the rules of issue 15 in the browser', () => {
     const read = await web.stack.gql(
       `query($id: ID!) { project(id: $id) { ... on Project { stage evaluator panel visitConsents { state note } evaluationVisits { state startDate endDate purpose } outcomeAssessment { needVerdicts { verdict outcomeTypes } } } } }`,
       { id: project.id },
-      await web.stack.token(MANAGER),
+      await web.stack.token(DEMO_MANAGER),
     );
     const p = read.body.data.project;
     expect(p.evaluator).toBe('expert-demo-fra-reporting');
@@ -144,7 +135,7 @@ describe('the rules of issue 15 in the browser', () => {
     await page.getByRole('button', { name: 'Set these weights' }).click();
     await page.getByText(`Weights set under decision ${decision}.`).waitFor();
     await page.getByRole('row', { name: new RegExp(decision.replace('/', '\\/')) }).getByText('TIP 2').waitFor();
-    const read = await web.stack.gql('{ priorityWeights { decision decidedOn inForce instrumentWeights { instrument weight } } }', {}, await web.stack.token(MANAGER));
+    const read = await web.stack.gql('{ priorityWeights { decision decidedOn inForce instrumentWeights { instrument weight } } }', {}, await web.stack.token(DEMO_MANAGER));
     const set = read.body.data.priorityWeights.find((s: { decision: string }) => s.decision === decision);
     expect(set).toMatchObject({ decidedOn: '2026-10-20', instrumentWeights: [{ instrument: 'TIP', weight: 2 }] });
   });

@@ -8,6 +8,10 @@ import { ensureWebBuild } from '../../scripts/web-build.js';
 import { launchChromium } from './browser.js';
 import { startStack, type Stack } from './stack.js';
 
+/** The demo identities the browser signs in as, to act as them over the API too. */
+export { DEMO_MANAGER } from '../../scripts/demo-portfolio.js';
+export const demoFocalPoint = (state: string) => ({ subject: `demo-focal-point-${state}`, role: 'STATE_FOCAL_POINT' as const, stateCode: state });
+
 export interface WebStack {
   readonly stack: Stack;
   readonly browser: Browser;
