@@ -3,6 +3,11 @@
 import { graphql } from '../graphql';
 import { FAILURE, INPUT_FAILURE } from './errors';
 
+/** One slot's invitation chain as the page follows it: the candidates in order, who is invited now, its events. */
+const INVITATION_CHAIN = graphql(`
+  fragment InvitationChain on Invitation @_unmask { id slot needId status expertId candidates events { seq kind at expertId } }
+`);
+
 export const MATCH_EXPERTS = graphql(`
   query MatchExperts($projectId: ID!, $options: MatchOptionsInput) {
     matchExperts(projectId: $projectId, options: $options) {
@@ -36,18 +41,18 @@ export const INVITE_EXPERTS = graphql(`
   mutation InviteExperts($input: InviteExpertsInput!) {
     inviteExperts(input: $input) {
       __typename
-      ... on Invitation { id slot needId status expertId candidates events { seq kind at expertId } }
+      ...InvitationChain
       ...InputFailure
     }
   }
-`, [INPUT_FAILURE]);
+`, [INVITATION_CHAIN, INPUT_FAILURE]);
 
 export const INVITATION = graphql(`
   query Invitation($id: ID!) {
     invitation(id: $id) {
       __typename
-      ... on Invitation { id slot needId status expertId candidates events { seq kind at expertId } }
+      ...InvitationChain
       ...Failure
     }
   }
-`, [FAILURE]);
+`, [INVITATION_CHAIN, FAILURE]);
