@@ -9,8 +9,8 @@ import { builder } from '../api/builder.js';
 import { createLoaders } from '../api/loaders.js';
 import { schema } from '../api/schema/index.js';
 import type { Context } from '../api/context.js';
-import { PRIORITY_ACTIVITIES, PRIORITY_AREAS, STATES, URGENCIES } from '../domain/code-lists/index.js';
 import { startBenchServers } from './servers.js';
+import { insertSyntheticNeeds } from './synthetic-needs.js';
 
 const { values } = parseArgs({ options: { needs: { type: 'string', default: '10000' }, runs: { type: 'string', default: '5' } } });
 const size = Number(values.needs);
@@ -18,7 +18,6 @@ const runs = Number(values.runs);
 
 const servers = await startBenchServers('bench-policy');
 const { db, client } = servers;
-const pick = <T>(list: readonly T[], i: number) => list[i % list.length]!;
 // The whole pool, read a page of 100 at a time (needPool is a cursor connection).
 const QUERY = `query($after: String) { needPool(first: 100, after: $after) { __typename ... on QueryNeedPoolSuccess { data {
   pageInfo { hasNextPage endCursor } edges { node {
@@ -26,17 +25,7 @@ const QUERY = `query($after: String) { needPool(first: 100, after: $after) { __t
   priority { score parts { name points reason } } } } } } } }`;
 
 try {
-  for (let inserted = 0; inserted < size; inserted += 5000) {
-    await db.insertInto('needs').values(Array.from({ length: Math.min(5000, size - inserted) }, (_, k) => {
-      const i = inserted + k;
-      return {
-        id: `bench-need-${i}`, project_id: null, position: 0, state_code: pick(STATES, i).code, source: 'QUESTIONNAIRE_RESPONSE',
-        priority_area: pick(PRIORITY_AREAS, i).code, priority_activity: pick(PRIORITY_ACTIVITIES, i * 7).code, instrument: 'UNTOC', article: null,
-        forms_of_assistance: ['TRAINING_NATIONAL'], urgency: pick(URGENCIES, i * 3).code, description: `Synthetic need ${i}`,
-        created_at: new Date(Date.UTC(2007, 0, 1) + (i % 2000) * 86_400_000),
-      };
-    })).execute();
-  }
+  await insertSyntheticNeeds(db, size);
   const unguarded = builder.toSchema({ disableScopeAuth: true });
   const context = (): Context => ({
     actor: { subject: 'bench-manager', role: 'PROGRAMME_MANAGER' },

@@ -12,10 +12,11 @@ import { signToken } from '../api/auth.js';
 import { startApiServer } from '../api/server.js';
 import { currentWeightSet, loadNeedsWithStatus, toPoolNeed } from '../db/queries/needs-pool.js';
 import { refreshStaleRanking } from '../db/queries/need-ranking.js';
-import { PRIORITY_ACTIVITIES, PRIORITY_AREAS, STATES, URGENCIES } from '../domain/code-lists/index.js';
+import { URGENCIES } from '../domain/code-lists/index.js';
 import { prioritisePool } from '../domain/priority.js';
 import { STATES_NEEDING_REPORTING_HELP } from '../domain/reporting.js';
 import { startBenchServers } from './servers.js';
+import { insertSyntheticNeeds, pick } from './synthetic-needs.js';
 import { fmt, percentile } from './stats.js';
 
 const { values } = parseArgs({ options: { needs: { type: 'string', default: '100000' }, requests: { type: 'string', default: '200' } } });
@@ -25,7 +26,6 @@ const SECRET = 'bench-pool-secret-of-at-least-32-bytes';
 
 const servers = await startBenchServers('bench-pool');
 const { db, client } = servers;
-const pick = <T>(list: readonly T[], i: number) => list[i % list.length]!;
 const PAGE = `query($first: Int, $after: String, $filter: NeedPoolFilter) { needPool(first: $first, after: $after, filter: $filter) { __typename
   ... on QueryNeedPoolSuccess { data { pageInfo { hasNextPage endCursor } edges { node {
     id poolRank state priorityArea priorityActivity urgency source description projectId projectStage verdict stateRank
@@ -35,17 +35,7 @@ const PAGE = `query($first: Int, $after: String, $filter: NeedPoolFilter) { need
 let server: Server | undefined;
 try {
   let started = performance.now();
-  for (let inserted = 0; inserted < size; inserted += 5000) {
-    await db.insertInto('needs').values(Array.from({ length: Math.min(5000, size - inserted) }, (_, k) => {
-      const i = inserted + k;
-      return {
-        id: `bench-need-${i}`, project_id: null, position: 0, state_code: pick(STATES, i).code, source: 'QUESTIONNAIRE_RESPONSE',
-        priority_area: pick(PRIORITY_AREAS, i).code, priority_activity: pick(PRIORITY_ACTIVITIES, i * 7).code, instrument: 'UNTOC', article: null,
-        forms_of_assistance: ['TRAINING_NATIONAL'], urgency: pick(URGENCIES, i * 3).code, description: `Synthetic need ${i}`,
-        created_at: new Date(Date.UTC(2007, 0, 1) + (i % 2000) * 86_400_000),
-      };
-    })).execute();
-  }
+  await insertSyntheticNeeds(db, size);
   const seeded = performance.now() - started;
   started = performance.now();
   const refreshed = await refreshStaleRanking(db);

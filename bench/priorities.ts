@@ -11,6 +11,7 @@ import { createNeedsPoolActivities } from '../activities/needs-pool.js';
 import { PRIORITY_ACTIVITIES, PRIORITY_AREAS, STATES, URGENCIES } from '../domain/code-lists/index.js';
 import { createProjectWorker } from '../worker/create-worker.js';
 import { startBenchServers } from './servers.js';
+import { pick } from './synthetic-needs.js';
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '10000,100000' }, 'compare-up-to': { type: 'string', default: '100000' } } });
 const sizes = values.sizes.split(',').map(Number);
@@ -21,7 +22,6 @@ const { db, client, native } = servers;
 const taskQueue = `bench-${randomUUID()}`;
 const worker = await createProjectWorker({ connection: native, db, taskQueue });
 const running = worker.run();
-const pick = <T>(list: readonly T[], i: number) => list[i % list.length]!;
 const MiB = 2 ** 20;
 
 /** Runs `task` and returns its time and the peak RSS above the RSS at its start. */

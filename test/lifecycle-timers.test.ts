@@ -1,6 +1,7 @@
 // Durable waiting: reminders and escalations are workflow timers, shortened here by configuration.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { act, caller, fileAs, must, readProject, rosterEvaluator, type ActionResult, type Caller } from './support/actions.js';
+import { projectEndorsed } from './support/delivery.js';
 import { freshKey, startStack, type Stack } from './support/stack.js';
 
 let stack: Stack;
@@ -21,26 +22,9 @@ afterAll(() => stack?.stop());
 const kinds = (project: ActionResult): string[] =>
   (project.history as { kind: string; action: string }[]).filter((h) => h.kind === 'REMINDER' || h.kind === 'ESCALATION').map((h) => `${h.kind}:${h.action}`);
 
-async function plannedProject(state: string, description: string, budget: number) {
-  const fp = await caller(stack, { subject: `fp-${state}`, role: 'STATE_FOCAL_POINT', stateCode: state });
-  const { id, needs } = await fileAs(stack, fp, {
-    state, title: description, idempotencyKey: freshKey(state),
-    needs: [{ priorityArea: 'PA-B', priorityActivity: '(g)', instrument: 'UNTOC', formsOfAssistance: ['MENTORING'], urgency: 'HIGH', description }],
-  });
-  await must(stack, pm, 'startAssessment', id);
-  await must(stack, pm, 'startPlanning', id);
-  await must(stack, pm, 'setPlan', id, {
-    objectives: ['A witness-protection programme in operation'], outputs: [],
-    outcomes: [{ title: 'Witnesses protected', indicators: [{ name: 'witnesses admitted', unit: 'people', baseline: 0, target: 30 }] }],
-    formsOfAssistance: ['MENTORING'], modality: 'NATIONAL', budget: { amount: String(budget), currency: 'USD' },
-  });
-  await must(stack, fp, 'endorsePlan', id);
-  return { id, needs, fp };
-}
-
 describe('S5: a request stuck for lack of money, delivered later (Kenya)', () => {
   it('reminds, then escalates to the manager while uncovered, across a worker restart, then delivers once pledged', async () => {
-    const { id } = await plannedProject('KEN', 'Witness protection: requested in 2007, not met for lack of resources (001 para 26)', 250000);
+    const { id } = await projectEndorsed(stack, pm, 'KEN', 'Witness protection: requested in 2007, not met for lack of resources (001 para 26)', 250000);
     await must(stack, pm, 'seekFunding', id);
     const uncovered = await act(stack, pm, 'startDelivery', id);
     expect(uncovered.message).toMatch(/not covered: 250000\.00 USD still to pledge/);
@@ -83,7 +67,7 @@ describe('information requests', () => {
 
 describe('suspension', () => {
   it('pauses the progress-report reminder while suspended and keeps the history', async () => {
-    const { id } = await plannedProject('GNB', 'Rule of law and drug trafficking (000 para 16)', 10000);
+    const { id } = await projectEndorsed(stack, pm, 'GNB', 'Rule of law and drug trafficking (000 para 16)', 10000);
     await must(stack, pm, 'seekFunding', id);
     await must(stack, pm, 'pledge', id, { donor: 'Invented donor (demo)', amount: '10000', currency: 'USD', kind: 'CASH' });
     await must(stack, pm, 'startDelivery', id);
@@ -102,7 +86,7 @@ describe('suspension', () => {
 
 describe('evaluation deadline', () => {
   it('reminds the evaluator from the evaluation child workflow and escalates a late assessment', async () => {
-    const { id } = await plannedProject('SYC', 'Piracy prosecution support (004 para 16)', 5000);
+    const { id } = await projectEndorsed(stack, pm, 'SYC', 'Piracy prosecution support (004 para 16)', 5000);
     await must(stack, pm, 'seekFunding', id);
     await must(stack, pm, 'pledge', id, { donor: 'Invented donor (demo)', amount: '5000', currency: 'USD', kind: 'CASH' });
     await must(stack, pm, 'startDelivery', id);

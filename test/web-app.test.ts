@@ -1,56 +1,22 @@
 // The web app in a real browser (Debian's Chromium via playwright-core) on the real stack: Temporal
 // dev server, PostgreSQL, a worker and the API serving the built app. One test per journey; axe-core
 // runs on every page visited and each key page is saved as a screenshot.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuild } from '../scripts/web-build.js';
+import { describe, expect, it } from 'vitest';
 import { seedDemoRoster } from '../scripts/demo-roster.js';
 import { caller, fileAs, must, readProject } from './support/actions.js';
-import { launchChromium, screenshot, seriousViolations, settled, visited } from './support/browser.js';
-import { gabonReportingRequest, hondurasImpunityRequest } from './support/requests.js';
-import { startStack, type Stack } from './support/stack.js';
+import { screenshot, visited } from './support/browser.js';
+import { GABON_REPORTING_PLAN, gabonReportingRequest, hondurasImpunityRequest } from './support/requests.js';
+import { DEMO_MANAGER, demoFocalPoint, useWebStack } from './support/web-stack.js';
 
-let stack: Stack;
-let browser: Browser;
-let base: string;
+const web = useWebStack();
 
-beforeAll(async () => {
-  await ensureWebBuild();
-  process.env.PALERMO_DEMO_SIGN_IN = 'true'; // as npm start sets it in the embedded default
-  stack = await startStack();
-  base = stack.apiUrl.replace(/\/graphql$/, '');
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-  delete process.env.PALERMO_DEMO_SIGN_IN;
-});
-
-
-async function signIn(page: Page, identity: string) {
-  await page.goto(`${base}/`);
-  await page.locator(`button[data-identity="${identity}"]`).click();
-}
-
-const GAB = { subject: 'demo-focal-point-GAB', role: 'STATE_FOCAL_POINT' as const, stateCode: 'GAB' };
-const HND = { subject: 'demo-focal-point-HND', role: 'STATE_FOCAL_POINT' as const, stateCode: 'HND' };
-const MANAGER = { subject: 'demo-programme-manager', role: 'PROGRAMME_MANAGER' as const };
-
-const PLAN = {
-  objectives: ['Reports on the implementation of the Convention submitted on time'],
-  outputs: [{ title: 'Officials trained on the self-assessment checklist', indicators: [{ name: 'officials trained', unit: 'people', baseline: 0, target: 12 }] }],
-  outcomes: [{ title: 'Gabon answers the review questionnaires', indicators: [{ name: 'questionnaires answered', unit: 'questionnaires', baseline: 0, target: 2 }] }],
-  formsOfAssistance: ['REPORTING_SUPPORT'],
-  modality: 'NATIONAL',
-  budget: { amount: '80000', currency: 'USD' },
-};
+const GAB = demoFocalPoint('GAB');
+const HND = demoFocalPoint('HND');
 
 describe('web app', () => {
   it('journey 1: a State focal point, in French, files a request, follows it, answers an information request and endorses the plan', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${base}/`);
+    const page = await web.browser.newPage();
+    await page.goto(`${web.base}/`);
     await page.getByLabel('Language').selectOption('fr');
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('fr');
     await page.getByRole('heading', { name: 'Connexion' }).waitFor();
@@ -90,9 +56,9 @@ describe('web app', () => {
     await visited(page, 'fp-05-my-projects');
 
     // The manager starts the assessment and asks a question (over the API, as another user would).
-    const manager = await caller(stack, MANAGER);
-    await must(stack, manager, 'startAssessment', projectId);
-    await must(stack, manager, 'requestInformation', projectId, { question: 'Quels services préparent aujourd’hui les rapports ?' });
+    const manager = await caller(web.stack, DEMO_MANAGER);
+    await must(web.stack, manager, 'startAssessment', projectId);
+    await must(web.stack, manager, 'requestInformation', projectId, { question: 'Quels services préparent aujourd’hui les rapports ?' });
 
     await page.getByRole('link', { name: title }).click();
     await page.getByText('Quels services préparent aujourd’hui les rapports ?').waitFor();
@@ -106,8 +72,8 @@ describe('web app', () => {
     await page.getByText('Fait : Répondre à la demande d’informations.').waitFor();
     await page.getByText('En cours d’évaluation des besoins', { exact: true }).first().waitFor();
 
-    await must(stack, manager, 'startPlanning', projectId);
-    await must(stack, manager, 'setPlan', projectId, PLAN);
+    await must(web.stack, manager, 'startPlanning', projectId);
+    await must(web.stack, manager, 'setPlan', projectId, GABON_REPORTING_PLAN);
     await page.reload();
     await page.getByText('Officials trained on the self-assessment checklist').waitFor();
     await page.getByLabel('Commentaire (facultatif)').fill('Approuvé par le point focal du Gabon.');
@@ -118,7 +84,7 @@ describe('web app', () => {
     await visited(page, 'fp-07-plan-endorsed');
 
     // What the user saw is what the workflow recorded.
-    const project = await readProject(stack, manager, projectId);
+    const project = await readProject(web.stack, manager, projectId);
     expect(project.informationRequests[0].answer).toBe('Le ministère de la Justice, avec un point focal par service.');
     expect(project.endorsements).toEqual([{ state: 'GAB', by: 'demo-focal-point-GAB' }]);
     expect(project.needs[0]).toMatchObject({ state: 'GAB', priorityArea: 'PA-A', source: 'FORMAL_REQUEST' });
@@ -126,13 +92,13 @@ describe('web app', () => {
   }, 240_000);
 
   it('journey 2: the programme manager works the inbox, the portfolio and a project from assessment to a plan', async () => {
-    const honduras = await caller(stack, HND);
+    const honduras = await caller(web.stack, HND);
     const request = hondurasImpunityRequest();
     request.title = `Organized crime and impunity ${Date.now()}`;
-    const filed = await fileAs(stack, honduras, request);
+    const filed = await fileAs(web.stack, honduras, request);
 
-    const page = await browser.newPage();
-    await signIn(page, 'programme-manager');
+    const page = await web.browser.newPage();
+    await web.signIn(page, 'programme-manager');
     await page.getByRole('heading', { name: 'What waits on you' }).waitFor();
     await page.getByRole('link', { name: request.title }).waitFor();
     await visited(page, 'pm-01-inbox');
@@ -162,7 +128,7 @@ describe('web app', () => {
     await page.getByLabel('Question to the State').fill('Which institutions took part in the exploratory mission?');
     await page.getByRole('button', { name: 'Request information' }).click();
     await page.getByText('Awaiting information', { exact: true }).first().waitFor();
-    await must(stack, honduras, 'provideInformation', filed.id, { answer: 'The Public Ministry and the Supreme Court.' });
+    await must(web.stack, honduras, 'provideInformation', filed.id, { answer: 'The Public Ministry and the Supreme Court.' });
 
     await page.reload();
     await page.getByText('The Public Ministry and the Supreme Court.', { exact: false }).waitFor();
@@ -208,8 +174,8 @@ describe('web app', () => {
     await page.getByText(/Conference weight: [\d.]+/).first().waitFor();
     await visited(page, 'pm-06-needs-pool');
 
-    const manager = await caller(stack, MANAGER);
-    const project = await readProject(stack, manager, filed.id);
+    const manager = await caller(web.stack, DEMO_MANAGER);
+    const project = await readProject(web.stack, manager, filed.id);
     expect(project.stage).toBe('PLANNING');
     expect(project.informationRequests[0]).toEqual({ question: 'Which institutions took part in the exploratory mission?', answer: 'The Public Ministry and the Supreme Court.' });
     expect(project.plan).toMatchObject({
@@ -223,25 +189,23 @@ describe('web app', () => {
   }, 240_000);
 
   it('journey 3: an evaluator, in Spanish, submits the outcome assessment with errors shown at their fields', async () => {
-    await seedDemoRoster(stack.db); // the demo evaluator is a roster expert, as in npm start
-    const gabon = await caller(stack, GAB);
-    const manager = await caller(stack, MANAGER);
+    await seedDemoRoster(web.stack.db); // the demo evaluator is a roster expert, as in npm start
+    const gabon = await caller(web.stack, GAB);
+    const manager = await caller(web.stack, DEMO_MANAGER);
     const request = gabonReportingRequest();
     request.title = `Reporting obligations ${Date.now()}`;
-    const { id } = await fileAs(stack, gabon, request);
-    await must(stack, manager, 'startAssessment', id);
-    await must(stack, manager, 'startPlanning', id);
-    await must(stack, manager, 'setPlan', id, PLAN);
-    await must(stack, gabon, 'endorsePlan', id);
-    await must(stack, manager, 'seekFunding', id);
-    await must(stack, manager, 'pledge', id, { donor: 'Invented donor (demo)', amount: '80000', currency: 'USD', kind: 'CASH' });
-    await must(stack, manager, 'startDelivery', id);
-    await must(stack, manager, 'startEvaluation', id, { evaluator: 'expert-demo-fra-reporting' });
+    const { id } = await fileAs(web.stack, gabon, request);
+    await must(web.stack, manager, 'startAssessment', id);
+    await must(web.stack, manager, 'startPlanning', id);
+    await must(web.stack, manager, 'setPlan', id, GABON_REPORTING_PLAN);
+    await must(web.stack, gabon, 'endorsePlan', id);
+    await must(web.stack, manager, 'seekFunding', id);
+    await must(web.stack, manager, 'pledge', id, { donor: 'Invented donor (demo)', amount: '80000', currency: 'USD', kind: 'CASH' });
+    await must(web.stack, manager, 'startDelivery', id);
+    await must(web.stack, manager, 'startEvaluation', id, { evaluator: 'expert-demo-fra-reporting' });
 
-    const page = await browser.newPage();
-    await page.goto(`${base}/`);
-    await page.getByLabel('Language').selectOption('es');
-    await page.locator('button[data-identity="evaluator"]').click();
+    const page = await web.browser.newPage();
+    await web.signIn(page, 'evaluator', 'es');
     await page.getByRole('heading', { name: 'Mis proyectos' }).waitFor();
     // The access policy lists an evaluator's assigned projects: its evaluation is there, and opens from the list.
     await page.getByRole('link', { name: request.title }).click();
@@ -269,7 +233,7 @@ describe('web app', () => {
     await page.getByRole('button', { name: 'Enviar la evaluación de resultados' }).click();
     await page.getByText('Corrija los campos señalados abajo.').waitFor();
     await expect.poll(() => page.getByLabel('Relato').getAttribute('aria-invalid')).toBe('true');
-    expect((await readProject(stack, manager, id)).stage).toBe('UNDER_EVALUATION');
+    expect((await readProject(web.stack, manager, id)).stage).toBe('UNDER_EVALUATION');
     await page.getByLabel('Relato').fill('Se formó a los agentes; el segundo cuestionario sigue pendiente.');
     await page.getByRole('button', { name: 'Enviar la evaluación de resultados' }).click();
 
@@ -278,7 +242,7 @@ describe('web app', () => {
     await page.locator('figure.chart svg').first().waitFor();
     await visited(page, 'ev-03-assessment-submitted');
 
-    const project = await readProject(stack, manager, id);
+    const project = await readProject(web.stack, manager, id);
     expect(project.stage).toBe('REPRIORITISATION');
     expect(project.outcomeAssessment.criteria.map((c: { criterion: string; rating: number | null }) => [c.criterion, c.rating])).toEqual([
       ['RELEVANCE', 5], ['COHERENCE', 4], ['EFFECTIVENESS', 5], ['EFFICIENCY', 4], ['IMPACT', null], ['SUSTAINABILITY', 3],
@@ -289,18 +253,18 @@ describe('web app', () => {
   }, 240_000);
 
   it('journey 4: an expert of the roster answers an invitation', async () => {
-    await seedDemoRoster(stack.db);
+    await seedDemoRoster(web.stack.db);
     // Kenya works in English, which the demo expert from the United Kingdom speaks.
-    const kenya = await caller(stack, { subject: 'demo-focal-point-KEN', role: 'STATE_FOCAL_POINT', stateCode: 'KEN' });
-    const manager = await caller(stack, MANAGER);
-    const { needs } = await fileAs(stack, kenya, {
+    const kenya = await caller(web.stack, demoFocalPoint('KEN'));
+    const manager = await caller(web.stack, DEMO_MANAGER);
+    const { needs } = await fileAs(web.stack, kenya, {
       state: 'KEN',
       title: 'Witness protection programme',
       idempotencyKey: `web-ken-${Date.now()}`,
       needs: [{ priorityArea: 'PA-B', priorityActivity: '(g)', instrument: 'UNTOC', formsOfAssistance: ['MENTORING'], urgency: 'HIGH', description: 'Establish a national witness-protection programme (001 para 26).' }],
     });
     const slot = `reporting trainer ${Date.now()}`;
-    const invited = await stack.gql(
+    const invited = await web.stack.gql(
       'mutation($input: InviteExpertsInput!) { inviteExperts(input: $input) { __typename ... on Invitation { id } ... on Error { message } ... on ValidationError { issues { field message } } } }',
       { input: { needId: needs[0]!.id, slot, candidates: ['expert-demo-gbr-soca'], reminderSeconds: 600, deadlineSeconds: 1200, idempotencyKey: `web-invitation-${Date.now()}` } },
       manager.token,
@@ -308,8 +272,8 @@ describe('web app', () => {
     expect(invited.body.data?.inviteExperts, JSON.stringify(invited.body)).toMatchObject({ __typename: 'Invitation' });
     const invitationId = invited.body.data.inviteExperts.id as string;
 
-    const page = await browser.newPage();
-    await signIn(page, 'expert');
+    const page = await web.browser.newPage();
+    await web.signIn(page, 'expert');
     await page.getByRole('heading', { name: 'Invitations to serve as an expert' }).waitFor();
     const card = page.locator('li.invitation', { has: page.getByRole('heading', { name: `Slot ${slot}` }) });
     await card.getByText('Waiting for an answer').waitFor();
@@ -319,14 +283,14 @@ describe('web app', () => {
     await card.getByText(/: accepted$/).waitFor();
     await visited(page, 'ex-02-invitation-accepted');
 
-    const read = await stack.gql('query($id: ID!) { invitation(id: $id) { ... on Invitation { status expertId events { kind expertId } } } }', { id: invitationId }, manager.token);
+    const read = await web.stack.gql('query($id: ID!) { invitation(id: $id) { ... on Invitation { status expertId events { kind expertId } } } }', { id: invitationId }, manager.token);
     expect(read.body.data.invitation).toMatchObject({ status: 'ACCEPTED', expertId: 'expert-demo-gbr-soca' });
     await page.close();
   }, 240_000);
 
   it('journey 5: the Conference administrator sets priority weights under a decision, with a bad weight named at its field', async () => {
-    const page = await browser.newPage();
-    await signIn(page, 'conference-admin');
+    const page = await web.browser.newPage();
+    await web.signIn(page, 'conference-admin');
     await page.getByRole('link', { name: 'Priority weights' }).click();
     await page.getByRole('heading', { name: 'Priority weights of the Conference' }).waitFor();
     const decision = `decision 9/${Date.now()} (test)`;
@@ -345,7 +309,7 @@ describe('web app', () => {
     await page.getByRole('cell', { name: `${decision} (in force)` }).waitFor();
     await visited(page, 'ca-02-weights-set');
 
-    const { body } = await stack.gql('{ priorityWeights { decision inForce setBy weights { priorityArea weight } } }', {}, await stack.token(MANAGER));
+    const { body } = await web.stack.gql('{ priorityWeights { decision inForce setBy weights { priorityArea weight } } }', {}, await web.stack.token(DEMO_MANAGER));
     expect(body.data.priorityWeights.find((w: { inForce: boolean }) => w.inForce)).toEqual({
       decision,
       inForce: true,

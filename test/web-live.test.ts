@@ -2,34 +2,15 @@
 // page is open, someone else changes the project through the API, and the page shows the new stage, the
 // new timeline line and the new actions without a reload. The actions come from Project.availableActions:
 // "Seek funding" stays disabled, with R1's reason, until the plan is endorsed.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuild } from '../scripts/web-build.js';
+import { describe, expect, it } from 'vitest';
 import { caller, fileAs, must } from './support/actions.js';
-import { launchChromium, screenshot, seriousViolations } from './support/browser.js';
+import { screenshot, seriousViolations } from './support/browser.js';
 import { gabonReportingRequest } from './support/requests.js';
-import { startStack, type Stack } from './support/stack.js';
+import { DEMO_MANAGER, demoFocalPoint, useWebStack } from './support/web-stack.js';
 
-let stack: Stack;
-let browser: Browser;
-let base: string;
+const web = useWebStack();
 
-beforeAll(async () => {
-  await ensureWebBuild();
-  process.env.PALERMO_DEMO_SIGN_IN = 'true';
-  stack = await startStack();
-  base = stack.apiUrl.replace(/\/graphql$/, '');
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-  delete process.env.PALERMO_DEMO_SIGN_IN;
-});
-
-const MANAGER = { subject: 'demo-programme-manager', role: 'PROGRAMME_MANAGER' as const };
-const GAB = { subject: 'demo-focal-point-GAB', role: 'STATE_FOCAL_POINT' as const, stateCode: 'GAB' };
+const GAB = demoFocalPoint('GAB');
 const PLAN = {
   objectives: ['Reports submitted on time'], outputs: [],
   outcomes: [{ title: 'Gabon answers the review questionnaires', indicators: [{ name: 'questionnaires answered', unit: 'questionnaires', baseline: 0, target: 2 }] }],
@@ -38,16 +19,15 @@ const PLAN = {
 
 describe('the live project page', () => {
   it("shows a stage change made elsewhere without a reload, and the actions' reasons from the API", async () => {
-    const manager = await caller(stack, MANAGER);
-    const gabon = await caller(stack, GAB);
+    const manager = await caller(web.stack, DEMO_MANAGER);
+    const gabon = await caller(web.stack, GAB);
     const request = gabonReportingRequest();
     request.title = `Reporting help, live ${Date.now()}`;
-    const { id } = await fileAs(stack, gabon, request);
+    const { id } = await fileAs(web.stack, gabon, request);
 
-    const page = await browser.newPage();
-    await page.goto(`${base}/`);
-    await page.locator('button[data-identity="programme-manager"]').click();
-    await page.goto(`${base}/projects/${encodeURIComponent(id)}`);
+    const page = await web.browser.newPage();
+    await web.signIn(page, 'programme-manager');
+    await page.goto(`${web.base}/projects/${encodeURIComponent(id)}`);
     await page.getByRole('heading', { name: request.title }).waitFor();
     await page.getByText('Submitted', { exact: true }).first().waitFor();
     const navigations: string[] = [];
@@ -56,14 +36,16 @@ describe('the live project page', () => {
     });
 
     // Another manager (here: over the API) starts the assessment: the open page follows, no reload.
-    await must(stack, manager, 'startAssessment', id);
+    await must(web.stack, manager, 'startAssessment', id);
     await page.getByText('Under assessment', { exact: true }).first().waitFor({ timeout: 20_000 });
+    // The stage shows from one request and the actions from another asked after it: wait for the actions too
+    // (Start planning was there before, disabled for the stage).
     await page.getByRole('button', { name: 'Start planning' }).waitFor();
-    expect(await page.locator('button[data-action="startPlanning"]').getAttribute('aria-disabled')).toBeNull();
+    await page.locator('button[data-action="startPlanning"]:not([aria-disabled])').waitFor({ timeout: 20_000 });
     await screenshot(page, 'live-01-assessment-started-elsewhere');
 
-    await must(stack, manager, 'startPlanning', id);
-    await must(stack, manager, 'setPlan', id, PLAN);
+    await must(web.stack, manager, 'startPlanning', id);
+    await must(web.stack, manager, 'setPlan', id, PLAN);
     // R1: the plan is not endorsed, so "Seek funding" is disabled and says why (it was enabled before).
     await page.getByText('the plan is not endorsed by the focal point of GAB (R1)').waitFor({ timeout: 20_000 });
     expect(await page.locator('button[data-action="seekFunding"]').getAttribute('aria-disabled')).toBe('true');
@@ -73,7 +55,7 @@ describe('the live project page', () => {
     await screenshot(page, 'live-02-seek-funding-waits-for-endorsement');
 
     // The focal point endorses in its own session; the manager's page enables "Seek funding".
-    await must(stack, gabon, 'endorsePlan', id);
+    await must(web.stack, gabon, 'endorsePlan', id);
     await page.locator('button[data-action="seekFunding"]:not([aria-disabled])').waitFor({ timeout: 20_000 });
     await page.getByText(/GAB/).first().waitFor();
     expect(navigations).toEqual([]);

@@ -3,42 +3,15 @@
 // One test per journey group; axe-core runs on every page visited and each key page is saved as a
 // screenshot under test-output/web/ (not committed). What the user saw is then read back over the API.
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoRoster } from '../scripts/demo-roster.js';
-import { ensureWebBuild } from '../scripts/web-build.js';
+import { describe, expect, it } from 'vitest';
 import { caller, dacRatings, fileAs, must, readProject } from './support/actions.js';
-import { launchChromium, screenshot, seriousViolations, settled, visited } from './support/browser.js';
-import { startStack, type Stack } from './support/stack.js';
+import { screenshot, visited } from './support/browser.js';
+import { KENYA_WITNESS_PROTECTION_PLAN } from './support/requests.js';
+import { DEMO_MANAGER, demoFocalPoint, useWebStack } from './support/web-stack.js';
 
-let stack: Stack;
-let browser: Browser;
-let base: string;
+const web = useWebStack({ demoRoster: true });
 
-beforeAll(async () => {
-  await ensureWebBuild();
-  process.env.PALERMO_DEMO_SIGN_IN = 'true'; // as npm start sets it in the embedded default
-  stack = await startStack();
-  base = stack.apiUrl.replace(/\/graphql$/, '');
-  browser = await launchChromium();
-  await seedDemoRoster(stack.db);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-  delete process.env.PALERMO_DEMO_SIGN_IN;
-});
-
-
-async function signInAsManager(page: Page, locale: 'en' | 'fr' = 'en') {
-  await page.goto(`${base}/`);
-  if (locale !== 'en') await page.getByLabel('Language').selectOption(locale);
-  await page.locator('button[data-identity="programme-manager"]').click();
-}
-
-const KEN = { subject: 'demo-focal-point-KEN', role: 'STATE_FOCAL_POINT' as const, stateCode: 'KEN' };
-const MANAGER = { subject: 'demo-programme-manager', role: 'PROGRAMME_MANAGER' as const };
+const KEN = demoFocalPoint('KEN');
 
 function kenyaRequest(title: string, description: string, activity = '(g)') {
   return {
@@ -49,32 +22,23 @@ function kenyaRequest(title: string, description: string, activity = '(g)') {
   };
 }
 
-const PLAN = {
-  objectives: ['A national witness-protection programme admits its first witnesses'],
-  outputs: [{ title: 'Protection officers trained', indicators: [{ name: 'officers trained', unit: 'people', baseline: 0, target: 20 }] }],
-  outcomes: [{ title: 'Witnesses testify under protection', indicators: [{ name: 'protected witnesses', unit: 'people', baseline: 0, target: 10 }] }],
-  formsOfAssistance: ['MENTORING'],
-  modality: 'NATIONAL',
-  budget: { amount: '80000', currency: 'USD' },
-};
-
 describe('the programme manager in the browser', () => {
   it('delivery & close: records a mission, merges a request, descopes, delivers, suspends and resumes, chooses an independent evaluator, closes with an adopted recommendation, cancels one request and declines another', async () => {
     const stamp = Date.now();
-    const kenya = await caller(stack, KEN);
-    const manager = await caller(stack, MANAGER);
-    const main = await fileAs(stack, kenya, kenyaRequest(`Witness protection ${stamp}`, 'Establish a national witness-protection programme (001 para 26).'));
-    const duplicate = await fileAs(stack, kenya, kenyaRequest(`Witness relocation ${stamp}`, 'Relocation of protected witnesses across borders (001 para 26).', '(h)'));
-    const doomed = await fileAs(stack, kenya, kenyaRequest(`Withdrawn request ${stamp}`, 'A request the State withdrew by letter.'));
-    const outOfScope = await fileAs(stack, kenya, kenyaRequest(`Out of scope ${stamp}`, 'Equipment for the national police headquarters.'));
-    for (const id of [main.id, duplicate.id, outOfScope.id]) await must(stack, manager, 'startAssessment', id);
+    const kenya = await caller(web.stack, KEN);
+    const manager = await caller(web.stack, DEMO_MANAGER);
+    const main = await fileAs(web.stack, kenya, kenyaRequest(`Witness protection ${stamp}`, 'Establish a national witness-protection programme (001 para 26).'));
+    const duplicate = await fileAs(web.stack, kenya, kenyaRequest(`Witness relocation ${stamp}`, 'Relocation of protected witnesses across borders (001 para 26).', '(h)'));
+    const doomed = await fileAs(web.stack, kenya, kenyaRequest(`Withdrawn request ${stamp}`, 'A request the State withdrew by letter.'));
+    const outOfScope = await fileAs(web.stack, kenya, kenyaRequest(`Out of scope ${stamp}`, 'Equipment for the national police headquarters.'));
+    for (const id of [main.id, duplicate.id, outOfScope.id]) await must(web.stack, manager, 'startAssessment', id);
 
-    const page = await browser.newPage();
-    await signInAsManager(page);
+    const page = await web.browser.newPage();
+    await web.signIn(page, 'programme-manager');
     await page.getByRole('heading', { name: 'What waits on you' }).waitFor();
 
     // The duplicate request: a mission with partner agencies is recorded, then it is merged into the main one.
-    await page.goto(`${base}/projects/${encodeURIComponent(duplicate.id)}`);
+    await page.goto(`${web.base}/projects/${encodeURIComponent(duplicate.id)}`);
     await page.getByRole('heading', { name: `Witness relocation ${stamp}` }).waitFor();
     const mission = page.getByRole('form', { name: 'Record an assessment' });
     await mission.getByLabel('Kind of assessment').selectOption('TECHNICAL_MISSION');
@@ -102,13 +66,13 @@ describe('the programme manager in the browser', () => {
     await visited(page, 'pm-merge-02-merged');
 
     // Funding: the plan and a partial pledge over the API, as the other people would.
-    await must(stack, manager, 'startPlanning', main.id);
-    await must(stack, manager, 'setPlan', main.id, PLAN);
-    await must(stack, kenya, 'endorsePlan', main.id);
-    await must(stack, manager, 'seekFunding', main.id);
-    await must(stack, manager, 'pledge', main.id, { donor: 'Invented donor (demo)', amount: '50000', currency: 'USD', kind: 'CASH', earmarkPriorityArea: 'PA-B' });
+    await must(web.stack, manager, 'startPlanning', main.id);
+    await must(web.stack, manager, 'setPlan', main.id, KENYA_WITNESS_PROTECTION_PLAN);
+    await must(web.stack, kenya, 'endorsePlan', main.id);
+    await must(web.stack, manager, 'seekFunding', main.id);
+    await must(web.stack, manager, 'pledge', main.id, { donor: 'Invented donor (demo)', amount: '50000', currency: 'USD', kind: 'CASH', earmarkPriorityArea: 'PA-B' });
 
-    await page.goto(`${base}/projects/${encodeURIComponent(main.id)}`);
+    await page.goto(`${web.base}/projects/${encodeURIComponent(main.id)}`);
     await page.getByRole('heading', { name: `Witness protection ${stamp}` }).waitFor();
     await page.getByRole('cell', { name: 'Invented donor (demo)' }).waitFor();
     expect(await page.getByTestId('funding-gap').textContent()).toBe('$30,000.00');
@@ -173,9 +137,9 @@ describe('the programme manager in the browser', () => {
     await page.getByText('Under evaluation', { exact: true }).first().waitFor();
 
     // The evaluator submits (over the API), with one recommendation the manager may adopt.
-    const evaluator = await caller(stack, { subject: 'expert-demo-fra-reporting', role: 'EVALUATOR' });
-    const merged = await readProject(stack, manager, main.id);
-    await must(stack, evaluator, 'submitOutcomeAssessment', main.id, {
+    const evaluator = await caller(web.stack, { subject: 'expert-demo-fra-reporting', role: 'EVALUATOR' });
+    const merged = await readProject(web.stack, manager, main.id);
+    await must(web.stack, evaluator, 'submitOutcomeAssessment', main.id, {
       criteria: dacRatings(5),
       indicatorValues: [{ indicator: 'officers trained', actual: 18 }, { indicator: 'protected witnesses', actual: 4 }],
       needVerdicts: merged.needs.map((n: { id: string }) => ({ needId: n.id, verdict: 'PARTLY_MET' })),
@@ -192,7 +156,7 @@ describe('the programme manager in the browser', () => {
     await visited(page, 'pm-close-02-closed');
 
     // Cancel another request, with its reason.
-    await page.goto(`${base}/projects/${encodeURIComponent(doomed.id)}`);
+    await page.goto(`${web.base}/projects/${encodeURIComponent(doomed.id)}`);
     const cancel = page.getByRole('form', { name: 'Cancel' });
     await cancel.getByLabel('Why the project is cancelled').fill('The State withdrew the request by letter.');
     await cancel.getByRole('button', { name: 'Cancel' }).click();
@@ -201,7 +165,7 @@ describe('the programme manager in the browser', () => {
     await visited(page, 'pm-cancel-01-cancelled');
 
     // Decline a request under assessment, with its reason.
-    await page.goto(`${base}/projects/${encodeURIComponent(outOfScope.id)}`);
+    await page.goto(`${web.base}/projects/${encodeURIComponent(outOfScope.id)}`);
     const decline = page.getByRole('form', { name: 'Decline' });
     await decline.getByLabel('Reason').fill('Equipment alone is outside the mandate (000 para 46).');
     await decline.getByRole('button', { name: 'Decline' }).click();
@@ -210,10 +174,10 @@ describe('the programme manager in the browser', () => {
     await visited(page, 'pm-decline-01-declined');
 
     // What the user saw is what the workflows recorded.
-    const absorbed = await readProject(stack, manager, duplicate.id);
+    const absorbed = await readProject(web.stack, manager, duplicate.id);
     expect(absorbed).toMatchObject({ stage: 'MERGED', mergedInto: main.id });
     expect(absorbed.assessments).toEqual([{ type: 'TECHNICAL_MISSION', startDate: '2027-02-01', endDate: '2027-02-05', partners: ['UNDP', 'OHCHR'], findings: 'The witness-protection unit exists on paper; relocation needs a regional agreement.', by: 'demo-programme-manager' }]);
-    const closed = await readProject(stack, manager, main.id);
+    const closed = await readProject(web.stack, manager, main.id);
     expect(closed.stage).toBe('CLOSED');
     expect(closed.mergedFrom).toEqual([duplicate.id]);
     expect(closed.budget).toEqual({ amount: '50000.00', currency: 'USD' });
@@ -225,23 +189,23 @@ describe('the programme manager in the browser', () => {
     expect(closed.history.filter((h: { actor: { subject: string } }) => h.actor.subject === 'demo-programme-manager').map((h: { action: string }) => h.action)).toEqual([
       'startAssessment', 'absorbMergedProject', 'startPlanning', 'setPlan', 'seekFunding', 'pledge', 'descopeBudget', 'startDelivery', 'recordActivity', 'reportProgress', 'recordEnactment', 'suspend', 'resume', 'startEvaluation', 'close',
     ]);
-    const pool = await stack.gql('{ needPool(filter: { state: "KEN" }, first: 100) { ... on QueryNeedPoolSuccess { data { edges { node { description source } } } } } }', {}, manager.token);
+    const pool = await web.stack.gql('{ needPool(filter: { state: "KEN" }, first: 100) { ... on QueryNeedPoolSuccess { data { edges { node { description source } } } } } }', {}, manager.token);
     expect(pool.body.data.needPool.data.edges.map((e: { node: unknown }) => e.node)).toContainEqual({ description: `Regional relocation agreement for protected witnesses ${stamp}`, source: 'EVALUATION_FOLLOW_UP' });
-    expect((await readProject(stack, manager, doomed.id)).stage).toBe('CANCELLED');
-    expect(await readProject(stack, manager, outOfScope.id)).toMatchObject({ stage: 'DECLINED', reasons: [{ action: 'decline', reason: 'Equipment alone is outside the mandate (000 para 46).' }] });
+    expect((await readProject(web.stack, manager, doomed.id)).stage).toBe('CANCELLED');
+    expect(await readProject(web.stack, manager, outOfScope.id)).toMatchObject({ stage: 'DECLINED', reasons: [{ action: 'decline', reason: 'Equipment alone is outside the mandate (000 para 46).' }] });
     await page.close();
   }, 300_000);
 
   it('matching & invitations: ranks the roster with score parts and named exclusions, proposes a team beside the greedy one, invites for a slot and follows the invitation', async () => {
     const stamp = Date.now();
-    const kenya = await caller(stack, KEN);
-    const manager = await caller(stack, MANAGER);
-    const project = await fileAs(stack, kenya, kenyaRequest(`Witness protection matching ${stamp}`, 'Establish a national witness-protection programme (001 para 26).'));
+    const kenya = await caller(web.stack, KEN);
+    const manager = await caller(web.stack, DEMO_MANAGER);
+    const project = await fileAs(web.stack, kenya, kenyaRequest(`Witness protection matching ${stamp}`, 'Establish a national witness-protection programme (001 para 26).'));
 
-    const page = await browser.newPage();
-    await signInAsManager(page);
+    const page = await web.browser.newPage();
+    await web.signIn(page, 'programme-manager');
     await page.getByRole('heading', { name: 'What waits on you' }).waitFor();
-    await page.goto(`${base}/projects/${encodeURIComponent(project.id)}`);
+    await page.goto(`${web.base}/projects/${encodeURIComponent(project.id)}`);
     await page.getByRole('link', { name: 'Match experts to this project’s needs' }).click();
     await page.getByRole('heading', { name: `Expert matching: Witness protection matching ${stamp}` }).waitFor();
     await page.getByRole('heading', { name: 'Need 1: PA-B (g) (KEN)' }).waitFor();
@@ -277,13 +241,13 @@ describe('the programme manager in the browser', () => {
 
     // The expert accepts (over the API, as the expert would): the page follows the chain without a reload.
     const invitationId = (await card.getAttribute('data-invitation'))!;
-    const answered = await stack.gql('mutation($id: ID!) { answerInvitation(input: { invitationId: $id, accept: true }) { __typename ... on Invitation { status } ... on Error { message } } }', { id: invitationId }, await stack.token({ subject: best, role: 'EXPERT' }));
+    const answered = await web.stack.gql('mutation($id: ID!) { answerInvitation(input: { invitationId: $id, accept: true }) { __typename ... on Invitation { status } ... on Error { message } } }', { id: invitationId }, await web.stack.token({ subject: best, role: 'EXPERT' }));
     expect(answered.body.data.answerInvitation, JSON.stringify(answered.body)).toEqual({ __typename: 'Invitation', status: 'ACCEPTED' });
     await card.getByText('Accepted', { exact: true }).waitFor({ timeout: 15_000 });
     await card.getByText(`${bestName} accepted`, { exact: false }).waitFor();
     await visited(page, 'pm-match-03-accepted');
 
-    const read = await stack.gql('query($id: ID!) { invitation(id: $id) { ... on Invitation { status expertId slot candidates events { kind expertId } } } }', { id: invitationId }, manager.token);
+    const read = await web.stack.gql('query($id: ID!) { invitation(id: $id) { ... on Invitation { status expertId slot candidates events { kind expertId } } } }', { id: invitationId }, manager.token);
     expect(read.body.data.invitation).toEqual({
       status: 'ACCEPTED', expertId: best, slot: `lead mentor ${stamp}`, candidates: [best],
       events: [{ kind: 'INVITED', expertId: best }, { kind: 'ACCEPTED', expertId: best }],
@@ -293,9 +257,9 @@ describe('the programme manager in the browser', () => {
 
   it('pool & import, in French: imports a CSV with its row errors shown, and keeps presumed needs apart from the ranked pool', async () => {
     const stamp = Date.now();
-    const manager = await caller(stack, MANAGER);
-    const page = await browser.newPage();
-    await signInAsManager(page, 'fr');
+    const manager = await caller(web.stack, DEMO_MANAGER);
+    const page = await web.browser.newPage();
+    await web.signIn(page, 'programme-manager', 'fr');
     await page.getByRole('link', { name: 'Réserve de besoins' }).click();
     await page.getByRole('link', { name: 'Importer des besoins depuis un fichier' }).click();
     await page.getByRole('heading', { name: 'Importer des besoins depuis les réponses aux questionnaires et listes de contrôle' }).waitFor();
@@ -324,7 +288,7 @@ describe('the programme manager in the browser', () => {
     await page.getByRole('table', { name: '2 lignes non importées' }).waitFor();
 
     // A re-prioritisation run (over the API) presumes a need of every party that never reported (R8).
-    const run = await stack.gql('mutation { reprioritiseNow { __typename ... on PrioritySnapshot { id } ... on Error { message } } }', {}, manager.token);
+    const run = await web.stack.gql('mutation { reprioritiseNow { __typename ... on PrioritySnapshot { id } ... on Error { message } } }', {}, manager.token);
     expect(run.body.data.reprioritiseNow.__typename, JSON.stringify(run.body)).toBe('PrioritySnapshot');
 
     await page.getByRole('link', { name: 'Retour à la réserve de besoins' }).click();
@@ -341,9 +305,9 @@ describe('the programme manager in the browser', () => {
     await page.getByText('0 besoin ouvert', { exact: false }).waitFor();
     await visited(page, 'pm-pool-02-presumed-apart');
 
-    const pool = await stack.gql('{ needPool(filter: { state: "TCD" }, first: 100) { ... on QueryNeedPoolSuccess { data { edges { node { description source } } } } } }', {}, manager.token);
+    const pool = await web.stack.gql('{ needPool(filter: { state: "TCD" }, first: 100) { ... on QueryNeedPoolSuccess { data { edges { node { description source } } } } } }', {}, manager.token);
     expect(pool.body.data.needPool.data.edges.map((e: { node: unknown }) => e.node)).toContainEqual({ description, source: 'QUESTIONNAIRE_RESPONSE' });
-    const apart = await stack.gql('{ presumedNeeds(state: "PLW") { ... on QueryPresumedNeedsSuccess { data { edges { node { id confirmedAt } } } } } }', {}, manager.token);
+    const apart = await web.stack.gql('{ presumedNeeds(state: "PLW") { ... on QueryPresumedNeedsSuccess { data { edges { node { id confirmedAt } } } } } }', {}, manager.token);
     expect(apart.body.data.presumedNeeds.data.edges.map((e: { node: unknown }) => e.node)).toEqual([{ id: 'presumed:PLW', confirmedAt: null }]);
     await page.close();
   }, 240_000);

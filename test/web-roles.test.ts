@@ -7,68 +7,35 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { exportJWK, generateKeyPair } from 'jose';
 import Provider from 'oidc-provider';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readApiConfig } from '../api/config.js';
 import { discoverOidcVerifier } from '../api/oidc.js';
 import { startApiServer } from '../api/server.js';
 import { webSignInFromEnv } from '../api/web-sign-in.js';
 import { seedDemoRoster } from '../scripts/demo-roster.js';
-import { ensureWebBuild } from '../scripts/web-build.js';
 import { caller, dacRatings, fileAs, must, readProject, rosterEvaluator, type Caller } from './support/actions.js';
-import { launchChromium, screenshot, seriousViolations, settled, visited } from './support/browser.js';
-import { gabonReportingRequest } from './support/requests.js';
+import { visited } from './support/browser.js';
+import { GABON_REPORTING_PLAN, gabonReportingRequest } from './support/requests.js';
 import { startStack, type Stack } from './support/stack.js';
+import { DEMO_MANAGER, demoFocalPoint, useWebStack } from './support/web-stack.js';
 
-let stack: Stack;
-let browser: Browser;
-let base: string;
+const web = useWebStack();
 
-beforeAll(async () => {
-  await ensureWebBuild();
-  process.env.PALERMO_DEMO_SIGN_IN = 'true'; // as npm start sets it in the embedded default
-  stack = await startStack();
-  base = stack.apiUrl.replace(/\/graphql$/, '');
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-  delete process.env.PALERMO_DEMO_SIGN_IN;
-});
-
-
-async function signIn(page: Page, identity: string) {
-  await page.goto(`${base}/`);
-  await page.locator(`button[data-identity="${identity}"]`).click();
-}
-
-const MANAGER = { subject: 'demo-programme-manager', role: 'PROGRAMME_MANAGER' as const };
-const GAB = { subject: 'demo-focal-point-GAB', role: 'STATE_FOCAL_POINT' as const, stateCode: 'GAB' };
-
-const PLAN = {
-  objectives: ['Reports on the implementation of the Convention submitted on time'],
-  outputs: [{ title: 'Officials trained on the self-assessment checklist', indicators: [{ name: 'officials trained', unit: 'people', baseline: 0, target: 12 }] }],
-  outcomes: [{ title: 'Gabon answers the review questionnaires', indicators: [{ name: 'questionnaires answered', unit: 'questionnaires', baseline: 0, target: 2 }] }],
-  formsOfAssistance: ['REPORTING_SUPPORT'],
-  modality: 'NATIONAL',
-  budget: { amount: '80000', currency: 'USD' },
-};
+const GAB = demoFocalPoint('GAB');
 
 /** A Gabonese request taken over the API to AWAITING_FUNDING, as the manager and Gabon would. */
 async function projectAwaitingFunding(label: string) {
-  const gabon = await caller(stack, GAB);
-  const manager = await caller(stack, MANAGER);
+  const gabon = await caller(web.stack, GAB);
+  const manager = await caller(web.stack, DEMO_MANAGER);
   const request = gabonReportingRequest();
   request.title = `${label} ${randomUUID().slice(0, 8)}`;
   request.idempotencyKey = `web-roles-${randomUUID()}`;
-  const { id, needs } = await fileAs(stack, gabon, request);
-  await must(stack, manager, 'startAssessment', id);
-  await must(stack, manager, 'startPlanning', id);
-  await must(stack, manager, 'setPlan', id, PLAN);
-  await must(stack, gabon, 'endorsePlan', id);
-  await must(stack, manager, 'seekFunding', id);
+  const { id, needs } = await fileAs(web.stack, gabon, request);
+  await must(web.stack, manager, 'startAssessment', id);
+  await must(web.stack, manager, 'startPlanning', id);
+  await must(web.stack, manager, 'setPlan', id, GABON_REPORTING_PLAN);
+  await must(web.stack, gabon, 'endorsePlan', id);
+  await must(web.stack, manager, 'seekFunding', id);
   return { id, title: request.title, needs, manager };
 }
 
@@ -77,18 +44,18 @@ describe('web app: the other roles', () => {
     const open = await projectAwaitingFunding('Reporting support to fund');
     // A second project the donor's organisation funded, delivered and evaluated: its outcomes report row.
     const evaluated = await projectAwaitingFunding('Reporting support evaluated');
-    const agency: Caller = { actor: { subject: 'officer-of-demo-donor-agency', role: 'DONOR', organisation: 'Demo Donor Agency' }, token: await stack.donorToken('Demo Donor Agency') };
-    await must(stack, agency, 'pledge', evaluated.id, { donor: 'Demo Donor Agency', amount: '80000', currency: 'USD', kind: 'CASH', earmarkPriorityArea: 'PA-A' });
-    await must(stack, evaluated.manager, 'startDelivery', evaluated.id);
-    const evaluator = await rosterEvaluator(stack, 'Evaluator of the donor journey');
-    await must(stack, evaluated.manager, 'startEvaluation', evaluated.id, { evaluator: evaluator.actor.subject });
-    await must(stack, evaluator, 'submitOutcomeAssessment', evaluated.id, {
+    const agency: Caller = { actor: { subject: 'officer-of-demo-donor-agency', role: 'DONOR', organisation: 'Demo Donor Agency' }, token: await web.stack.donorToken('Demo Donor Agency') };
+    await must(web.stack, agency, 'pledge', evaluated.id, { donor: 'Demo Donor Agency', amount: '80000', currency: 'USD', kind: 'CASH', earmarkPriorityArea: 'PA-A' });
+    await must(web.stack, evaluated.manager, 'startDelivery', evaluated.id);
+    const evaluator = await rosterEvaluator(web.stack, 'Evaluator of the donor journey');
+    await must(web.stack, evaluated.manager, 'startEvaluation', evaluated.id, { evaluator: evaluator.actor.subject });
+    await must(web.stack, evaluator, 'submitOutcomeAssessment', evaluated.id, {
       criteria: dacRatings(4), indicatorValues: [{ indicator: 'officials trained', actual: 12 }, { indicator: 'questionnaires answered', actual: 2 }],
       needVerdicts: [{ needId: evaluated.needs[0]!.id, verdict: 'MET' }], narrative: 'Both questionnaires answered on time.',
     });
 
-    const page = await browser.newPage();
-    await signIn(page, 'donor');
+    const page = await web.browser.newPage();
+    await web.signIn(page, 'donor');
     await page.getByRole('heading', { name: 'Projects open for funding' }).waitFor();
     const card = page.locator('li', { has: page.getByRole('heading', { name: open.title }) });
     await card.getByText('$80,000.00').first().waitFor(); // budget, and the gap: nothing pledged yet
@@ -99,7 +66,7 @@ describe('web app: the other roles', () => {
     await card.getByLabel('Earmark to a priority area').selectOption('PA-A');
     await card.getByRole('button', { name: 'Pledge' }).click();
     await expect.poll(() => card.getByLabel('Amount (USD)').getAttribute('aria-invalid')).toBe('true');
-    expect((await readProject(stack, open.manager, open.id)).pledges).toEqual([]);
+    expect((await readProject(web.stack, open.manager, open.id)).pledges).toEqual([]);
     await card.getByLabel('Amount (USD)').fill('30000.50');
     await card.getByLabel('Kind of support').selectOption('IN_KIND_EXPERTISE');
     await card.getByRole('button', { name: 'Pledge' }).click();
@@ -131,31 +98,31 @@ describe('web app: the other roles', () => {
     await visited(page, 'do-04-reports');
 
     // What the donor saw is what the workflow recorded: the token's organisation, exact amount, earmark.
-    expect((await readProject(stack, open.manager, open.id)).pledges).toEqual([{ donor: 'Demo Donor Agency', amount: '30000.50', currency: 'USD', kind: 'IN_KIND_EXPERTISE', earmarkPriorityArea: 'PA-A' }]);
+    expect((await readProject(web.stack, open.manager, open.id)).pledges).toEqual([{ donor: 'Demo Donor Agency', amount: '30000.50', currency: 'USD', kind: 'IN_KIND_EXPERTISE', earmarkPriorityArea: 'PA-A' }]);
     await page.close();
   }, 300_000);
 
   it('journey: a State focal point, in French, confirms a presumed need, ranks its needs by keyboard and nominates an expert', async () => {
     // Benin (named by no other test) reports in no cycle, so the run presumes a reporting need for it (R8).
-    const manager = await caller(stack, MANAGER);
-    const imported = await stack.gql('mutation($input: ImportNeedsInput!) { importNeeds(input: $input) { __typename ... on NeedsImport { id } ... on Error { message } } }', {
+    const manager = await caller(web.stack, DEMO_MANAGER);
+    const imported = await web.stack.gql('mutation($input: ImportNeedsInput!) { importNeeds(input: $input) { __typename ... on NeedsImport { id } ... on Error { message } } }', {
       input: { format: 'CSV', source: 'QUESTIONNAIRE_RESPONSE', cycle: `web-roles-${randomUUID().slice(0, 8)}`, content: 'state,priorityArea,priorityActivity,instrument,article,formsOfAssistance,urgency,description\nKEN,PA-A,(d),UNTOC,32,REPORTING_SUPPORT,MEDIUM,Questionnaire help', importKey: `web-roles-${randomUUID()}` },
     }, manager.token);
     const importId = imported.body.data.importNeeds.id as string;
-    await expect.poll(async () => (await stack.gql('query($id: ID!) { needsImport(id: $id) { ... on NeedsImport { status } } }', { id: importId }, manager.token)).body.data.needsImport.status, { timeout: 60_000 }).toBe('COMPLETED');
-    const benin = await caller(stack, { subject: 'fp-BEN-web', role: 'STATE_FOCAL_POINT', stateCode: 'BEN' });
+    await expect.poll(async () => (await web.stack.gql('query($id: ID!) { needsImport(id: $id) { ... on NeedsImport { status } } }', { id: importId }, manager.token)).body.data.needsImport.status, { timeout: 60_000 }).toBe('COMPLETED');
+    const benin = await caller(web.stack, { subject: 'fp-BEN-web', role: 'STATE_FOCAL_POINT', stateCode: 'BEN' });
     const need = (description: string, urgency: 'LOW' | 'HIGH') => ({ state: 'BEN', title: description, idempotencyKey: `web-ben-${randomUUID()}`, needs: [{ priorityArea: 'PA-B', priorityActivity: '(g)', instrument: 'UNTOC', formsOfAssistance: ['MENTORING'], urgency, description }] });
-    await fileAs(stack, benin, need('Protéger les témoins des procès de criminalité organisée', 'HIGH'));
-    await fileAs(stack, benin, need('Former les enquêteurs financiers', 'LOW'));
-    const run = await stack.gql('mutation { reprioritiseNow { __typename } }', {}, manager.token);
+    await fileAs(web.stack, benin, need('Protéger les témoins des procès de criminalité organisée', 'HIGH'));
+    await fileAs(web.stack, benin, need('Former les enquêteurs financiers', 'LOW'));
+    const run = await web.stack.gql('mutation { reprioritiseNow { __typename } }', {}, manager.token);
     expect(run.body.data.reprioritiseNow.__typename).toBe('PrioritySnapshot');
 
-    const page = await browser.newPage();
-    await page.goto(`${base}/`);
+    const page = await web.browser.newPage();
+    await page.goto(`${web.base}/`);
     await page.getByLabel('Language').selectOption('fr');
     // Benin has no demo identity: the tab holds a focal point's token, as the sign-in page would leave it.
     await page.evaluate((token) => sessionStorage.setItem('palermo.session', token), benin.token);
-    await page.goto(`${base}/projects`);
+    await page.goto(`${web.base}/projects`);
     await page.getByRole('link', { name: 'Besoins de mon État' }).click();
     await page.getByRole('heading', { name: 'Besoins de BEN' }).waitFor();
     const presumed = page.getByRole('row', { name: /Presumed need for help with reporting/ });
@@ -191,7 +158,7 @@ describe('web app: the other roles', () => {
     await page.keyboard.press('Enter');
     await page.getByText('Classement de 3 besoins enregistré.').waitFor();
     await visited(page, 'fp-x2-ranking-saved-fr');
-    const pool = await stack.gql('{ needPool(filter: { state: "BEN" }, first: 100) { ... on QueryNeedPoolSuccess { data { edges { node { description stateRank } } } } } }', {}, manager.token);
+    const pool = await web.stack.gql('{ needPool(filter: { state: "BEN" }, first: 100) { ... on QueryNeedPoolSuccess { data { edges { node { description stateRank } } } } } }', {}, manager.token);
     expect(pool.body.data.needPool.data.edges.map((e: { node: { description: string; stateRank: number } }) => e.node).map((n: { description: string; stateRank: number }) => [n.stateRank, named(n.description)]).sort()).toEqual([
       [1, last], [2, first], [3, second],
     ]);
@@ -215,15 +182,15 @@ describe('web app: the other roles', () => {
     const id = /\(([^)]+)\)\.$/.exec(await page.getByText(/est proposé/).innerText())![1]!;
     await visited(page, 'fp-x4-nominated-fr');
 
-    const read = await stack.gql('query($id: ID!) { expert(id: $id) { ... on Expert { status nominatingState nationality profile { fields languages { language level } } } } }', { id }, manager.token);
+    const read = await web.stack.gql('query($id: ID!) { expert(id: $id) { ... on Expert { status nominatingState nationality profile { fields languages { language level } } } } }', { id }, manager.token);
     expect(read.body.data.expert).toEqual({ status: 'NOMINATED', nominatingState: 'BEN', nationality: 'BEN', profile: { fields: ['FINANCIAL_CRIME.FINANCIAL_INVESTIGATIONS'], languages: [{ language: 'fr', level: 'NATIVE' }] } });
     await page.close();
   }, 300_000);
 
   it('journey: an expert keeps its profile (fields, languages with levels, availability) and finds its invitations', async () => {
-    await seedDemoRoster(stack.db);
-    const page = await browser.newPage();
-    await signIn(page, 'expert');
+    await seedDemoRoster(web.stack.db);
+    const page = await web.browser.newPage();
+    await web.signIn(page, 'expert');
     await page.getByRole('heading', { name: 'Invitations to serve as an expert' }).waitFor();
     await visited(page, 'ex-x1-invitations');
     await page.getByRole('link', { name: 'My profile' }).click();
@@ -251,8 +218,8 @@ describe('web app: the other roles', () => {
     await page.getByText('Your profile is saved.').waitFor();
     await visited(page, 'ex-x4-profile-saved');
 
-    const manager = await caller(stack, MANAGER);
-    const read = await stack.gql('{ expert(id: "expert-demo-gbr-soca") { ... on Expert { profile { fields languages { language level } availability { from to } instruments { instrument articles } states regions } } } }', {}, manager.token);
+    const manager = await caller(web.stack, DEMO_MANAGER);
+    const read = await web.stack.gql('{ expert(id: "expert-demo-gbr-soca") { ... on Expert { profile { fields languages { language level } availability { from to } instruments { instrument articles } states regions } } } }', {}, manager.token);
     expect(read.body.data.expert.profile).toEqual({
       fields: ['EMERGING_CRIMES.KIDNAPPING', 'INVESTIGATION.CRIMINAL_INTELLIGENCE', 'FINANCIAL_CRIME.ASSET_RECOVERY'],
       languages: [{ language: 'en', level: 'NATIVE' }, { language: 'sq', level: 'B1' }, { language: 'fr', level: 'B2' }],
@@ -264,17 +231,17 @@ describe('web app: the other roles', () => {
   }, 240_000);
 
   it('journey: the Conference administrator sees the ranking change proposed weights would cause before setting them, and the re-prioritisation runs', async () => {
-    const bolivia = await caller(stack, { subject: 'demo-focal-point-BOL', role: 'STATE_FOCAL_POINT', stateCode: 'BOL' });
+    const bolivia = await caller(web.stack, demoFocalPoint('BOL'));
     // Two needs whose order the proposed weights invert: PA-A CRITICAL (30 + 35) ahead of PA-E LOW (30 + 0)
     // under neutral weights; behind it (0 + 35 against 90 + 0) when PA-E weighs 3 and the rest 0.
     const description = `Extradition requests answered within the treaty deadline ${randomUUID().slice(0, 6)}`;
     const file = (priorityArea: string, priorityActivity: string, urgency: 'LOW' | 'CRITICAL', text: string) =>
-      fileAs(stack, bolivia, { state: 'BOL', title: text, idempotencyKey: `web-bol-${randomUUID()}`, needs: [{ priorityArea, priorityActivity, instrument: 'UNTOC', formsOfAssistance: ['MENTORING'], urgency, description: text }] });
+      fileAs(web.stack, bolivia, { state: 'BOL', title: text, idempotencyKey: `web-bol-${randomUUID()}`, needs: [{ priorityArea, priorityActivity, instrument: 'UNTOC', formsOfAssistance: ['MENTORING'], urgency, description: text }] });
     await file('PA-A', '(d)', 'CRITICAL', description);
     await file('PA-E', '(a)', 'LOW', `Firearms marking law drafted ${randomUUID().slice(0, 6)}`);
 
-    const page = await browser.newPage();
-    await signIn(page, 'conference-admin');
+    const page = await web.browser.newPage();
+    await web.signIn(page, 'conference-admin');
     await page.getByRole('link', { name: 'Priority weights' }).click();
     await page.getByRole('heading', { name: 'What these weights would change' }).waitFor();
     // The weights in force change nothing.
@@ -293,7 +260,7 @@ describe('web app: the other roles', () => {
     }
     await visited(page, 'ca-x1-weights-preview');
     // Nothing was set: the preview is only a preview.
-    const weights = await stack.gql('{ priorityWeights { weights { priorityArea weight } } }', {}, await stack.token(MANAGER));
+    const weights = await web.stack.gql('{ priorityWeights { weights { priorityArea weight } } }', {}, await web.stack.token(DEMO_MANAGER));
     expect(weights.body.data.priorityWeights[0]?.weights.find((w: { priorityArea: string }) => w.priorityArea === 'PA-E')?.weight ?? 1).not.toBe(3);
 
     await page.getByRole('link', { name: 'Re-prioritisation runs' }).click();
@@ -356,9 +323,9 @@ describe('web app: sign-in through OpenID Connect', () => {
     const started = await startApiServer(deps, 0);
     api = started.server;
     appBase = started.url.replace(/\/graphql$/, '');
-    const web = webSignInFromEnv({ ...env, PALERMO_OIDC_WEB_CLIENT_ID: CLIENT_ID, PALERMO_OIDC_WEB_REDIRECT_URI: `${appBase}/auth/callback`, PALERMO_OIDC_WEB_SCOPE: 'openid api' }, tokens);
-    expect(web.problems).toEqual([]);
-    Object.assign(deps, { webSignIn: web.config });
+    const signInConfig = webSignInFromEnv({ ...env, PALERMO_OIDC_WEB_CLIENT_ID: CLIENT_ID, PALERMO_OIDC_WEB_REDIRECT_URI: `${appBase}/auth/callback`, PALERMO_OIDC_WEB_SCOPE: 'openid api' }, tokens);
+    expect(signInConfig.problems).toEqual([]);
+    Object.assign(deps, { webSignIn: signInConfig.config });
 
     const rsa = await generateKeyPair('RS256', { extractable: true });
     provider = new Provider(issuer, {
@@ -412,7 +379,7 @@ describe('web app: sign-in through OpenID Connect', () => {
   it('journey: a focal point signs in at its organisation\'s provider (authorization code with PKCE) and works with the token', async () => {
     delete process.env.PALERMO_DEMO_SIGN_IN; // a real deployment: no demo identities
     try {
-      const page = await browser.newPage();
+      const page = await web.browser.newPage();
       const authorizations: URL[] = [];
       page.on('request', (r) => {
         if (r.url().startsWith(`${issuer}/auth`)) authorizations.push(new URL(r.url()));

@@ -4,76 +4,40 @@
 // per need verdict; the Conference administrator sets weights by instrument under a dated decision.
 // axe-core runs on every page visited; what the user saw is then read back over the API.
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoRoster } from '../scripts/demo-roster.js';
-import { ensureWebBuild } from '../scripts/web-build.js';
+import { describe, expect, it } from 'vitest';
 import { caller, fileAs, must } from './support/actions.js';
-import { launchChromium, screenshot, seriousViolations, settled, visited } from './support/browser.js';
-import { startStack, type Stack } from './support/stack.js';
+import { visited } from './support/browser.js';
+import { KENYA_WITNESS_PROTECTION_PLAN } from './support/requests.js';
+import { DEMO_MANAGER, demoFocalPoint, useWebStack } from './support/web-stack.js';
 
-let stack: Stack;
-let browser: Browser;
-let base: string;
+const web = useWebStack({ demoRoster: true });
 
-beforeAll(async () => {
-  await ensureWebBuild();
-  process.env.PALERMO_DEMO_SIGN_IN = 'true';
-  stack = await startStack();
-  base = stack.apiUrl.replace(/\/graphql$/, '');
-  browser = await launchChromium();
-  await seedDemoRoster(stack.db);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-  delete process.env.PALERMO_DEMO_SIGN_IN;
-});
-
-async function signIn(page: Page, identity: string) {
-  await page.goto(`${base}/`);
-  await page.locator(`button[data-identity="${identity}"]`).click();
-  // Signed in once the layout offers to sign out: a navigation before that would lose the demo token's fetch.
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
-}
-
-const KEN = { subject: 'demo-focal-point-KEN', role: 'STATE_FOCAL_POINT' as const, stateCode: 'KEN' };
-const MANAGER = { subject: 'demo-programme-manager', role: 'PROGRAMME_MANAGER' as const };
-
-const PLAN = {
-  objectives: ['A national witness-protection programme admits its first witnesses'],
-  outputs: [{ title: 'Protection officers trained', indicators: [{ name: 'officers trained', unit: 'people', baseline: 0, target: 20 }] }],
-  outcomes: [{ title: 'Witnesses testify under protection', indicators: [{ name: 'protected witnesses', unit: 'people', baseline: 0, target: 10 }] }],
-  formsOfAssistance: ['MENTORING'],
-  modality: 'NATIONAL',
-  budget: { amount: '80000', currency: 'USD' },
-};
+const KEN = demoFocalPoint('KEN');
 
 describe('the rules of issue 15 in the browser', () => {
   it('panel, rule warnings, visit refused until the State consents, consent, outcome types per verdict', async () => {
     const stamp = Date.now();
-    const kenya = await caller(stack, KEN);
-    const manager = await caller(stack, MANAGER);
-    const project = await fileAs(stack, kenya, {
+    const kenya = await caller(web.stack, KEN);
+    const manager = await caller(web.stack, DEMO_MANAGER);
+    const project = await fileAs(web.stack, kenya, {
       state: 'KEN',
       title: `Witness protection ${stamp}`,
       idempotencyKey: `web-rules-${randomUUID()}`,
       needs: [{ priorityArea: 'PA-B', priorityActivity: '(g)', instrument: 'UNTOC', formsOfAssistance: ['MENTORING'], urgency: 'HIGH' as const, description: 'Establish a national witness-protection programme (001 para 26).' }],
     });
-    await must(stack, manager, 'startAssessment', project.id);
-    await must(stack, manager, 'startPlanning', project.id);
-    await must(stack, manager, 'setPlan', project.id, PLAN);
-    await must(stack, kenya, 'endorsePlan', project.id);
-    await must(stack, manager, 'seekFunding', project.id);
-    await must(stack, manager, 'pledge', project.id, { donor: 'Invented donor (demo)', amount: '80000', currency: 'USD', kind: 'CASH' });
-    await must(stack, manager, 'startDelivery', project.id);
-    await must(stack, manager, 'recordEnactment', project.id, { law: 'Witness Protection Act (invented)', enactedOn: '2027-04-10' });
+    await must(web.stack, manager, 'startAssessment', project.id);
+    await must(web.stack, manager, 'startPlanning', project.id);
+    await must(web.stack, manager, 'setPlan', project.id, KENYA_WITNESS_PROTECTION_PLAN);
+    await must(web.stack, kenya, 'endorsePlan', project.id);
+    await must(web.stack, manager, 'seekFunding', project.id);
+    await must(web.stack, manager, 'pledge', project.id, { donor: 'Invented donor (demo)', amount: '80000', currency: 'USD', kind: 'CASH' });
+    await must(web.stack, manager, 'startDelivery', project.id);
+    await must(web.stack, manager, 'recordEnactment', project.id, { law: 'Witness Protection Act (invented)', enactedOn: '2027-04-10' });
 
     // 1. The manager: the proposed panel with the reason for each pick, the lead and members chosen.
-    const page = await browser.newPage();
-    await signIn(page, 'programme-manager');
-    await page.goto(`${base}/projects/${encodeURIComponent(project.id)}`);
+    const page = await web.browser.newPage();
+    await web.signIn(page, 'programme-manager');
+    await page.goto(`${web.base}/projects/${encodeURIComponent(project.id)}`);
     await page.getByRole('heading', { name: `Witness protection ${stamp}` }).waitFor();
     await page.getByRole('heading', { name: 'Rules of the programme' }).waitFor();
     await page.getByRole('heading', { name: 'Rule warnings' }).waitFor();
@@ -100,9 +64,9 @@ describe('the rules of issue 15 in the browser', () => {
     await visited(page, 'rules-02-visit-refused');
 
     // 2. Kenya's focal point consents, with a note.
-    const fp = await browser.newPage();
-    await signIn(fp, 'focal-point-KEN');
-    await fp.goto(`${base}/projects/${encodeURIComponent(project.id)}`);
+    const fp = await web.browser.newPage();
+    await web.signIn(fp, 'focal-point-KEN');
+    await fp.goto(`${web.base}/projects/${encodeURIComponent(project.id)}`);
     const consent = fp.getByRole('form', { name: 'Consent to evaluation visits' });
     await consent.getByLabel('Conditions or contacts for the visit (optional)').fill('Contact the Ministry of Justice a week ahead.');
     await consent.getByRole('button', { name: 'Consent to evaluation visits' }).click();
@@ -120,9 +84,9 @@ describe('the rules of issue 15 in the browser', () => {
     await page.getByTestId('evaluation-visits').getByText(/KEN, .*: Interviews with the witness-protection unit/).waitFor();
 
     // 3. The evaluator: outcome types per verdict, none offered for an unmet need.
-    const ev = await browser.newPage();
-    await signIn(ev, 'evaluator');
-    await ev.goto(`${base}/projects/${encodeURIComponent(project.id)}/assessment`);
+    const ev = await web.browser.newPage();
+    await web.signIn(ev, 'evaluator');
+    await ev.goto(`${web.base}/projects/${encodeURIComponent(project.id)}/assessment`);
     await ev.getByRole('heading', { name: `Outcome assessment: Witness protection ${stamp}` }).waitFor();
     for (const select of await ev.getByLabel(/^Rating: /).all()) await select.selectOption('5');
     for (const box of await ev.getByLabel(/^Rationale: /).all()) await box.fill('Observed during the visit.');
@@ -139,13 +103,13 @@ describe('the rules of issue 15 in the browser', () => {
     await ev.getByLabel('Narrative').fill('Officers trained; the law is in force; few witnesses admitted yet.');
     await visited(ev, 'rules-04-outcome-types');
     await ev.getByRole('button', { name: 'Submit the outcome assessment' }).click();
-    await ev.waitForURL(`${base}/projects/${encodeURIComponent(project.id)}`);
+    await ev.waitForURL(`${web.base}/projects/${encodeURIComponent(project.id)}`);
 
     // What the users saw is what was recorded.
-    const read = await stack.gql(
+    const read = await web.stack.gql(
       `query($id: ID!) { project(id: $id) { ... on Project { stage evaluator panel visitConsents { state note } evaluationVisits { state startDate endDate purpose } outcomeAssessment { needVerdicts { verdict outcomeTypes } } } } }`,
       { id: project.id },
-      await stack.token(MANAGER),
+      await web.stack.token(DEMO_MANAGER),
     );
     const p = read.body.data.project;
     expect(p.evaluator).toBe('expert-demo-fra-reporting');
@@ -158,8 +122,8 @@ describe('the rules of issue 15 in the browser', () => {
   });
 
   it('4. the Conference administrator sets weights by instrument under a dated decision', async () => {
-    const page = await browser.newPage();
-    await signIn(page, 'conference-admin');
+    const page = await web.browser.newPage();
+    await web.signIn(page, 'conference-admin');
     await page.getByRole('link', { name: 'Priority weights' }).click();
     await page.getByRole('heading', { name: 'What these weights would change' }).waitFor();
     const decision = `decision 15/${Date.now() % 1000}`;
@@ -171,7 +135,7 @@ describe('the rules of issue 15 in the browser', () => {
     await page.getByRole('button', { name: 'Set these weights' }).click();
     await page.getByText(`Weights set under decision ${decision}.`).waitFor();
     await page.getByRole('row', { name: new RegExp(decision.replace('/', '\\/')) }).getByText('TIP 2').waitFor();
-    const read = await stack.gql('{ priorityWeights { decision decidedOn inForce instrumentWeights { instrument weight } } }', {}, await stack.token(MANAGER));
+    const read = await web.stack.gql('{ priorityWeights { decision decidedOn inForce instrumentWeights { instrument weight } } }', {}, await web.stack.token(DEMO_MANAGER));
     const set = read.body.data.priorityWeights.find((s: { decision: string }) => s.decision === decision);
     expect(set).toMatchObject({ decidedOn: '2026-10-20', instrumentWeights: [{ instrument: 'TIP', weight: 2 }] });
   });

@@ -31,38 +31,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await sql`CREATE TABLE need_ranking_stale (need_id text PRIMARY KEY)`.execute(db);
 
-  await sql`
-    CREATE FUNCTION need_ranking_mark_need() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      INSERT INTO need_ranking_stale (need_id) VALUES (NEW.id) ON CONFLICT DO NOTHING;
-      RETURN NULL;
-    END $$`.execute(db);
+  await markStaleFunction('need_ranking_mark_need', 'VALUES (NEW.id)').execute(db);
   await sql`CREATE TRIGGER need_ranking_need_changed AFTER INSERT OR UPDATE ON needs FOR EACH ROW EXECUTE FUNCTION need_ranking_mark_need()`.execute(db);
 
-  await sql`
-    CREATE FUNCTION need_ranking_mark_project() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      INSERT INTO need_ranking_stale (need_id) SELECT id FROM needs WHERE project_id = NEW.id ON CONFLICT DO NOTHING;
-      RETURN NULL;
-    END $$`.execute(db);
+  await markStaleFunction('need_ranking_mark_project', 'SELECT id FROM needs WHERE project_id = NEW.id').execute(db);
   await sql`
     CREATE TRIGGER need_ranking_project_stage AFTER UPDATE OF stage ON projects
     FOR EACH ROW WHEN (OLD.stage IS DISTINCT FROM NEW.stage) EXECUTE FUNCTION need_ranking_mark_project()`.execute(db);
 
-  await sql`
-    CREATE FUNCTION need_ranking_mark_verdict() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      INSERT INTO need_ranking_stale (need_id) VALUES (NEW.need_id) ON CONFLICT DO NOTHING;
-      RETURN NULL;
-    END $$`.execute(db);
+  await markStaleFunction('need_ranking_mark_verdict', 'VALUES (NEW.need_id)').execute(db);
   await sql`CREATE TRIGGER need_ranking_verdict AFTER INSERT OR UPDATE ON need_verdicts FOR EACH ROW EXECUTE FUNCTION need_ranking_mark_verdict()`.execute(db);
 
-  await sql`
-    CREATE FUNCTION need_ranking_mark_all() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      INSERT INTO need_ranking_stale (need_id) SELECT id FROM needs ON CONFLICT DO NOTHING;
-      RETURN NULL;
-    END $$`.execute(db);
+  await markStaleFunction('need_ranking_mark_all', 'SELECT id FROM needs').execute(db);
   await sql`CREATE TRIGGER need_ranking_weights AFTER INSERT ON priority_weight_sets FOR EACH STATEMENT EXECUTE FUNCTION need_ranking_mark_all()`.execute(db);
 
   // Needs that exist when this runs are ranked by the first reader.
@@ -77,4 +57,18 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`DROP FUNCTION IF EXISTS need_ranking_mark_all, need_ranking_mark_verdict, need_ranking_mark_project, need_ranking_mark_need`.execute(db);
   await sql`DROP TABLE IF EXISTS need_ranking_stale`.execute(db);
   await sql`DROP TABLE IF EXISTS need_ranking`.execute(db);
+}
+
+/**
+ * A trigger function that marks needs stale: `rows` names them (a VALUES row or a SELECT of need ids).
+ * Written once for the four triggers of up(); the SQL it builds is the very text each one had written out
+ * (this migration has run on existing databases, so what it creates must not change).
+ */
+function markStaleFunction(name: string, rows: string) {
+  return sql`
+    CREATE FUNCTION ${sql.raw(name)}() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      INSERT INTO need_ranking_stale (need_id) ${sql.raw(rows)} ON CONFLICT DO NOTHING;
+      RETURN NULL;
+    END $$`;
 }

@@ -30,30 +30,11 @@ export interface NeedHistoryEntry {
   detail: Record<string, unknown>;
 }
 
-export async function needHistory(db: Kysely<DB>, needId: string): Promise<NeedHistoryEntry[]> {
-  const [own, need, verdicts] = await Promise.all([
-    db.selectFrom('need_events').selectAll().where('need_id', '=', needId).orderBy('id').execute(),
-    db.selectFrom('needs').select(['project_id', 'created_at']).where('id', '=', needId).executeTakeFirst(),
-    db.selectFrom('need_verdicts').selectAll().where('need_id', '=', needId).execute(),
-  ]);
-  const projectEvents = need?.project_id
-    ? await db.selectFrom('project_events').selectAll().where('project_id', '=', need.project_id).orderBy('seq').execute()
-    : [];
-  const entries: NeedHistoryEntry[] = [
-    ...own.map((e) => ({ at: new Date(e.at), action: e.action, actorSubject: e.actor_subject, actorRole: e.actor_role, detail: e.detail })),
-    ...projectEvents.map((e) => ({
-      at: new Date(e.at), action: `project:${e.action}`, actorSubject: e.actor_subject, actorRole: e.actor_role,
-      detail: { projectId: e.project_id, fromStage: e.from_stage, toStage: e.to_stage },
-    })),
-    ...verdicts.map((v) => ({ at: new Date(v.evaluated_at), action: 'EVALUATED', actorSubject: v.evaluator_subject, actorRole: 'EVALUATOR', detail: { projectId: v.project_id, verdict: v.verdict } })),
-  ];
-  return entries.sort((a, b) => a.at.getTime() - b.at.getTime());
-}
-
 /**
  * A page of a need's history in event order: its own events, its project's and its verdicts, merged in SQL
- * by a sort key (the time in microseconds, the source, the row's key; the same order as needHistory) so
- * a page after `afterKey` costs the same at any depth. Each entry carries its key for the cursor.
+ * by a sort key (the time in microseconds, the source, the row's key: within one instant the need's own
+ * events, then its project's, then its verdicts) so a page after `afterKey` costs the same at any depth.
+ * Each entry carries its key for the cursor.
  */
 export async function needHistoryPage(db: Kysely<DB>, needId: string, limit: number, afterKey: string | null): Promise<(NeedHistoryEntry & { sortKey: string })[]> {
   const { rows } = await sql<{ at: Date; action: string; actor_subject: string; actor_role: string; detail: Record<string, unknown>; sort_key: string }>`

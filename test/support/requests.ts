@@ -1,4 +1,4 @@
-// Request fixtures from the seed documents (../shared/domain.md scenarios S1 and S13).
+// Request and plan fixtures from the seed documents (../shared/domain.md scenarios S1 and S13, and Kenya's 001 para 26).
 import type { FileRequestInput } from '../../domain/inputs.js';
 import { freshKey } from './stack.js';
 
@@ -80,3 +80,23 @@ export const PROJECTS = /* GraphQL */ `
       ... on ForbiddenError { code message }
     }
   }`;
+
+/** A plan for S1's request: officials trained on the self-assessment checklist, Gabon answering the review questionnaires. */
+export const GABON_REPORTING_PLAN = {
+  objectives: ['Reports on the implementation of the Convention submitted on time'],
+  outputs: [{ title: 'Officials trained on the self-assessment checklist', indicators: [{ name: 'officials trained', unit: 'people', baseline: 0, target: 12 }] }],
+  outcomes: [{ title: 'Gabon answers the review questionnaires', indicators: [{ name: 'questionnaires answered', unit: 'questionnaires', baseline: 0, target: 2 }] }],
+  formsOfAssistance: ['REPORTING_SUPPORT'],
+  modality: 'NATIONAL',
+  budget: { amount: '80000', currency: 'USD' },
+};
+
+/** A plan for Kenya's witness-protection request (001 para 26): protection officers trained, witnesses testifying under protection. */
+export const KENYA_WITNESS_PROTECTION_PLAN = {
+  objectives: ['A national witness-protection programme admits its first witnesses'],
+  outputs: [{ title: 'Protection officers trained', indicators: [{ name: 'officers trained', unit: 'people', baseline: 0, target: 20 }] }],
+  outcomes: [{ title: 'Witnesses testify under protection', indicators: [{ name: 'protected witnesses', unit: 'people', baseline: 0, target: 10 }] }],
+  formsOfAssistance: ['MENTORING'],
+  modality: 'NATIONAL',
+  budget: { amount: '80000', currency: 'USD' },
+};

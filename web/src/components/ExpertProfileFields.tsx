@@ -7,7 +7,7 @@ import { LANGUAGES, LEVELS } from '../../../domain/languages';
 import { useT } from '../i18n';
 import { choiceMissing, issueAt, type Problem } from '../outcome';
 import { oneOf } from '../vocabulary';
-import { SelectField, TextField } from './Fields';
+import { DateField, SelectField, TextField } from './Fields';
 
 export interface ProfileDraft {
   fields: string[];
@@ -124,21 +124,5 @@ export function ExpertProfileFields({ draft, onChange, problem, prefix }: { draf
 
       <TextField type="number" label={t('roles.profile.capacity')} hint={t('roles.profile.capacityHint')} value={draft.capacity} onChange={(v) => set({ capacity: v })} error={at('capacity')} />
     </>
-  );
-}
-
-/** A date field (YYYY-MM-DD), labelled, with its error tied to it. */
-export function DateField({ label, value, onChange, error }: { label: string; value: string; onChange: (v: string) => void; error?: string | undefined }) {
-  const id = useId();
-  return (
-    <div className={`field${error ? ' invalid' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      <input id={id} type="date" value={value} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} onChange={(e) => onChange(e.target.value)} />
-      {error && (
-        <span className="field-error" id={`${id}-error`}>
-          {error}
-        </span>
-      )}
-    </div>
   );
 }

@@ -68,11 +68,33 @@ export function SelectField({ label, error, hint, required, value, onChange, opt
   );
 }
 
+/** A date field (YYYY-MM-DD), labelled, with its error tied to it. */
+export function DateField({ label, value, onChange, error, required }: { label: string; value: string; onChange: (v: string) => void; error?: string | undefined; required?: boolean }) {
+  const id = useId();
+  return (
+    <div className={`field${error ? ' invalid' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      <input id={id} type="date" value={value} required={required} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} onChange={(e) => onChange(e.target.value)} />
+      <Described id={id} error={error} />
+    </div>
+  );
+}
+
+/** Checkboxes or radio buttons under their legend, the group's error tied to it (`id` from the group's useId). */
+export function ChoiceFieldset({ id, legend, error, radios, children }: { id: string; legend: string; error?: string | undefined; radios?: boolean; children: ReactNode }) {
+  return (
+    <fieldset className={`checks${radios ? ' radios' : ''}${error ? ' invalid' : ''}`} aria-describedby={error ? `${id}-error` : undefined}>
+      <legend>{legend}</legend>
+      {children}
+      <Described id={id} error={error} />
+    </fieldset>
+  );
+}
+
 export function CheckboxGroup({ legend, error, options, values, onChange }: { legend: string; error?: string | undefined; options: { value: string; label: string }[]; values: string[]; onChange: (v: string[]) => void }) {
   const id = useId();
   return (
-    <fieldset className={`checks${error ? ' invalid' : ''}`} aria-describedby={error ? `${id}-error` : undefined}>
-      <legend>{legend}</legend>
+    <ChoiceFieldset id={id} legend={legend} error={error}>
       <div className="check-grid">
         {options.map((o) => (
           <label key={o.value} className="check">
@@ -86,8 +108,7 @@ export function CheckboxGroup({ legend, error, options, values, onChange }: { le
           </label>
         ))}
       </div>
-      <Described id={id} error={error} />
-    </fieldset>
+    </ChoiceFieldset>
   );
 }
 

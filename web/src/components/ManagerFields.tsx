@@ -1,21 +1,7 @@
-// Fields the manager's forms need beyond components/Fields.tsx: a date, and a choice among options
-// of which some are not choosable and say why (radio buttons, each labelled, the reason tied to it).
+// Fields the manager's forms need beyond components/Fields.tsx: a choice among options of which some
+// are not choosable and say why (radio buttons, each labelled, the reason tied to it), and codes to tick.
 import { useId } from 'react';
-
-export function DateField({ label, value, onChange, error, required }: { label: string; value: string; onChange: (v: string) => void; error?: string | undefined; required?: boolean }) {
-  const id = useId();
-  return (
-    <div className={`field${error ? ' invalid' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      <input id={id} type="date" value={value} required={required} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} onChange={(e) => onChange(e.target.value)} />
-      {error && (
-        <span className="field-error" id={`${id}-error`}>
-          {error}
-        </span>
-      )}
-    </div>
-  );
-}
+import { ChoiceFieldset } from './Fields';
 
 export interface RadioOption {
   value: string;
@@ -27,8 +13,7 @@ export interface RadioOption {
 export function RadioGroup({ legend, name, options, value, onChange, error }: { legend: string; name: string; options: RadioOption[]; value: string; onChange: (v: string) => void; error?: string | undefined }) {
   const id = useId();
   return (
-    <fieldset className={`checks radios${error ? ' invalid' : ''}`} aria-describedby={error ? `${id}-error` : undefined}>
-      <legend>{legend}</legend>
+    <ChoiceFieldset id={id} legend={legend} error={error} radios>
       {options.map((o, i) => (
         <div key={o.value} className={`radio${o.disabledReason ? ' disabled' : ''}`}>
           <label className="check">
@@ -41,12 +26,7 @@ export function RadioGroup({ legend, name, options, value, onChange, error }: { 
           )}
         </div>
       ))}
-      {error && (
-        <span className="field-error" id={`${id}-error`}>
-          {error}
-        </span>
-      )}
-    </fieldset>
+    </ChoiceFieldset>
   );
 }
 
@@ -57,8 +37,7 @@ export function RadioGroup({ legend, name, options, value, onChange, error }: { 
 export function CodeChecks({ legend, options, values, onChange, error }: { legend: string; options: readonly { code: string; title: string }[]; values: string[]; onChange: (v: string[]) => void; error?: string | undefined }) {
   const id = useId();
   return (
-    <fieldset className={`checks${error ? ' invalid' : ''}`} aria-describedby={error ? `${id}-error` : undefined}>
-      <legend>{legend}</legend>
+    <ChoiceFieldset id={id} legend={legend} error={error}>
       <div className="check-grid">
         {options.map((o) => (
           <div key={o.code} className="check">
@@ -77,11 +56,6 @@ export function CodeChecks({ legend, options, values, onChange, error }: { legen
           </div>
         ))}
       </div>
-      {error && (
-        <span className="field-error" id={`${id}-error`}>
-          {error}
-        </span>
-      )}
-    </fieldset>
+    </ChoiceFieldset>
   );
 }

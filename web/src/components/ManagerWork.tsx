@@ -20,8 +20,8 @@ import { PROPOSE_EVALUATION_PANEL, RECORD_EVALUATION_VISIT } from '../operations
 import { choiceMissing, issueAt, problemOf, type Problem } from '../outcome';
 import { oneOf } from '../vocabulary';
 import type { Session } from '../session';
-import { CheckboxGroup, Section, SelectField, TextField } from './Fields';
-import { CodeChecks, DateField, RadioGroup } from './ManagerFields';
+import { CheckboxGroup, DateField, Section, SelectField, TextField } from './Fields';
+import { CodeChecks, RadioGroup } from './ManagerFields';
 import { ProblemNotice } from './ProblemNotice';
 import { ProjectRules } from './ProjectRules';
 import '../manager.css';

@@ -1,6 +1,7 @@
 // Every GraphQL operation the web app sends lives in web/src/operations/: move these to the new API
 // contract (issue 11) and the pages follow through the inferred types.
 import { graphql } from '../graphql';
+import { FAILURE } from './errors';
 
 export const ME = graphql(`
   query Me { me { subject role state } }
@@ -38,10 +39,10 @@ export const PROJECTS = graphql(`
           }
         }
       }
-      ... on Error { code message }
+      ...Failure
     }
   }
-`);
+`, [FAILURE]);
 
 export const PROJECT = graphql(`
   query Project($id: ID!) {
@@ -69,10 +70,10 @@ export const PROJECT = graphql(`
           needVerdicts { needId verdict }
         }
       }
-      ... on Error { code message }
+      ...Failure
     }
   }
-`);
+`, [FAILURE]);
 
 export const PROJECT_TIMELINE = graphql(`
   query ProjectTimeline($id: ID!, $first: Int, $after: String) {
@@ -84,7 +85,7 @@ export const PROJECT_TIMELINE = graphql(`
           edges { node { seq kind action fromStage toStage at actor { subject role state } } }
         }
       }
-      ... on Error { code message }
+      ...Failure
     }
   }
-`);
+`, [FAILURE]);

@@ -1,5 +1,6 @@
 // The expert's invitations (one chain per slot, run as a workflow) and its answer.
 import { graphql } from '../graphql';
+import { FAILURE } from './errors';
 
 export const MY_INVITATIONS = graphql(`
   query MyInvitations($first: Int, $after: String) {
@@ -12,17 +13,17 @@ export const MY_INVITATIONS = graphql(`
           edges { node { id slot needId projectId status expertId events { seq kind at expertId } } }
         }
       }
-      ... on Error { code message }
+      ...Failure
     }
   }
-`);
+`, [FAILURE]);
 
 export const ANSWER_INVITATION = graphql(`
   mutation AnswerInvitation($invitationId: ID!, $accept: Boolean!, $reason: String) {
     answerInvitation(input: { invitationId: $invitationId, accept: $accept, reason: $reason }) {
       __typename
       ... on Invitation { id status expertId }
-      ... on Error { code message }
+      ...Failure
     }
   }
-`);
+`, [FAILURE]);

@@ -1,5 +1,6 @@
 // The needs pool, ranked by priority with its named parts.
 import { graphql } from '../graphql';
+import { FAILURE } from './errors';
 
 export const NEED_POOL = graphql(`
   query NeedPool($filter: NeedPoolFilter, $first: Int, $after: String) {
@@ -18,7 +19,7 @@ export const NEED_POOL = graphql(`
           }
         }
       }
-      ... on Error { code message }
+      ...Failure
     }
   }
-`);
+`, [FAILURE]);

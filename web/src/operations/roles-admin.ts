@@ -1,5 +1,6 @@
 // The Conference administrator's re-prioritisation snapshots, and the pool the weight preview re-ranks.
 import { graphql } from '../graphql';
+import { FAILURE } from './errors';
 
 export const PRIORITY_SNAPSHOTS = graphql(`
   query RolesPrioritySnapshots($first: Int, $after: String, $rankingFirst: Int) {
@@ -21,27 +22,27 @@ export const PRIORITY_SNAPSHOTS = graphql(`
           }
         }
       }
-      ... on Error { code message }
+      ...Failure
     }
   }
-`);
+`, [FAILURE]);
 
 export const REPRIORITISE_NOW = graphql(`
   mutation RolesReprioritiseNow {
     reprioritiseNow {
       __typename
       ... on PrioritySnapshot { id }
-      ... on Error { code message }
+      ...Failure
     }
   }
-`);
+`, [FAILURE]);
 
 export const PREVIEW_POOL = graphql(`
   query RolesPreviewPool {
     needPool(first: 100) {
       __typename
       ... on QueryNeedPoolSuccess { data { edges { node { id poolRank state priorityArea priorityActivity description priority { score parts { name points } } } } } }
-      ... on Error { code message }
+      ...Failure
     }
   }
-`);
+`, [FAILURE]);

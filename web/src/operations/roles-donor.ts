@@ -1,6 +1,7 @@
 // The donor's operations: projects open for funding with their gap, a pledge, and what it funds.
 // (web-roles: kept apart so the lead can move them to the new API contract in one place.)
 import { graphql } from '../graphql';
+import { CHANGE_FAILURE, FAILURE } from './errors';
 
 export const FUNDING_PROJECTS = graphql(`
   query FundingProjects($filter: ProjectFilter, $first: Int, $after: String) {
@@ -21,19 +22,17 @@ export const FUNDING_PROJECTS = graphql(`
           }
         }
       }
-      ... on Error { code message }
+      ...Failure
     }
   }
-`);
+`, [FAILURE]);
 
 export const PLEDGE = graphql(`
   mutation RolesPledge($input: PledgeInput!) {
     pledge(input: $input) {
       __typename
       ... on Project { id stage pledgedAmount fundingGap }
-      ... on Error { code message }
-      ... on TransitionRefusedError { refusal }
-      ... on ValidationError { issues { field message } }
+      ...ChangeFailure
     }
   }
-`);
+`, [CHANGE_FAILURE]);

@@ -1,5 +1,6 @@
 // The expert's own profile on the roster.
 import { graphql } from '../graphql';
+import { CHANGE_FAILURE, FAILURE } from './errors';
 
 export const EXPERT_PROFILE = graphql(`
   query RolesExpertProfile($id: ID!) {
@@ -15,19 +16,17 @@ export const EXPERT_PROFILE = graphql(`
           conflicts { states projects organisations }
         }
       }
-      ... on Error { code message }
+      ...Failure
     }
   }
-`);
+`, [FAILURE]);
 
 export const UPDATE_EXPERT_PROFILE = graphql(`
   mutation RolesUpdateExpertProfile($profile: ExpertProfileInput!) {
     updateExpertProfile(input: { profile: $profile }) {
       __typename
       ... on Expert { id }
-      ... on Error { code message }
-      ... on TransitionRefusedError { refusal }
-      ... on ValidationError { issues { field message } }
+      ...ChangeFailure
     }
   }
-`);
+`, [CHANGE_FAILURE]);

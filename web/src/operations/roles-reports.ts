@@ -1,15 +1,16 @@
 // The reports the charts draw: needs by priority area x region, the funding gap, DAC ratings per project.
 import { graphql } from '../graphql';
+import { FAILURE } from './errors';
 
 export const NEEDS_REPORT = graphql(`
   query RolesNeedsReport {
     needsReport {
       __typename
       ... on QueryNeedsReportSuccess { data { priorityArea region stage needs oldestWaitingSince } }
-      ... on Error { code message }
+      ...Failure
     }
   }
-`);
+`, [FAILURE]);
 
 export const FUNDING_GAP_REPORT = graphql(`
   query RolesFundingGapReport {
@@ -19,10 +20,10 @@ export const FUNDING_GAP_REPORT = graphql(`
         byAreaActivity { priorityArea priorityActivity currency projects budget pledged gap }
         earmarkMismatch { priorityArea conferenceShare earmarkShare flag explanation }
       }
-      ... on Error { code message }
+      ...Failure
     }
   }
-`);
+`, [FAILURE]);
 
 export const OUTCOMES_REPORT = graphql(`
   query RolesOutcomesReport {
@@ -31,7 +32,7 @@ export const OUTCOMES_REPORT = graphql(`
       ... on QueryOutcomesReportSuccess {
         data { projectId title stage relevance coherence effectiveness efficiency impact sustainability needsMet needsPartlyMet needsUnmet }
       }
-      ... on Error { code message }
+      ...Failure
     }
   }
-`);
+`, [FAILURE]);

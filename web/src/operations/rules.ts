@@ -1,6 +1,7 @@
 // The rules of issue 15 the web app offers (the API already enforces them): a balanced evaluation
 // panel, evaluation visits by consent, the project's rule warnings, consent to visit by a State.
 import { graphql } from '../graphql';
+import { CHANGE_FAILURE, FAILURE } from './errors';
 
 /** The project's rule warnings with their reason (the secretariat's to read). */
 export const RULE_WARNINGS = graphql(`
@@ -8,10 +9,10 @@ export const RULE_WARNINGS = graphql(`
     project(id: $id) {
       __typename
       ... on Project { id ruleWarnings { rule reason needId } }
-      ... on Error { code message }
+      ...Failure
     }
   }
-`);
+`, [FAILURE]);
 
 /** The States' consents to visits and the evaluation visits recorded (a focal point sees its own State's). */
 export const PROJECT_RULES = graphql(`
@@ -23,10 +24,10 @@ export const PROJECT_RULES = graphql(`
         visitConsents { state by note at }
         evaluationVisits { state startDate endDate purpose by at }
       }
-      ... on Error { code message }
+      ...Failure
     }
   }
-`);
+`, [FAILURE]);
 
 export const PROPOSE_EVALUATION_PANEL = graphql(`
   query ProposeEvaluationPanel($projectId: ID!) {
@@ -39,29 +40,25 @@ export const PROPOSE_EVALUATION_PANEL = graphql(`
           unfilled { state slot reason }
         }
       }
-      ... on Error { code message }
+      ...Failure
     }
   }
-`);
+`, [FAILURE]);
 
 export const RECORD_EVALUATION_VISIT = graphql(`
   mutation RecordEvaluationVisit($input: RecordEvaluationVisitInput!) { recordEvaluationVisit(input: $input) {
       __typename
       ... on Project { id stage }
-      ... on Error { code message }
-      ... on TransitionRefusedError { refusal }
-      ... on ValidationError { issues { field message } }
+      ...ChangeFailure
     }
   }
-`);
+`, [CHANGE_FAILURE]);
 
 export const CONSENT_TO_VISIT = graphql(`
   mutation ConsentToVisit($input: ConsentToVisitInput!) { consentToVisit(input: $input) {
       __typename
       ... on Project { id stage }
-      ... on Error { code message }
-      ... on TransitionRefusedError { refusal }
-      ... on ValidationError { issues { field message } }
+      ...ChangeFailure
     }
   }
-`);
+`, [CHANGE_FAILURE]);

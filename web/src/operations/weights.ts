@@ -1,5 +1,6 @@
 // The Conference's priority weights, versioned by decision.
 import { graphql } from '../graphql';
+import { INPUT_FAILURE } from './errors';
 
 export const PRIORITY_WEIGHTS = graphql(`
   query PriorityWeights { priorityWeights { id decision decidedOn inForce setAt setBy weights { priorityArea weight } instrumentWeights { instrument weight } } }
@@ -10,8 +11,7 @@ export const SET_PRIORITY_WEIGHTS = graphql(`
     setPriorityWeights(input: $input) {
       __typename
       ... on PriorityWeightSet { id decision }
-      ... on Error { code message }
-      ... on ValidationError { issues { field message } }
+      ...InputFailure
     }
   }
-`);
+`, [INPUT_FAILURE]);

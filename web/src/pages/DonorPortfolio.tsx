@@ -1,11 +1,10 @@
 // What a donor funds: the projects its organisation pledged to, with its pledges and the gap left, and
 // the outcomes report rows for them (DAC ratings, needs met) once evaluated.
 import { useQuery } from 'urql';
-import { Link } from 'wouter';
 import { Section } from '../components/Fields';
 import { DacRatingsChart } from '../components/RoleCharts';
+import { ProjectTable } from '../components/ProjectTable';
 import { ShowMore } from '../components/ShowMore';
-import { StageBadge } from '../components/StageBadge';
 import { usePages } from '../components/usePages';
 import { useT, type MessageKey } from '../i18n';
 import { FUNDING_PROJECTS } from '../operations/roles-donor';
@@ -25,39 +24,25 @@ export default function DonorPortfolio({ session }: { session: Session }) {
       {!data && <p role="status">{t('common.loading')}</p>}
       {data && funded.length === 0 && <p>{t('roles.portfolio.none')}</p>}
       {funded.length > 0 && (
-        <table className="projects">
-          <thead>
-            <tr>
-              <th scope="col">{t('projects.col.title')}</th>
-              <th scope="col">{t('projects.col.stage')}</th>
-              <th scope="col">{t('roles.portfolio.ourPledges')}</th>
-              <th scope="col">{t('roles.funding.gap')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {funded.map((p) => (
-              <tr key={p.id}>
-                <td>
-                  <Link href={`/projects/${encodeURIComponent(p.id)}`}>{p.title}</Link>
-                </td>
-                <td>
-                  <StageBadge stage={p.stage} />
-                </td>
-                <td>
-                  <ul className="parts">
-                    {p.pledges.map((pl, i) => (
-                      <li key={i}>
-                        {money(pl.amount, pl.currency)} · {t(`roles.kind.${pl.kind}` as MessageKey)}
-                        {pl.earmarkPriorityArea ? ` · ${t('roles.portfolio.earmarked', { area: pl.earmarkPriorityArea })}` : ''}
-                      </li>
-                    ))}
-                  </ul>
-                </td>
-                <td>{money(p.fundingGap, p.budget?.currency ?? p.pledges[0]!.currency)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ProjectTable
+          projects={funded}
+          columns={[
+            {
+              heading: t('roles.portfolio.ourPledges'),
+              cell: (p) => (
+                <ul className="parts">
+                  {p.pledges.map((pl, i) => (
+                    <li key={i}>
+                      {money(pl.amount, pl.currency)} · {t(`roles.kind.${pl.kind}` as MessageKey)}
+                      {pl.earmarkPriorityArea ? ` · ${t('roles.portfolio.earmarked', { area: pl.earmarkPriorityArea })}` : ''}
+                    </li>
+                  ))}
+                </ul>
+              ),
+            },
+            { heading: t('roles.funding.gap'), cell: (p) => money(p.fundingGap, p.budget?.currency ?? p.pledges[0]!.currency) },
+          ]}
+        />
       )}
       <ShowMore pages={pages} label={t('more.projects')} />
       <Section title={t('roles.portfolio.outcomes')}>

@@ -7,6 +7,7 @@ import { Link } from 'wouter';
 import { Chart } from '../components/Chart';
 import { CheckboxGroup, Section, TextField } from '../components/Fields';
 import { ProblemNotice } from '../components/ProblemNotice';
+import { ScoreParts } from '../components/ScoreParts';
 import { useT, type MessageKey } from '../i18n';
 import { PROJECT } from '../operations/common';
 import { INVITATION, INVITE_EXPERTS, MATCH_EXPERTS, PROPOSE_TEAM } from '../operations/manager-matching';
@@ -130,13 +131,7 @@ function NeedMatchSection({ match: m, label, onInvited }: { match: Match; label:
                 <td>{number(r.score)}</td>
                 <td>
                   <ScoreBar name={r.name} parts={r.parts} max={max} />
-                  <ul className="parts">
-                    {r.parts.map((p) => (
-                      <li key={p.name}>
-                        {part(p.name)}: {number(p.points)} <span className="muted">({p.reason})</span>
-                      </li>
-                    ))}
-                  </ul>
+                  <ScoreParts parts={r.parts} label={part} />
                 </td>
               </tr>
             ))}

@@ -9,6 +9,7 @@ import { SelectField } from '../components/Fields';
 import { NeedSettings } from '../components/NeedSettings';
 import { ShowMore } from '../components/ShowMore';
 import { usePages } from '../components/usePages';
+import { ScoreParts } from '../components/ScoreParts';
 import { useT, type MessageKey } from '../i18n';
 import { CODE_LISTS } from '../operations/common';
 import { NEED_POOL } from '../operations/needs';
@@ -92,13 +93,7 @@ export default function NeedsPool({ session }: { session: Session }) {
               </td>
               <td>{n.priority ? number(n.priority.score) : ''}</td>
               <td>
-                <ul className="parts">
-                  {(n.priority?.parts ?? []).map((p) => (
-                    <li key={p.name}>
-                      {part(p.name)}: {number(p.points)} <span className="muted">({p.reason})</span>
-                    </li>
-                  ))}
-                </ul>
+                <ScoreParts parts={n.priority?.parts ?? []} label={part} />
               </td>
             </tr>
           ))}

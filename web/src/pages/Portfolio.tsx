@@ -10,7 +10,7 @@ import { ShowMore } from '../components/ShowMore';
 import { usePages } from '../components/usePages';
 import { useT } from '../i18n';
 import { CODE_LISTS, PROJECTS } from '../operations/common';
-import { ProjectTable } from './MyProjects';
+import { FiledProjectTable } from './MyProjects';
 
 export default function Portfolio() {
   const { t, date, code } = useT();
@@ -60,7 +60,7 @@ export default function Portfolio() {
       </p>
       <h2>{t('portfolio.byStage')}</h2>
       <Chart label={`${t('portfolio.byStage')}: ${counts.map((c) => `${c.stage} ${c.count}`).join(', ')}`} draw={draw} />
-      <ProjectTable projects={projects} date={date} />
+      <FiledProjectTable projects={projects} date={date} />
       <ShowMore pages={pages} label={t('more.projects')} />
     </>
   );

@@ -3,8 +3,8 @@
 // being edited would cause, before they are set.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useClient, useQuery } from 'urql';
-import { Section, TextField } from '../components/Fields';
-import { DateField } from '../components/ManagerFields';
+import { DateField, Section, TextField } from '../components/Fields';
+
 import { ProblemNotice } from '../components/ProblemNotice';
 import { WeightsPreview } from '../components/WeightsPreview';
 import { useT } from '../i18n';
