@@ -1,42 +1,20 @@
 // Lists that reach every item ("Show more" after the last page's endCursor) and the needs' records that
 // were API-only (recordNeed, a need's field of expertise and confidentiality, a State's report), in a real
-// browser (Debian's Chromium via playwright-core) on the real stack. axe-core runs on every page visited;
+// browser (Debian's Chromium via playwright-core) on the real web.stack. axe-core runs on every page visited;
 // what the user did is read back over the API.
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { insertPresumedNeeds } from '../db/queries/needs-pool.js';
 import { presumedNeedId, presumedReportingNeed } from '../domain/presumed-needs.js';
-import { ensureWebBuild } from '../scripts/web-build.js';
 import { caller, type Caller } from './support/actions.js';
-import { launchChromium, visited } from './support/browser.js';
-import { startStack, type Stack } from './support/stack.js';
+import { visited } from './support/browser.js';
+import { useWebStack } from './support/web-stack.js';
 
-let stack: Stack;
-let browser: Browser;
-let base: string;
+const web = useWebStack();
 let manager: Caller;
-
 beforeAll(async () => {
-  await ensureWebBuild();
-  process.env.PALERMO_DEMO_SIGN_IN = 'true'; // as npm start sets it in the embedded default
-  stack = await startStack();
-  base = stack.apiUrl.replace(/\/graphql$/, '');
-  browser = await launchChromium();
-  manager = await caller(stack, { subject: 'demo-programme-manager', role: 'PROGRAMME_MANAGER' });
+  manager = await caller(web.stack, { subject: 'demo-programme-manager', role: 'PROGRAMME_MANAGER' });
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-  delete process.env.PALERMO_DEMO_SIGN_IN;
-});
-
-async function signIn(page: Page, identity: string) {
-  await page.goto(`${base}/`);
-  await page.locator(`button[data-identity="${identity}"]`).click();
-  await page.getByRole('navigation', { name: 'Main' }).waitFor();
-}
 
 const RECORD = `mutation($input: RecordNeedInput!) { recordNeed(input: $input) { __typename ... on Need { id } ... on Error { code message } ... on ValidationError { issues { field message } } } }`;
 const NEED = `query($id: ID!) { need(id: $id) { __typename ... on Need { id state description confidential withdrawnReason field { field from } origin { kind source raisedBy } } ... on Error { code message } } }`;
@@ -44,12 +22,12 @@ const NEED = `query($id: ID!) { need(id: $id) { __typename ... on Need { id stat
 /** A need raised by a field office, recorded over the API as another manager would. */
 async function recordOverApi(state: string, description: string): Promise<string> {
   const input = { state, source: 'FIELD_OFFICE', raisedBy: 'UNODC field office (test)', priorityArea: 'PA-B', priorityActivity: '(b)', instrument: 'UNTOC', formsOfAssistance: ['TRAINING_NATIONAL'], urgency: 'MEDIUM', description, idempotencyKey: `web-lists-${randomUUID()}` };
-  const { body } = await stack.gql(RECORD, { input }, manager.token);
+  const { body } = await web.stack.gql(RECORD, { input }, manager.token);
   expect(body.data.recordNeed.__typename, JSON.stringify(body)).toBe('Need');
   return body.data.recordNeed.id;
 }
 
-const readNeed = async (id: string) => (await stack.gql(NEED, { id }, manager.token)).body.data.need;
+const readNeed = async (id: string) => (await web.stack.gql(NEED, { id }, manager.token)).body.data.need;
 
 describe('lists and needs in the browser', () => {
   it('the needs pool shows its first page, "Show more" appends the next one (filter kept, count and focus sensible), and a need\'s field and confidentiality are set on its row, a refusal at its field', async () => {
@@ -59,9 +37,9 @@ describe('lists and needs in the browser', () => {
     const ids: string[] = [];
     for (let i = 0; i < 30; i++) ids.push(await recordOverApi(state, `Train Jamaican prosecutors, group ${i + 1} (${stamp})`));
 
-    const page = await browser.newPage();
-    await signIn(page, 'programme-manager');
-    await page.goto(`${base}/needs`);
+    const page = await web.browser.newPage();
+    await web.signIn(page, 'programme-manager');
+    await page.goto(`${web.base}/needs`);
     await page.getByRole('heading', { name: 'Needs pool by priority' }).waitFor();
     const filters = page.getByRole('form', { name: 'Filters' });
     await filters.getByLabel('State').selectOption(state);
@@ -114,9 +92,9 @@ describe('lists and needs in the browser', () => {
 
   it('the manager records a need raised by a field office (who raised it refused when missing, at its field) and a State\'s report that withdraws its presumed need', async () => {
     const stamp = Date.now();
-    const page = await browser.newPage();
-    await signIn(page, 'programme-manager');
-    await page.goto(`${base}/needs`);
+    const page = await web.browser.newPage();
+    await web.signIn(page, 'programme-manager');
+    await page.goto(`${web.base}/needs`);
     await page.getByRole('link', { name: 'Record a need' }).click();
     await page.getByRole('heading', { name: 'Record a need' }).waitFor();
     const form = page.getByRole('form', { name: 'Record a need' });
@@ -150,9 +128,9 @@ describe('lists and needs in the browser', () => {
 
     // A State with an open presumed reporting need (R8), as the re-prioritisation run writes it.
     const state = 'LAO';
-    await insertPresumedNeeds(stack.db, [presumedReportingNeed(state)]);
-    await stack.db.updateTable('needs').set({ withdrawn_at: null, withdrawn_reason: null, confirmed_at: null, confirmed_by: null }).where('id', '=', presumedNeedId(state)).execute();
-    await page.goto(`${base}/needs`);
+    await insertPresumedNeeds(web.stack.db, [presumedReportingNeed(state)]);
+    await web.stack.db.updateTable('needs').set({ withdrawn_at: null, withdrawn_reason: null, confirmed_at: null, confirmed_by: null }).where('id', '=', presumedNeedId(state)).execute();
+    await page.goto(`${web.base}/needs`);
     const opener = page.getByRole('button', { name: 'Record a State’s report' });
     await opener.click();
     expect(await opener.getAttribute('aria-expanded')).toBe('true');
@@ -175,14 +153,14 @@ describe('lists and needs in the browser', () => {
   });
 
   it('the re-prioritisation runs page five at a time, older runs appended by "Show older runs"', async () => {
-    const admin = await caller(stack, { subject: 'demo-conference-admin', role: 'CONFERENCE_ADMIN' });
-    const count = async () => (await stack.gql('{ prioritySnapshots(first: 1) { ... on QueryPrioritySnapshotsSuccess { data { totalCount } } } }', {}, admin.token)).body.data.prioritySnapshots.data.totalCount as number;
+    const admin = await caller(web.stack, { subject: 'demo-conference-admin', role: 'CONFERENCE_ADMIN' });
+    const count = async () => (await web.stack.gql('{ prioritySnapshots(first: 1) { ... on QueryPrioritySnapshotsSuccess { data { totalCount } } } }', {}, admin.token)).body.data.prioritySnapshots.data.totalCount as number;
     // Seven runs at least: more than the page's five.
-    while ((await count()) < 7) expect((await stack.gql('mutation { reprioritiseNow { __typename } }', {}, admin.token)).body.data.reprioritiseNow.__typename).toBe('PrioritySnapshot');
+    while ((await count()) < 7) expect((await web.stack.gql('mutation { reprioritiseNow { __typename } }', {}, admin.token)).body.data.reprioritiseNow.__typename).toBe('PrioritySnapshot');
     const total = await count();
-    const page = await browser.newPage();
-    await signIn(page, 'conference-admin');
-    await page.goto(`${base}/snapshots`);
+    const page = await web.browser.newPage();
+    await web.signIn(page, 'conference-admin');
+    await page.goto(`${web.base}/snapshots`);
     const runs = page.locator('section.snapshot');
     await page.getByText(`5 of ${total} shown`).waitFor();
     expect(await runs.count()).toBe(5);
@@ -199,9 +177,9 @@ describe('lists and needs in the browser', () => {
 
   it("a State's focal point marks one of its own needs confidential from its ranking", async () => {
     const needId = await recordOverApi('KEN', `Kenyan investigators' training in financial investigations (${Date.now()})`);
-    const page = await browser.newPage();
-    await signIn(page, 'focal-point-KEN');
-    await page.goto(`${base}/state-needs`);
+    const page = await web.browser.newPage();
+    await web.signIn(page, 'focal-point-KEN');
+    await page.goto(`${web.base}/state-needs`);
     const item = page.getByRole('listitem').filter({ hasText: "Kenyan investigators' training in financial investigations" }).last();
     await item.getByText('Field of expertise and confidentiality').click();
     await item.getByLabel('Confidential: hidden from donors').check();
