@@ -443,7 +443,8 @@ function until(at: number): number {
 }
 
 function projectionRejection(err: unknown): string | null {
-  const cause = err instanceof ActivityFailure ? err.cause : undefined;
+  // An activity's failure comes wrapped in an ActivityFailure; a local activity's as it was thrown.
+  const cause = err instanceof ActivityFailure ? err.cause : err;
   return cause instanceof ApplicationFailure && cause.type === PROJECTION_REJECTED ? cause.message : null;
 }
 
