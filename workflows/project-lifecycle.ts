@@ -443,8 +443,7 @@ function until(at: number): number {
 }
 
 function projectionRejection(err: unknown): string | null {
-  // An activity's failure comes wrapped in an ActivityFailure; a local activity's as it was thrown.
-  const cause = err instanceof ActivityFailure ? err.cause : err;
+  const cause = err instanceof ActivityFailure ? err.cause : undefined;
   return cause instanceof ApplicationFailure && cause.type === PROJECTION_REJECTED ? cause.message : null;
 }
 
