@@ -6,7 +6,6 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../domain/roles.js';
 import { startAssessmentUpdate } from '../workflows/definitions.js';
-import { localProjections } from './support/projection-history.js';
 import { act, caller, fileAs, must, readProject, rosterEvaluator, type Caller } from './support/actions.js';
 import { projectInDelivery } from './support/delivery.js';
 import { hondurasImpunityRequest, gabonReportingRequest } from './support/requests.js';
@@ -58,14 +57,16 @@ describe('a projection PostgreSQL refuses on the data', () => {
       { seq: 3, kind: 'ESCALATION', action: 'PROJECTION_FAILED' },
     ]);
 
-    // The history: the projection of event 2 (run as a local activity, the fast path) failed once,
-    // non-retryable, and was never retried, nor handed to the projection activity.
+    // The history: the projection of event 2 failed once, non-retryable, and was never retried.
     const history = (await handle.fetchHistory()).events ?? [];
-    const failed = localProjections(history).filter((p) => p.failure);
+    const failed = history.filter((e) => e.activityTaskFailedEventAttributes);
     expect(failed).toHaveLength(1);
-    expect(failed[0]!.failure).toMatchObject({ applicationFailureInfo: { type: 'ProjectionRejected', nonRetryable: true } });
-    expect(failed[0]!.attempt).toBe(1);
-    expect(history.filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'projectEvent')).toEqual([]);
+    expect(failed[0]!.activityTaskFailedEventAttributes!.failure).toMatchObject({ applicationFailureInfo: { type: 'ProjectionRejected', nonRetryable: true } });
+    const attempts = history.flatMap((e) => (e.activityTaskStartedEventAttributes ? [e.activityTaskStartedEventAttributes.attempt] : []));
+    expect(attempts.every((a) => a === 1)).toBe(true);
+    const scheduledId = failed[0]!.activityTaskFailedEventAttributes!.scheduledEventId!;
+    const scheduled = history.find((e) => Number(e.eventId) === Number(scheduledId))!.activityTaskScheduledEventAttributes!;
+    expect(scheduled.activityType?.name).toBe('projectEvent');
 
     // Later transitions still work and are read back.
     const planning = await must(stack, pm, 'startPlanning', id);

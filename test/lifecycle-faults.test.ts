@@ -46,8 +46,7 @@ describe('a worker process killed in the middle of a transition', () => {
     const { id } = await fileAs(stack, fp, hondurasImpunityRequest());
     const handle = stack.client.workflow.getHandle(id);
 
-    // Hold the project's row, so the projection is surely in flight (waiting on its lock) when the worker dies:
-    // the local try times out on it, then the projection activity waits on it.
+    // Hold the project's row, so the projection activity is surely in flight (waiting on its lock) when the worker dies.
     let release!: () => void;
     const released = new Promise<void>((r) => (release = r));
     let locked!: () => void;
@@ -81,9 +80,7 @@ describe('a worker process killed in the middle of a transition', () => {
     // there (its first attempt timed out), then completed once on the new worker.
     const events = (await handle.fetchHistory()).events ?? [];
     const scheduled = events.filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'projectEvent');
-    // The filing was projected by the local activity; this transition's local try timed out on the held
-    // lock (5 s), so the projection activity took it over: the last one scheduled.
-    const transition = scheduled.at(-1)!;
+    const transition = scheduled[1]!; // the first projects the filing, the second this transition
     const ofTransition = (e: (typeof events)[number]) =>
       [e.activityTaskStartedEventAttributes?.scheduledEventId, e.activityTaskCompletedEventAttributes?.scheduledEventId, e.activityTaskTimedOutEventAttributes?.scheduledEventId]
         .some((sid) => sid != null && Number(sid) === Number(transition.eventId));

@@ -15,7 +15,6 @@ import {
   patched,
   getExternalWorkflowHandle,
   proxyActivities,
-  proxyLocalActivities,
   setHandler,
   startChild,
   upsertSearchAttributes,
@@ -60,14 +59,6 @@ const { projectEvent } = proxyActivities<ProjectionActivities>({
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds', backoffCoefficient: 2, nonRetryableErrorTypes: [PROJECTION_REJECTED] },
 });
 
-// The fast path (since LOCAL_PROJECTION): the same activity run in the worker within the workflow task
-// that committed the event, so the Update is answered in that task with no round trip through the
-// server. Tried once and briefly: a failure that is not in the data hands the event to projectEvent above.
-const { projectEvent: projectEventLocally } = proxyLocalActivities<ProjectionActivities>({
-  startToCloseTimeout: '5 seconds',
-  retry: { maximumAttempts: 1, nonRetryableErrorTypes: [PROJECTION_REJECTED] },
-});
-
 const { askSurvivorToAbsorb } = proxyActivities<ProjectionActivities>({
   startToCloseTimeout: '20 seconds',
   // The caller of merge is waiting: a survivor that cannot be reached after three tries refuses the merge.
@@ -76,8 +67,6 @@ const { askSurvivorToAbsorb } = proxyActivities<ProjectionActivities>({
 
 /** Patch id: a run may continue as new while events wait for projection (they carry over). */
 const CONTINUE_AS_NEW_WITH_UNPROJECTED = 'continue-as-new-with-unprojected';
-/** Patch id: events are projected by a local activity first, the activity taking over when it fails. */
-const LOCAL_PROJECTION = 'projection-local-activity';
 
 const TIMER: EventActor = { subject: 'palermo', role: 'SYSTEM' };
 /** Stages a project may absorb a merged project in (README, the lifecycle). */
@@ -310,7 +299,7 @@ export async function projectLifecycle(input: ProjectLifecycleInput): Promise<vo
       continue;
     }
     try {
-      await project(next!);
+      await projectEvent(next!);
     } catch (err) {
       const reason = projectionRejection(err);
       if (reason === null) throw err;
@@ -327,26 +316,6 @@ export async function projectLifecycle(input: ProjectLifecycleInput): Promise<vo
   if (evaluationId) {
     // The project ended before its evaluation did (cancelled): stop the reminders.
     await getExternalWorkflowHandle(evaluationId).cancel().catch(() => undefined);
-  }
-
-  /**
-   * Projects one event into the read model. Since LOCAL_PROJECTION, as a local activity first (one
-   * marker event; the task's answers wait only for the write), once: PostgreSQL refusing the data is
-   * final either way; any other failure (PostgreSQL down, the row locked past the timeout) passes the
-   * event to the activity, which retries until the read model catches up.
-   * The event that ends the project goes to the activity only: its Update must be accepted in a task that
-   * does not also close the workflow, since the server refuses a closing task when an event arrived
-   * meanwhile (the evaluation child's end, a timer) and drops every Update that task had not yet accepted
-   * ("unexpected workflow task failure" to the caller).
-   */
-  async function project(p: ProjectProjection): Promise<void> {
-    if (isFinalStage(p.event.toStage) || !patched(LOCAL_PROJECTION)) return projectEvent(p);
-    try {
-      await projectEventLocally(p);
-    } catch (err) {
-      if (projectionRejection(err) !== null) throw err;
-      await projectEvent(p);
-    }
   }
 
   /** Durable reminders and escalations for each waiting stage; they live as long as the stage. */

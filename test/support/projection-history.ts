@@ -65,29 +65,6 @@ export function projectionAttempts(events: HistoryEvent[]): ProjectionAttempt[] 
   return [...byScheduled.values()];
 }
 
-/**
- * One projection run as a local activity (the workflow's fast path), as its marker records it: the
- * activity type and attempt from the marker's data, and the failure when it failed.
- */
-export interface LocalProjection {
-  markerEventId: number;
-  at: number;
-  attempt: number | null;
-  failure: temporal.api.failure.v1.IFailure | null;
-}
-
-/** Every projection the workflow ran as a local activity (the core_local_activity markers of projectEvent). */
-export function localProjections(events: HistoryEvent[]): LocalProjection[] {
-  return events.flatMap((e) => {
-    const marker = e.markerRecordedEventAttributes;
-    if (e.eventType !== EventType.EVENT_TYPE_MARKER_RECORDED || marker?.markerName !== 'core_local_activity') return [];
-    const payload = marker.details?.data?.payloads?.[0]?.data;
-    const data = payload ? (JSON.parse(Buffer.from(payload).toString('utf8')) as { activity_type?: string; activityType?: string; attempt?: number }) : {};
-    if (!PROJECTION_ACTIVITY_TYPES.has(data.activity_type ?? data.activityType ?? '')) return [];
-    return [{ markerEventId: Number(e.eventId), at: eventTimeMs(e), attempt: data.attempt ?? null, failure: marker.failure ?? null }];
-  });
-}
-
 /** Who completed each workflow task (a worker's identity is pid@host), and when. */
 export function workflowTaskIdentities(events: HistoryEvent[]): { at: number; identity: string }[] {
   return events
