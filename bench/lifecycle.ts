@@ -1,14 +1,19 @@
 // `npm run bench:lifecycle [-- --projects 40 --rounds 3 --concurrency 20 --warmup 10 --eager]`: drives
-// projects through the whole lifecycle over GraphQL on real servers, beside two floors on the same
-// servers in the same run: a bare Temporal update on a trivial workflow, and an update that awaits one
-// no-op activity (what a transition costs at least, since it waits for its projection). After a warm-up
+// projects through the whole lifecycle over GraphQL on real servers, beside three floors on the same
+// servers in the same run: a bare Temporal update on a trivial workflow, an update that awaits one
+// no-op activity (what a transition cost at least while the projection activity ran for every event),
+// and one that awaits a no-op local activity (the floor since the workflow projects by a local
+// activity in the task that commits the event). Each side also prints the CPU it spent per
+// transition in this process, the Temporal server and PostgreSQL: on a loaded 2-core machine the
+// throughput follows that work. After a warm-up
 // the sides run one after the other, in a rotating order, for several rounds; each round's p50, p95 and
 // throughput are compared, and the median of the per-round ratios is printed (the machine's load moves
 // between rounds, the ratios much less). `--eager` starts the dev server with eager activity dispatch.
-// A fourth side is the lifecycle as it was before the API wrote the read model itself: a second API on
-// the same servers whose transitions wait for the projection activity (waitForProjectionActivity).
+// Another side is the lifecycle as it was before the API wrote the read model itself: a second API on
+// the same servers whose transitions wait for the workflow's projection (waitForProjectionActivity).
 // At the end, a sequential trace of single transitions splits where one transition's time goes.
 import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -112,35 +117,75 @@ const lifecycleThrough = (url: string) => async (i: number) => {
 };
 const TRANSITIONS_PER_PROJECT = 10;
 
-type Side = 'lifecycle' | 'waiting' | 'bare' | 'activity';
-const SIDES = ['lifecycle', 'waiting', 'bare', 'activity'] as const;
+type Side = 'lifecycle' | 'waiting' | 'bare' | 'activity' | 'local';
+const SIDES = ['lifecycle', 'waiting', 'bare', 'activity', 'local'] as const;
 const LABELS: Record<Side, string> = {
   lifecycle: 'lifecycle over GraphQL',
-  waiting: 'before: API waits for projection',
+  waiting: 'API waits for the projection',
   bare: 'floor 1: bare update (trivial wf)',
   activity: 'floor 2: update + 1 no-op activity',
+  local: 'floor 3: update + 1 no-op local act.',
 };
-interface Figures { p50: number; p95: number; perSecond: number; count: number }
+/** CPU time per transition, ms: this process (API, workers, clients), the Temporal server, PostgreSQL. */
+interface Cpu { node: number; temporal: number; postgres: number }
+interface Figures { p50: number; p95: number; perSecond: number; count: number; cpu: Cpu }
+
+const TICK_MS = 10; // /proc times are in clock ticks, 100 per second on Linux
+/**
+ * CPU used so far by this process and by its descendants, grouped: the Temporal dev server and
+ * PostgreSQL (postmaster and backends; cutime/cstime count the backends that have exited). On a
+ * CPU-bound machine the throughput follows this work, whatever the load of the other processes.
+ */
+function cpuNow(): Cpu {
+  const stats = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).flatMap((pid) => {
+    try {
+      const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const comm = text.slice(text.indexOf('(') + 1, text.lastIndexOf(')'));
+      const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
+      return [{ pid: Number(pid), comm, ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]) }];
+    } catch {
+      return []; // gone meanwhile
+    }
+  });
+  const children = new Map<number, typeof stats>();
+  for (const s of stats) children.set(s.ppid, [...(children.get(s.ppid) ?? []), s]);
+  const cpu: Cpu = { node: 0, temporal: 0, postgres: 0 };
+  const walk = (pid: number) => {
+    for (const c of children.get(pid) ?? []) {
+      if (c.comm.startsWith('temporal')) cpu.temporal += c.ticks * TICK_MS;
+      else if (c.comm.startsWith('postgres')) cpu.postgres += c.ticks * TICK_MS;
+      walk(c.pid);
+    }
+  };
+  walk(process.pid);
+  const own = process.cpuUsage();
+  cpu.node = (own.user + own.system) / 1000;
+  return cpu;
+}
 
 /** The same shape of work on a trivial workflow: start it, then 10 updates one after the other. */
-const floor = (workflowType: 'trivialCounter' | 'counterWithActivity') => async (i: number) => {
+const floor = (workflowType: 'trivialCounter' | 'counterWithActivity' | 'counterWithLocalActivity') => async (i: number) => {
   const handle = await client.workflow.start(workflowType, { workflowId: `${workflowType}-${i}-${randomUUID()}`, taskQueue: trivialQueue });
   for (let k = 0; k < TRANSITIONS_PER_PROJECT - 1; k++) await timed(() => handle.executeUpdate(bumpUpdate, { args: [1] }));
   await timed(() => handle.executeUpdate(finishUpdate));
 };
-const RUN: Record<Side, (i: number) => Promise<void>> = { lifecycle: lifecycleThrough(api.url), waiting: lifecycleThrough(waitingApi.url), bare: floor('trivialCounter'), activity: floor('counterWithActivity') };
+const RUN: Record<Side, (i: number) => Promise<void>> = { lifecycle: lifecycleThrough(api.url), waiting: lifecycleThrough(waitingApi.url), bare: floor('trivialCounter'), activity: floor('counterWithActivity'), local: floor('counterWithLocalActivity') };
 
 async function measure(side: Side, n: number): Promise<Figures> {
   latencies.splice(0);
+  const cpuBefore = cpuNow();
   const started = performance.now();
   await pool(n, C, RUN[side]);
   const seconds = (performance.now() - started) / 1000;
+  const cpuAfter = cpuNow();
   const sample = latencies.splice(0);
-  return { p50: percentile(sample, 50), p95: percentile(sample, 95), perSecond: sample.length / seconds, count: sample.length };
+  const per = (k: keyof Cpu) => (cpuAfter[k] - cpuBefore[k]) / sample.length;
+  return { p50: percentile(sample, 50), p95: percentile(sample, 95), perSecond: sample.length / seconds, count: sample.length, cpu: { node: per('node'), temporal: per('temporal'), postgres: per('postgres') } };
 }
 const median = (xs: number[]) => percentile(xs, 50);
 const row = (label: string, f: Figures) =>
-  `  ${label.padEnd(36)} ${f.perSecond.toFixed(1).padStart(7)} updates/s   p50 ${fmt(f.p50).padStart(9)}   p95 ${fmt(f.p95).padStart(9)}`;
+  `  ${label.padEnd(36)} ${f.perSecond.toFixed(1).padStart(7)} updates/s   p50 ${fmt(f.p50).padStart(9)}   p95 ${fmt(f.p95).padStart(9)}` +
+  `   CPU per transition: node ${f.cpu.node.toFixed(1)} ms, Temporal ${f.cpu.temporal.toFixed(1)} ms, PostgreSQL ${f.cpu.postgres.toFixed(1)} ms`;
 
 /**
  * Where one transition's time goes: single transitions one after the other (no concurrency), the GraphQL
@@ -173,7 +218,7 @@ async function trace(projects = 8) {
       await time('B3. the API writes the events (one transaction each)', async () => { for (const p of answer.events ?? []) await writeProjectEvent(db, p); });
       await time('B4. reread (findProject)', () => findProject(db, parted));
       await time('C. floor: bare update', () => trivial.executeUpdate(bumpUpdate, { args: [1] }));
-      await time('D. old path: Update waiting for the projection activity', () =>
+      await time('D. Update waiting for the workflow\'s projection', () =>
         client.workflow.getHandle(waited).executeUpdate(actionUpdate(name), { args: [{ actor: pmActor, payload: {} }] }));
     }
   }
@@ -199,7 +244,8 @@ try {
   }
   console.log(`medians over ${ROUNDS} rounds:`);
   for (const side of SIDES) {
-    console.log(row(LABELS[side], { p50: median(rounds.map((f) => f[side].p50)), p95: median(rounds.map((f) => f[side].p95)), perSecond: median(rounds.map((f) => f[side].perSecond)), count: 0 }));
+    const cpu = (k: keyof Cpu) => median(rounds.map((f) => f[side].cpu[k]));
+    console.log(row(LABELS[side], { p50: median(rounds.map((f) => f[side].p50)), p95: median(rounds.map((f) => f[side].p95)), perSecond: median(rounds.map((f) => f[side].perSecond)), count: 0, cpu: { node: cpu('node'), temporal: cpu('temporal'), postgres: cpu('postgres') } }));
   }
   const ratio = (a: Side, b: Side) => {
     const p50 = median(rounds.map((f) => f[a].p50 / f[b].p50));
@@ -210,9 +256,11 @@ try {
   console.log('median of the per-round ratios:');
   console.log(`  lifecycle / bare update           ${ratio('lifecycle', 'bare')}   (goal: p50 and p95 <= 1.5x, throughput >= 0.7x)`);
   console.log(`  lifecycle / update + activity     ${ratio('lifecycle', 'activity')}`);
+  console.log(`  lifecycle / update + local act.   ${ratio('lifecycle', 'local')}`);
   console.log(`  update + activity / bare update   ${ratio('activity', 'bare')}`);
-  console.log(`  before (API waits) / bare update  ${ratio('waiting', 'bare')}`);
-  console.log(`  lifecycle / before (API waits)    ${ratio('lifecycle', 'waiting')}`);
+  console.log(`  update + local act. / bare update ${ratio('local', 'bare')}`);
+  console.log(`  API waits / bare update           ${ratio('waiting', 'bare')}`);
+  console.log(`  lifecycle / API waits             ${ratio('lifecycle', 'waiting')}`);
   await trace();
 } catch (err) {
   console.error('bench:lifecycle failed:', err); // printed before the teardown, which may fail noisily
