@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely';
 import { REGIONS, STATES } from '../domain/code-lists/index.js';
 import { nonReportingStates, presumedReportingNeed, regionReportingRates } from '../domain/presumed-needs.js';
-import { prioritisePool, type InstrumentWeights, type PriorityWeights } from '../domain/priority.js';
+import { prioritiseOpenNeeds, type InstrumentWeights, type PriorityWeights } from '../domain/priority.js';
 import { STATES_NEEDING_REPORTING_HELP } from '../domain/reporting.js';
 import type { DB } from '../db/schema.js';
 import { currentWeightSet, insertPresumedNeeds, reportedByCycle, snapshotByWorkflow, toPoolNeed } from '../db/queries/needs-pool.js';
@@ -52,7 +52,7 @@ export function createReprioritisationPageActivities(db: Kysely<DB>, opts: { onP
     async prioritiseNeedsPage(page: { run: ReprioritisationRun; weights: PriorityWeights; instrumentWeights?: InstrumentWeights; after: string | null; limit: number }): Promise<{ last: string | null; read: number; open: number }> {
       const rows = await timed('read page', () => loadNeedsPage(db, page.after, page.limit));
       if (rows.length === 0) return { last: null, read: 0, open: 0 };
-      const open = await timed('compute priorities', () => prioritisePool(rows.map(toPoolNeed), page.weights, STATES_NEEDING_REPORTING_HELP, new Date(page.run.at), page.instrumentWeights ?? {}));
+      const open = await timed('compute priorities', () => prioritiseOpenNeeds(rows.map(toPoolNeed), page.weights, STATES_NEEDING_REPORTING_HELP, new Date(page.run.at), page.instrumentWeights ?? {}));
       await timed('stage', () => stagePriorities(db, page.run.workflowId, open.map((n) => ({ needId: n.id, score: n.priority.score, identifiedAt: n.identifiedAt, parts: n.priority.parts }))));
       // The needs pool's materialised ranking moves with the run's clock too (db/queries/need-ranking.ts).
       await timed('write ranking', () => writeRunRanking(db, rows.map((r) => r.id), open, page.weights, new Date(page.run.at), page.instrumentWeights ?? {}));
