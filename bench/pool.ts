@@ -17,7 +17,7 @@ import { sql } from 'kysely';
 import { signToken } from '../api/auth.js';
 import { startApiServer } from '../api/server.js';
 import { currentWeightSet, loadNeedsWithStatus, toPoolNeed } from '../db/queries/needs-pool.js';
-import { refreshStaleRanking } from '../db/queries/need-ranking.js';
+import { pageRanking, refreshStaleRanking } from '../db/queries/need-ranking.js';
 import { PRIORITY_ACTIVITIES, PRIORITY_AREAS, STATES, URGENCIES } from '../domain/code-lists/index.js';
 import { prioritisePool } from '../domain/priority.js';
 import { STATES_NEEDING_REPORTING_HELP } from '../domain/reporting.js';
@@ -128,6 +128,17 @@ try {
   });
   await series('bare graphql-yoga { hello } again', () => ({}), { ask: askBare });
   bareServer.close();
+
+  // The page's SQL alone (in process, no GraphQL, no HTTP), to tell the database's share from the API's.
+  for (const limit of [51, 101]) {
+    const sqlTimes: number[] = [];
+    for (let r = 0; r < 50; r++) {
+      const t0 = performance.now();
+      await pageRanking(db, {}, null, limit);
+      sqlTimes.push(performance.now() - t0);
+    }
+    console.log(`  the SQL of a first page of ${limit - 1} alone (pageRanking, 50 runs):${' '.repeat(10)} p50 ${fmt(percentile(sqlTimes, 50)).padStart(9)}  p95 ${fmt(percentile(sqlTimes, 95)).padStart(9)}`);
+  }
 
   // What the API did before: the whole pool loaded and ranked per request (3 runs, in process, no HTTP).
   const whole: number[] = [];

@@ -83,9 +83,9 @@ export interface RankedPoolNeed {
 /**
  * Writes the ranking of these needs: `open` (computed by domain/priority.ts prioritiseOpenNeeds over them)
  * get their priority, the other ids leave the ranking. One statement of arrays (whatever the count), each
- * distinct explanation parsed once; a row whose priority did not change is left as it is (no new row
- * version, no index entries: a daily run mostly finds the same priorities), so computed_at says when a
- * need's priority was last written.
+ * distinct explanation parsed once; a row whose priority did not change is left as it is, not even
+ * locked (no new row version, no index entries, no WAL: a daily run mostly finds the same priorities),
+ * so computed_at says when a need's priority was last written.
  */
 export async function writeRanking(db: Kysely<DB>, ids: readonly string[], open: readonly RankedPoolNeed[], now: Date): Promise<void> {
   // Rows are locked in one order (the id's), so a reader's refresh and a re-prioritisation page that
@@ -111,6 +111,11 @@ export async function writeRanking(db: Kysely<DB>, ids: readonly string[], open:
                 ${open.map((n) => n.priority.score)}::numeric[], ${open.map((n) => n.identifiedAt)}::timestamptz[], ${keys}::int[])
          WITH ORDINALITY AS t(need_id, state_code, priority_area, score, identified_at, k, place)
     JOIN explanation USING (k)
+    -- An unchanged row is not even locked (ON CONFLICT locks the row it finds, WHERE or not: a write per need).
+    WHERE NOT EXISTS (
+      SELECT 1 FROM need_ranking r WHERE r.need_id = t.need_id
+        AND (r.state_code, r.priority_area, r.score, r.identified_at, r.parts)
+          IS NOT DISTINCT FROM (t.state_code, t.priority_area, t.score::numeric(8, 1), t.identified_at, explanation.parts))
     ORDER BY t.place
     ON CONFLICT (need_id) DO UPDATE SET
       state_code = excluded.state_code, priority_area = excluded.priority_area, score = excluded.score,
