@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely';
 import { REGIONS, STATES } from '../domain/code-lists/index.js';
 import { nonReportingStates, presumedReportingNeed, regionReportingRates } from '../domain/presumed-needs.js';
-import { prioritisePool, type InstrumentWeights, type PriorityWeights } from '../domain/priority.js';
+import { prioritiseOpenNeeds, type InstrumentWeights, type PriorityWeights } from '../domain/priority.js';
 import { STATES_NEEDING_REPORTING_HELP } from '../domain/reporting.js';
 import type { DB } from '../db/schema.js';
 import { currentWeightSet, insertPresumedNeeds, reportedByCycle, snapshotByWorkflow, toPoolNeed } from '../db/queries/needs-pool.js';
@@ -30,40 +30,56 @@ export interface RunInputs {
   presumedGenerated: number;
 }
 
-export function createReprioritisationPageActivities(db: Kysely<DB>) {
+/** The steps of a run whose time a bench may ask for (bench:priorities --phases). */
+export type ReprioritisationPhase = 'prepare' | 'read page' | 'compute priorities' | 'stage' | 'write ranking' | 'rank snapshot';
+
+export function createReprioritisationPageActivities(db: Kysely<DB>, opts: { onPhase?: (phase: ReprioritisationPhase, ms: number) => void } = {}) {
+  const timed = async <T>(phase: ReprioritisationPhase, step: () => Promise<T> | T): Promise<T> => {
+    if (!opts.onPhase) return step();
+    const started = performance.now();
+    try {
+      return await step();
+    } finally {
+      opts.onPhase(phase, performance.now() - started);
+    }
+  };
   return {
-    /** The run's inputs, or the snapshot a previous attempt of this run already recorded. */
     async prepareReprioritisation(run: ReprioritisationRun): Promise<{ done: ReprioritisationResult } | { inputs: RunInputs }> {
-      const done = await snapshotByWorkflow(db, run.workflowId);
-      if (done) return { done: { snapshotId: done.id, openNeeds: done.open_needs, weightSetId: done.weight_set_id } };
-      // R8: presumed reporting needs for parties that reported in no imported cycle (idempotent by id).
-      const reported = await reportedByCycle(db);
-      const presumedGenerated = await insertPresumedNeeds(db, nonReportingStates(STATES.map((s) => s.code), reported).map(presumedReportingNeed));
-      const reportedAny = new Set([...reported.values()].flatMap((s) => [...s]));
-      const regions = new Map(REGIONS.map((r) => [r.code as string, STATES.filter((s) => (s.regions as readonly string[]).includes(r.code)).map((s) => s.code as string)]));
-      const regionsFlagged = reported.size ? regionReportingRates(regions, reportedAny).filter((r) => r.flagged && r.states > 0) : [];
-      // The weight set in force at the run's clock; the snapshot records its id.
-      const weights = await currentWeightSet(db, new Date(run.at));
-      return { inputs: { weightSetId: weights?.id ?? null, weights: weights?.weights ?? {}, instrumentWeights: weights?.instrumentWeights ?? {}, regionsFlagged, presumedGenerated } };
+      return timed('prepare', () => prepare(run));
     },
 
     /** Prioritises the open needs among the next page of needs; `last` is null when there was none. */
     async prioritiseNeedsPage(page: { run: ReprioritisationRun; weights: PriorityWeights; instrumentWeights?: InstrumentWeights; after: string | null; limit: number }): Promise<{ last: string | null; read: number; open: number }> {
-      const rows = await loadNeedsPage(db, page.after, page.limit);
+      const rows = await timed('read page', () => loadNeedsPage(db, page.after, page.limit));
       if (rows.length === 0) return { last: null, read: 0, open: 0 };
-      const open = prioritisePool(rows.map(toPoolNeed), page.weights, STATES_NEEDING_REPORTING_HELP, new Date(page.run.at), page.instrumentWeights ?? {});
-      await stagePriorities(db, page.run.workflowId, open.map((n) => ({ needId: n.id, score: n.priority.score, identifiedAt: n.identifiedAt, parts: n.priority.parts })));
+      const open = await timed('compute priorities', () => prioritiseOpenNeeds(rows.map(toPoolNeed), page.weights, STATES_NEEDING_REPORTING_HELP, new Date(page.run.at), page.instrumentWeights ?? {}));
+      await timed('stage', () => stagePriorities(db, page.run.workflowId, open.map((n) => ({ needId: n.id, score: n.priority.score, identifiedAt: n.identifiedAt, parts: n.priority.parts }))));
       // The needs pool's materialised ranking moves with the run's clock too (db/queries/need-ranking.ts).
-      await writeRunRanking(db, rows.map((r) => r.id), open, page.weights, new Date(page.run.at), page.instrumentWeights ?? {});
+      await timed('write ranking', () => writeRunRanking(db, rows.map((r) => r.id), open, page.weights, new Date(page.run.at), page.instrumentWeights ?? {}));
       return { last: rows[rows.length - 1]!.id, read: rows.length, open: open.length };
     },
 
     async recordReprioritisation(input: { run: ReprioritisationRun; inputs: RunInputs }): Promise<ReprioritisationResult> {
       const { run, inputs } = input;
-      const snapshot = await recordRankedSnapshot(db, {
+      const snapshot = await timed('rank snapshot', () => recordRankedSnapshot(db, {
         workflowId: run.workflowId, trigger: run.trigger, takenAt: run.at, weightSetId: inputs.weightSetId, regionsFlagged: inputs.regionsFlagged, presumedGenerated: inputs.presumedGenerated,
-      });
+      }));
       return { snapshotId: snapshot.id, openNeeds: snapshot.openNeeds, weightSetId: inputs.weightSetId };
     },
   };
+
+  /** The run's inputs, or the snapshot a previous attempt of this run already recorded. */
+  async function prepare(run: ReprioritisationRun): Promise<{ done: ReprioritisationResult } | { inputs: RunInputs }> {
+    const done = await snapshotByWorkflow(db, run.workflowId);
+    if (done) return { done: { snapshotId: done.id, openNeeds: done.open_needs, weightSetId: done.weight_set_id } };
+    // R8: presumed reporting needs for parties that reported in no imported cycle (idempotent by id).
+    const reported = await reportedByCycle(db);
+    const presumedGenerated = await insertPresumedNeeds(db, nonReportingStates(STATES.map((s) => s.code), reported).map(presumedReportingNeed));
+    const reportedAny = new Set([...reported.values()].flatMap((s) => [...s]));
+    const regions = new Map(REGIONS.map((r) => [r.code as string, STATES.filter((s) => (s.regions as readonly string[]).includes(r.code)).map((s) => s.code as string)]));
+    const regionsFlagged = reported.size ? regionReportingRates(regions, reportedAny).filter((r) => r.flagged && r.states > 0) : [];
+    // The weight set in force at the run's clock; the snapshot records its id.
+    const weights = await currentWeightSet(db, new Date(run.at));
+    return { inputs: { weightSetId: weights?.id ?? null, weights: weights?.weights ?? {}, instrumentWeights: weights?.instrumentWeights ?? {}, regionsFlagged, presumedGenerated } };
+  }
 }

@@ -3,17 +3,21 @@
 // this process) over pools of open needs and prints time and peak added memory (RSS sampled every
 // 20 ms during the run, above the RSS just before it). Up to --compare-up-to needs, the previous
 // approach (one activity loading and ranking the whole pool, called in-process) runs beside it.
+// --phases adds a run of the same activities called in-process (no Temporal), timed step by step;
+// --phases-only runs that alone (no workflow, no comparison).
 import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { createNeedsPoolActivities } from '../activities/needs-pool.js';
+import { createReprioritisationPageActivities, type ReprioritisationPhase } from '../activities/reprioritisation-pages.js';
 import { PRIORITY_ACTIVITIES, PRIORITY_AREAS, STATES, URGENCIES } from '../domain/code-lists/index.js';
+import { NEEDS_PAGE_SIZE } from '../workflows/reprioritisation.js';
 import { createProjectWorker } from '../worker/create-worker.js';
 import { startBenchServers } from './servers.js';
 import { pick } from './synthetic-needs.js';
 
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '10000,100000' }, 'compare-up-to': { type: 'string', default: '100000' } } });
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: '10000,100000' }, 'compare-up-to': { type: 'string', default: '100000' }, phases: { type: 'boolean', default: false }, 'phases-only': { type: 'boolean', default: false } } });
 const sizes = values.sizes.split(',').map(Number);
 const compareUpTo = Number(values['compare-up-to']);
 
@@ -58,6 +62,29 @@ async function activityTimes(workflowId: string): Promise<string> {
   return [...totals].map(([type, t]) => `${type} ${(t.ms / 1000).toFixed(2)} s (x${t.n})`).join(', ');
 }
 
+/** The workflow's steps called in-process, each step's time summed over the run's pages. */
+async function phasesInProcess(size: number): Promise<string> {
+  const spent = new Map<ReprioritisationPhase, { ms: number; n: number }>();
+  const acts = createReprioritisationPageActivities(db, { onPhase: (phase, ms) => spent.set(phase, { ms: (spent.get(phase)?.ms ?? 0) + ms, n: (spent.get(phase)?.n ?? 0) + 1 }) });
+  const run = { workflowId: `bench-phases-${size}-${randomUUID()}`, trigger: 'ON_DEMAND', at: new Date().toISOString() };
+  const walBefore = (await sql<{ lsn: string }>`select pg_current_wal_lsn()::text as lsn`.execute(db)).rows[0]!.lsn;
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  const prepared = await acts.prepareReprioritisation(run);
+  if ('done' in prepared) throw new Error('a fresh run found a snapshot');
+  for (let after: string | null = null; ; ) {
+    const page = await acts.prioritiseNeedsPage({ run, weights: prepared.inputs.weights, instrumentWeights: prepared.inputs.instrumentWeights ?? {}, after, limit: NEEDS_PAGE_SIZE });
+    after = page.last;
+    if (page.last === null || page.read < NEEDS_PAGE_SIZE) break;
+  }
+  await acts.recordReprioritisation({ run, inputs: prepared.inputs });
+  const total = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  // WAL written and this process's CPU time: measures of the work done that the machine's load does not inflate much.
+  const wal = (await sql<{ bytes: string }>`select pg_wal_lsn_diff(pg_current_wal_lsn(), ${walBefore}::pg_lsn)::text as bytes`.execute(db)).rows[0]!.bytes;
+  return `${total.toFixed(2)} s in all (WAL ${(Number(wal) / MiB).toFixed(0)} MiB, node CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s): ` + [...spent].map(([phase, t]) => `${phase} ${(t.ms / 1000).toFixed(2)} s${t.n > 1 ? ` (x${t.n})` : ''}`).join(', ');
+}
+
 try {
   let inserted = 0;
   console.log(`bench:priorities: re-prioritisation over synthetic open needs (invented rows drawn from the code lists, inserted in bulk); load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
@@ -76,6 +103,12 @@ try {
     inserted = size;
     await sql`analyze needs`.execute(db);
     console.log(`${String(size).padStart(8)} open needs (pool grown in ${((performance.now() - seeding) / 1000).toFixed(1)} s; load ${loadavg()[0]!.toFixed(1)}):`);
+    if (values.phases || values['phases-only']) {
+      // Twice: the first run after the pool grew writes every new need's ranking; the second is the daily case.
+      console.log(`  in-process, step by step, first run (load ${loadavg()[0]!.toFixed(1)}): ${await phasesInProcess(size)}`);
+      console.log(`  in-process, step by step, next run  (load ${loadavg()[0]!.toFixed(1)}): ${await phasesInProcess(size)}`);
+    }
+    if (values['phases-only']) continue;
     const workflowId = `bench-reprioritisation-${size}-${randomUUID()}`;
     const paged = await measured(() => client.workflow.execute('reprioritisation', { workflowId, taskQueue, args: [{ trigger: 'ON_DEMAND' }] }) as Promise<{ openNeeds: number }>);
     console.log(`  paged workflow (10,000 a page):       ${paged.seconds.toFixed(2).padStart(7)} s  (${Math.round(paged.result.openNeeds / paged.seconds)} needs/s)   peak added RSS ${paged.peakMiB.toFixed(0).padStart(4)} MiB`);

@@ -139,7 +139,21 @@ export function prioritisePool<N extends PoolNeed>(
   now: Date,
   instrumentWeights: InstrumentWeights = {},
 ): (N & { priority: Priority; rank: number })[] {
-  const open = needs
+  return rankNeeds(prioritiseOpenNeeds(needs, weights, couldNotReport, now, instrumentWeights));
+}
+
+/**
+ * The open needs among these, each with its priority, in the order given (not ranked): for a part of
+ * the pool whose ranking is made elsewhere (a re-prioritisation page; PostgreSQL ranks the whole run).
+ */
+export function prioritiseOpenNeeds<N extends PoolNeed>(
+  needs: readonly N[],
+  weights: PriorityWeights,
+  couldNotReport: readonly string[],
+  now: Date,
+  instrumentWeights: InstrumentWeights = {},
+): (N & { priority: Priority })[] {
+  return needs
     .filter((n) => isOpenNeed(n.projectStage, n.verdict) && !n.mergedInto && !n.awaitingConfirmation && !n.withdrawn)
     .map((n) => ({
       ...n,
@@ -150,7 +164,6 @@ export function prioritisePool<N extends PoolNeed>(
         instrumentWeights,
       ),
     }));
-  return rankNeeds(open);
 }
 
 export interface WeightVersion {

@@ -1,6 +1,6 @@
 // Table tests of the priority formula and the pool rule.
 import { describe, expect, it } from 'vitest';
-import { computePriority, isOpenNeed, rankNeeds, type PriorityInput } from '../domain/priority.js';
+import { computePriority, isOpenNeed, prioritiseOpenNeeds, prioritisePool, rankNeeds, type PoolNeed, type PriorityInput } from '../domain/priority.js';
 
 const now = new Date('2012-06-22T00:00:00Z'); // the date of the 2012 report (004)
 const base: PriorityInput = { priorityArea: 'PA-A', urgency: 'MEDIUM', identifiedAt: '2012-06-22T00:00:00Z', verdict: null, stateCouldNotReport: false, stateRank: null };
@@ -50,6 +50,29 @@ describe('rankNeeds', () => {
       { id: 'd', identifiedAt: '2011-01-01', priority: p(55) },
     ]);
     expect(ranked.map((n) => [n.id, n.rank])).toEqual([['d', 1], ['c', 2], ['a', 3], ['b', 4]]);
+  });
+});
+
+describe('prioritiseOpenNeeds', () => {
+  it('keeps the open needs in the order given, with the priorities prioritisePool ranks', () => {
+    const need = (id: string, over: Partial<PoolNeed> = {}): PoolNeed => ({
+      id, stateCode: 'KEN', priorityArea: 'PA-A', urgency: 'HIGH', identifiedAt: '2010-01-01T00:00:00.000Z', stateRank: null,
+      projectStage: null, verdict: null, awaitingConfirmation: false, mergedInto: null, ...over,
+    });
+    const needs = [
+      need('z', { urgency: 'LOW' }),
+      need('served', { projectStage: 'IN_DELIVERY' }),
+      need('a', { urgency: 'CRITICAL' }),
+      need('merged', { mergedInto: 'a' }),
+      need('presumed', { awaitingConfirmation: true }),
+      need('m', { verdict: 'UNMET', projectStage: 'CLOSED' }),
+    ];
+    const now = new Date('2026-12-06T00:00:00Z');
+    const open = prioritiseOpenNeeds(needs, { 'PA-A': 2 }, ['KEN'], now);
+    expect(open.map((n) => n.id)).toEqual(['z', 'a', 'm']);
+    const ranked = prioritisePool(needs, { 'PA-A': 2 }, ['KEN'], now);
+    expect(ranked.map((n) => n.id)).toEqual(['a', 'm', 'z']); // a and m tie at 35 points: the id decides
+    expect(new Map(open.map((n) => [n.id, n.priority]))).toEqual(new Map(ranked.map((n) => [n.id, n.priority])));
   });
 });
 

@@ -32,16 +32,20 @@ export const PriorityRef = builder.objectRef<Priority>('Priority').implement({
 
 type Standing = { id: string } & NeedInPool;
 
-async function standingOf(n: Standing, ctx: Context) {
-  if (n.project_stage !== undefined && n.verdict !== undefined) return { project_stage: n.project_stage, verdict: n.verdict };
-  const loaded = await ctx.loaders.needStanding.load(n.id);
-  return { project_stage: loaded?.project_stage ?? null, verdict: loaded?.verdict ?? null };
+/**
+ * A need's project stage or latest verdict: from the row when the query that read it carried them (the
+ * pool's page does), answered synchronously so a page's nodes stay on the executor's synchronous path
+ * (a promise per field costs each node a promise chain); from the batch loader otherwise.
+ */
+function standingOf<K extends 'project_stage' | 'verdict'>(n: Standing, ctx: Context, key: K): NonNullable<NeedInPool[K]> | null | Promise<NonNullable<NeedInPool[K]> | null> {
+  if (n.project_stage !== undefined && n.verdict !== undefined) return (n[key] ?? null) as NonNullable<NeedInPool[K]> | null;
+  return ctx.loaders.needStanding.load(n.id).then((loaded) => (loaded?.[key] ?? null) as NonNullable<NeedInPool[K]> | null);
 }
 
 builder.objectFields(NeedRef, (t) => ({
   projectId: t.string({ nullable: true, description: 'The project that serves it, once filed with one or grouped into one', resolve: (n) => n.project_id }),
-  projectStage: t.field({ type: StageEnum, nullable: true, description: "Its project's stage, when it has a project", resolve: async (n, _a, ctx) => (await standingOf(n, ctx)).project_stage as Stage | null }),
-  verdict: t.field({ type: VerdictEnum, nullable: true, description: 'The latest evaluation verdict on it, if any', resolve: async (n, _a, ctx) => (await standingOf(n, ctx)).verdict }),
+  projectStage: t.field({ type: StageEnum, nullable: true, description: "Its project's stage, when it has a project", resolve: (n, _a, ctx) => standingOf(n, ctx, 'project_stage') as Stage | null | Promise<Stage | null> }),
+  verdict: t.field({ type: VerdictEnum, nullable: true, description: 'The latest evaluation verdict on it, if any', resolve: (n, _a, ctx) => standingOf(n, ctx, 'verdict') }),
   stateRank: t.int({ nullable: true, description: "Its State's own ranking of it (R2), if given", resolve: (n) => n.state_rank }),
   confirmedAt: t.field({ type: 'DateTime', nullable: true, description: 'When its State confirmed it, for a presumed need (R1)', resolve: (n) => n.confirmed_at }),
   mergedInto: t.string({ nullable: true, description: 'The need it was merged into, as a duplicate (R3)', resolve: (n) => n.merged_into }),
@@ -54,6 +58,6 @@ builder.objectFields(NeedRef, (t) => ({
     type: PriorityRef,
     nullable: true,
     description: 'Its priority and why, while it is open in the pool; null once served, merged, or while a presumed need awaits confirmation',
-    resolve: async (n, _a, ctx) => (n as NeedInPool).pool?.priority ?? (await ctx.loaders.needPriority.load(n.id)),
+    resolve: (n, _a, ctx) => (n as NeedInPool).pool?.priority ?? ctx.loaders.needPriority.load(n.id),
   }),
 }));

@@ -2,7 +2,7 @@
 // needs that triggers marked stale, with domain/priority.ts as the one rule, and read a page at a time
 // in ranking order.
 import { sql, type Kysely, type Selectable } from 'kysely';
-import { prioritisePool, type Priority } from '../../domain/priority.js';
+import { prioritiseOpenNeeds, type Priority } from '../../domain/priority.js';
 import { STATES_NEEDING_REPORTING_HELP } from '../../domain/reporting.js';
 import type { DB } from '../schema.js';
 import { currentWeightSet, needsWithStatus, toPoolNeed, type PoolNeedRow } from './needs-pool.js';
@@ -68,7 +68,7 @@ async function rankNeedsNow(db: Kysely<DB>, ids: readonly string[], now: Date): 
     needsWithStatus(db).where('n.id', 'in', ids).execute() as Promise<PoolNeedRow[]>,
     currentWeightSet(db),
   ]);
-  const open = prioritisePool(rows.map(toPoolNeed), weights?.weights ?? {}, STATES_NEEDING_REPORTING_HELP, now, weights?.instrumentWeights ?? {});
+  const open = prioritiseOpenNeeds(rows.map(toPoolNeed), weights?.weights ?? {}, STATES_NEEDING_REPORTING_HELP, now, weights?.instrumentWeights ?? {});
   await writeRanking(db, ids, open, now);
 }
 
@@ -81,8 +81,11 @@ export interface RankedPoolNeed {
 }
 
 /**
- * Writes the ranking of these needs: `open` (computed by domain/priority.ts prioritisePool over them)
- * get their priority, the other ids leave the ranking.
+ * Writes the ranking of these needs: `open` (computed by domain/priority.ts prioritiseOpenNeeds over them)
+ * get their priority, the other ids leave the ranking. One statement of arrays (whatever the count), each
+ * distinct explanation parsed once; a row whose priority did not change is left as it is, not even
+ * locked (no new row version, no index entries, no WAL: a daily run mostly finds the same priorities),
+ * so computed_at says when a need's priority was last written.
  */
 export async function writeRanking(db: Kysely<DB>, ids: readonly string[], open: readonly RankedPoolNeed[], now: Date): Promise<void> {
   // Rows are locked in one order (the id's), so a reader's refresh and a re-prioritisation page that
@@ -92,19 +95,33 @@ export async function writeRanking(db: Kysely<DB>, ids: readonly string[], open:
   const openIds = new Set(open.map((n) => n.id));
   const gone = ids.filter((id) => !openIds.has(id)).sort(byId);
   if (gone.length) await db.deleteFrom('need_ranking').where('need_id', 'in', gone).execute();
-  for (let i = 0; i < open.length; i += BATCH) {
-    await db
-      .insertInto('need_ranking')
-      .values(open.slice(i, i + BATCH).map((n) => ({
-        need_id: n.id, state_code: n.stateCode, priority_area: n.priorityArea, score: n.priority.score, identified_at: n.identifiedAt,
-        parts: JSON.stringify(n.priority.parts), computed_at: now,
-      })))
-      .onConflict((oc) => oc.column('need_id').doUpdateSet((eb) => ({
-        state_code: eb.ref('excluded.state_code'), priority_area: eb.ref('excluded.priority_area'), score: eb.ref('excluded.score'),
-        identified_at: eb.ref('excluded.identified_at'), parts: eb.ref('excluded.parts'), computed_at: eb.ref('excluded.computed_at'),
-      })))
-      .execute();
-  }
+  if (open.length === 0) return;
+  const explanations = new Map<string, number>(); // parts as JSON -> its place in the array (1-based)
+  const keys = open.map((n) => {
+    const json = JSON.stringify(n.priority.parts);
+    let key = explanations.get(json);
+    if (key === undefined) explanations.set(json, (key = explanations.size + 1));
+    return key;
+  });
+  await sql`
+    WITH explanation AS (SELECT k::int AS k, j::jsonb AS parts FROM unnest(${[...explanations.keys()]}::text[]) WITH ORDINALITY AS e(j, k))
+    INSERT INTO need_ranking (need_id, state_code, priority_area, score, identified_at, parts, computed_at)
+    SELECT t.need_id, t.state_code, t.priority_area, t.score, t.identified_at, explanation.parts, ${now}::timestamptz
+    FROM unnest(${open.map((n) => n.id)}::text[], ${open.map((n) => n.stateCode)}::text[], ${open.map((n) => n.priorityArea)}::text[],
+                ${open.map((n) => n.priority.score)}::numeric[], ${open.map((n) => n.identifiedAt)}::timestamptz[], ${keys}::int[])
+         WITH ORDINALITY AS t(need_id, state_code, priority_area, score, identified_at, k, place)
+    JOIN explanation USING (k)
+    -- An unchanged row is not even locked (ON CONFLICT locks the row it finds, WHERE or not: a write per need).
+    WHERE NOT EXISTS (
+      SELECT 1 FROM need_ranking r WHERE r.need_id = t.need_id
+        AND (r.state_code, r.priority_area, r.score, r.identified_at, r.parts)
+          IS NOT DISTINCT FROM (t.state_code, t.priority_area, t.score::numeric(8, 1), t.identified_at, explanation.parts))
+    ORDER BY t.place
+    ON CONFLICT (need_id) DO UPDATE SET
+      state_code = excluded.state_code, priority_area = excluded.priority_area, score = excluded.score,
+      identified_at = excluded.identified_at, parts = excluded.parts, computed_at = excluded.computed_at
+    WHERE (need_ranking.state_code, need_ranking.priority_area, need_ranking.score, need_ranking.identified_at, need_ranking.parts)
+      IS DISTINCT FROM (excluded.state_code, excluded.priority_area, excluded.score, excluded.identified_at, excluded.parts)`.execute(db);
 }
 
 /**

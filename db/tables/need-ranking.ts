@@ -12,6 +12,7 @@ export interface NeedRankingTable {
   sort_score: ColumnType<string, never, never>;
   identified_at: Timestamp;
   parts: JSONColumnType<unknown[]>;
+  /** When its priority was last written (a run leaves an unchanged priority as it is). */
   computed_at: Timestamp;
 }
 
