@@ -15,12 +15,12 @@ import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { sql } from 'kysely';
 import { createSchema, createYoga } from 'graphql-yoga';
 import { signToken } from '../api/auth.js';
 import { startApiServer } from '../api/server.js';
 import { createProjectWorker } from '../worker/create-worker.js';
 import { API_QUERIES, type BenchQuery } from './api-queries.js';
+import { cloneTemplate, fileTemplate, gql } from './api-seed.js';
 import { startBenchServers } from './servers.js';
 import { fmt, percentile } from './stats.js';
 
@@ -50,51 +50,6 @@ const bareUrl = `http://127.0.0.1:${(bareServer.address() as { port: number }).p
 const pm = await signToken(secret, { subject: 'pm-bench', role: 'PROGRAMME_MANAGER' });
 const gab = await signToken(secret, { subject: 'fp-bench', role: 'STATE_FOCAL_POINT', stateCode: 'GAB' });
 
-async function gql(url: string, query: string, variables: unknown, token?: string) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
-  return (await response.json()) as { data?: Record<string, { __typename: string } & Record<string, unknown>>; errors?: unknown };
-}
-
-/** The template project, through the real write paths; returns its id. */
-async function fileTemplate(): Promise<string> {
-  const needs = Array.from({ length: NEEDS }, (_, i) => ({
-    priorityArea: ['PA-A', 'PA-B', 'PA-C'][i % 3], priorityActivity: '(d)', instrument: 'UNTOC', formsOfAssistance: ['REPORTING_SUPPORT'],
-    urgency: ['LOW', 'MEDIUM', 'HIGH'][i % 3], description: `Bench need ${i + 1}: help to complete the self-assessment checklist (000 fn 5).`,
-  }));
-  const filed = await gql(api.url, 'mutation($input: FileRequestInput!) { fileRequest(input: $input) { __typename ... on FiledRequest { project { id } } ... on Error { message } } }',
-    { input: { state: 'GAB', title: 'Bench template project', idempotencyKey: `bench-api-${randomUUID()}`, needs } }, gab);
-  const result = filed.data?.fileRequest as { __typename: string; project?: { id: string } } | undefined;
-  if (!result?.project) throw new Error(`filing the template failed: ${JSON.stringify(filed)}`);
-  for (const step of ['startAssessment', 'startPlanning']) {
-    const moved = await gql(api.url, `mutation($input: ${step[0]!.toUpperCase()}${step.slice(1)}Input!) { ${step}(input: $input) { __typename ... on Error { message } } }`, { input: { projectId: result.project.id } }, pm);
-    if (moved.data?.[step]?.__typename !== 'Project') throw new Error(`${step} on the template failed: ${JSON.stringify(moved)}`);
-  }
-  return result.project.id;
-}
-
-/** Clones the template's rows (every column, as the projection wrote them) into `n` more projects, in batches. */
-async function cloneTemplate(template: string, n: number): Promise<string[]> {
-  const ids: string[] = [template];
-  for (let from = 1; from <= n; from += 1000) {
-    const to = Math.min(n, from + 999);
-    await db.transaction().execute(async (trx) => {
-      const clone = (table: string, patch: string, where: string) =>
-        sql.raw(`insert into ${table} select (jsonb_populate_record(null::${table}, to_jsonb(t) || ${patch})).*
-                 from ${table} t, generate_series(${from}, ${to}) g where ${where}`).execute(trx);
-      const newId = `t.id || '-clone-' || g`;
-      const quoted = `'${template.replaceAll("'", "''")}'`;
-      await clone('projects', `jsonb_build_object('id', ${newId}, 'title', 'Bench project ' || g, 'idempotency_key', t.idempotency_key || '-' || g,
-        'details', replace(t.details::text, ${quoted}, ${newId})::jsonb)`, `t.id = ${quoted}`);
-      await clone('project_states', `jsonb_build_object('project_id', t.project_id || '-clone-' || g)`, `t.project_id = ${quoted}`);
-      await clone('needs', `jsonb_build_object('id', replace(t.id, ${quoted}, ${quoted} || '-clone-' || g), 'project_id', t.project_id || '-clone-' || g)`, `t.project_id = ${quoted}`);
-      await clone('project_events', `jsonb_build_object('project_id', t.project_id || '-clone-' || g)`, `t.project_id = ${quoted}`);
-    });
-    for (let g = from; g <= to; g++) ids.push(`${template}-clone-${g}`);
-  }
-  await sql`analyze`.execute(db);
-  return ids;
-}
-
 interface Figures { p50: number; p95: number; p99: number; perSecond: number; errors: number }
 
 /** `REQUESTS` requests over `CONNECTIONS` connections; each request draws its variables. */
@@ -123,8 +78,8 @@ const row = (label: string, f: Figures, bare?: Figures) =>
 try {
   console.log(`bench:api: ${PROJECTS} projects x ${NEEDS} needs; ${REQUESTS} requests over ${CONNECTIONS} connections per measure, ${ROUNDS} rounds; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   const seeding = performance.now();
-  const template = await fileTemplate();
-  const ids = await cloneTemplate(template, PROJECTS - 1);
+  const template = await fileTemplate(api.url, { focalPoint: gab, manager: pm }, NEEDS);
+  const ids = await cloneTemplate(db, template, PROJECTS - 1);
   const { count } = await db.selectFrom('needs').select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
   console.log(`seeded ${ids.length} projects and ${count} needs in ${((performance.now() - seeding) / 1000).toFixed(1)} s (one through GraphQL and the workflow, the rest cloned by SQL)`);
 
