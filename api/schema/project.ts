@@ -1,6 +1,7 @@
 import { maySeeProject, type Actor } from '../../domain/roles.js';
 import type { NeedRow, ProjectEventRow, ProjectRow } from '../../db/queries/projects.js';
-import { findProject } from '../../db/queries/projects.js';
+import { readProject, type ProjectParts, type ProjectRead } from '../../db/queries/projects.js';
+import { Kind, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { NotFoundError } from '../errors.js';
@@ -73,13 +74,45 @@ export const ProjectRef = builder.objectRef<ProjectRow>('Project').implement({
 });
 
 /**
- * The project if the caller may see it (domain/roles.ts maySeeProject). A project outside the caller's
- * scope answers exactly like one that does not exist, so ids and owners do not leak.
+ * The project if the caller may see it (domain/roles.ts maySeeProject), with the parts asked for read in
+ * the same statement. A project outside the caller's scope answers exactly like one that does not exist,
+ * so ids and owners do not leak; its parts are dropped unseen.
+ * Its States, and its needs and whole history when read, go into the request's loaders: the fields
+ * `states`, `needs` and `history` (and their access rules, api/policy.ts) answer from them.
  */
-export async function loadVisibleProject(ctx: Context, given: string): Promise<ProjectRow> {
+export async function readVisibleProject(ctx: Context, given: string, parts: ProjectParts = {}): Promise<ProjectRead> {
   const id = idOrNotFound(given, 'project');
-  const project = await findProject(ctx.deps.db, id);
-  const states = project ? await ctx.loaders.projectStates.load(id) : [];
-  if (!project || !ctx.actor || !maySeeProject(ctx.actor, audienceOf(project, states))) throw new NotFoundError(`project ${id} not found`);
-  return project;
+  const found = await readProject(ctx.deps.db, id, parts);
+  if (!found || !ctx.actor || !maySeeProject(ctx.actor, audienceOf(found.project, found.states))) throw new NotFoundError(`project ${id} not found`);
+  ctx.loaders.projectStates.prime(id, found.states);
+  if (found.needs) ctx.loaders.projectNeeds.prime(id, found.needs);
+  if (parts.events === 'all' && found.events) ctx.loaders.projectHistory.prime(id, found.events);
+  return found;
+}
+
+/** The project alone if the caller may see it (readVisibleProject without parts). */
+export async function loadVisibleProject(ctx: Context, given: string): Promise<ProjectRow> {
+  return (await readVisibleProject(ctx, given)).project;
+}
+
+/**
+ * The names of the fields a query selects on the object a field returns, through inline fragments and
+ * named fragments (so through the result union of `project(id)` too). Used to read a project's parts in
+ * the statement that reads the project, when the query will ask for them.
+ */
+export function selectedFieldNames(info: GraphQLResolveInfo): Set<string> {
+  const names = new Set<string>();
+  const visit = (selections: readonly SelectionNode[], seen: Set<string>) => {
+    for (const s of selections) {
+      if (s.kind === Kind.FIELD) names.add(s.name.value);
+      else if (s.kind === Kind.INLINE_FRAGMENT) visit(s.selectionSet.selections, seen);
+      else if (!seen.has(s.name.value)) {
+        seen.add(s.name.value);
+        const fragment = info.fragments[s.name.value];
+        if (fragment) visit(fragment.selectionSet.selections, seen);
+      }
+    }
+  };
+  for (const node of info.fieldNodes) if (node.selectionSet) visit(node.selectionSet.selections, new Set());
+  return names;
 }
