@@ -162,6 +162,21 @@ describe('SQL statements per page (no N+1)', () => {
     expect(sent.length).toBeLessThanOrEqual(MAX_STATEMENTS);
   });
 
+  it('reads a list of titles and stages without the projects\' details, and with them when a field needs them', async () => {
+    const LIST = `query($first: Int) { projects(first: $first) { __typename ... on QueryProjectsSuccess { data { totalCount edges { node { id title stage states updatedAt needs { id } } } } } } }`;
+    const WITH_GAP = `query($first: Int) { projects(first: $first) { __typename ... on QueryProjectsSuccess { data { edges { node { id ...Gap } } } } } } fragment Gap on Project { fundingGap }`;
+    const pm: Actor = { subject: 'pm', role: 'PROGRAMME_MANAGER' };
+    const titles = await countedPage(pm, { first: 10 }, LIST);
+    expect(titles.body.errors).toBeUndefined();
+    expect(titles.body.data.projects.data.edges[0].node).toMatchObject({ id: 'sqlcount-049', title: 'Project 49', stage: 'AWAITING_FUNDING', states: ['KEN', 'TZA'] });
+    expect(titles.statements[0]).not.toMatch(/details::text/);
+    expect(titles.statements).toHaveLength(3); // the page with its States, the count, the needs
+    const gaps = await countedPage(pm, { first: 10 }, WITH_GAP);
+    expect(gaps.body.errors).toBeUndefined();
+    expect(gaps.body.data.projects.data.edges.map((e: any) => e.node.fundingGap)).toEqual(Array(10).fill('50000.00'));
+    expect(gaps.statements[0]).toMatch(/projects"?\.details::text/);
+  });
+
   it('pages on with the cursor, in as few statements, without repeating or skipping a project', async () => {
     const first = await countedPage({ subject: 'pm', role: 'PROGRAMME_MANAGER' }, { first: 20 });
     const ids: string[] = first.body.data.projects.data.edges.map((e: any) => e.node.id);

@@ -96,23 +96,39 @@ export async function loadVisibleProject(ctx: Context, given: string): Promise<P
 }
 
 /**
- * The names of the fields a query selects on the object a field returns, through inline fragments and
- * named fragments (so through the result union of `project(id)` too). Used to read a project's parts in
- * the statement that reads the project, when the query will ask for them.
+ * The names of the fields a query selects on the object a field returns, or deeper along `path` (field
+ * names, e.g. ['data', 'edges', 'node'] for the nodes of a connection in its success type), through inline
+ * and named fragments (so through a result union too), aliases and repeated selections merged. Used to read
+ * what a query will ask for in the statement that reads the object.
  */
-export function selectedFieldNames(info: GraphQLResolveInfo): Set<string> {
+export function selectedFieldNames(info: GraphQLResolveInfo, path: readonly string[] = []): Set<string> {
   const names = new Set<string>();
-  const visit = (selections: readonly SelectionNode[], seen: Set<string>) => {
+  const visit = (selections: readonly SelectionNode[], depth: number, seen: Set<string>) => {
     for (const s of selections) {
-      if (s.kind === Kind.FIELD) names.add(s.name.value);
-      else if (s.kind === Kind.INLINE_FRAGMENT) visit(s.selectionSet.selections, seen);
+      if (s.kind === Kind.FIELD) {
+        if (depth === path.length) names.add(s.name.value);
+        else if (s.name.value === path[depth] && s.selectionSet) visit(s.selectionSet.selections, depth + 1, new Set());
+      } else if (s.kind === Kind.INLINE_FRAGMENT) visit(s.selectionSet.selections, depth, seen);
       else if (!seen.has(s.name.value)) {
         seen.add(s.name.value);
         const fragment = info.fragments[s.name.value];
-        if (fragment) visit(fragment.selectionSet.selections, seen);
+        if (fragment) visit(fragment.selectionSet.selections, depth, seen);
       }
     }
   };
-  for (const node of info.fieldNodes) if (node.selectionSet) visit(node.selectionSet.selections, new Set());
+  for (const node of info.fieldNodes) if (node.selectionSet) visit(node.selectionSet.selections, 0, new Set());
   return names;
+}
+
+/**
+ * Fields of Project answered from the row's columns and the States and needs loaders, for every caller:
+ * none reads the row's details (the projected state, several KB per project). `history` is not one: a
+ * focal point's history of a regional project reads the needs' States from details (api/policy.ts).
+ */
+const FIELDS_WITHOUT_DETAILS = new Set(['__typename', 'id', 'title', 'stage', 'iatiActivityStatus', 'states', 'filedAt', 'updatedAt', 'mergedInto', 'needs']);
+
+/** Does a selection on Project need the rows' details? (Any field not known to do without them does.) */
+export function needsDetails(fields: ReadonlySet<string>): boolean {
+  for (const f of fields) if (!FIELDS_WITHOUT_DETAILS.has(f)) return true;
+  return false;
 }

@@ -8,7 +8,7 @@ import { builder } from '../builder.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { parseInput } from '../parse.js';
 import { connectionOf, pageArgs, pageOf, pageRequest } from './pagination.js';
-import { ProjectRef, readVisibleProject, selectedFieldNames } from './project.js';
+import { needsDetails, ProjectRef, readVisibleProject, selectedFieldNames } from './project.js';
 
 const ProjectOrderEnum = builder.enumType('ProjectOrder', { values: PROJECT_ORDERS });
 const ProjectConnection = connectionOf('Project', ProjectRef, { totalCount: true });
@@ -49,7 +49,7 @@ builder.queryFields((t) => ({
       ...pageArgs(t),
     },
     errors: { types: [ValidationError, ForbiddenError] },
-    resolve: async (_root, args, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
       const filter = parseInput(projectFilter, args.filter, 'filter') ?? {};
       const order = args.orderBy ?? 'FILED_AT_DESC';
       const page = pageRequest(args, ['string', 'string']);
@@ -61,7 +61,9 @@ builder.queryFields((t) => ({
       else if (actor.role === 'EVALUATOR') scoped = { ...filter, visibleToEvaluator: actor.subject };
       else if (actor.role === 'PROGRAMME_MANAGER' || actor.role === 'CONFERENCE_ADMIN') scoped = filter;
       else throw new ForbiddenError(`projects is not for ${actor.role}`);
-      const rows = await pageProjects(ctx.deps.db, scoped, order, page.after as [string, string] | null, page.first + 1);
+      // A list of titles and stages reads no details (several KB of JSON per project) at all.
+      const details = needsDetails(selectedFieldNames(info, ['data', 'edges', 'node']));
+      const rows = await pageProjects(ctx.deps.db, scoped, order, page.after as [string, string] | null, page.first + 1, { details });
       // Each row came with its States: the nodes' `states` and scope checks read them without another statement.
       for (const r of rows) ctx.loaders.projectStates.prime(r.project.id, r.states);
       return pageOf(rows, page, (r) => [r.sort_key, r.project.id], (r) => r.project, () => countProjects(ctx.deps.db, scoped));

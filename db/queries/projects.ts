@@ -89,17 +89,20 @@ const COLUMNS_BUT_DETAILS = Object.keys({
 
 /**
  * A list row whose details (the projected state, several KB of JSON per project) are parsed when a field
- * first reads them: a page of 50 for a list that shows title, stage and States parses none. The getter is
- * on the prototype, so the row keeps one shape (a getter defined per object would slow every read of it).
+ * first reads them: a page of 50 for a list that shows title and stage parses none. Read without details
+ * at all (`text` null) when the query asks for no field that needs them; reading them then is a bug of
+ * that decision (api/schema/project.ts needsDetails), and fails loudly rather than answer wrong.
+ * The getter is on the prototype, so the row keeps one shape (a getter defined per object slows every read).
  */
-class LazyDetailsRow {
-  #text: string;
+class ListRow {
+  #text: string | null;
   #parsed: ProjectRow['details'] | undefined;
-  constructor(columns: Omit<ProjectRow, 'details'>, text: string) {
+  constructor(columns: Omit<ProjectRow, 'details'>, text: string | null) {
     Object.assign(this, columns);
     this.#text = text;
   }
   get details(): ProjectRow['details'] {
+    if (this.#text === null) throw new Error('this projects list read no details: a field that reads them is missing from needsDetails');
     return (this.#parsed ??= JSON.parse(this.#text) as ProjectRow['details']);
   }
 }
@@ -139,21 +142,22 @@ const ORDER_COLUMN = { FILED_AT_DESC: 'filed_at', FILED_AT_ASC: 'filed_at', UPDA
 
 /**
  * One keyset page of the projects the filter and scope let through: ORDER BY (key, id) in the order's
- * direction, rows after the cursor's (key, id), `limit` rows (the caller asks one more than its page).
+ * direction, rows after the cursor's (key, id), `limit` rows (the caller asks one more than its page),
+ * each with its States, and with its details unless `details: false`.
  */
-export async function pageProjects(db: Kysely<DB>, filter: ProjectFilter, order: ProjectOrder, after: readonly [string, string] | null, limit: number): Promise<ProjectPageRow[]> {
+export async function pageProjects(db: Kysely<DB>, filter: ProjectFilter, order: ProjectOrder, after: readonly [string, string] | null, limit: number, { details = true } = {}): Promise<ProjectPageRow[]> {
   const column = ORDER_COLUMN[order];
   const desc = order !== 'FILED_AT_ASC';
   let query = filteredProjects(db, filter)
     .select(COLUMNS_BUT_DETAILS)
-    .select([sql<string>`projects.details::text`.as('details_text'), stateCodesOf.as('state_codes'), sql<string>`projects.${sql.ref(column)}::text`.as('sort_key')]);
+    .select([(details ? sql<string | null>`projects.details::text` : sql<string | null>`null`).as('details_text'), stateCodesOf.as('state_codes'), sql<string>`projects.${sql.ref(column)}::text`.as('sort_key')]);
   if (after) {
     const [key, id] = after;
     query = query.where(sql<boolean>`(projects.${sql.ref(column)}, projects.id) ${sql.raw(desc ? '<' : '>')} (${key}::timestamptz, ${id})`);
   }
   const direction = desc ? 'desc' : 'asc';
   const rows = await query.orderBy(`projects.${column}`, direction).orderBy('projects.id', direction).limit(limit).execute();
-  return rows.map(({ state_codes: states, sort_key, details_text, ...columns }) => ({ project: new LazyDetailsRow(columns, details_text) as unknown as ProjectRow, states, sort_key }));
+  return rows.map(({ state_codes: states, sort_key, details_text, ...columns }) => ({ project: new ListRow(columns, details_text) as unknown as ProjectRow, states, sort_key }));
 }
 
 export async function countProjects(db: Kysely<DB>, filter: ProjectFilter): Promise<number> {
