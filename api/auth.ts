@@ -2,7 +2,7 @@
 // may instead verify its OpenID Connect provider's tokens (api/oidc.ts). Both end in actorFromClaims, so
 // the same rules hold for every token: an expiry no further away than the maximum lifetime, a palermo
 // role, a State only on a focal point's token.
-import { errors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { decodeJwt, errors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { isRole, type Actor, type Role } from '../domain/roles.js';
 
 /** Used only by the embedded default (`npm start`, `npm run token`); never in a real deployment. */
@@ -73,6 +73,39 @@ export function hs256Verifier(secret: string, rules: ClaimRules = {}): TokenVeri
   // which cost more than the verification itself (bench:pool's CPU profile).
   const key = crypto.subtle.importKey('raw', bytes, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
   return async (token) => verifyToken(await key, token, rules);
+}
+
+export interface VerifiedTokenCache {
+  /** Most tokens remembered; past it the oldest is forgotten first. */
+  maxEntries?: number;
+  /** How long a verified token is remembered at most, even if it lives longer (bounds the wait for a key the provider withdrew). */
+  maxAgeMs?: number;
+  /** Milliseconds since the epoch; for tests. */
+  now?: () => number;
+}
+
+/**
+ * A verifier that remembers the tokens it has verified, until each one's expiry (and at most `maxAgeMs`):
+ * a client sends the same token with every request, and a signature check (a WebCrypto job per call)
+ * costs more than the rest of a small read. Only a token the wrapped verifier accepted is remembered;
+ * a refusal is never cached, and a remembered token past its `exp` goes back to the verifier, which
+ * refuses it with the reason.
+ */
+export function cachingVerifier(verify: TokenVerifier, { maxEntries = 10_000, maxAgeMs = 60_000, now = Date.now }: VerifiedTokenCache = {}): TokenVerifier {
+  const verified = new Map<string, { actor: Actor; until: number }>();
+  return async (token) => {
+    const hit = verified.get(token);
+    if (hit && now() < hit.until) return hit.actor;
+    if (hit) verified.delete(token);
+    const actor = await verify(token);
+    // The verifier required exp, so the payload decodes and names it.
+    const exp = decodeJwt(token).exp;
+    if (typeof exp === 'number') {
+      if (verified.size >= maxEntries) verified.delete(verified.keys().next().value!);
+      verified.set(token, { actor, until: Math.min(exp * 1000, now() + maxAgeMs) });
+    }
+    return actor;
+  };
 }
 
 /** jose's verification failures, in words a caller can act on. */

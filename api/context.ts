@@ -3,7 +3,7 @@ import { createGraphQLError } from 'graphql-yoga';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../domain/roles.js';
 import type { DB } from '../db/schema.js';
-import { AuthenticationError, hs256Verifier, type TokenVerifier } from './auth.js';
+import { AuthenticationError, cachingVerifier, hs256Verifier, type TokenVerifier } from './auth.js';
 import type { EdgeConfig, RequestLimits } from './config.js';
 import type { LifecycleOptions } from './lifecycle.js';
 import type { ProjectChanges } from './live/project-changes.js';
@@ -36,12 +36,15 @@ export interface Context {
 
 const verifiers = new WeakMap<ApiDeps, TokenVerifier>();
 
-/** The one verifier of these deps, made once (a short secret is refused here, at the first use). */
+/**
+ * The one verifier of these deps, made once (a short secret is refused here, at the first use), remembering
+ * the tokens it verified (api/auth.ts cachingVerifier): each request of a client carries the same token.
+ */
 export function tokenVerifierOf(deps: ApiDeps): TokenVerifier {
-  let verifier = deps.verifyToken ?? verifiers.get(deps);
+  let verifier = verifiers.get(deps);
   if (!verifier) {
-    if (deps.jwtSecret === undefined) throw new Error('the API needs jwtSecret or verifyToken');
-    verifier = hs256Verifier(deps.jwtSecret);
+    if (!deps.verifyToken && deps.jwtSecret === undefined) throw new Error('the API needs jwtSecret or verifyToken');
+    verifier = cachingVerifier(deps.verifyToken ?? hs256Verifier(deps.jwtSecret!));
     verifiers.set(deps, verifier);
   }
   return verifier;

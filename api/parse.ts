@@ -10,17 +10,20 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, argum
   return result.data;
 }
 
+/** Built once: a zod schema costs far more to build than to run, and every read by id parses one. */
+const ID = identifier();
+
 /**
  * An id argument that is not a well-formed id (a NUL, a space, a lone surrogate, 1,000 characters) names
  * nothing: a field whose union has no ValidationError answers NotFoundError, and nothing reaches the database.
  */
 export function idOrNotFound(value: unknown, what: string): string {
-  const result = identifier().safeParse(value);
+  const result = ID.safeParse(value);
   if (!result.success) throw new NotFoundError(`no ${what} has this id (${result.error.issues[0]!.message})`);
   return result.data;
 }
 
 /** An id argument, or a ValidationError naming the argument. */
 export function parseId(value: unknown, argument: string): string {
-  return parseInput(identifier(), value, argument);
+  return parseInput(ID, value, argument);
 }

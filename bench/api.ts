@@ -8,19 +8,25 @@
 // Load: autocannon on 127.0.0.1, a fixed number of requests over a fixed number of connections (a
 // bounded, closed-loop load), in this process for both sides. The bare side is a one-field schema in
 // graphql-yoga behind node's http server, served the same way as the API. Latencies are collected per
-// response; p50/p95/p99 are printed with their ratio to the bare query of the same round, and the
-// median of the per-round ratios closes the run.
+// response; p50/p95/p99 are printed with their ratio to the bare query of the same round, with this
+// process's CPU time per request of each side (the servers' and autocannon's, less swayed by the machine's
+// load than latencies), and the median of the per-round ratios closes the run.
+// For context, each query's own SQL: one request at a time, the statements the API sent (through a Kysely
+// whose log hook times them, client side) and PostgreSQL's execution time of each (EXPLAIN ANALYZE).
 import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { sql } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
 import { createSchema, createYoga } from 'graphql-yoga';
 import { signToken } from '../api/auth.js';
 import { startApiServer } from '../api/server.js';
+import type { DB } from '../db/schema.js';
 import { createProjectWorker } from '../worker/create-worker.js';
 import { API_QUERIES, type BenchQuery } from './api-queries.js';
+import { cloneTemplate, fileTemplate, gql } from './api-seed.js';
 import { startBenchServers } from './servers.js';
 import { fmt, percentile } from './stats.js';
 
@@ -42,7 +48,16 @@ const taskQueue = `bench-api-${randomUUID()}`;
 const worker = await createProjectWorker({ connection: native, db, taskQueue });
 const running = worker.run();
 const secret = randomUUID();
-const api = await startApiServer({ db, temporal: client, jwtSecret: secret, lifecycle: { taskQueue, temporalDeadlineMs: 120_000 } }, 0);
+// The API's own pool, whose log hook records the statements of the SQL measure (and nothing while load runs).
+const sent: { sql: string; parameters: readonly unknown[]; ms: number }[] = [];
+let recording = false;
+const apiDb = new Kysely<DB>({
+  dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: servers.url, max: 20 }) }),
+  log: (event) => {
+    if (recording && event.level === 'query') sent.push({ sql: event.query.sql, parameters: event.query.parameters, ms: event.queryDurationMillis });
+  },
+});
+const api = await startApiServer({ db: apiDb, temporal: client, jwtSecret: secret, lifecycle: { taskQueue, temporalDeadlineMs: 120_000 } }, 0);
 const bareYoga = createYoga({ schema: createSchema({ typeDefs: 'type Query { hello: String! }', resolvers: { Query: { hello: () => 'world' } } }), logging: 'warn' });
 const bareServer = createServer(bareYoga);
 await new Promise<void>((resolve) => bareServer.listen(0, '127.0.0.1', resolve));
@@ -50,52 +65,7 @@ const bareUrl = `http://127.0.0.1:${(bareServer.address() as { port: number }).p
 const pm = await signToken(secret, { subject: 'pm-bench', role: 'PROGRAMME_MANAGER' });
 const gab = await signToken(secret, { subject: 'fp-bench', role: 'STATE_FOCAL_POINT', stateCode: 'GAB' });
 
-async function gql(url: string, query: string, variables: unknown, token?: string) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
-  return (await response.json()) as { data?: Record<string, { __typename: string } & Record<string, unknown>>; errors?: unknown };
-}
-
-/** The template project, through the real write paths; returns its id. */
-async function fileTemplate(): Promise<string> {
-  const needs = Array.from({ length: NEEDS }, (_, i) => ({
-    priorityArea: ['PA-A', 'PA-B', 'PA-C'][i % 3], priorityActivity: '(d)', instrument: 'UNTOC', formsOfAssistance: ['REPORTING_SUPPORT'],
-    urgency: ['LOW', 'MEDIUM', 'HIGH'][i % 3], description: `Bench need ${i + 1}: help to complete the self-assessment checklist (000 fn 5).`,
-  }));
-  const filed = await gql(api.url, 'mutation($input: FileRequestInput!) { fileRequest(input: $input) { __typename ... on FiledRequest { project { id } } ... on Error { message } } }',
-    { input: { state: 'GAB', title: 'Bench template project', idempotencyKey: `bench-api-${randomUUID()}`, needs } }, gab);
-  const result = filed.data?.fileRequest as { __typename: string; project?: { id: string } } | undefined;
-  if (!result?.project) throw new Error(`filing the template failed: ${JSON.stringify(filed)}`);
-  for (const step of ['startAssessment', 'startPlanning']) {
-    const moved = await gql(api.url, `mutation($input: ${step[0]!.toUpperCase()}${step.slice(1)}Input!) { ${step}(input: $input) { __typename ... on Error { message } } }`, { input: { projectId: result.project.id } }, pm);
-    if (moved.data?.[step]?.__typename !== 'Project') throw new Error(`${step} on the template failed: ${JSON.stringify(moved)}`);
-  }
-  return result.project.id;
-}
-
-/** Clones the template's rows (every column, as the projection wrote them) into `n` more projects, in batches. */
-async function cloneTemplate(template: string, n: number): Promise<string[]> {
-  const ids: string[] = [template];
-  for (let from = 1; from <= n; from += 1000) {
-    const to = Math.min(n, from + 999);
-    await db.transaction().execute(async (trx) => {
-      const clone = (table: string, patch: string, where: string) =>
-        sql.raw(`insert into ${table} select (jsonb_populate_record(null::${table}, to_jsonb(t) || ${patch})).*
-                 from ${table} t, generate_series(${from}, ${to}) g where ${where}`).execute(trx);
-      const newId = `t.id || '-clone-' || g`;
-      const quoted = `'${template.replaceAll("'", "''")}'`;
-      await clone('projects', `jsonb_build_object('id', ${newId}, 'title', 'Bench project ' || g, 'idempotency_key', t.idempotency_key || '-' || g,
-        'details', replace(t.details::text, ${quoted}, ${newId})::jsonb)`, `t.id = ${quoted}`);
-      await clone('project_states', `jsonb_build_object('project_id', t.project_id || '-clone-' || g)`, `t.project_id = ${quoted}`);
-      await clone('needs', `jsonb_build_object('id', replace(t.id, ${quoted}, ${quoted} || '-clone-' || g), 'project_id', t.project_id || '-clone-' || g)`, `t.project_id = ${quoted}`);
-      await clone('project_events', `jsonb_build_object('project_id', t.project_id || '-clone-' || g)`, `t.project_id = ${quoted}`);
-    });
-    for (let g = from; g <= to; g++) ids.push(`${template}-clone-${g}`);
-  }
-  await sql`analyze`.execute(db);
-  return ids;
-}
-
-interface Figures { p50: number; p95: number; p99: number; perSecond: number; errors: number }
+interface Figures { p50: number; p95: number; p99: number; perSecond: number; errors: number; cpuMs: number }
 
 /** `REQUESTS` requests over `CONNECTIONS` connections; each request draws its variables. */
 async function load(url: string, body: () => string, token?: string, amount = REQUESTS): Promise<Figures> {
@@ -105,6 +75,7 @@ async function load(url: string, body: () => string, token?: string, amount = RE
     url, connections: CONNECTIONS, amount, timeout: 120,
     requests: [{ method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, setupRequest: (req) => ({ ...req, body: body() }) }],
   };
+  const cpu = process.cpuUsage();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(options, (err, res) => (err ? reject(err) : resolve(res)));
     instance.on('response', (_client, status, _bytes, ms) => {
@@ -112,23 +83,53 @@ async function load(url: string, body: () => string, token?: string, amount = RE
       sample.push(ms);
     });
   });
-  return { p50: percentile(sample, 50), p95: percentile(sample, 95), p99: percentile(sample, 99), perSecond: result.requests.average, errors: errors + result.errors + result.timeouts };
+  const used = process.cpuUsage(cpu);
+  return {
+    p50: percentile(sample, 50), p95: percentile(sample, 95), p99: percentile(sample, 99), perSecond: result.requests.average, errors: errors + result.errors + result.timeouts,
+    cpuMs: (used.user + used.system) / 1000 / Math.max(1, sample.length),
+  };
 }
 
 const row = (label: string, f: Figures, bare?: Figures) =>
-  `  ${label.padEnd(28)} p50 ${fmt(f.p50).padStart(10)}  p95 ${fmt(f.p95).padStart(10)}  p99 ${fmt(f.p99).padStart(10)}  ${f.perSecond.toFixed(0).padStart(5)} req/s` +
+  `  ${label.padEnd(28)} p50 ${fmt(f.p50).padStart(10)}  p95 ${fmt(f.p95).padStart(10)}  p99 ${fmt(f.p99).padStart(10)}  ${f.perSecond.toFixed(0).padStart(5)} req/s  CPU ${f.cpuMs.toFixed(2)} ms/req` +
   (bare ? `   vs bare p50 ${(f.p50 / bare.p50).toFixed(1)}x, p95 ${(f.p95 / bare.p95).toFixed(1)}x, p99 ${(f.p99 / bare.p99).toFixed(1)}x` : '') +
   (f.errors ? `   ${f.errors} errors` : '');
+
+const SQL_SAMPLES = 20;
+
+/** Statements per request, their time as the API saw it (median per request), and PostgreSQL's own execution time of one request's statements. */
+async function sqlOf(q: BenchQuery): Promise<string> {
+  const perRequest: number[] = [];
+  let last: typeof sent = [];
+  for (let i = 0; i < SQL_SAMPLES; i++) {
+    sent.length = 0;
+    recording = true;
+    await gql(api.url, q.query, q.variables(pickId()), pm);
+    recording = false;
+    perRequest.push(sent.reduce((sum, s) => sum + s.ms, 0));
+    last = [...sent];
+  }
+  let executed = 0;
+  for (const s of last) {
+    const plan = await apiDb.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain (analyze, format text) ${s.sql}`, [...s.parameters]));
+    const line = plan.rows.map((r) => r['QUERY PLAN']).find((l) => l.startsWith('Execution Time'));
+    executed += Number(/([\d.]+) ms/.exec(line ?? '')?.[1] ?? NaN);
+  }
+  return `  ${q.name.padEnd(28)} ${last.length} statement${last.length === 1 ? '' : 's'}: ${fmt(percentile(perRequest, 50))} per request as the API sees them (p95 ${fmt(percentile(perRequest, 95))}); PostgreSQL executes them in ${fmt(executed)}` +
+    `\n    ${last.map((s) => s.sql.replace(/\s+/g, ' ').slice(0, 150)).join('\n    ')}`;
+}
+
+let pickId: () => string = () => '';
 
 try {
   console.log(`bench:api: ${PROJECTS} projects x ${NEEDS} needs; ${REQUESTS} requests over ${CONNECTIONS} connections per measure, ${ROUNDS} rounds; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   const seeding = performance.now();
-  const template = await fileTemplate();
-  const ids = await cloneTemplate(template, PROJECTS - 1);
+  const template = await fileTemplate(api.url, { focalPoint: gab, manager: pm }, NEEDS);
+  const ids = await cloneTemplate(db, template, PROJECTS - 1);
   const { count } = await db.selectFrom('needs').select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
   console.log(`seeded ${ids.length} projects and ${count} needs in ${((performance.now() - seeding) / 1000).toFixed(1)} s (one through GraphQL and the workflow, the rest cloned by SQL)`);
 
-  const pickId = () => ids[Math.floor(Math.random() * ids.length)]!;
+  pickId = () => ids[Math.floor(Math.random() * ids.length)]!;
   const bodyOf = (q: BenchQuery) => () => JSON.stringify({ query: q.query, variables: q.variables(pickId()) });
   for (const q of API_QUERIES) {
     const answer = await gql(api.url, q.query, q.variables(template), pm);
@@ -138,6 +139,8 @@ try {
   // Warm-up (JIT, pools, PostgreSQL's caches): one request per connection of each, not counted.
   await load(bareUrl, bareBody, undefined, CONNECTIONS);
   for (const q of API_QUERIES) await load(api.url, bodyOf(q), pm, CONNECTIONS);
+  // The warm-up ranked the 100,000 cloned needs (each marked stale by the bulk load); tidy up after it as autovacuum would.
+  await sql`vacuum analyze`.execute(db);
   console.log(`warmed up (load ${loadavg()[0]!.toFixed(1)})`);
 
   const ratios = new Map<string, { p50: number[]; p95: number[]; p99: number[] }>();
@@ -160,11 +163,14 @@ try {
   for (const [name, k] of ratios) {
     console.log(`  ${name.padEnd(28)} p50 ${percentile(k.p50, 50).toFixed(1)}x  p95 ${percentile(k.p95, 50).toFixed(1)}x  p99 ${percentile(k.p99, 50).toFixed(1)}x`);
   }
+  console.log(`each query's own SQL, one request at a time (${SQL_SAMPLES} requests; load ${loadavg()[0]!.toFixed(1)}):`);
+  for (const q of API_QUERIES) console.log(await sqlOf(q));
 } catch (err) {
   console.error('bench:api failed:', err);
   process.exitCode = 1;
 } finally {
   api.server.close();
+  await apiDb.destroy();
   bareServer.close();
   worker.shutdown();
   await running;

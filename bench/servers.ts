@@ -16,6 +16,8 @@ import { startTemporalDevServer } from '../scripts/embedded/temporal-dev-server.
 
 export interface BenchServers {
   db: Kysely<DB>;
+  /** The database's connection string, for a second pool. */
+  url: string;
   client: Client;
   native: NativeConnection;
   stop(): Promise<void>;
@@ -34,6 +36,7 @@ export async function startBenchServers(name: string, opts: { temporalDynamicCon
   const native = await NativeConnection.connect({ address: temporal.address });
   return {
     db,
+    url: pg.url,
     client: new Client({ connection }),
     native,
     async stop() {

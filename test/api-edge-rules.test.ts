@@ -1,7 +1,7 @@
 // Pure rules of the API edge, as tables: what every token must carry, which configurations start, and
 // which CSV cells a spreadsheet would run.
 import { describe, expect, it } from 'vitest';
-import { actorFromClaims, AuthenticationError, type ClaimRules } from '../api/auth.js';
+import { actorFromClaims, AuthenticationError, cachingVerifier, signToken, type ClaimRules, type TokenVerifier } from '../api/auth.js';
 import { ConfigurationError, corsOriginProblem, DEFAULT_LIMITS, readApiConfig, startConfigProblems, workerConfigProblems } from '../api/config.js';
 import { neutraliseCell } from '../domain/spreadsheet-cells.js';
 
@@ -40,6 +40,67 @@ describe('actorFromClaims: the rules every token obeys', () => {
     } else {
       expect(run()).toEqual(expected);
     }
+  });
+});
+
+describe('cachingVerifier: a verified token is remembered until its expiry, a refusal never', () => {
+  const SECRET = 'a-test-secret-of-at-least-32-bytes!!';
+  /** A verifier that counts its calls and refuses the token 'bad'; the clock is the test's. */
+  function counting() {
+    const calls: string[] = [];
+    const verify: TokenVerifier = async (token) => {
+      calls.push(token);
+      if (token === 'bad') throw new AuthenticationError('the token signature is invalid');
+      return { subject: 'pm', role: 'PROGRAMME_MANAGER' };
+    };
+    return { calls, verify };
+  }
+  const clock = (start: number) => {
+    const c = { t: start, now: () => c.t };
+    return c;
+  };
+
+  it('verifies a token once while it lives, again past its exp (and then the verifier says why)', async () => {
+    const token = await signToken(SECRET, { subject: 'pm', role: 'PROGRAMME_MANAGER' }, '2m');
+    const { exp } = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { exp: number };
+    const { calls, verify } = counting();
+    const c = clock(exp * 1000 - 100_000);
+    const cached = cachingVerifier(verify, { now: c.now, maxAgeMs: 1_000_000 });
+    await cached(token);
+    await cached(token);
+    expect(calls).toHaveLength(1);
+    c.t = exp * 1000; // expired: back to the verifier
+    await cached(token);
+    expect(calls).toHaveLength(2);
+  });
+
+  it('forgets a token after maxAgeMs even if it lives longer, and never remembers a refusal', async () => {
+    const token = await signToken(SECRET, { subject: 'pm', role: 'PROGRAMME_MANAGER' }, '1h');
+    const { calls, verify } = counting();
+    const c = clock(Date.now());
+    const cached = cachingVerifier(verify, { now: c.now, maxAgeMs: 60_000 });
+    await cached(token);
+    c.t += 59_000;
+    await cached(token);
+    expect(calls).toHaveLength(1);
+    c.t += 2_000;
+    await cached(token);
+    expect(calls).toHaveLength(2);
+    await expect(cached('bad')).rejects.toThrow('signature is invalid');
+    await expect(cached('bad')).rejects.toThrow('signature is invalid');
+    expect(calls.filter((t) => t === 'bad')).toHaveLength(2);
+  });
+
+  it('keeps at most maxEntries tokens, forgetting the oldest first', async () => {
+    const tokens = await Promise.all(['a', 'b', 'c'].map((subject) => signToken(SECRET, { subject, role: 'EXPERT' }, '1h')));
+    const { calls, verify } = counting();
+    const cached = cachingVerifier(verify, { maxEntries: 2 });
+    for (const t of tokens) await cached(t);
+    await cached(tokens[2]!);
+    await cached(tokens[1]!);
+    expect(calls).toHaveLength(3);
+    await cached(tokens[0]!); // forgotten: verified again
+    expect(calls).toHaveLength(4);
   });
 });
 

@@ -162,6 +162,21 @@ describe('SQL statements per page (no N+1)', () => {
     expect(sent.length).toBeLessThanOrEqual(MAX_STATEMENTS);
   });
 
+  it('reads a list of titles and stages without the projects\' details, and with them when a field needs them', async () => {
+    const LIST = `query($first: Int) { projects(first: $first) { __typename ... on QueryProjectsSuccess { data { totalCount edges { node { id title stage states updatedAt needs { id } } } } } } }`;
+    const WITH_GAP = `query($first: Int) { projects(first: $first) { __typename ... on QueryProjectsSuccess { data { edges { node { id ...Gap } } } } } } fragment Gap on Project { fundingGap }`;
+    const pm: Actor = { subject: 'pm', role: 'PROGRAMME_MANAGER' };
+    const titles = await countedPage(pm, { first: 10 }, LIST);
+    expect(titles.body.errors).toBeUndefined();
+    expect(titles.body.data.projects.data.edges[0].node).toMatchObject({ id: 'sqlcount-049', title: 'Project 49', stage: 'AWAITING_FUNDING', states: ['KEN', 'TZA'] });
+    expect(titles.statements[0]).not.toMatch(/details::text/);
+    expect(titles.statements).toHaveLength(3); // the page with its States, the count, the needs
+    const gaps = await countedPage(pm, { first: 10 }, WITH_GAP);
+    expect(gaps.body.errors).toBeUndefined();
+    expect(gaps.body.data.projects.data.edges.map((e: any) => e.node.fundingGap)).toEqual(Array(10).fill('50000.00'));
+    expect(gaps.statements[0]).toMatch(/projects"?\.details::text/);
+  });
+
   it('pages on with the cursor, in as few statements, without repeating or skipping a project', async () => {
     const first = await countedPage({ subject: 'pm', role: 'PROGRAMME_MANAGER' }, { first: 20 });
     const ids: string[] = first.body.data.projects.data.edges.map((e: any) => e.node.id);
@@ -198,6 +213,40 @@ describe('SQL statements per page (no N+1)', () => {
     const { body, statements: sent } = await countedPage({ subject: 'pm', role: 'PROGRAMME_MANAGER' }, { first: 5, after: forged });
     expect(body.data.projects).toMatchObject({ __typename: 'ValidationError' });
     expect(sent).toEqual([]);
+  });
+
+  it('reads a project page (States, needs, whole history) and a timeline page in one statement each, answering as the loaders do', async () => {
+    const PROJECT = `query($id: ID!) { project(id: $id) { __typename ... on Project { id states
+      needs { id state priorityArea urgency } history { seq kind action at fromStage toStage actor { subject role state } summary } } ... on Error { code message } } }`;
+    const TIMELINE = `query($id: ID!, $first: Int, $after: String) { projectTimeline(id: $id, first: $first, after: $after) { __typename
+      ... on QueryProjectTimelineSuccess { data { pageInfo { hasNextPage endCursor } edges { node { seq action at actor { subject state } summary } } } } ... on Error { code message } } }`;
+    const pm: Actor = { subject: 'pm', role: 'PROGRAMME_MANAGER' };
+    const tza: Actor = { subject: 'fp-tza', role: 'STATE_FOCAL_POINT', stateCode: 'TZA' };
+    // The same project as a node of the list, whose needs and history come from the batch loaders.
+    const listed = (await countedPage(pm, { first: PROJECTS })).body.data.projects.data.edges.map((e: any) => e.node).find((n: any) => n.id === 'sqlcount-007');
+    const page = await countedPage(pm, { id: 'sqlcount-007' }, PROJECT);
+    expect(page.statements).toHaveLength(1);
+    expect(page.body.data.project).toMatchObject({ __typename: 'Project', states: ['KEN', 'TZA'], needs: listed.needs.map((n: any) => ({ id: n.id, state: n.state, priorityArea: n.priorityArea, urgency: n.urgency })) });
+    expect(page.body.data.project.history.map((h: any) => [h.seq, h.action, h.at])).toEqual(listed.history.map((h: any, k: number) => [k + 1, h.action, new Date(Date.UTC(2026, 0, 1, 0, 7, k)).toISOString()]));
+
+    // A Tanzanian focal point: its own needs only, Kenya's filing withheld, still one statement.
+    const own = await countedPage(tza, { id: 'sqlcount-007' }, PROJECT);
+    expect(own.statements).toHaveLength(1);
+    expect(own.body.data.project.needs.map((n: any) => n.state)).toEqual(['TZA']);
+    expect(own.body.data.project.history[0]).toMatchObject({ action: 'fileRequest', summary: { withheld: "another beneficiary State's part" } });
+    // A Kenyan-only project is outside its scope: not found, like an id that does not exist, nothing of it answered.
+    const outside = await countedPage(tza, { id: 'sqlcount-008' }, PROJECT);
+    expect(outside.body.data.project).toEqual({ __typename: 'NotFoundError', code: 'NOT_FOUND', message: 'project sqlcount-008 not found' });
+    expect(outside.statements).toHaveLength(1);
+
+    const first = await countedPage(tza, { id: 'sqlcount-007', first: 3 }, TIMELINE);
+    expect(first.statements).toHaveLength(1);
+    const edges = first.body.data.projectTimeline.data.edges.map((e: any) => e.node);
+    expect(edges.map((e: any) => e.seq)).toEqual([1, 2, 3]);
+    expect(edges[0]).toMatchObject({ action: 'fileRequest', actor: { subject: 'fp-ken', state: 'KEN' }, summary: { withheld: "another beneficiary State's part" } });
+    const rest = await countedPage(tza, { id: 'sqlcount-007', first: 3, after: first.body.data.projectTimeline.data.pageInfo.endCursor }, TIMELINE);
+    expect(rest.body.data.projectTimeline.data.edges.map((e: any) => [e.node.seq, e.node.at])).toEqual([[4, '2026-01-01T00:07:03.000Z']]);
+    expect(rest.body.data.projectTimeline.data.pageInfo.hasNextPage).toBe(false);
   });
 
   it('reads a page of the needs pool with each priority explained in 3 statements once the ranking is fresh, and pages on in ranking order', async () => {

@@ -1,6 +1,7 @@
 import { maySeeProject, type Actor } from '../../domain/roles.js';
 import type { NeedRow, ProjectEventRow, ProjectRow } from '../../db/queries/projects.js';
-import { findProject } from '../../db/queries/projects.js';
+import { readProject, type ProjectParts, type ProjectRead } from '../../db/queries/projects.js';
+import { Kind, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { NotFoundError } from '../errors.js';
@@ -73,13 +74,61 @@ export const ProjectRef = builder.objectRef<ProjectRow>('Project').implement({
 });
 
 /**
- * The project if the caller may see it (domain/roles.ts maySeeProject). A project outside the caller's
- * scope answers exactly like one that does not exist, so ids and owners do not leak.
+ * The project if the caller may see it (domain/roles.ts maySeeProject), with the parts asked for read in
+ * the same statement. A project outside the caller's scope answers exactly like one that does not exist,
+ * so ids and owners do not leak; its parts are dropped unseen.
+ * Its States, and its needs and whole history when read, go into the request's loaders: the fields
+ * `states`, `needs` and `history` (and their access rules, api/policy.ts) answer from them.
  */
-export async function loadVisibleProject(ctx: Context, given: string): Promise<ProjectRow> {
+export async function readVisibleProject(ctx: Context, given: string, parts: ProjectParts = {}): Promise<ProjectRead> {
   const id = idOrNotFound(given, 'project');
-  const project = await findProject(ctx.deps.db, id);
-  const states = project ? await ctx.loaders.projectStates.load(id) : [];
-  if (!project || !ctx.actor || !maySeeProject(ctx.actor, audienceOf(project, states))) throw new NotFoundError(`project ${id} not found`);
-  return project;
+  const found = await readProject(ctx.deps.db, id, parts);
+  if (!found || !ctx.actor || !maySeeProject(ctx.actor, audienceOf(found.project, found.states))) throw new NotFoundError(`project ${id} not found`);
+  ctx.loaders.projectStates.prime(id, found.states);
+  if (found.needs) ctx.loaders.projectNeeds.prime(id, found.needs);
+  if (parts.events === 'all' && found.events) ctx.loaders.projectHistory.prime(id, found.events);
+  return found;
+}
+
+/** The project alone if the caller may see it (readVisibleProject without parts). */
+export async function loadVisibleProject(ctx: Context, given: string): Promise<ProjectRow> {
+  return (await readVisibleProject(ctx, given)).project;
+}
+
+/**
+ * The names of the fields a query selects on the object a field returns, or deeper along `path` (field
+ * names, e.g. ['data', 'edges', 'node'] for the nodes of a connection in its success type), through inline
+ * and named fragments (so through a result union too), aliases and repeated selections merged. Used to read
+ * what a query will ask for in the statement that reads the object.
+ */
+export function selectedFieldNames(info: GraphQLResolveInfo, path: readonly string[] = []): Set<string> {
+  const names = new Set<string>();
+  const visit = (selections: readonly SelectionNode[], depth: number, seen: Set<string>) => {
+    for (const s of selections) {
+      if (s.kind === Kind.FIELD) {
+        if (depth === path.length) names.add(s.name.value);
+        else if (s.name.value === path[depth] && s.selectionSet) visit(s.selectionSet.selections, depth + 1, new Set());
+      } else if (s.kind === Kind.INLINE_FRAGMENT) visit(s.selectionSet.selections, depth, seen);
+      else if (!seen.has(s.name.value)) {
+        seen.add(s.name.value);
+        const fragment = info.fragments[s.name.value];
+        if (fragment) visit(fragment.selectionSet.selections, depth, seen);
+      }
+    }
+  };
+  for (const node of info.fieldNodes) if (node.selectionSet) visit(node.selectionSet.selections, 0, new Set());
+  return names;
+}
+
+/**
+ * Fields of Project answered from the row's columns and the States and needs loaders, for every caller:
+ * none reads the row's details (the projected state, several KB per project). `history` is not one: a
+ * focal point's history of a regional project reads the needs' States from details (api/policy.ts).
+ */
+const FIELDS_WITHOUT_DETAILS = new Set(['__typename', 'id', 'title', 'stage', 'iatiActivityStatus', 'states', 'filedAt', 'updatedAt', 'mergedInto', 'needs']);
+
+/** Does a selection on Project need the rows' details? (Any field not known to do without them does.) */
+export function needsDetails(fields: ReadonlySet<string>): boolean {
+  for (const f of fields) if (!FIELDS_WITHOUT_DETAILS.has(f)) return true;
+  return false;
 }

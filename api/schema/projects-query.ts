@@ -8,7 +8,7 @@ import { builder } from '../builder.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { parseInput } from '../parse.js';
 import { connectionOf, pageArgs, pageOf, pageRequest } from './pagination.js';
-import { loadVisibleProject, ProjectRef } from './project.js';
+import { needsDetails, ProjectRef, readVisibleProject, selectedFieldNames } from './project.js';
 
 const ProjectOrderEnum = builder.enumType('ProjectOrder', { values: PROJECT_ORDERS });
 const ProjectConnection = connectionOf('Project', ProjectRef, { totalCount: true });
@@ -35,7 +35,10 @@ builder.queryFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     errors: { types: [NotFoundError, ForbiddenError], directResult: true },
     description: 'A project; one outside the caller\'s scope is NotFoundError, like one that does not exist.',
-    resolve: (_root, { id }, ctx) => loadVisibleProject(ctx, String(id)),
+    resolve: async (_root, { id }, ctx, info) => {
+      const asked = selectedFieldNames(info);
+      return (await readVisibleProject(ctx, String(id), { needs: asked.has('needs'), events: asked.has('history') ? 'all' : undefined })).project;
+    },
   }),
   projects: t.field({
     type: ProjectConnection,
@@ -46,7 +49,7 @@ builder.queryFields((t) => ({
       ...pageArgs(t),
     },
     errors: { types: [ValidationError, ForbiddenError] },
-    resolve: async (_root, args, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
       const filter = parseInput(projectFilter, args.filter, 'filter') ?? {};
       const order = args.orderBy ?? 'FILED_AT_DESC';
       const page = pageRequest(args, ['string', 'string']);
@@ -58,8 +61,12 @@ builder.queryFields((t) => ({
       else if (actor.role === 'EVALUATOR') scoped = { ...filter, visibleToEvaluator: actor.subject };
       else if (actor.role === 'PROGRAMME_MANAGER' || actor.role === 'CONFERENCE_ADMIN') scoped = filter;
       else throw new ForbiddenError(`projects is not for ${actor.role}`);
-      const rows = await pageProjects(ctx.deps.db, scoped, order, page.after as [string, string] | null, page.first + 1);
-      return pageOf(rows, page, (r) => [r.sort_key, r.id], ({ sort_key: _key, ...project }) => project, () => countProjects(ctx.deps.db, scoped));
+      // A list of titles and stages reads no details (several KB of JSON per project) at all.
+      const details = needsDetails(selectedFieldNames(info, ['data', 'edges', 'node']));
+      const rows = await pageProjects(ctx.deps.db, scoped, order, page.after as [string, string] | null, page.first + 1, { details });
+      // Each row came with its States: the nodes' `states` and scope checks read them without another statement.
+      for (const r of rows) ctx.loaders.projectStates.prime(r.project.id, r.states);
+      return pageOf(rows, page, (r) => [r.sort_key, r.project.id], (r) => r.project, () => countProjects(ctx.deps.db, scoped));
     },
   }),
 }));
