@@ -6,22 +6,9 @@ import { codeOf, idempotencyKey, identifier, line } from '../boundary.js';
 import { STATES } from '../code-lists/index.js';
 import { isExpertiseField } from '../expertise.js';
 import { needInput } from '../inputs.js';
+import { RECORDED_SOURCES } from './recorded-sources.js';
 
-/** The sources a programme manager records with `recordNeed`, and what each one requires. */
-export const RECORDED_SOURCES = {
-  /** A UNODC field office received the request or raised it (001 paras 20-21). */
-  FIELD_OFFICE: 'RAISED_BY',
-  /** Voiced during a training event palermo delivered: the parent project's activity (domain.md 3.11). */
-  TRAINING_EVENT: 'PARENT_PROJECT',
-  /** Found by UNODC experts' needs assessment on request: the parent project's recorded assessment (001 para 21). */
-  NEEDS_ASSESSMENT: 'PARENT_PROJECT',
-  /** Raised by a UNODC adviser or mentor placed with the Government (001 para 21). */
-  ADVISER_MENTOR: 'RAISED_BY',
-  /** UNODC approached a State lacking basic legislation or in a badly affected area (001 para 21). */
-  UNODC_OUTREACH: 'RAISED_BY',
-  /** A follow-up request after a workshop (000 para 44): the parent project's workshop. */
-  WORKSHOP_FOLLOW_UP: 'PARENT_PROJECT',
-} as const;
+export { RECORDED_SOURCES } from './recorded-sources.js';
 export type RecordedSource = keyof typeof RECORDED_SOURCES;
 export const RECORDED_SOURCE_CODES = Object.keys(RECORDED_SOURCES) as [RecordedSource, ...RecordedSource[]];
 

@@ -8,7 +8,7 @@ import { useT } from '../i18n';
 import { SET_NEED_CONFIDENTIAL, SET_NEED_FIELD } from '../operations/needs-records';
 import { issueAt, problemOf, type Problem } from '../outcome';
 import { SelectField } from './Fields';
-import { ProblemNotice } from './ProblemNotice';
+import { SubmitWithOutcome } from './ProblemNotice';
 
 /** The roster's taxonomy as choices, a field named with its group. */
 export const FIELD_OPTIONS = EXPERTISE_FIELDS.map((f) => ({ value: f.code, label: f.parent ? `${EXPERTISE_FIELDS.find((g) => g.code === f.parent)?.title ?? f.parent} › ${f.title}` : f.title }));
@@ -64,13 +64,7 @@ export function NeedSettings({ need, onDone }: { need: NeedSettingsOf; onDone: (
             <input type="checkbox" name="confidential" checked={confidential} onChange={(e) => setConfidential(e.target.checked)} /> {t('needRec.confidential')}
           </label>
         </div>
-        <button type="submit" disabled={busy}>
-          {t('needRec.save')}
-        </button>
-        <p role="status" className="done">
-          {done}
-        </p>
-        <ProblemNotice problem={problem} />
+        <SubmitWithOutcome label={t('needRec.save')} busy={busy} done={done} problem={problem} />
       </form>
     </details>
   );

@@ -22,3 +22,18 @@ export function ProblemNotice({ problem }: { problem: Problem | null }) {
     </div>
   );
 }
+
+/** A form's end: its submit button, the status line a screen reader announces, and what was refused. */
+export function SubmitWithOutcome({ label, busy, done, problem }: { label: string; busy: boolean; done: string; problem: Problem | null }) {
+  return (
+    <>
+      <button type="submit" disabled={busy}>
+        {label}
+      </button>
+      <p role="status" className="done">
+        {done}
+      </p>
+      <ProblemNotice problem={problem} />
+    </>
+  );
+}

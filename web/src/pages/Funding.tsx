@@ -7,7 +7,7 @@ import { Link } from 'wouter';
 import { SelectField, TextField } from '../components/Fields';
 import { ShowMore } from '../components/ShowMore';
 import { usePages } from '../components/usePages';
-import { ProblemNotice } from '../components/ProblemNotice';
+import { SubmitWithOutcome } from '../components/ProblemNotice';
 import { useT, type MessageKey } from '../i18n';
 import { FUNDING_PROJECTS, PLEDGE } from '../operations/roles-donor';
 import { issueAt, problemOf, type Problem } from '../outcome';
@@ -115,13 +115,7 @@ function PledgeForm({ organisation, projectId, title, currency, areas, onDone }:
       <TextField label={t('roles.pledge.amount', { currency })} value={amount} onChange={setAmount} required error={issueAt(problem, 'amount')} />
       <SelectField label={t('roles.pledge.kind')} value={kind} onChange={(v) => setKind(oneOf(PLEDGE_KINDS, v) ?? kind)} required placeholder={t('common.choose')} options={PLEDGE_KINDS.map((k) => ({ value: k, label: t(`roles.kind.${k}`) }))} error={issueAt(problem, 'kind')} />
       <SelectField label={t('roles.pledge.earmark')} value={earmark} onChange={setEarmark} placeholder={t('roles.pledge.noEarmark')} options={areas.map((a) => ({ value: a, label: a }))} error={issueAt(problem, 'earmarkPriorityArea')} />
-      <button type="submit" disabled={busy}>
-        {t('roles.pledge.submit')}
-      </button>
-      <p role="status" className="done">
-        {done}
-      </p>
-      <ProblemNotice problem={problem} />
+      <SubmitWithOutcome label={t('roles.pledge.submit')} busy={busy} done={done} problem={problem} />
     </form>
   );
 }

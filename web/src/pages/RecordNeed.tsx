@@ -13,17 +13,8 @@ import { CODE_LISTS } from '../operations/common';
 import { RECORD_NEED } from '../operations/needs-records';
 import { issueAt, problemOf, type Problem } from '../outcome';
 import { oneOf } from '../vocabulary';
+import { RECORDED_SOURCES } from '../../../domain/needs/recorded-sources';
 
-// What each recorded source names (domain/needs/origins.ts RECORDED_SOURCES), checked against it by type
-// only so the page does not pull zod into the browser.
-const RECORDED_SOURCES = {
-  FIELD_OFFICE: 'RAISED_BY',
-  TRAINING_EVENT: 'PARENT_PROJECT',
-  NEEDS_ASSESSMENT: 'PARENT_PROJECT',
-  ADVISER_MENTOR: 'RAISED_BY',
-  UNODC_OUTREACH: 'RAISED_BY',
-  WORKSHOP_FOLLOW_UP: 'PARENT_PROJECT',
-} as const satisfies (typeof import('../../../domain/needs/origins'))['RECORDED_SOURCES'];
 const SOURCES = Object.keys(RECORDED_SOURCES) as (keyof typeof RECORDED_SOURCES)[];
 
 export default function RecordNeed() {
