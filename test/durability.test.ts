@@ -9,7 +9,10 @@ const manager: Actor = { subject: 'pm', role: 'PROGRAMME_MANAGER' };
 
 let stack: Stack;
 beforeAll(async () => {
-  stack = await startStack({ worker: false });
+  // The transition waits through a worker's absence, a new worker's start and the server's sticky-queue
+  // timeout for the stopped one: more than the API's default 10 s deadline on a busy machine (seen in a
+  // fresh-clone run). This test is about nothing lost, not speed, so its API waits up to 30 s.
+  stack = await startStack({ worker: false, temporalDeadlineMs: 30_000 });
 });
 afterAll(() => stack?.stop());
 
