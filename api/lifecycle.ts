@@ -162,7 +162,14 @@ export async function applyTransition<P>(
   update: UpdateDefinition<ProjectSnapshot, [TransitionArgs<P>]>,
   args: TransitionArgs<P>,
   idempotencyKey?: string,
-  options: Pick<LifecycleOptions, 'temporalDeadlineMs' | 'readModel'> = {},
+  options: Pick<LifecycleOptions, 'temporalDeadlineMs' | 'readModel'> & {
+    /**
+     * The project's last event in the read model as the caller already read it (its scope check reads the
+     * row): sent as `projectedUpTo` without reading it again. Any earlier read will do, since the read
+     * model only moves forward; absent, it is read here.
+     */
+    readModelAt?: number;
+  } = {},
 ): Promise<ProjectSnapshot> {
   const deadline = temporalDeadlineMs(options.temporalDeadlineMs);
   // A transition that ends the project answers once its workflow has projected everything and ended
@@ -170,7 +177,7 @@ export async function applyTransition<P>(
   const transition = TRANSITIONS[update.name as TransitionName] as { to?: Stage } | undefined;
   const readModel = transition?.to && isFinalStage(transition.to) ? undefined : options.readModel;
   let answer: ProjectSnapshot;
-  const sent = readModel ? { ...args, callerProjects: true, projectedUpTo: await lastProjectedSeq(readModel, projectId) } : args;
+  const sent = readModel ? { ...args, callerProjects: true, projectedUpTo: options.readModelAt ?? (await lastProjectedSeq(readModel, projectId)) } : args;
   try {
     answer = await withTemporalDeadline(client, deadline, `${update.name} on ${projectId}`, () =>
       client.workflow.getHandle(projectId).executeUpdate(update, {

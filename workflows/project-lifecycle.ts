@@ -299,17 +299,17 @@ export async function projectLifecycle(input: ProjectLifecycleInput): Promise<vo
       continue;
     }
     try {
-      await projectEvent(next!);
+      await projectEvent(next);
     } catch (err) {
       const reason = projectionRejection(err);
       if (reason === null) throw err;
       // Retrying would fail the same way: tell the manager, and let the caller and later events go on.
-      if (next!.event.action !== 'PROJECTION_FAILED') {
-        notify('ESCALATION', 'PROJECTION_FAILED', `event ${next!.event.seq} (${next!.event.action}) is not in the read model: ${reason}`);
+      if (next.event.action !== 'PROJECTION_FAILED') {
+        notify('ESCALATION', 'PROJECTION_FAILED', `event ${next.event.seq} (${next.event.action}) is not in the read model: ${reason}`);
       }
     }
     // A caller may have written it (and later ones) meanwhile: projectedSeq only moves forward.
-    if (projectedSeq < next!.event.seq) projectedSeq = next!.event.seq;
+    if (projectedSeq < next.event.seq) projectedSeq = next.event.seq;
     dropProjected();
   }
   await condition(allHandlersFinished);

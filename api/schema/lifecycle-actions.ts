@@ -58,7 +58,7 @@ export async function runAction(ctx: Context, name: TransitionName, input: Recor
       if (!decision.allowed) throw new TransitionRefusedError(decision.refusal, decision.reason);
     }
     await before?.(payload);
-    await applyTransition(ctx.deps.temporal, project.id, actionUpdate(name), { actor: ctx.actor!, payload }, updateId, apiLifecycleOptions(ctx.deps));
+    await applyTransition(ctx.deps.temporal, project.id, actionUpdate(name), { actor: ctx.actor!, payload }, updateId, { ...apiLifecycleOptions(ctx.deps), readModelAt: project.last_event_seq });
     return reread();
   };
   if (updateId === undefined) return act();
