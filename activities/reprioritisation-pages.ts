@@ -1,7 +1,8 @@
 // Re-prioritisation in pages: no activity holds the whole pool. The workflow asks for the run's inputs
 // (presumed needs, flagged regions, the weights in force), then for one keyset page of needs at a time
-// (each page's priorities computed by the pure rule and written in bulk), then for the ranked snapshot,
-// which PostgreSQL ranks in one statement. Memory stays at one page, whatever the pool's size.
+// (each page's priorities computed by the pure rule at the run's clock, and those that changed written
+// into the needs pool's ranking in bulk), then for the snapshot, which PostgreSQL numbers from the
+// ranking in one statement. Memory stays at one page, whatever the pool's size.
 import type { Kysely } from 'kysely';
 import { REGIONS, STATES } from '../domain/code-lists/index.js';
 import { nonReportingStates, presumedReportingNeed, regionReportingRates } from '../domain/presumed-needs.js';
@@ -9,8 +10,8 @@ import { prioritiseOpenNeeds, type InstrumentWeights, type PriorityWeights } fro
 import { STATES_NEEDING_REPORTING_HELP } from '../domain/reporting.js';
 import type { DB } from '../db/schema.js';
 import { currentWeightSet, insertPresumedNeeds, reportedByCycle, snapshotByWorkflow, toPoolNeed } from '../db/queries/needs-pool.js';
-import { writeRunRanking } from '../db/queries/need-ranking.js';
-import { loadNeedsPage, recordRankedSnapshot, stagePriorities } from '../db/queries/priority-pages.js';
+import { runWeightsInForce, takePageStaleMarks, writeRanking } from '../db/queries/need-ranking.js';
+import { loadNeedsPage, recordSnapshotFromRanking } from '../db/queries/priority-pages.js';
 import type { ReprioritisationResult } from './needs-pool.js';
 
 
@@ -31,7 +32,7 @@ export interface RunInputs {
 }
 
 /** The steps of a run whose time a bench may ask for (bench:priorities --phases). */
-export type ReprioritisationPhase = 'prepare' | 'read page' | 'compute priorities' | 'stage' | 'write ranking' | 'rank snapshot';
+export type ReprioritisationPhase = 'prepare' | 'read page' | 'compute priorities' | 'write ranking' | 'rank snapshot';
 
 export function createReprioritisationPageActivities(db: Kysely<DB>, opts: { onPhase?: (phase: ReprioritisationPhase, ms: number) => void } = {}) {
   const timed = async <T>(phase: ReprioritisationPhase, step: () => Promise<T> | T): Promise<T> => {
@@ -50,21 +51,29 @@ export function createReprioritisationPageActivities(db: Kysely<DB>, opts: { onP
 
     /** Prioritises the open needs among the next page of needs; `last` is null when there was none. */
     async prioritiseNeedsPage(page: { run: ReprioritisationRun; weights: PriorityWeights; instrumentWeights?: InstrumentWeights; after: string | null; limit: number }): Promise<{ last: string | null; read: number; open: number }> {
-      const rows = await timed('read page', () => loadNeedsPage(db, page.after, page.limit));
-      if (rows.length === 0) return { last: null, read: 0, open: 0 };
-      const open = await timed('compute priorities', () => prioritiseOpenNeeds(rows.map(toPoolNeed), page.weights, STATES_NEEDING_REPORTING_HELP, new Date(page.run.at), page.instrumentWeights ?? {}));
-      await timed('stage', () => stagePriorities(db, page.run.workflowId, open.map((n) => ({ needId: n.id, score: n.priority.score, identifiedAt: n.identifiedAt, parts: n.priority.parts }))));
-      // The needs pool's materialised ranking moves with the run's clock too (db/queries/need-ranking.ts).
-      await timed('write ranking', () => writeRunRanking(db, rows.map((r) => r.id), open, page.weights, new Date(page.run.at), page.instrumentWeights ?? {}));
-      return { last: rows[rows.length - 1]!.id, read: rows.length, open: open.length };
+      const at = new Date(page.run.at);
+      // Into the needs pool's ranking (db/queries/need-ranking.ts), which the snapshot is taken from, in one
+      // transaction with the page's stale marks. With weights no longer in force, nothing is written: the
+      // last step ranks every need again with the new ones.
+      return db.transaction().execute(async (trx) => {
+        const inForce = await runWeightsInForce(trx, page.weights, page.instrumentWeights ?? {});
+        const { rows, ranked } = await timed('read page', async () => {
+          if (inForce) await takePageStaleMarks(trx, page.after, page.limit);
+          return loadNeedsPage(trx, page.after, page.limit);
+        });
+        if (rows.length === 0) return { last: null, read: 0, open: 0 };
+        const open = await timed('compute priorities', () => prioritiseOpenNeeds(rows.map(toPoolNeed), page.weights, STATES_NEEDING_REPORTING_HELP, at, page.instrumentWeights ?? {}));
+        if (inForce) await timed('write ranking', () => writeRanking(trx, rows.map((r) => r.id), open, at, ranked));
+        return { last: rows[rows.length - 1]!.id, read: rows.length, open: open.length };
+      });
     },
 
     async recordReprioritisation(input: { run: ReprioritisationRun; inputs: RunInputs }): Promise<ReprioritisationResult> {
       const { run, inputs } = input;
-      const snapshot = await timed('rank snapshot', () => recordRankedSnapshot(db, {
+      const snapshot = await timed('rank snapshot', () => recordSnapshotFromRanking(db, {
         workflowId: run.workflowId, trigger: run.trigger, takenAt: run.at, weightSetId: inputs.weightSetId, regionsFlagged: inputs.regionsFlagged, presumedGenerated: inputs.presumedGenerated,
       }));
-      return { snapshotId: snapshot.id, openNeeds: snapshot.openNeeds, weightSetId: inputs.weightSetId };
+      return { snapshotId: snapshot.id, openNeeds: snapshot.openNeeds, weightSetId: snapshot.weightSetId };
     },
   };
 

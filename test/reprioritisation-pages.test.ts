@@ -55,4 +55,54 @@ describe('re-prioritisation in pages', () => {
     const staged = await sql<{ n: string }>`select count(*) as n from priority_snapshot_staging where workflow_id = ${workflowId}`.execute(stack.db);
     expect(Number(staged.rows[0]!.n)).toBe(0);
   });
+
+  it('takes the snapshot from the ranking the pages wrote, with the needs written after their page and the weights in force at its end', async () => {
+    const tag = randomUUID().slice(0, 8);
+    const ids = ['a', 'b', 'c'].map((k) => `pages-late-${tag}-${k}`);
+    await stack.db.insertInto('needs').values(ids.map((id, i) => ({
+      id, project_id: null, position: 0, state_code: 'KEN', source: 'QUESTIONNAIRE_RESPONSE', priority_area: 'PA-A', priority_activity: '(d)', instrument: 'UNTOC',
+      article: null, forms_of_assistance: ['TRAINING_NATIONAL'], urgency: 'LOW', description: `Synthetic need ${i} (invented)`, created_at: new Date(Date.UTC(2021, 0, 1 + i)),
+    }))).execute();
+    const acts = createReprioritisationPageActivities(stack.db);
+    const whole = async (at: string) => {
+      const r = await createNeedsPoolActivities(stack.db).recomputePriorities({ workflowId: `pages-late-whole-${randomUUID()}`, trigger: 'ON_DEMAND', at });
+      return stack.db.selectFrom('priority_snapshot_entries').select(['need_id', 'rank', 'score', 'parts']).where('snapshot_id', '=', r.snapshotId).orderBy('rank').execute();
+    };
+    const entries = (snapshotId: number) =>
+      stack.db.selectFrom('priority_snapshot_entries').select(['need_id', 'rank', 'score', 'parts']).where('snapshot_id', '=', snapshotId).orderBy('rank').execute();
+    const allPages = async (run: { workflowId: string; trigger: string; at: string }, weights: Record<string, number>) => {
+      for (let after: string | null = null; ; ) {
+        const page: { last: string | null; read: number } = await acts.prioritiseNeedsPage({ run, weights, instrumentWeights: {}, after, limit: 50 });
+        after = page.last;
+        if (page.last === null || page.read < 50) return;
+      }
+    };
+
+    // Every page done, then one need raised and one withdrawn before the last step: the snapshot has them as they now stand.
+    const run = { workflowId: `pages-late-${tag}`, trigger: 'ON_DEMAND', at: new Date().toISOString() };
+    const prepared = await acts.prepareReprioritisation(run);
+    if ('done' in prepared) throw new Error('a new run found a snapshot');
+    await allPages(run, prepared.inputs.weights);
+    await stack.db.updateTable('needs').set({ urgency: 'HIGH' }).where('id', '=', ids[0]!).execute();
+    await stack.db.updateTable('needs').set({ withdrawn_at: new Date(), withdrawn_reason: 'invented: withdrawn during the run' }).where('id', '=', ids[1]!).execute();
+    const result = await acts.recordReprioritisation({ run, inputs: prepared.inputs });
+    const recorded = await entries(result.snapshotId);
+    expect(recorded).toEqual(await whole(run.at));
+    expect(recorded.map((e) => e.need_id)).not.toContain(ids[1]);
+    const raised = recorded.find((e) => e.need_id === ids[0])!;
+    expect(raised.rank).toBeLessThan(recorded.find((e) => e.need_id === ids[2])!.rank);
+    expect(result.openNeeds).toBe(recorded.length);
+
+    // Pages run with weights no longer in force write nothing; the last step ranks every need with the weights
+    // in force and names them, not the run's.
+    const inForce = (await acts.prepareReprioritisation({ workflowId: `pages-probe-${tag}`, trigger: 'ON_DEMAND', at: new Date().toISOString() })) as { inputs: { weightSetId: number | null; weights: Record<string, number> } };
+    const stale = { workflowId: `pages-stale-weights-${tag}`, trigger: 'ON_DEMAND', at: new Date().toISOString() };
+    const notInForce = { ...inForce.inputs.weights, 'PA-A': 3 };
+    const before = await stack.db.selectFrom('need_ranking').select(['need_id', 'computed_at']).where('need_id', '=', ids[2]!).executeTakeFirstOrThrow();
+    await allPages(stale, notInForce);
+    expect(await stack.db.selectFrom('need_ranking').select(['need_id', 'computed_at']).where('need_id', '=', ids[2]!).executeTakeFirstOrThrow()).toEqual(before);
+    const moved = await acts.recordReprioritisation({ run: stale, inputs: { weightSetId: -1, weights: notInForce, instrumentWeights: {}, regionsFlagged: [], presumedGenerated: 0 } });
+    expect(moved.weightSetId).toBe(inForce.inputs.weightSetId);
+    expect(await entries(moved.snapshotId)).toEqual(await whole(stale.at));
+  });
 });

@@ -1,6 +1,7 @@
 // The materialised ranking of the needs pool (db/migrations/0080_need_ranking.ts): refreshed from the
 // needs that triggers marked stale, with domain/priority.ts as the one rule, and read a page at a time
 // in ranking order.
+import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { prioritiseOpenNeeds, type Priority } from '../../domain/priority.js';
 import { STATES_NEEDING_REPORTING_HELP } from '../../domain/reporting.js';
@@ -39,6 +40,11 @@ export async function refreshStaleRanking(db: Kysely<DB>, now = new Date()): Pro
 export async function rankingIsStale(db: Kysely<DB>): Promise<boolean> {
   const row = await db.selectFrom('need_ranking_stale').select('need_id').limit(1).executeTakeFirst();
   return row !== undefined;
+}
+
+/** Marks every need for ranking again (weights in force that the ranking was not computed with). */
+export async function markWholeRankingStale(db: Kysely<DB>): Promise<void> {
+  await sql`INSERT INTO need_ranking_stale (need_id) SELECT id FROM needs ON CONFLICT DO NOTHING`.execute(db);
 }
 
 /** Brings the ranking up to date before a read (no statement beyond one probe when it already is). */
@@ -80,63 +86,90 @@ export interface RankedPoolNeed {
   priority: Priority;
 }
 
+/** A need's place in the ranking as it stands, read beside the need (loadNeedsPage), to skip what did not change. */
+export interface RankedNow {
+  stateCode: string;
+  priorityArea: string;
+  /** numeric(8,1) as text. */
+  score: string;
+  identifiedAt: Date;
+  partsKey: string | null;
+}
+
+/** The key of an explanation: a digest of its parts as JSON (written beside them, compared in process). */
+export function partsKey(json: string): string {
+  return createHash('sha1').update(json).digest('base64url');
+}
+
 /**
  * Writes the ranking of these needs: `open` (computed by domain/priority.ts prioritiseOpenNeeds over them)
  * get their priority, the other ids leave the ranking. One statement of arrays (whatever the count), each
  * distinct explanation parsed once; a row whose priority did not change is left as it is, not even
  * locked (no new row version, no index entries, no WAL: a daily run mostly finds the same priorities),
- * so computed_at says when a need's priority was last written.
+ * so computed_at says when a need's priority was last written. Given `current` (each need's row as read
+ * with it), what is unchanged is dropped here, before PostgreSQL compares anything.
  */
-export async function writeRanking(db: Kysely<DB>, ids: readonly string[], open: readonly RankedPoolNeed[], now: Date): Promise<void> {
+export async function writeRanking(db: Kysely<DB>, ids: readonly string[], open: readonly RankedPoolNeed[], now: Date, current?: ReadonlyMap<string, RankedNow>): Promise<void> {
   // Rows are locked in one order (the id's), so a reader's refresh and a re-prioritisation page that
   // overlap wait for each other instead of deadlocking.
   const byId = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  open = [...open].sort((x, y) => byId(x.id, y.id));
   const openIds = new Set(open.map((n) => n.id));
-  const gone = ids.filter((id) => !openIds.has(id)).sort(byId);
+  const gone = ids.filter((id) => !openIds.has(id) && (current === undefined || current.has(id))).sort(byId);
   if (gone.length) await db.deleteFrom('need_ranking').where('need_id', 'in', gone).execute();
-  if (open.length === 0) return;
-  const explanations = new Map<string, number>(); // parts as JSON -> its place in the array (1-based)
-  const keys = open.map((n) => {
+  const explanations = new Map<string, { place: number; key: string }>(); // parts as JSON -> its place in the array (1-based) and key
+  const changed: { need: RankedPoolNeed; place: number; key: string }[] = [];
+  for (const n of open) {
     const json = JSON.stringify(n.priority.parts);
-    let key = explanations.get(json);
-    if (key === undefined) explanations.set(json, (key = explanations.size + 1));
-    return key;
-  });
+    let explanation = explanations.get(json);
+    if (explanation === undefined) explanations.set(json, (explanation = { place: explanations.size + 1, key: partsKey(json) }));
+    const was = current?.get(n.id);
+    if (was && was.partsKey === explanation.key && Number(was.score) === n.priority.score && was.stateCode === n.stateCode
+      && was.priorityArea === n.priorityArea && was.identifiedAt.getTime() === Date.parse(n.identifiedAt)) continue;
+    changed.push({ need: n, ...explanation });
+  }
+  if (changed.length === 0) return;
+  changed.sort((x, y) => byId(x.need.id, y.need.id));
   await sql`
-    WITH explanation AS (SELECT k::int AS k, j::jsonb AS parts FROM unnest(${[...explanations.keys()]}::text[]) WITH ORDINALITY AS e(j, k))
-    INSERT INTO need_ranking (need_id, state_code, priority_area, score, identified_at, parts, computed_at)
-    SELECT t.need_id, t.state_code, t.priority_area, t.score, t.identified_at, explanation.parts, ${now}::timestamptz
-    FROM unnest(${open.map((n) => n.id)}::text[], ${open.map((n) => n.stateCode)}::text[], ${open.map((n) => n.priorityArea)}::text[],
-                ${open.map((n) => n.priority.score)}::numeric[], ${open.map((n) => n.identifiedAt)}::timestamptz[], ${keys}::int[])
+    WITH explanation AS (SELECT k::int AS k, j::jsonb AS parts, pk AS parts_key FROM unnest(${[...explanations.keys()]}::text[], ${[...explanations.values()].map((e) => e.key)}::text[]) WITH ORDINALITY AS e(j, pk, k))
+    INSERT INTO need_ranking (need_id, state_code, priority_area, score, identified_at, parts, parts_key, computed_at)
+    SELECT t.need_id, t.state_code, t.priority_area, t.score, t.identified_at, explanation.parts, explanation.parts_key, ${now}::timestamptz
+    FROM unnest(${changed.map((c) => c.need.id)}::text[], ${changed.map((c) => c.need.stateCode)}::text[], ${changed.map((c) => c.need.priorityArea)}::text[],
+                ${changed.map((c) => c.need.priority.score)}::numeric[], ${changed.map((c) => c.need.identifiedAt)}::timestamptz[], ${changed.map((c) => c.place)}::int[])
          WITH ORDINALITY AS t(need_id, state_code, priority_area, score, identified_at, k, place)
     JOIN explanation USING (k)
     -- An unchanged row is not even locked (ON CONFLICT locks the row it finds, WHERE or not: a write per need).
     WHERE NOT EXISTS (
       SELECT 1 FROM need_ranking r WHERE r.need_id = t.need_id
-        AND (r.state_code, r.priority_area, r.score, r.identified_at, r.parts)
-          IS NOT DISTINCT FROM (t.state_code, t.priority_area, t.score::numeric(8, 1), t.identified_at, explanation.parts))
+        AND (r.state_code, r.priority_area, r.score, r.identified_at, r.parts_key)
+          IS NOT DISTINCT FROM (t.state_code, t.priority_area, t.score::numeric(8, 1), t.identified_at, explanation.parts_key))
     ORDER BY t.place
     ON CONFLICT (need_id) DO UPDATE SET
       state_code = excluded.state_code, priority_area = excluded.priority_area, score = excluded.score,
-      identified_at = excluded.identified_at, parts = excluded.parts, computed_at = excluded.computed_at
-    WHERE (need_ranking.state_code, need_ranking.priority_area, need_ranking.score, need_ranking.identified_at, need_ranking.parts)
-      IS DISTINCT FROM (excluded.state_code, excluded.priority_area, excluded.score, excluded.identified_at, excluded.parts)`.execute(db);
+      identified_at = excluded.identified_at, parts = excluded.parts, parts_key = excluded.parts_key, computed_at = excluded.computed_at
+    WHERE (need_ranking.state_code, need_ranking.priority_area, need_ranking.score, need_ranking.identified_at, need_ranking.parts_key)
+      IS DISTINCT FROM (excluded.state_code, excluded.priority_area, excluded.score, excluded.identified_at, excluded.parts_key)`.execute(db);
 }
 
 /**
- * A re-prioritisation page's priorities, written into the ranking too (time waiting as of the run), when
- * the run's weights are still the ones in force: new weights set during a run have marked every need
- * stale, and the next reader ranks them with the new ones.
+ * Are the run's weights still the ones in force? A re-prioritisation page writes the ranking only then:
+ * new weights set during a run have marked every need stale, and the run's last step ranks them with the
+ * new ones.
  */
-export async function writeRunRanking(
-  db: Kysely<DB>, ids: readonly string[], open: readonly RankedPoolNeed[], runWeights: Record<string, number>, at: Date, runInstrumentWeights: Record<string, number> = {},
-): Promise<boolean> {
-  const current = await currentWeightSet(db);
-  if (JSON.stringify(current?.weights ?? {}) !== JSON.stringify(runWeights)) return false;
-  if (JSON.stringify(current?.instrumentWeights ?? {}) !== JSON.stringify(runInstrumentWeights)) return false;
-  await writeRanking(db, ids, open, at);
-  return true;
+export async function runWeightsInForce(db: Kysely<DB>, runWeights: Record<string, number>, runInstrumentWeights: Record<string, number> = {}): Promise<boolean> {
+  const inForce = await currentWeightSet(db);
+  return JSON.stringify(inForce?.weights ?? {}) === JSON.stringify(runWeights) && JSON.stringify(inForce?.instrumentWeights ?? {}) === JSON.stringify(runInstrumentWeights);
+}
+
+/**
+ * Takes the stale marks of the `limit` needs after `after` (in id order, a re-prioritisation page's
+ * needs), in the page's transaction and before it reads them: a write committed later marks its need again
+ * (its trigger waits for this transaction), so nothing written after the page read is lost.
+ */
+export async function takePageStaleMarks(db: Kysely<DB>, after: string | null, limit: number): Promise<void> {
+  await sql`
+    DELETE FROM need_ranking_stale WHERE need_id IN (
+      SELECT id FROM needs WHERE ${after === null ? sql`true` : sql`id > ${after}`} ORDER BY id LIMIT ${limit}
+    )`.execute(db);
 }
 
 export interface RankedNeedRow extends NeedRow {

@@ -1,80 +1,75 @@
-// Re-prioritisation page by page: a keyset page of needs with what their priority depends on, the page's
-// priorities written in bulk (one multi-row statement of arrays), and the ranking of a whole run in SQL.
-import { createHash } from 'node:crypto';
+// Re-prioritisation page by page: a keyset page of needs with what their priority depends on and their
+// place in the ranking as it stands (so a page writes only the priorities that changed), and the run's
+// snapshot numbered from the ranking in SQL.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../schema.js';
-import { needsWithStatus, type PoolNeedRow } from './needs-pool.js';
+import { currentWeightSet, needsWithStatus, type PoolNeedRow } from './needs-pool.js';
+import { markWholeRankingStale, rankingIsStale, refreshStaleRanking, type RankedNow } from './need-ranking.js';
 
-/** Up to `limit` needs with ids after `after` (in id order), each with its project's stage and latest verdict. */
-export function loadNeedsPage(db: Kysely<DB>, after: string | null, limit: number): Promise<PoolNeedRow[]> {
-  let query = needsWithStatus(db);
+/**
+ * Up to `limit` needs with ids after `after` (in id order), each with its project's stage and latest
+ * verdict, and the ranking's row of those that have one.
+ */
+export async function loadNeedsPage(db: Kysely<DB>, after: string | null, limit: number): Promise<{ rows: PoolNeedRow[]; ranked: Map<string, RankedNow> }> {
+  let query = needsWithStatus(db)
+    .leftJoin('need_ranking as r', 'r.need_id', 'n.id')
+    .select([
+      'r.state_code as ranked_state_code', 'r.priority_area as ranked_priority_area', sql<string | null>`r.score::text`.as('ranked_score'),
+      'r.identified_at as ranked_identified_at', 'r.parts_key as ranked_parts_key',
+    ]);
   if (after !== null) query = query.where('n.id', '>', after);
-  return query.orderBy('n.id').limit(limit).execute() as Promise<PoolNeedRow[]>;
+  const rows = await query.orderBy('n.id').limit(limit).execute();
+  const ranked = new Map<string, RankedNow>();
+  for (const r of rows) {
+    if (r.ranked_state_code === null) continue;
+    ranked.set(r.id, { stateCode: r.ranked_state_code, priorityArea: r.ranked_priority_area!, score: r.ranked_score!, identifiedAt: new Date(r.ranked_identified_at!), partsKey: r.ranked_parts_key });
+  }
+  return { rows: rows as unknown as PoolNeedRow[], ranked };
 }
 
 /**
- * Writes a page's priorities for a run; a retried page writes nothing twice. Each need is staged narrow
- * (id, score, waiting since, the key of its parts); each distinct parts array once per run.
+ * Records the run's snapshot from the needs pool's ranking, which the run's pages have just brought to the
+ * run's clock: the entries are the ranking's rows in its index order (score, then the longer wait, then
+ * the id in byte order), numbered, in one statement. What the pages did not cover is brought in first:
+ * needs written since their page (marked stale by trigger) are ranked at the run's clock; when the weights
+ * in force are no longer the run's (a decision recorded, or one dated ahead coming into force, during the
+ * run), every need is ranked again with them, and the snapshot names them. The weights and the rows are
+ * read in one repeatable-read transaction, so they agree. A second call for the same run returns the
+ * snapshot already recorded.
  */
-export async function stagePriorities(db: Kysely<DB>, workflowId: string, rows: { needId: string; score: number; identifiedAt: string; parts: unknown[] }[]): Promise<void> {
-  if (rows.length === 0) return;
-  const distinct = new Map<string, string>(); // parts as JSON -> its key (the hash of that JSON)
-  const keys = rows.map((r) => {
-    const json = JSON.stringify(r.parts);
-    let key = distinct.get(json);
-    if (key === undefined) distinct.set(json, (key = createHash('sha1').update(json).digest('base64url')));
-    return key;
-  });
-  await db.transaction().execute(async (trx) => {
-    await sql`
-      insert into priority_staging_parts (workflow_id, parts_key, parts)
-      select ${workflowId}, k, p::jsonb from unnest(${[...distinct.values()]}::text[], ${[...distinct.keys()]}::text[]) as t(k, p)
-      on conflict do nothing`.execute(trx);
-    await sql`
-      insert into priority_snapshot_staging (workflow_id, need_id, score, identified_at, parts_key)
-      select ${workflowId}, * from unnest(${rows.map((r) => r.needId)}::text[], ${rows.map((r) => r.score)}::numeric[], ${rows.map((r) => r.identifiedAt)}::timestamptz[], ${keys}::text[])
-      on conflict do nothing`.execute(trx);
-  });
-}
-
-/**
- * Records the run's snapshot: ranks every staged need at once (score, then the longer wait, then the
- * id), writes the entries and empties the run's staging rows, in one transaction; a second call for the
- * same run returns the snapshot already recorded.
- */
-export async function recordRankedSnapshot(
+export async function recordSnapshotFromRanking(
   db: Kysely<DB>,
   snapshot: { workflowId: string; trigger: string; takenAt: string; weightSetId: number | null; regionsFlagged: unknown[]; presumedGenerated: number },
-): Promise<{ id: number; openNeeds: number }> {
-  return db.transaction().execute(async (trx) => {
-    const { count } = await trx.selectFrom('priority_snapshot_staging').select((eb) => eb.fn.countAll<string>().as('count')).where('workflow_id', '=', snapshot.workflowId).executeTakeFirstOrThrow();
-    const inserted = await trx
-      .insertInto('priority_snapshots')
-      .values({
-        workflow_id: snapshot.workflowId, trigger: snapshot.trigger, taken_at: snapshot.takenAt, weight_set_id: snapshot.weightSetId,
-        open_needs: Number(count), regions_flagged: JSON.stringify(snapshot.regionsFlagged), presumed_generated: snapshot.presumedGenerated,
-      })
-      .onConflict((oc) => oc.column('workflow_id').doNothing())
-      .returning(['id', 'open_needs'])
-      .executeTakeFirst();
-    if (!inserted) {
-      const done = await trx.selectFrom('priority_snapshots').select(['id', 'open_needs']).where('workflow_id', '=', snapshot.workflowId).executeTakeFirstOrThrow();
-      return { id: done.id, openNeeds: done.open_needs };
-    }
-    // Every run fills the staging tables and empties them, so their statistics describe another moment
-    // (often empty tables): refreshed here so the join below is planned for the rows it has. A second
-    // run at 100,000 needs once took 427 s in this step, against 8-12 s for the others (bench:priorities
-    // --phases at load ~20); the plan was not captured.
-    await sql`analyze priority_snapshot_staging, priority_staging_parts`.execute(trx);
-    // Ties on score go to the longer-waiting need, then to the id (in byte order, the same on every server).
-    await sql`
-      insert into priority_snapshot_entries (snapshot_id, need_id, rank, score, parts)
-      select ${inserted.id}, s.need_id, row_number() over (order by s.score desc, s.identified_at, s.need_id collate "C"), s.score, coalesce(s.parts, d.parts)
-      from priority_snapshot_staging s
-      left join priority_staging_parts d on d.workflow_id = s.workflow_id and d.parts_key = s.parts_key
-      where s.workflow_id = ${snapshot.workflowId}`.execute(trx);
-    await trx.deleteFrom('priority_snapshot_staging').where('workflow_id', '=', snapshot.workflowId).execute();
-    await trx.deleteFrom('priority_staging_parts').where('workflow_id', '=', snapshot.workflowId).execute();
-    return { id: inserted.id, openNeeds: inserted.open_needs };
-  });
+): Promise<{ id: number; openNeeds: number; weightSetId: number | null }> {
+  const at = new Date(snapshot.takenAt);
+  for (let attempt = 1; ; attempt++) {
+    await refreshStaleRanking(db, at);
+    const recorded = await db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
+      const done = await trx.selectFrom('priority_snapshots').select(['id', 'open_needs', 'weight_set_id']).where('workflow_id', '=', snapshot.workflowId).executeTakeFirst();
+      if (done) return { id: done.id, openNeeds: done.open_needs, weightSetId: done.weight_set_id };
+      const inForce = (await currentWeightSet(trx))?.id ?? null;
+      // Rows ranked with other weights, or still waiting for their first ranking, would not be this run's.
+      if (attempt < 3 && (inForce !== snapshot.weightSetId || (await rankingIsStale(trx)))) return { rankAgain: inForce !== snapshot.weightSetId };
+      const inserted = await trx
+        .insertInto('priority_snapshots')
+        .values({
+          workflow_id: snapshot.workflowId, trigger: snapshot.trigger, taken_at: snapshot.takenAt, weight_set_id: inForce,
+          open_needs: 0, regions_flagged: JSON.stringify(snapshot.regionsFlagged), presumed_generated: snapshot.presumedGenerated,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const entries = await sql`
+        insert into priority_snapshot_entries (snapshot_id, need_id, rank, score, parts)
+        select ${inserted.id}, need_id, row_number() over (order by sort_score, identified_at, need_id collate "C"), score, parts
+        from need_ranking`.execute(trx);
+      const openNeeds = Number(entries.numAffectedRows ?? 0);
+      await trx.updateTable('priority_snapshots').set({ open_needs: openNeeds }).where('id', '=', inserted.id).execute();
+      // Pages of a run begun before this release staged their priorities: nothing reads them now.
+      await trx.deleteFrom('priority_snapshot_staging').where('workflow_id', '=', snapshot.workflowId).execute();
+      await trx.deleteFrom('priority_staging_parts').where('workflow_id', '=', snapshot.workflowId).execute();
+      return { id: inserted.id, openNeeds, weightSetId: inForce };
+    });
+    if (!('rankAgain' in recorded)) return recorded;
+    if (recorded.rankAgain) await markWholeRankingStale(db);
+  }
 }

@@ -12,6 +12,8 @@ export interface NeedRankingTable {
   sort_score: ColumnType<string, never, never>;
   identified_at: Timestamp;
   parts: JSONColumnType<unknown[]>;
+  /** Digest of the parts as written (db/queries/need-ranking.ts partsKey); null on rows written before 0150. */
+  parts_key: ColumnType<string | null, string | null | undefined, string | null>;
   /** When its priority was last written (a run leaves an unchanged priority as it is). */
   computed_at: Timestamp;
 }
