@@ -6,7 +6,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import { prioritiseOpenNeeds, type Priority } from '../../domain/priority.js';
 import { STATES_NEEDING_REPORTING_HELP } from '../../domain/reporting.js';
 import type { DB } from '../schema.js';
-import { currentWeightSet, needsWithStatus, toPoolNeed, type PoolNeedRow } from './needs-pool.js';
+import { currentWeightSet, needsPriorityInputs, toPoolNeed, type PriorityInputRow } from './needs-pool.js';
 
 export type NeedRow = Selectable<DB['needs']>;
 
@@ -71,7 +71,7 @@ export async function refreshWholeRanking(db: Kysely<DB>, now = new Date()): Pro
 /** The pool rule applied to these needs: the open ones get their priority written, the others leave the ranking. */
 async function rankNeedsNow(db: Kysely<DB>, ids: readonly string[], now: Date): Promise<void> {
   const [rows, weights] = await Promise.all([
-    needsWithStatus(db).where('n.id', 'in', ids).execute() as Promise<PoolNeedRow[]>,
+    needsPriorityInputs(db).where('n.id', 'in', ids).execute() as Promise<PriorityInputRow[]>,
     currentWeightSet(db),
   ]);
   const open = prioritiseOpenNeeds(rows.map(toPoolNeed), weights?.weights ?? {}, STATES_NEEDING_REPORTING_HELP, now, weights?.instrumentWeights ?? {});
@@ -92,13 +92,55 @@ export interface RankedNow {
   priorityArea: string;
   /** numeric(8,1) as text. */
   score: string;
-  identifiedAt: Date;
+  /** Milliseconds since 1970 (read as a number: no Date to parse per row). */
+  identifiedAtMs: number;
   partsKey: string | null;
 }
 
 /** The key of an explanation: a digest of its parts as JSON (written beside them, compared in process). */
 export function partsKey(json: string): string {
   return createHash('sha1').update(json).digest('base64url');
+}
+
+interface Explanation {
+  parts: Priority['parts'];
+  key: string;
+  json: string;
+}
+
+/**
+ * Explanations met before, by hash: most recur from page to page (4,654 distinct among 100,000 synthetic
+ * needs), so each is turned into JSON and its key about once per process. Emptied when it grows large.
+ */
+const knownExplanations = new Map<number, Explanation[]>();
+const KNOWN_EXPLANATIONS_MAX = 50_000;
+
+function explanationOf(parts: Priority['parts']): Explanation {
+  const hash = partsHash(parts);
+  const bucket = knownExplanations.get(hash) ?? [];
+  let explanation = bucket.find((e) => sameParts(e.parts, parts));
+  if (explanation === undefined) {
+    if (knownExplanations.size >= KNOWN_EXPLANATIONS_MAX) knownExplanations.clear();
+    const json = JSON.stringify(parts);
+    bucket.push((explanation = { parts, key: partsKey(json), json }));
+    knownExplanations.set(hash, bucket);
+  }
+  return explanation;
+}
+
+/** FNV-1a over an explanation's fields (equal parts hash alike; sameParts tells apart what collides). */
+function partsHash(parts: Priority['parts']): number {
+  let h = 0x811c9dc5;
+  for (const p of parts) {
+    for (let i = 0; i < p.name.length; i++) h = Math.imul(h ^ p.name.charCodeAt(i), 16777619);
+    h = Math.imul(h ^ Math.round(p.points * 10), 16777619);
+    for (let i = 0; i < p.reason.length; i++) h = Math.imul(h ^ p.reason.charCodeAt(i), 16777619);
+  }
+  return h >>> 0;
+}
+
+function sameParts(a: Priority['parts'], b: Priority['parts']): boolean {
+  return a.length === b.length && a.every((p, i) => p.name === b[i]!.name && p.points === b[i]!.points && p.reason === b[i]!.reason);
 }
 
 /**
@@ -116,25 +158,28 @@ export async function writeRanking(db: Kysely<DB>, ids: readonly string[], open:
   const openIds = new Set(open.map((n) => n.id));
   const gone = ids.filter((id) => !openIds.has(id) && (current === undefined || current.has(id))).sort(byId);
   if (gone.length) await db.deleteFrom('need_ranking').where('need_id', 'in', gone).execute();
-  const explanations = new Map<string, { place: number; key: string }>(); // parts as JSON -> its place in the array (1-based) and key
-  const changed: { need: RankedPoolNeed; place: number; key: string }[] = [];
+  // Explanations are told apart by a hash of their parts' fields, then compared field by field (no string
+  // built per need).
+  const changed: { need: RankedPoolNeed; explanation: Explanation }[] = [];
   for (const n of open) {
-    const json = JSON.stringify(n.priority.parts);
-    let explanation = explanations.get(json);
-    if (explanation === undefined) explanations.set(json, (explanation = { place: explanations.size + 1, key: partsKey(json) }));
+    const explanation = explanationOf(n.priority.parts);
     const was = current?.get(n.id);
     if (was && was.partsKey === explanation.key && Number(was.score) === n.priority.score && was.stateCode === n.stateCode
-      && was.priorityArea === n.priorityArea && was.identifiedAt.getTime() === Date.parse(n.identifiedAt)) continue;
-    changed.push({ need: n, ...explanation });
+      && was.priorityArea === n.priorityArea && was.identifiedAtMs === Date.parse(n.identifiedAt)) continue;
+    changed.push({ need: n, explanation });
   }
   if (changed.length === 0) return;
   changed.sort((x, y) => byId(x.need.id, y.need.id));
+  // Only the explanations of what changed go to PostgreSQL, each at its place (1-based) in the array.
+  const used: Explanation[] = [];
+  const place = new Map<Explanation, number>();
+  for (const c of changed) if (!place.has(c.explanation)) place.set(c.explanation, used.push(c.explanation));
   await sql`
-    WITH explanation AS (SELECT k::int AS k, j::jsonb AS parts, pk AS parts_key FROM unnest(${[...explanations.keys()]}::text[], ${[...explanations.values()].map((e) => e.key)}::text[]) WITH ORDINALITY AS e(j, pk, k))
+    WITH explanation AS (SELECT k::int AS k, j::jsonb AS parts, pk AS parts_key FROM unnest(${used.map((e) => e.json)}::text[], ${used.map((e) => e.key)}::text[]) WITH ORDINALITY AS e(j, pk, k))
     INSERT INTO need_ranking (need_id, state_code, priority_area, score, identified_at, parts, parts_key, computed_at)
     SELECT t.need_id, t.state_code, t.priority_area, t.score, t.identified_at, explanation.parts, explanation.parts_key, ${now}::timestamptz
     FROM unnest(${changed.map((c) => c.need.id)}::text[], ${changed.map((c) => c.need.stateCode)}::text[], ${changed.map((c) => c.need.priorityArea)}::text[],
-                ${changed.map((c) => c.need.priority.score)}::numeric[], ${changed.map((c) => c.need.identifiedAt)}::timestamptz[], ${changed.map((c) => c.place)}::int[])
+                ${changed.map((c) => c.need.priority.score)}::numeric[], ${changed.map((c) => c.need.identifiedAt)}::timestamptz[], ${changed.map((c) => place.get(c.explanation)!)}::int[])
          WITH ORDINALITY AS t(need_id, state_code, priority_area, score, identified_at, k, place)
     JOIN explanation USING (k)
     -- An unchanged row is not even locked (ON CONFLICT locks the row it finds, WHERE or not: a write per need).

@@ -1,6 +1,6 @@
 // Reads and writes of the needs pool: the needs with what their priority depends on, the Conference's
 // weights, and ranked snapshots.
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { UrgencyCode } from '../../domain/code-lists/index.js';
 import { PRESUMED_SOURCE, type presumedReportingNeed } from '../../domain/presumed-needs.js';
 import { weightVersionInForce, type NeedVerdict, type PoolNeed } from '../../domain/priority.js';
@@ -33,8 +33,13 @@ export interface PoolNeedRow {
 
 export type PoolNeedWithRow = PoolNeed & { row: PoolNeedRow };
 
+/** The columns a need's priority depends on (domain/priority.ts): what a ranking reads, and no more. */
+export type PriorityInputRow = Pick<PoolNeedRow,
+  'id' | 'state_code' | 'priority_area' | 'priority_activity' | 'instrument' | 'forms_of_assistance' | 'urgency' | 'source' | 'state_rank' | 'created_at'
+  | 'project_stage' | 'verdict' | 'confirmed_at' | 'merged_into' | 'withdrawn_at'>;
+
 /** The pool's view of a need row. */
-export function toPoolNeed(row: PoolNeedRow): PoolNeedWithRow {
+export function toPoolNeed<R extends PriorityInputRow>(row: R): PoolNeed & { row: R } {
   return {
     id: row.id,
     stateCode: row.state_code,
@@ -61,15 +66,24 @@ export function needsWithStatus(db: Kysely<DB>) {
     .select([
       'n.id', 'n.state_code', 'n.priority_area', 'n.priority_activity', 'n.instrument', 'n.article', 'n.forms_of_assistance', 'n.urgency', 'n.source', 'n.description',
       'n.state_rank', 'n.created_at', 'n.project_id', 'p.stage as project_stage', 'n.confirmed_at', 'n.merged_into', 'n.field_of_expertise', 'n.withdrawn_at',
-      (eb) =>
-        eb
-          .selectFrom('need_verdicts as v')
-          .select('v.verdict')
-          .whereRef('v.need_id', '=', 'n.id')
-          .orderBy('v.evaluated_at', 'desc')
-          .limit(1)
-          .as('verdict'),
+      (eb) => latestVerdict(eb.selectFrom('need_verdicts as v')),
     ]);
+}
+
+/** The same needs with only the columns their priority depends on (PriorityInputRow), for the ranking's bulk reads. */
+export function needsPriorityInputs(db: Kysely<DB>) {
+  return db
+    .selectFrom('needs as n')
+    .leftJoin('projects as p', 'p.id', 'n.project_id')
+    .select([
+      'n.id', 'n.state_code', 'n.priority_area', 'n.priority_activity', 'n.instrument', 'n.forms_of_assistance', 'n.urgency', 'n.source',
+      'n.state_rank', 'n.created_at', 'p.stage as project_stage', 'n.confirmed_at', 'n.merged_into', 'n.withdrawn_at',
+      (eb) => latestVerdict(eb.selectFrom('need_verdicts as v')),
+    ]);
+}
+
+function latestVerdict(verdicts: SelectQueryBuilder<DB & { n: DB['needs'] } & { v: DB['need_verdicts'] }, 'v' | 'n', object>) {
+  return verdicts.select('v.verdict').whereRef('v.need_id', '=', 'n.id').orderBy('v.evaluated_at', 'desc').limit(1).as('verdict');
 }
 
 /** Every need with its project's stage and its latest verdict; the caller applies the pool rule. */

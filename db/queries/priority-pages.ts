@@ -3,28 +3,28 @@
 // snapshot numbered from the ranking in SQL.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../schema.js';
-import { currentWeightSet, needsWithStatus, type PoolNeedRow } from './needs-pool.js';
+import { currentWeightSet, needsPriorityInputs, type PriorityInputRow } from './needs-pool.js';
 import { markWholeRankingStale, rankingIsStale, refreshStaleRanking, type RankedNow } from './need-ranking.js';
 
 /**
  * Up to `limit` needs with ids after `after` (in id order), each with its project's stage and latest
  * verdict, and the ranking's row of those that have one.
  */
-export async function loadNeedsPage(db: Kysely<DB>, after: string | null, limit: number): Promise<{ rows: PoolNeedRow[]; ranked: Map<string, RankedNow> }> {
-  let query = needsWithStatus(db)
+export async function loadNeedsPage(db: Kysely<DB>, after: string | null, limit: number): Promise<{ rows: PriorityInputRow[]; ranked: Map<string, RankedNow> }> {
+  let query = needsPriorityInputs(db)
     .leftJoin('need_ranking as r', 'r.need_id', 'n.id')
     .select([
       'r.state_code as ranked_state_code', 'r.priority_area as ranked_priority_area', sql<string | null>`r.score::text`.as('ranked_score'),
-      'r.identified_at as ranked_identified_at', 'r.parts_key as ranked_parts_key',
+      sql<number | null>`extract(epoch from r.identified_at) * 1000`.as('ranked_identified_ms'), 'r.parts_key as ranked_parts_key',
     ]);
   if (after !== null) query = query.where('n.id', '>', after);
   const rows = await query.orderBy('n.id').limit(limit).execute();
   const ranked = new Map<string, RankedNow>();
   for (const r of rows) {
     if (r.ranked_state_code === null) continue;
-    ranked.set(r.id, { stateCode: r.ranked_state_code, priorityArea: r.ranked_priority_area!, score: r.ranked_score!, identifiedAt: new Date(r.ranked_identified_at!), partsKey: r.ranked_parts_key });
+    ranked.set(r.id, { stateCode: r.ranked_state_code, priorityArea: r.ranked_priority_area!, score: r.ranked_score!, identifiedAtMs: Number(r.ranked_identified_ms), partsKey: r.ranked_parts_key });
   }
-  return { rows: rows as unknown as PoolNeedRow[], ranked };
+  return { rows: rows as unknown as PriorityInputRow[], ranked };
 }
 
 /**
