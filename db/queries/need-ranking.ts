@@ -211,10 +211,11 @@ export async function runWeightsInForce(db: Kysely<DB>, runWeights: Record<strin
  * (its trigger waits for this transaction), so nothing written after the page read is lost.
  */
 export async function takePageStaleMarks(db: Kysely<DB>, after: string | null, limit: number): Promise<void> {
+  // As a range of the stale marks' own index (an IN over the page's ids was planned as a scan of every mark).
   await sql`
-    DELETE FROM need_ranking_stale WHERE need_id IN (
-      SELECT id FROM needs WHERE ${after === null ? sql`true` : sql`id > ${after}`} ORDER BY id LIMIT ${limit}
-    )`.execute(db);
+    DELETE FROM need_ranking_stale
+    WHERE ${after === null ? sql`true` : sql`need_id > ${after}`}
+      AND need_id <= (SELECT max(id) FROM (SELECT id FROM needs WHERE ${after === null ? sql`true` : sql`id > ${after}`} ORDER BY id LIMIT ${limit}) AS page)`.execute(db);
 }
 
 export interface RankedNeedRow extends NeedRow {

@@ -12,7 +12,10 @@ import { markWholeRankingStale, rankingIsStale, refreshStaleRanking, type Ranked
  */
 export async function loadNeedsPage(db: Kysely<DB>, after: string | null, limit: number): Promise<{ rows: PriorityInputRow[]; ranked: Map<string, RankedNow> }> {
   let query = needsPriorityInputs(db)
-    .leftJoin('need_ranking as r', 'r.need_id', 'n.id')
+    // The page's range on the ranking too: without it the planner merge-joined the ranking from its first
+    // row on every page (54,446 ranking rows read for a page of 10,000 halfway through 100,000 needs; at
+    // 1,000,000 a page took 480 ms to read on average, against 90 ms at 100,000).
+    .leftJoin('need_ranking as r', (join) => (after === null ? join.onRef('r.need_id', '=', 'n.id') : join.onRef('r.need_id', '=', 'n.id').on('r.need_id', '>', after)))
     .select([
       'r.state_code as ranked_state_code', 'r.priority_area as ranked_priority_area', sql<string | null>`r.score::text`.as('ranked_score'),
       sql<number | null>`extract(epoch from r.identified_at) * 1000`.as('ranked_identified_ms'), 'r.parts_key as ranked_parts_key',
