@@ -3,6 +3,7 @@
 // (each page's priorities computed by the pure rule at the run's clock, and those that changed written
 // into the needs pool's ranking in bulk), then for the snapshot, which PostgreSQL numbers from the
 // ranking in one statement. Memory stays at one page, whatever the pool's size.
+import { Context } from '@temporalio/activity';
 import type { Kysely } from 'kysely';
 import { REGIONS, STATES } from '../domain/code-lists/index.js';
 import { nonReportingStates, presumedReportingNeed, regionReportingRates } from '../domain/presumed-needs.js';
@@ -72,10 +73,19 @@ export function createReprioritisationPageActivities(db: Kysely<DB>, opts: { onP
       const { run, inputs } = input;
       const snapshot = await timed('rank snapshot', () => recordSnapshotFromRanking(db, {
         workflowId: run.workflowId, trigger: run.trigger, takenAt: run.at, weightSetId: inputs.weightSetId, regionsFlagged: inputs.regionsFlagged, presumedGenerated: inputs.presumedGenerated,
-      }));
+      }, { mayRankAllAgain: activityAttempt() === 1 }));
       return { snapshotId: snapshot.id, openNeeds: snapshot.openNeeds, weightSetId: snapshot.weightSetId };
     },
   };
+
+  /** This activity's attempt (1 when called in process, as benches and tests do). */
+  function activityAttempt(): number {
+    try {
+      return Context.current().info.attempt;
+    } catch {
+      return 1;
+    }
+  }
 
   /** The run's inputs, or the snapshot a previous attempt of this run already recorded. */
   async function prepare(run: ReprioritisationRun): Promise<{ done: ReprioritisationResult } | { inputs: RunInputs }> {

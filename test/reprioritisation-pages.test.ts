@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createNeedsPoolActivities } from '../activities/needs-pool.js';
 import { createReprioritisationPageActivities } from '../activities/reprioritisation-pages.js';
+import { recordSnapshotFromRanking } from '../db/queries/priority-pages.js';
 import { startStack, type Stack } from './support/stack.js';
 
 let stack: Stack;
@@ -104,5 +105,23 @@ describe('re-prioritisation in pages', () => {
     const moved = await acts.recordReprioritisation({ run: stale, inputs: { weightSetId: -1, weights: notInForce, instrumentWeights: {}, regionsFlagged: [], presumedGenerated: 0 } });
     expect(moved.weightSetId).toBe(inForce.inputs.weightSetId);
     expect(await entries(moved.snapshotId)).toEqual(await whole(stale.at));
+
+    // A retried last step (its first attempt marked every need, then timed out) does not mark them all again:
+    // a need changed behind the triggers' back keeps its ranking, where a first attempt ranks it again.
+    const score = async () => (await stack.db.selectFrom('need_ranking').select('score').where('need_id', '=', ids[2]!).executeTakeFirstOrThrow()).score;
+    const lowScore = await score();
+    await sql`ALTER TABLE needs DISABLE TRIGGER need_ranking_need_changed`.execute(stack.db);
+    try {
+      await stack.db.updateTable('needs').set({ urgency: 'CRITICAL' }).where('id', '=', ids[2]!).execute();
+    } finally {
+      await sql`ALTER TABLE needs ENABLE TRIGGER need_ranking_need_changed`.execute(stack.db);
+    }
+    const snapshotOf = (workflowId: string, mayRankAllAgain: boolean) =>
+      recordSnapshotFromRanking(stack.db, { workflowId, trigger: 'ON_DEMAND', takenAt: new Date().toISOString(), weightSetId: -1, regionsFlagged: [], presumedGenerated: 0 }, { mayRankAllAgain });
+    const retried = await snapshotOf(`pages-retried-${tag}`, false);
+    expect(retried.weightSetId).toBe(inForce.inputs.weightSetId);
+    expect(await score()).toBe(lowScore);
+    await snapshotOf(`pages-first-attempt-${tag}`, true);
+    expect(Number(await score())).toBe(Number(lowScore) + 35);
   });
 });

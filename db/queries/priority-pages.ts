@@ -43,8 +43,12 @@ export async function loadNeedsPage(db: Kysely<DB>, after: string | null, limit:
 export async function recordSnapshotFromRanking(
   db: Kysely<DB>,
   snapshot: { workflowId: string; trigger: string; takenAt: string; weightSetId: number | null; regionsFlagged: unknown[]; presumedGenerated: number },
+  opts: { mayRankAllAgain?: boolean } = {},
 ): Promise<{ id: number; openNeeds: number; weightSetId: number | null }> {
   const at = new Date(snapshot.takenAt);
+  // Ranking every need again is asked for once: a retry of this step (ranking 1,000,000 needs can outlast
+  // its timeout) goes on with the marks the first attempt left, instead of marking them all again.
+  let mayRankAllAgain = opts.mayRankAllAgain ?? true;
   for (let attempt = 1; ; attempt++) {
     await refreshStaleRanking(db, at);
     const recorded = await db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
@@ -52,7 +56,8 @@ export async function recordSnapshotFromRanking(
       if (done) return { id: done.id, openNeeds: done.open_needs, weightSetId: done.weight_set_id };
       const inForce = (await currentWeightSet(trx))?.id ?? null;
       // Rows ranked with other weights, or still waiting for their first ranking, would not be this run's.
-      if (attempt < 3 && (inForce !== snapshot.weightSetId || (await rankingIsStale(trx)))) return { rankAgain: inForce !== snapshot.weightSetId };
+      const weightsMoved = inForce !== snapshot.weightSetId && mayRankAllAgain;
+      if (attempt < 3 && (weightsMoved || (await rankingIsStale(trx)))) return { rankAgain: weightsMoved };
       const inserted = await trx
         .insertInto('priority_snapshots')
         .values({
@@ -73,6 +78,7 @@ export async function recordSnapshotFromRanking(
       return { id: inserted.id, openNeeds, weightSetId: inForce };
     });
     if (!('rankAgain' in recorded)) return recorded;
-    if (recorded.rankAgain) await markWholeRankingStale(db);
+    if (recorded.rankAgain && mayRankAllAgain) await markWholeRankingStale(db);
+    if (recorded.rankAgain) mayRankAllAgain = false;
   }
 }
