@@ -18,6 +18,7 @@ import * as weightVersions from './migrations/0130_weight_versions.js';
 import * as prioritySnapshotFrozen from './migrations/0140_priority_snapshot_frozen.js';
 import * as needRankingPartsKey from './migrations/0150_need_ranking_parts_key.js';
 import * as prioritySnapshotEntriesUnchecked from './migrations/0160_priority_snapshot_entries_unchecked.js';
+import * as prioritySnapshotExplanations from './migrations/0170_priority_snapshot_explanations.js';
 import * as priorityStagingParts from './migrations/0110_priority_staging_parts.js';
 import * as listKeysets from './migrations/0080_list_keysets.js';
 import * as needRanking from './migrations/0080_need_ranking.js';
@@ -45,6 +46,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0140_priority_snapshot_frozen': prioritySnapshotFrozen,
   '0150_need_ranking_parts_key': needRankingPartsKey,
   '0160_priority_snapshot_entries_unchecked': prioritySnapshotEntriesUnchecked,
+  '0170_priority_snapshot_explanations': prioritySnapshotExplanations,
   '0110_priority_staging_parts': priorityStagingParts,
   '0080_list_keysets': listKeysets,
   '0080_need_ranking': needRanking,

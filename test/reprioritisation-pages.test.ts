@@ -10,6 +10,16 @@ import { recordSnapshotFromRanking } from '../db/queries/priority-pages.js';
 import { startStack, type Stack } from './support/stack.js';
 
 let stack: Stack;
+
+/** A snapshot's entries by rank, each with its explanation (inline, or named by key: migration 0170). */
+const entries = (snapshotId: number) =>
+  stack.db
+    .selectFrom('priority_snapshot_entries as e')
+    .leftJoin('priority_snapshot_explanations as x', (join) => join.onRef('x.snapshot_id', '=', 'e.snapshot_id').onRef('x.parts_key', '=', 'e.parts_key'))
+    .select(['e.need_id', 'e.rank', 'e.score', sql<unknown[]>`coalesce(e.parts, x.parts)`.as('parts')])
+    .where('e.snapshot_id', '=', snapshotId)
+    .orderBy('e.rank')
+    .execute();
 beforeAll(async () => {
   stack = await startStack();
 });
@@ -38,13 +48,16 @@ describe('re-prioritisation in pages', () => {
     // The same pool ranked in one pass, at the same clock, by the previous single activity.
     const taken = await stack.db.selectFrom('priority_snapshots').select(['taken_at', 'open_needs']).where('id', '=', result.snapshotId).executeTakeFirstOrThrow();
     const whole = await createNeedsPoolActivities(stack.db).recomputePriorities({ workflowId: `${workflowId}-whole`, trigger: 'ON_DEMAND', at: new Date(taken.taken_at).toISOString() });
-    const entries = (snapshotId: number) =>
-      stack.db.selectFrom('priority_snapshot_entries').select(['need_id', 'rank', 'score', 'parts']).where('snapshot_id', '=', snapshotId).orderBy('rank').execute();
     const paged = await entries(result.snapshotId);
     expect(paged.length).toBe(whole.openNeeds);
     expect(result.openNeeds).toBe(whole.openNeeds);
     expect(paged.filter((e) => e.need_id.startsWith(`pages-${tag}`))).toHaveLength(23);
     expect(paged).toEqual(await entries(whole.snapshotId));
+    // Each explanation written once for the snapshot, the entries naming theirs.
+    const inline = await stack.db.selectFrom('priority_snapshot_entries').select((eb) => eb.fn.countAll<string>().as('n')).where('snapshot_id', '=', result.snapshotId).where('parts', 'is not', null).executeTakeFirstOrThrow();
+    expect(Number(inline.n)).toBe(0);
+    const explanations = await stack.db.selectFrom('priority_snapshot_explanations').select((eb) => eb.fn.countAll<string>().as('n')).where('snapshot_id', '=', result.snapshotId).executeTakeFirstOrThrow();
+    expect(Number(explanations.n)).toBe(new Set(paged.map((e) => JSON.stringify(e.parts))).size);
 
     // Recording again (a retried last activity) returns the same snapshot and leaves no staging rows.
     const again = await createReprioritisationPageActivities(stack.db).recordReprioritisation({
@@ -67,10 +80,8 @@ describe('re-prioritisation in pages', () => {
     const acts = createReprioritisationPageActivities(stack.db);
     const whole = async (at: string) => {
       const r = await createNeedsPoolActivities(stack.db).recomputePriorities({ workflowId: `pages-late-whole-${randomUUID()}`, trigger: 'ON_DEMAND', at });
-      return stack.db.selectFrom('priority_snapshot_entries').select(['need_id', 'rank', 'score', 'parts']).where('snapshot_id', '=', r.snapshotId).orderBy('rank').execute();
+      return entries(r.snapshotId);
     };
-    const entries = (snapshotId: number) =>
-      stack.db.selectFrom('priority_snapshot_entries').select(['need_id', 'rank', 'score', 'parts']).where('snapshot_id', '=', snapshotId).orderBy('rank').execute();
     const allPages = async (run: { workflowId: string; trigger: string; at: string }, weights: Record<string, number>) => {
       for (let after: string | null = null; ; ) {
         const page: { last: string | null; read: number } = await acts.prioritiseNeedsPage({ run, weights, instrumentWeights: {}, after, limit: 50 });

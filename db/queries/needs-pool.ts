@@ -169,7 +169,8 @@ export function snapshotEntries(db: Kysely<DB>, snapshotId: number, limit: numbe
   let query = db
     .selectFrom('priority_snapshot_entries as e')
     .innerJoin('needs as n', 'n.id', 'e.need_id')
-    .select(['e.need_id', 'e.rank', sql<number>`e.score::float8`.as('score'), 'e.parts', 'n.state_code', 'n.priority_area', 'n.description'])
+    .leftJoin('priority_snapshot_explanations as x', (join) => join.onRef('x.snapshot_id', '=', 'e.snapshot_id').onRef('x.parts_key', '=', 'e.parts_key'))
+    .select(['e.need_id', 'e.rank', sql<number>`e.score::float8`.as('score'), sql<unknown[]>`coalesce(e.parts, x.parts)`.as('parts'), 'n.state_code', 'n.priority_area', 'n.description'])
     .where('e.snapshot_id', '=', snapshotId);
   if (state) query = query.where('n.state_code', '=', state);
   if (afterRank !== null) query = query.where('e.rank', '>', afterRank);

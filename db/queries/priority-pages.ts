@@ -66,9 +66,14 @@ export async function recordSnapshotFromRanking(
         })
         .returning('id')
         .executeTakeFirstOrThrow();
+      // Each explanation once per snapshot; entries name theirs by key (rows ranked before 0150 carry theirs inline).
+      await sql`
+        insert into priority_snapshot_explanations (snapshot_id, parts_key, parts)
+        select ${inserted.id}, parts_key, any_value(parts) from need_ranking where parts_key is not null group by parts_key`.execute(trx);
       const entries = await sql`
-        insert into priority_snapshot_entries (snapshot_id, need_id, rank, score, parts)
-        select ${inserted.id}, need_id, row_number() over (order by sort_score, identified_at, need_id collate "C"), score, parts
+        insert into priority_snapshot_entries (snapshot_id, need_id, rank, score, parts, parts_key)
+        select ${inserted.id}, need_id, row_number() over (order by sort_score, identified_at, need_id collate "C"), score,
+               case when parts_key is null then parts end, parts_key
         from need_ranking`.execute(trx);
       const openNeeds = Number(entries.numAffectedRows ?? 0);
       await trx.updateTable('priority_snapshots').set({ open_needs: openNeeds }).where('id', '=', inserted.id).execute();

@@ -32,6 +32,15 @@ export interface PrioritySnapshotEntryTable {
   need_id: string;
   rank: number;
   score: number;
+  /** Inline on entries written before 0170 (and by the single-activity path); else null, and parts_key names them. */
+  parts: JSONColumnType<unknown[] | null, string | null | undefined, string | null>;
+  parts_key: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** A snapshot's explanations, each once (0170). */
+export interface PrioritySnapshotExplanationTable {
+  snapshot_id: number;
+  parts_key: string;
   parts: JSONColumnType<unknown[]>;
 }
 
@@ -81,4 +90,5 @@ export interface NeedsPoolTables {
   priority_weight_sets: PriorityWeightSetTable;
   priority_snapshots: PrioritySnapshotTable;
   priority_snapshot_entries: PrioritySnapshotEntryTable;
+  priority_snapshot_explanations: PrioritySnapshotExplanationTable;
 }
