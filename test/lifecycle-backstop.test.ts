@@ -9,8 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileRequest } from '../api/lifecycle.js';
 import type { Actor } from '../domain/roles.js';
 import { actionUpdate, DEFAULT_TIMINGS, readModelCaughtUpUpdate, startAssessmentUpdate } from '../workflows/definitions.js';
-import { caller, type Caller } from './support/actions.js';
-import { projectInDelivery } from './support/delivery.js';
+import { caller, must, type Caller } from './support/actions.js';
+import { projectEndorsed, projectInDelivery } from './support/delivery.js';
+import { fetchEvents, projectedSeqs } from './support/projection-history.js';
 import { gabonReportingRequest } from './support/requests.js';
 import { startStack, type Stack } from './support/stack.js';
 
@@ -27,17 +28,7 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
-const historyOf = async (projectId: string) => (await stack.client.workflow.getHandle(projectId).fetchHistory()).events ?? [];
-
-/** The events the projection activity was scheduled for, by seq, in the order they were scheduled. */
-function projectedByActivity(events: HistoryEvent[]): number[] {
-  return events.flatMap((e) => {
-    const scheduled = e.activityTaskScheduledEventAttributes;
-    if (scheduled?.activityType?.name !== 'projectEvent') return [];
-    const input = JSON.parse(Buffer.from(scheduled.input!.payloads![0]!.data!).toString('utf8')) as { event: { seq: number } };
-    return [input.event.seq];
-  });
-}
+const historyOf = (projectId: string) => fetchEvents(stack.client, projectId);
 
 /** The backstop's timers (the ones of `projectionBackstop`; reminders run for days): started, cancelled, fired. */
 function backstopTimers(events: HistoryEvent[]) {
@@ -53,8 +44,7 @@ function durationMs(d: temporal.api.history.v1.ITimerStartedEventAttributes['sta
 }
 
 const eventIndex = (events: HistoryEvent[], e: HistoryEvent) => events.indexOf(e);
-const scheduledIndexOf = (events: HistoryEvent[], seq: number) =>
-  events.findIndex((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'projectEvent' && projectedByActivity([e])[0] === seq);
+const scheduledIndexOf = (events: HistoryEvent[], seq: number) => events.findIndex((e) => projectedSeqs([e])[0] === seq);
 
 describe('the deferred projection backstop', () => {
   it('leaves the projection activity to none of a run of transitions through the API but the last, which it projects after the delay', { timeout: 120_000 }, async () => {
@@ -64,10 +54,10 @@ describe('the deferred projection backstop', () => {
     const lastSeq = 8;
     // The filing is projected at once (not committed for a caller that projects); no transition is,
     // unless the delay has already passed for the last one.
-    expect(projectedByActivity(right).filter((seq) => seq !== lastSeq)).toEqual([1]);
+    expect(projectedSeqs(right).filter((seq) => seq !== lastSeq)).toEqual([1]);
 
     // After the delay the last one, which no later projectedUpTo covered, is written by the activity (it finds it applied).
-    await expect.poll(async () => projectedByActivity(await historyOf(id)), { timeout: DELAY_MS + 30_000, interval: 500 }).toEqual([1, lastSeq]);
+    await expect.poll(async () => projectedSeqs(await historyOf(id)), { timeout: DELAY_MS + 30_000, interval: 500 }).toEqual([1, lastSeq]);
     const events = await historyOf(id);
     const timers = backstopTimers(events);
     expect(timers.started).toBe(lastSeq - 1); // one per transition
@@ -76,6 +66,20 @@ describe('the deferred projection backstop', () => {
     expect(eventIndex(events, timers.fired[0]!)).toBeLessThan(scheduledIndexOf(events, lastSeq));
     const row = await stack.db.selectFrom('projects').select(['stage', 'last_event_seq']).where('id', '=', id).executeTakeFirstOrThrow();
     expect(row).toEqual({ stage: 'IN_DELIVERY', last_event_seq: lastSeq });
+  });
+
+  it('leaves the events before a closing transition through the API to the API, and projects the closing one at once', { timeout: 120_000 }, async () => {
+    // Four transitions through GraphQL (events 2-5), then the cancellation (event 6), which waits for its projection.
+    const { id } = await projectEndorsed(stack, pm, 'SLE', 'Witness protection mentoring, cancelled');
+    await must(stack, pm, 'cancel', id, { reason: 'The State withdrew its request' });
+    const events = await historyOf(id);
+    // The cancellation said the read model held event 5: only the filing and the cancellation itself went through the activity.
+    expect(projectedSeqs(events)).toEqual([1, 6]);
+    const timers = backstopTimers(events);
+    expect(timers).toMatchObject({ started: 4, cancelled: 4 });
+    expect(timers.fired).toHaveLength(0);
+    const row = await stack.db.selectFrom('projects').select(['stage', 'last_event_seq']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ stage: 'CANCELLED', last_event_seq: 6 });
   });
 
   it('projects an event its caller never wrote through the activity, after the delay', { timeout: 120_000 }, async () => {
@@ -89,7 +93,7 @@ describe('the deferred projection backstop', () => {
       .poll(async () => (await stack.db.selectFrom('projects').select('last_event_seq').where('id', '=', projectId).executeTakeFirstOrThrow()).last_event_seq, { timeout: DELAY_MS + 30_000, interval: 250 })
       .toBe(2);
     const events = await historyOf(projectId);
-    expect(projectedByActivity(events)).toEqual([1, 2]);
+    expect(projectedSeqs(events)).toEqual([1, 2]);
     const timers = backstopTimers(events);
     expect(timers).toMatchObject({ started: 1, cancelled: 0 });
     expect(timers.fired).toHaveLength(1);
@@ -123,7 +127,7 @@ describe('the deferred projection backstop', () => {
       const timers = backstopTimers(events);
       expect(timers).toMatchObject({ started: 1, cancelled: 1 });
       expect(timers.fired).toHaveLength(0);
-      expect(projectedByActivity(events)).toEqual(projectId === first.projectId ? [1, 2] : [1, 2, 3]);
+      expect(projectedSeqs(events)).toEqual(projectId === first.projectId ? [1, 2] : [1, 2, 3]);
     }
     const row = await stack.db.selectFrom('projects').select(['stage', 'last_event_seq']).where('id', '=', second.projectId).executeTakeFirstOrThrow();
     expect(row).toEqual({ stage: 'PLANNING', last_event_seq: 3 });

@@ -176,6 +176,9 @@ export async function projectLifecycle(input: ProjectLifecycleInput): Promise<vo
         // The validator accepted this payload right before; apply it as it is, deciding nothing again.
         const accepted = payload as Record<string, unknown>;
         if (callerProjects === true) projectedByCaller(projectedUpTo);
+        // A caller that waits (a transition that ends the project) may still say what the read model holds:
+        // the events it holds need no projection activity, and the one this commits is not kept waiting behind them.
+        else if (projectedUpTo !== undefined && patched(DEFERRED_BACKSTOP)) projectedByCaller(projectedUpTo);
         // Side effects that can fail come before the commit: a failure leaves the project as it was.
         if (name === 'merge') await askSurvivor(accepted.intoProjectId as string, actor);
         if (name === 'startEvaluation') await startEvaluationChild(accepted.evaluator as string, (accepted.panel as string[] | undefined) ?? []);
