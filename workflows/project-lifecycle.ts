@@ -335,8 +335,10 @@ export async function projectLifecycle(input: ProjectLifecycleInput): Promise<vo
     // The caller that projects has most likely written it already; its next Update's projectedUpTo will
     // say so and drop it. Wait for that (the timer is cancelled) rather than write it again, unless
     // someone waits for the read model, a later event must be projected at once, or the project ended.
-    if (mayDeferProjection() && patched(DEFERRED_BACKSTOP)) {
-      const cutShort = await condition(() => unprojected[0] !== next || !mayDeferProjection() || (continueAsNewDue() && allHandlersFinished()), backstopDelay);
+    // The delay runs from the commit, so events queued behind one the caller never wrote do not wait again.
+    const backstopDue = Date.parse(next.event.at) + backstopDelay;
+    if (backstopDue > Date.now() && mayDeferProjection() && patched(DEFERRED_BACKSTOP)) {
+      const cutShort = await condition(() => unprojected[0] !== next || !mayDeferProjection() || (continueAsNewDue() && allHandlersFinished()), until(backstopDue));
       if (cutShort) continue;
       // Nobody wrote it within the delay (the caller crashed, or its write failed unnoticed): the activity does.
     }
