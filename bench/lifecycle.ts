@@ -15,8 +15,11 @@
 // `projectionBackstop: '0s'`, so their workflows schedule the projection activity for every event at once
 // (the path before the deferral; same code, servers and run, only the timing in the workflow's input).
 // At the end, a sequential trace of single transitions splits where one transition's time goes.
+// `--cpu-prof FILE` then writes a CPU profile (.cpuprofile) of one more lifecycle series, not counted: the
+// main thread only (API, activities, the SDK's main thread), not the worker threads that run workflow code.
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -36,7 +39,7 @@ import { bumpUpdate, finishUpdate, floorActivities } from './trivial-workflow.js
 const { values } = parseArgs({
   options: {
     projects: { type: 'string', default: '40' }, rounds: { type: 'string', default: '3' }, concurrency: { type: 'string', default: '20' },
-    warmup: { type: 'string', default: '10' }, eager: { type: 'boolean', default: false },
+    warmup: { type: 'string', default: '10' }, eager: { type: 'boolean', default: false }, 'cpu-prof': { type: 'string' }, sides: { type: 'string' },
   },
 });
 const N = Number(values.projects);
@@ -123,7 +126,9 @@ const lifecycleThrough = (url: string) => async (i: number) => {
 const TRANSITIONS_PER_PROJECT = 10;
 
 type Side = 'lifecycle' | 'atOnce' | 'waiting' | 'bare' | 'activity' | 'local';
-const SIDES = ['lifecycle', 'atOnce', 'waiting', 'bare', 'activity', 'local'] as const;
+const ALL_SIDES = ['lifecycle', 'atOnce', 'waiting', 'bare', 'activity', 'local'] as const;
+/** `--sides lifecycle,atOnce,bare`: only these, for more rounds in the same time. */
+const SIDES: readonly Side[] = values.sides ? ALL_SIDES.filter((s) => values.sides!.split(',').includes(s)) : ALL_SIDES;
 const LABELS: Record<Side, string> = {
   lifecycle: 'lifecycle over GraphQL',
   atOnce: 'lifecycle, backstop at once (0s)',
@@ -208,6 +213,19 @@ async function historyPerProject() {
   }
 }
 
+/** One more lifecycle series under the main thread's CPU profiler, written to `file`. */
+async function profiled(file: string) {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  const figures = await measure('lifecycle', N);
+  const { profile } = await session.post('Profiler.stop');
+  writeFileSync(file, JSON.stringify(profile));
+  session.disconnect();
+  console.log(`CPU profile of one more lifecycle series (main thread) in ${file}:\n${row(LABELS.lifecycle, figures)}`);
+}
+
 /**
  * Where one transition's time goes: single transitions one after the other (no concurrency), the GraphQL
  * call timed whole on one project, and its parts timed one by one on a twin project at the same stage:
@@ -269,6 +287,7 @@ try {
     console.log(row(LABELS[side], { p50: median(rounds.map((f) => f[side].p50)), p95: median(rounds.map((f) => f[side].p95)), perSecond: median(rounds.map((f) => f[side].perSecond)), count: 0, cpu: { node: cpu('node'), temporal: cpu('temporal'), postgres: cpu('postgres') } }));
   }
   const ratio = (a: Side, b: Side) => {
+    if (!SIDES.includes(a) || !SIDES.includes(b)) return 'not run';
     const p50 = median(rounds.map((f) => f[a].p50 / f[b].p50));
     const p95 = median(rounds.map((f) => f[a].p95 / f[b].p95));
     const tput = median(rounds.map((f) => f[a].perSecond / f[b].perSecond));
@@ -279,6 +298,13 @@ try {
   console.log(`  lifecycle / update + activity     ${ratio('lifecycle', 'activity')}`);
   console.log(`  lifecycle / backstop at once      ${ratio('lifecycle', 'atOnce')}`);
   console.log(`  backstop at once / bare update    ${ratio('atOnce', 'bare')}`);
+  if (SIDES.includes('lifecycle') && SIDES.includes('atOnce')) {
+    const cpuRatio = (k: keyof Cpu | 'all') => median(rounds.map((f) => {
+      const of = (s: Side) => (k === 'all' ? f[s].cpu.node + f[s].cpu.temporal + f[s].cpu.postgres : f[s].cpu[k]);
+      return of('lifecycle') / of('atOnce');
+    })).toFixed(2);
+    console.log(`  lifecycle / backstop at once, CPU per transition: all ${cpuRatio('all')}x, node ${cpuRatio('node')}x, Temporal ${cpuRatio('temporal')}x, PostgreSQL ${cpuRatio('postgres')}x`);
+  }
   console.log(`  lifecycle / update + local act.   ${ratio('lifecycle', 'local')}`);
   console.log(`  update + activity / bare update   ${ratio('activity', 'bare')}`);
   console.log(`  update + local act. / bare update ${ratio('local', 'bare')}`);
@@ -286,6 +312,7 @@ try {
   console.log(`  lifecycle / API waits             ${ratio('lifecycle', 'waiting')}`);
   await historyPerProject();
   await trace();
+  if (values['cpu-prof']) await profiled(values['cpu-prof']);
 } catch (err) {
   console.error('bench:lifecycle failed:', err); // printed before the teardown, which may fail noisily
   process.exitCode = 1;
