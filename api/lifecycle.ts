@@ -177,7 +177,11 @@ export async function applyTransition<P>(
   const transition = TRANSITIONS[update.name as TransitionName] as { to?: Stage } | undefined;
   const readModel = transition?.to && isFinalStage(transition.to) ? undefined : options.readModel;
   let answer: ProjectSnapshot;
-  const sent = readModel ? { ...args, callerProjects: true, projectedUpTo: options.readModelAt ?? (await lastProjectedSeq(readModel, projectId)) } : args;
+  // A transition that ends the project waits for the projection, yet says what the read model holds
+  // when its scope check read it: the workflow then leaves the events before it to the API's writes.
+  const sent = readModel
+    ? { ...args, callerProjects: true, projectedUpTo: options.readModelAt ?? (await lastProjectedSeq(readModel, projectId)) }
+    : options.readModel && options.readModelAt !== undefined ? { ...args, projectedUpTo: options.readModelAt } : args;
   try {
     answer = await withTemporalDeadline(client, deadline, `${update.name} on ${projectId}`, () =>
       client.workflow.getHandle(projectId).executeUpdate(update, {

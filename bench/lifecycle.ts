@@ -11,9 +11,15 @@
 // between rounds, the ratios much less). `--eager` starts the dev server with eager activity dispatch.
 // Another side is the lifecycle as it was before the API wrote the read model itself: a second API on
 // the same servers whose transitions wait for the workflow's projection (waitForProjectionActivity).
+// Another, the lifecycle without the deferred backstop: a third API whose projects start with
+// `projectionBackstop: '0s'`, so their workflows schedule the projection activity for every event at once
+// (the path before the deferral; same code, servers and run, only the timing in the workflow's input).
 // At the end, a sequential trace of single transitions splits where one transition's time goes.
+// `--cpu-prof FILE` then writes a CPU profile (.cpuprofile) of one more lifecycle series, not counted: the
+// main thread only (API, activities, the SDK's main thread), not the worker threads that run workflow code.
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -33,7 +39,7 @@ import { bumpUpdate, finishUpdate, floorActivities } from './trivial-workflow.js
 const { values } = parseArgs({
   options: {
     projects: { type: 'string', default: '40' }, rounds: { type: 'string', default: '3' }, concurrency: { type: 'string', default: '20' },
-    warmup: { type: 'string', default: '10' }, eager: { type: 'boolean', default: false },
+    warmup: { type: 'string', default: '10' }, eager: { type: 'boolean', default: false }, 'cpu-prof': { type: 'string' }, sides: { type: 'string' },
   },
 });
 const N = Number(values.projects);
@@ -54,6 +60,7 @@ const secret = randomUUID();
 const temporalDeadlineMs = 120_000;
 const api = await startApiServer({ db, temporal: client, jwtSecret: secret, lifecycle: { taskQueue, temporalDeadlineMs } }, 0);
 const waitingApi = await startApiServer({ db, temporal: client, jwtSecret: secret, lifecycle: { taskQueue, temporalDeadlineMs, waitForProjectionActivity: true } }, 0);
+const atOnceApi = await startApiServer({ db, temporal: client, jwtSecret: secret, lifecycle: { taskQueue, temporalDeadlineMs, timings: { projectionBackstop: '0s' } } }, 0);
 
 const pm = await signToken(secret, { subject: 'pm-bench', role: 'PROGRAMME_MANAGER' });
 // The evaluator comes from the roster: nominated by France's focal point, accepted, independent of Gabon.
@@ -114,13 +121,17 @@ const lifecycleThrough = (url: string) => async (i: number) => {
     narrative: 'Checklist completed.',
   }, evaluator);
   await step('close');
+  return projectId;
 };
 const TRANSITIONS_PER_PROJECT = 10;
 
-type Side = 'lifecycle' | 'waiting' | 'bare' | 'activity' | 'local';
-const SIDES = ['lifecycle', 'waiting', 'bare', 'activity', 'local'] as const;
+type Side = 'lifecycle' | 'atOnce' | 'waiting' | 'bare' | 'activity' | 'local';
+const ALL_SIDES = ['lifecycle', 'atOnce', 'waiting', 'bare', 'activity', 'local'] as const;
+/** `--sides lifecycle,atOnce,bare`: only these, for more rounds in the same time. */
+const SIDES: readonly Side[] = values.sides ? ALL_SIDES.filter((s) => values.sides!.split(',').includes(s)) : ALL_SIDES;
 const LABELS: Record<Side, string> = {
   lifecycle: 'lifecycle over GraphQL',
+  atOnce: 'lifecycle, backstop at once (0s)',
   waiting: 'API waits for the projection',
   bare: 'floor 1: bare update (trivial wf)',
   activity: 'floor 2: update + 1 no-op activity',
@@ -169,7 +180,7 @@ const floor = (workflowType: 'trivialCounter' | 'counterWithActivity' | 'counter
   for (let k = 0; k < TRANSITIONS_PER_PROJECT - 1; k++) await timed(() => handle.executeUpdate(bumpUpdate, { args: [1] }));
   await timed(() => handle.executeUpdate(finishUpdate));
 };
-const RUN: Record<Side, (i: number) => Promise<void>> = { lifecycle: lifecycleThrough(api.url), waiting: lifecycleThrough(waitingApi.url), bare: floor('trivialCounter'), activity: floor('counterWithActivity'), local: floor('counterWithLocalActivity') };
+const RUN: Record<Side, (i: number) => Promise<unknown>> = { lifecycle: lifecycleThrough(api.url), atOnce: lifecycleThrough(atOnceApi.url), waiting: lifecycleThrough(waitingApi.url), bare: floor('trivialCounter'), activity: floor('counterWithActivity'), local: floor('counterWithLocalActivity') };
 
 async function measure(side: Side, n: number): Promise<Figures> {
   latencies.splice(0);
@@ -186,6 +197,34 @@ const median = (xs: number[]) => percentile(xs, 50);
 const row = (label: string, f: Figures) =>
   `  ${label.padEnd(36)} ${f.perSecond.toFixed(1).padStart(7)} updates/s   p50 ${fmt(f.p50).padStart(9)}   p95 ${fmt(f.p95).padStart(9)}` +
   `   CPU per transition: node ${f.cpu.node.toFixed(1)} ms, Temporal ${f.cpu.temporal.toFixed(1)} ms, PostgreSQL ${f.cpu.postgres.toFixed(1)} ms`;
+
+/**
+ * What one project's whole lifecycle leaves in its history, through each API: how many projection
+ * activities, timers (the backstop's among them) and workflow tasks the server handled for it.
+ */
+async function historyPerProject() {
+  console.log(`one project's history, filing to CLOSED (${TRANSITIONS_PER_PROJECT} transitions), by side:`);
+  for (const side of ['lifecycle', 'atOnce'] as const) {
+    const projectId = await lifecycleThrough(side === 'lifecycle' ? api.url : atOnceApi.url)(-1);
+    const events = (await client.workflow.getHandle(projectId).fetchHistory()).events ?? [];
+    const count = (attributes: keyof (typeof events)[number]) => events.filter((e) => e[attributes]).length;
+    const projections = events.filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'projectEvent').length;
+    console.log(`  ${LABELS[side].padEnd(36)} ${events.length} events: projection activities ${projections} (activities ${count('activityTaskScheduledEventAttributes')}), workflow tasks ${count('workflowTaskCompletedEventAttributes')}, timers started ${count('timerStartedEventAttributes')} (cancelled ${count('timerCanceledEventAttributes')}, fired ${count('timerFiredEventAttributes')}), search attribute upserts ${count('upsertWorkflowSearchAttributesEventAttributes')}, markers ${count('markerRecordedEventAttributes')}`);
+  }
+}
+
+/** One more lifecycle series under the main thread's CPU profiler, written to `file`. */
+async function profiled(file: string) {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  const figures = await measure('lifecycle', N);
+  const { profile } = await session.post('Profiler.stop');
+  writeFileSync(file, JSON.stringify(profile));
+  session.disconnect();
+  console.log(`CPU profile of one more lifecycle series (main thread) in ${file}:\n${row(LABELS.lifecycle, figures)}`);
+}
 
 /**
  * Where one transition's time goes: single transitions one after the other (no concurrency), the GraphQL
@@ -248,6 +287,7 @@ try {
     console.log(row(LABELS[side], { p50: median(rounds.map((f) => f[side].p50)), p95: median(rounds.map((f) => f[side].p95)), perSecond: median(rounds.map((f) => f[side].perSecond)), count: 0, cpu: { node: cpu('node'), temporal: cpu('temporal'), postgres: cpu('postgres') } }));
   }
   const ratio = (a: Side, b: Side) => {
+    if (!SIDES.includes(a) || !SIDES.includes(b)) return 'not run';
     const p50 = median(rounds.map((f) => f[a].p50 / f[b].p50));
     const p95 = median(rounds.map((f) => f[a].p95 / f[b].p95));
     const tput = median(rounds.map((f) => f[a].perSecond / f[b].perSecond));
@@ -256,12 +296,23 @@ try {
   console.log('median of the per-round ratios:');
   console.log(`  lifecycle / bare update           ${ratio('lifecycle', 'bare')}   (goal: p50 and p95 <= 1.5x, throughput >= 0.7x)`);
   console.log(`  lifecycle / update + activity     ${ratio('lifecycle', 'activity')}`);
+  console.log(`  lifecycle / backstop at once      ${ratio('lifecycle', 'atOnce')}`);
+  console.log(`  backstop at once / bare update    ${ratio('atOnce', 'bare')}`);
+  if (SIDES.includes('lifecycle') && SIDES.includes('atOnce')) {
+    const cpuRatio = (k: keyof Cpu | 'all') => median(rounds.map((f) => {
+      const of = (s: Side) => (k === 'all' ? f[s].cpu.node + f[s].cpu.temporal + f[s].cpu.postgres : f[s].cpu[k]);
+      return of('lifecycle') / of('atOnce');
+    })).toFixed(2);
+    console.log(`  lifecycle / backstop at once, CPU per transition: all ${cpuRatio('all')}x, node ${cpuRatio('node')}x, Temporal ${cpuRatio('temporal')}x, PostgreSQL ${cpuRatio('postgres')}x`);
+  }
   console.log(`  lifecycle / update + local act.   ${ratio('lifecycle', 'local')}`);
   console.log(`  update + activity / bare update   ${ratio('activity', 'bare')}`);
   console.log(`  update + local act. / bare update ${ratio('local', 'bare')}`);
   console.log(`  API waits / bare update           ${ratio('waiting', 'bare')}`);
   console.log(`  lifecycle / API waits             ${ratio('lifecycle', 'waiting')}`);
+  await historyPerProject();
   await trace();
+  if (values['cpu-prof']) await profiled(values['cpu-prof']);
 } catch (err) {
   console.error('bench:lifecycle failed:', err); // printed before the teardown, which may fail noisily
   process.exitCode = 1;
@@ -269,6 +320,7 @@ try {
   // Leave no server behind, even when a step fails.
   api.server.close();
   waitingApi.server.close();
+  atOnceApi.server.close();
   worker.shutdown();
   trivialWorker.shutdown();
   await running;

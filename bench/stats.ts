@@ -6,7 +6,7 @@ export function percentile(sample: readonly number[], p: number): number {
 }
 
 /** Runs `task(i)` for i in [0, n) with at most `concurrency` at once. */
-export async function pool(n: number, concurrency: number, task: (i: number) => Promise<void>): Promise<void> {
+export async function pool(n: number, concurrency: number, task: (i: number) => Promise<unknown>): Promise<void> {
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(n, concurrency) }, async () => {

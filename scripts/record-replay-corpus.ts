@@ -33,6 +33,7 @@ const TIMINGS: LifecycleTimings = {
   fundingReminder: '1s', fundingEscalation: '2s',
   progressReportInterval: '2s',
   evaluationReminder: '1s', evaluationDeadline: '2s',
+  projectionBackstop: '1s',
 };
 const TASK_QUEUE = 'palermo-replay-recorder';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -25,6 +25,11 @@ export interface LifecycleTimings {
   progressReportInterval: string;
   evaluationReminder: string;
   evaluationDeadline: string;
+  /**
+   * How long an event committed for a caller that projects (`callerProjects`) waits for that caller's
+   * write before the projection activity writes it (the backstop). '0s': at once, as before.
+   */
+  projectionBackstop: string;
 }
 
 export const DEFAULT_TIMINGS: LifecycleTimings = {
@@ -35,6 +40,11 @@ export const DEFAULT_TIMINGS: LifecycleTimings = {
   progressReportInterval: '90 days',
   evaluationReminder: '14 days',
   evaluationDeadline: '60 days',
+  // Longer than the API takes from an Update's answer to the caller's next Update, even on a loaded
+  // machine (seconds at worst), so that next Update's projectedUpTo drops the event and the projection
+  // activity never runs for it; short enough that a crashed API leaves the read model behind by
+  // seconds only. A caller waiting for the read model cuts it short.
+  projectionBackstop: '5 seconds',
 };
 
 export interface ProjectLifecycleInput {
@@ -97,6 +107,11 @@ export interface LifecycleCarry {
   lastSeq: number;
   projectedSeq: number;
   unprojected: ProjectProjection[];
+  /**
+   * The carried unprojected events committed for a caller that projects (their seqs): their projection
+   * may wait for that caller's write. Absent (runs before the deferred backstop): all project at once.
+   */
+  callerProjectsSeqs?: number[];
   evaluationId: string | null;
   timers: DeadlineTimers;
   /** Runs so far, this one included. */
@@ -117,6 +132,8 @@ export interface TransitionArgs<P> {
    * With `callerProjects`: the last event the read model held when the caller read it, just before
    * sending. The workflow counts events up to it as projected (the activity need not write them) and
    * answers with the later ones only; without it an answer repeats every event still unprojected.
+   * Without `callerProjects` (the API's transitions that end a project), workflows since the deferred
+   * backstop count events up to it as projected too; the answer still waits for the read model.
    */
   projectedUpTo?: number;
 }

@@ -67,6 +67,11 @@ const { askSurvivorToAbsorb } = proxyActivities<ProjectionActivities>({
 
 /** Patch id: a run may continue as new while events wait for projection (they carry over). */
 const CONTINUE_AS_NEW_WITH_UNPROJECTED = 'continue-as-new-with-unprojected';
+/**
+ * Patch id: an event committed for a caller that projects waits up to `timings.projectionBackstop` for
+ * that caller's next `projectedUpTo` before the projection activity writes it (most never need it).
+ */
+const DEFERRED_BACKSTOP = 'deferred-backstop';
 
 const TIMER: EventActor = { subject: 'palermo', role: 'SYSTEM' };
 /** Stages a project may absorb a merged project in (README, the lifecycle). */
@@ -83,6 +88,10 @@ export async function projectLifecycle(input: ProjectLifecycleInput): Promise<vo
   let lastSeq = carried?.lastSeq ?? 0;
   let projectedSeq = carried?.projectedSeq ?? 0;
   const unprojected: ProjectProjection[] = carried ? [...carried.unprojected] : [];
+  /** Unprojected events committed for a caller that projects: the backstop may wait for its write. */
+  const callerProjectsSeqs = new Set<number>(carried?.callerProjectsSeqs ?? []);
+  /** Handlers waiting until the read model holds an event: the backstop must not keep them waiting. */
+  let readModelWaiters = 0;
   let evaluationId: string | null = carried?.evaluationId ?? null;
   const timers: DeadlineTimers = carried?.timers ?? {};
   const run = (carried?.run ?? 0) + 1;
@@ -107,7 +116,16 @@ export async function projectLifecycle(input: ProjectLifecycleInput): Promise<vo
     dropProjected();
   }
   function dropProjected() {
-    while (unprojected.length > 0 && unprojected[0]!.event.seq <= projectedSeq) unprojected.shift();
+    while (unprojected.length > 0 && unprojected[0]!.event.seq <= projectedSeq) callerProjectsSeqs.delete(unprojected.shift()!.event.seq);
+  }
+  /** Waits (in a handler) until the read model holds event `seq`, telling the backstop not to defer meanwhile. */
+  async function readModelHolds(seq: number) {
+    readModelWaiters += 1;
+    try {
+      await condition(() => projectedSeq >= seq);
+    } finally {
+      readModelWaiters -= 1;
+    }
   }
 
   /** Commits an event: applies it to the state and queues its projection (the event, not the state). */
@@ -158,6 +176,9 @@ export async function projectLifecycle(input: ProjectLifecycleInput): Promise<vo
         // The validator accepted this payload right before; apply it as it is, deciding nothing again.
         const accepted = payload as Record<string, unknown>;
         if (callerProjects === true) projectedByCaller(projectedUpTo);
+        // A caller that waits (a transition that ends the project) may still say what the read model holds:
+        // the events it holds need no projection activity, and the one this commits is not kept waiting behind them.
+        else if (projectedUpTo !== undefined && patched(DEFERRED_BACKSTOP)) projectedByCaller(projectedUpTo);
         // Side effects that can fail come before the commit: a failure leaves the project as it was.
         if (name === 'merge') await askSurvivor(accepted.intoProjectId as string, actor);
         if (name === 'startEvaluation') await startEvaluationChild(accepted.evaluator as string, (accepted.panel as string[] | undefined) ?? []);
@@ -165,9 +186,10 @@ export async function projectLifecycle(input: ProjectLifecycleInput): Promise<vo
         const to: Stage = TRANSITIONS[name].to ?? from;
         const seq = commit({ kind: from === to ? 'RECORDED' : 'TRANSITION', action: name, actor, fromStage: from, toStage: to, summary: accepted });
         if (from !== to) upsertSearchAttributes(projectSearchAttributes(state.stage, state.stateCodes, state.needs));
+        if (callerProjects === true) callerProjectsSeqs.add(seq);
         if (name === 'submitOutcomeAssessment') await tellEvaluationSubmitted();
         if (callerProjects === true) return withEventsUpTo(seq);
-        await condition(() => projectedSeq >= seq);
+        await readModelHolds(seq);
         return snapshot();
       },
       {
@@ -239,7 +261,7 @@ export async function projectLifecycle(input: ProjectLifecycleInput): Promise<vo
         projectedByCaller(projectedUpTo);
         return withEventsUpTo(Math.min(seq, lastSeq));
       }
-      await condition(() => projectedSeq >= Math.min(seq, lastSeq));
+      await readModelHolds(Math.min(seq, lastSeq));
       return snapshot();
     },
     { validator: ({ projectedUpTo }) => checkProjectedUpTo(projectedUpTo) },
@@ -276,6 +298,14 @@ export async function projectLifecycle(input: ProjectLifecycleInput): Promise<vo
 
   void watchDeadlines();
 
+  const backstopDelay = msToNumber(timings.projectionBackstop);
+  /**
+   * Whether the projection of the unprojected events may wait for their callers' writes: each was
+   * committed for a caller that projects, nobody waits for the read model, and the project goes on.
+   */
+  const mayDeferProjection = () =>
+    backstopDelay > 0 && !isFinalStage(state.stage) && readModelWaiters === 0 && unprojected.every((p) => callerProjectsSeqs.has(p.event.seq));
+
   const continueAsNewDue = () => {
     const info = workflowInfo();
     return info.continueAsNewSuggested || info.historyLength >= maxHistoryEvents || info.historySize >= maxHistoryBytes;
@@ -290,13 +320,27 @@ export async function projectLifecycle(input: ProjectLifecycleInput): Promise<vo
     if (!isFinalStage(state.stage) && continueAsNewDue() && allHandlersFinished() && (unprojected.length === 0 || patched(CONTINUE_AS_NEW_WITH_UNPROJECTED))) {
       await continueAsNew<typeof projectLifecycle>({
         ...input,
-        carried: { state: carriedProjectState(state), filedAt, lastSeq, projectedSeq, unprojected: [...unprojected], evaluationId, timers, run },
+        carried: {
+          state: carriedProjectState(state), filedAt, lastSeq, projectedSeq, unprojected: [...unprojected],
+          ...(callerProjectsSeqs.size > 0 ? { callerProjectsSeqs: [...callerProjectsSeqs] } : {}),
+          evaluationId, timers, run,
+        },
       });
     }
     const next = unprojected[0];
     if (!next) {
       if (isFinalStage(state.stage)) break;
       continue;
+    }
+    // The caller that projects has most likely written it already; its next Update's projectedUpTo will
+    // say so and drop it. Wait for that (the timer is cancelled) rather than write it again, unless
+    // someone waits for the read model, a later event must be projected at once, or the project ended.
+    // The delay runs from the commit, so events queued behind one the caller never wrote do not wait again.
+    const backstopDue = Date.parse(next.event.at) + backstopDelay;
+    if (backstopDue > Date.now() && mayDeferProjection() && patched(DEFERRED_BACKSTOP)) {
+      const cutShort = await condition(() => unprojected[0] !== next || !mayDeferProjection() || (continueAsNewDue() && allHandlersFinished()), until(backstopDue));
+      if (cutShort) continue;
+      // Nobody wrote it within the delay (the caller crashed, or its write failed unnoticed): the activity does.
     }
     try {
       await projectEvent(next);

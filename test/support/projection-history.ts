@@ -65,6 +65,16 @@ export function projectionAttempts(events: HistoryEvent[]): ProjectionAttempt[] 
   return [...byScheduled.values()];
 }
 
+/** The events the projection activity was scheduled for (their seq), in the order it was scheduled. */
+export function projectedSeqs(events: HistoryEvent[]): number[] {
+  return events.flatMap((e) => {
+    const scheduled = e.activityTaskScheduledEventAttributes;
+    if (!PROJECTION_ACTIVITY_TYPES.has(scheduled?.activityType?.name ?? '')) return [];
+    const input = JSON.parse(Buffer.from(scheduled!.input!.payloads![0]!.data!).toString('utf8')) as { event: { seq: number } };
+    return [input.event.seq];
+  });
+}
+
 /** Who completed each workflow task (a worker's identity is pid@host), and when. */
 export function workflowTaskIdentities(events: HistoryEvent[]): { at: number; identity: string }[] {
   return events

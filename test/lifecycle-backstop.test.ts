@@ -1,0 +1,161 @@
+// The deferred backstop, read from the workflow's history: an event committed for a caller that projects
+// (the API) waits up to `projectionBackstop` for that caller's next projectedUpTo before the projection
+// activity writes it. Transitions through the API leave the activity to none of them but the last; an
+// event nobody writes still reaches the read model, through the activity, after the delay; and a caller
+// waiting for the read model does not wait for the delay.
+import type { temporal } from '@temporalio/proto';
+import { msToNumber } from '@temporalio/common/lib/time.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileRequest } from '../api/lifecycle.js';
+import type { Actor } from '../domain/roles.js';
+import { actionUpdate, DEFAULT_TIMINGS, readModelCaughtUpUpdate, startAssessmentUpdate } from '../workflows/definitions.js';
+import { caller, must, type Caller } from './support/actions.js';
+import { projectEndorsed, projectInDelivery } from './support/delivery.js';
+import { fetchEvents, projectedSeqs } from './support/projection-history.js';
+import { gabonReportingRequest } from './support/requests.js';
+import { startStack, type Stack } from './support/stack.js';
+
+type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
+const gabon: Actor = { subject: 'fp-gab', role: 'STATE_FOCAL_POINT', stateCode: 'GAB' };
+const manager: Actor = { subject: 'pm-backstop', role: 'PROGRAMME_MANAGER' };
+const DELAY_MS = msToNumber(DEFAULT_TIMINGS.projectionBackstop);
+
+let stack: Stack;
+let pm: Caller;
+beforeAll(async () => {
+  stack = await startStack();
+  pm = await caller(stack, manager);
+});
+afterAll(() => stack?.stop());
+
+const historyOf = (projectId: string) => fetchEvents(stack.client, projectId);
+
+/** The backstop's timers (at most `projectionBackstop`; reminders run for days): started, cancelled, fired. */
+function backstopTimers(events: HistoryEvent[]) {
+  const ids = new Set(events.filter((e) => e.timerStartedEventAttributes && durationMs(e.timerStartedEventAttributes.startToFireTimeout) <= DELAY_MS).map((e) => e.timerStartedEventAttributes!.timerId!));
+  return {
+    started: ids.size,
+    cancelled: events.filter((e) => ids.has(e.timerCanceledEventAttributes?.timerId ?? '')).length,
+    fired: events.filter((e) => ids.has(e.timerFiredEventAttributes?.timerId ?? '')),
+  };
+}
+function durationMs(d: temporal.api.history.v1.ITimerStartedEventAttributes['startToFireTimeout']): number {
+  return Number(d?.seconds ?? 0) * 1000 + Math.round((d?.nanos ?? 0) / 1e6);
+}
+
+const eventIndex = (events: HistoryEvent[], e: HistoryEvent) => events.indexOf(e);
+const scheduledIndexOf = (events: HistoryEvent[], seq: number) => events.findIndex((e) => projectedSeqs([e])[0] === seq);
+
+describe('the deferred projection backstop', () => {
+  it('leaves the projection activity to none of a run of transitions through the API but the last, which it projects after the delay', { timeout: 120_000 }, async () => {
+    // Seven transitions through GraphQL (events 2-8), each answered once committed and written by the API.
+    const { id } = await projectInDelivery(stack, pm, 'SLE', 'Witness protection mentoring, deferred backstop');
+    const right = await historyOf(id);
+    const lastSeq = 8;
+    // The filing is projected at once (not committed for a caller that projects); no transition is,
+    // unless the delay has already passed for the last one.
+    expect(projectedSeqs(right).filter((seq) => seq !== lastSeq)).toEqual([1]);
+
+    // After the delay the last one, which no later projectedUpTo covered, is written by the activity (it finds it applied).
+    await expect.poll(async () => projectedSeqs(await historyOf(id)), { timeout: DELAY_MS + 30_000, interval: 500 }).toEqual([1, lastSeq]);
+    const events = await historyOf(id);
+    const timers = backstopTimers(events);
+    expect(timers.started).toBe(lastSeq - 1); // one per transition
+    expect(timers.cancelled).toBe(lastSeq - 2); // the next Update's projectedUpTo dropped the event
+    expect(timers.fired).toHaveLength(1);
+    expect(eventIndex(events, timers.fired[0]!)).toBeLessThan(scheduledIndexOf(events, lastSeq));
+    const row = await stack.db.selectFrom('projects').select(['stage', 'last_event_seq']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ stage: 'IN_DELIVERY', last_event_seq: lastSeq });
+  });
+
+  it('leaves the events before a closing transition through the API to the API, and projects the closing one at once', { timeout: 120_000 }, async () => {
+    // Four transitions through GraphQL (events 2-5), then the cancellation (event 6), which waits for its projection.
+    const { id } = await projectEndorsed(stack, pm, 'SLE', 'Witness protection mentoring, cancelled');
+    await must(stack, pm, 'cancel', id, { reason: 'The State withdrew its request' });
+    const events = await historyOf(id);
+    // The cancellation said the read model held event 5: only the filing and the cancellation itself went through the activity.
+    expect(projectedSeqs(events)).toEqual([1, 6]);
+    const timers = backstopTimers(events);
+    expect(timers).toMatchObject({ started: 4, cancelled: 4 });
+    expect(timers.fired).toHaveLength(0);
+    const row = await stack.db.selectFrom('projects').select(['stage', 'last_event_seq']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ stage: 'CANCELLED', last_event_seq: 6 });
+  });
+
+  it('projects an event its caller never wrote through the activity, after the delay', { timeout: 120_000 }, async () => {
+    const { projectId } = await fileRequest(stack.client, gabon, gabonReportingRequest(), { taskQueue: stack.taskQueue });
+    const handle = stack.client.workflow.getHandle(projectId);
+    // Straight to the workflow, claiming to project, and then writing nothing (as a crashed API would).
+    const answer = await handle.executeUpdate(startAssessmentUpdate, { args: [{ actor: manager, payload: {}, callerProjects: true, projectedUpTo: 1 }] });
+    expect(answer.events?.map((p) => p.event.seq)).toEqual([2]);
+
+    await expect
+      .poll(async () => (await stack.db.selectFrom('projects').select('last_event_seq').where('id', '=', projectId).executeTakeFirstOrThrow()).last_event_seq, { timeout: DELAY_MS + 30_000, interval: 250 })
+      .toBe(2);
+    const events = await historyOf(projectId);
+    expect(projectedSeqs(events)).toEqual([1, 2]);
+    const timers = backstopTimers(events);
+    expect(timers).toMatchObject({ started: 1, cancelled: 0 });
+    expect(timers.fired).toHaveLength(1);
+    // The activity was scheduled only once the backstop's timer had fired.
+    expect(eventIndex(events, timers.fired[0]!)).toBeLessThan(scheduledIndexOf(events, 2));
+    const rows = await stack.db.selectFrom('project_events').select(['seq', 'action']).where('project_id', '=', projectId).orderBy('seq').execute();
+    expect(rows).toEqual([{ seq: 1, action: 'fileRequest' }, { seq: 2, action: 'startAssessment' }]);
+  });
+
+  it('carries events that may wait for their caller across a continue-as-new, and projects them there after the delay', { timeout: 120_000 }, async () => {
+    // A run this short continues as new after the filing and two Updates.
+    const { projectId } = await fileRequest(stack.client, gabon, gabonReportingRequest(), { taskQueue: stack.taskQueue, maxHistoryEvents: 20 });
+    const handle = stack.client.workflow.getHandle(projectId);
+    await handle.executeUpdate(startAssessmentUpdate, { args: [{ actor: manager, payload: {}, callerProjects: true, projectedUpTo: 1 }] });
+    await handle.executeUpdate(actionUpdate('startPlanning'), { args: [{ actor: manager, payload: {}, callerProjects: true, projectedUpTo: 1 }] });
+    // Nobody writes events 2 and 3.
+    await expect
+      .poll(async () => (await stack.db.selectFrom('projects').select('last_event_seq').where('id', '=', projectId).executeTakeFirstOrThrow()).last_event_seq, { timeout: DELAY_MS + 30_000, interval: 250 })
+      .toBe(3);
+    // The second run projected them (a third, if the short run continued as new again once they were, none).
+    const runs: HistoryEvent[][] = [];
+    for (let runId: string | undefined = (await handle.describe()).runId; runId; ) {
+      const events: HistoryEvent[] = (await stack.client.workflow.getHandle(projectId, runId).fetchHistory()).events ?? [];
+      runs.unshift(events);
+      runId = events[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId || undefined;
+    }
+    expect(runs.map((r) => projectedSeqs(r))).toEqual([[1], [2, 3], ...runs.slice(2).map(() => [])]);
+    // The second run got them still marked as committed for a caller that projects.
+    const started = runs[1]![0]!.workflowExecutionStartedEventAttributes!;
+    const carried = JSON.parse(Buffer.from(started.input!.payloads![0]!.data!).toString('utf8')).carried as { unprojected: { event: { seq: number } }[]; callerProjectsSeqs?: number[] };
+    expect(carried.unprojected.map((p) => p.event.seq)).toEqual([2, 3]);
+    expect(carried.callerProjectsSeqs).toEqual([2, 3]);
+    expect(backstopTimers(runs[1]!).fired.length).toBeGreaterThan(0);
+  });
+
+  it('answers a caller waiting for the read model without waiting for the delay', { timeout: 120_000 }, async () => {
+    // The API's fallback when its own write failed: readModelCaughtUp without callerProjects.
+    const first = await fileRequest(stack.client, gabon, gabonReportingRequest(), { taskQueue: stack.taskQueue });
+    const waited = stack.client.workflow.getHandle(first.projectId);
+    await waited.executeUpdate(startAssessmentUpdate, { args: [{ actor: manager, payload: {}, callerProjects: true, projectedUpTo: 1 }] });
+    const started = performance.now();
+    const caughtUp = await waited.executeUpdate(readModelCaughtUpUpdate, { args: [{ seq: 2 }] });
+    const waitedMs = performance.now() - started;
+    expect(caughtUp).toMatchObject({ lastSeq: 2, projectedSeq: 2 });
+
+    // A transition that waits for its own projection (no callerProjects) behind an event committed for a caller that projects.
+    const second = await fileRequest(stack.client, gabon, gabonReportingRequest(), { taskQueue: stack.taskQueue });
+    const behind = stack.client.workflow.getHandle(second.projectId);
+    await behind.executeUpdate(startAssessmentUpdate, { args: [{ actor: manager, payload: {}, callerProjects: true, projectedUpTo: 1 }] });
+    const planning = await behind.executeUpdate(actionUpdate('startPlanning'), { args: [{ actor: manager, payload: {} }] });
+    expect(planning).toMatchObject({ stage: 'PLANNING', lastSeq: 3, projectedSeq: 3 });
+    console.log(`a waiter for the read model was answered in ${waitedMs.toFixed(0)} ms (the backstop's delay: ${DELAY_MS} ms)`);
+
+    for (const { projectId } of [first, second]) {
+      const events = await historyOf(projectId);
+      // The wait cut the backstop short: its timer was cancelled, not fired, and the activity wrote the events at once.
+      const timers = backstopTimers(events);
+      expect(timers).toMatchObject({ started: 1, cancelled: 1 });
+      expect(timers.fired).toHaveLength(0);
+      expect(projectedSeqs(events)).toEqual(projectId === first.projectId ? [1, 2] : [1, 2, 3]);
+    }
+    const row = await stack.db.selectFrom('projects').select(['stage', 'last_event_seq']).where('id', '=', second.projectId).executeTakeFirstOrThrow();
+    expect(row).toEqual({ stage: 'PLANNING', last_event_seq: 3 });
+  });
+});
