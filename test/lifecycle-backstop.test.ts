@@ -2,7 +2,8 @@
 // (the API) waits up to `projectionBackstop` for that caller's next projectedUpTo before the projection
 // activity writes it. Transitions through the API leave the activity to none of them but the last; an
 // event nobody writes still reaches the read model, through the activity, after the delay; and a caller
-// waiting for the read model does not wait for the delay.
+// waiting for the read model does not wait for the delay. An event that comes at a person's pace (longer
+// than the delay after the one before) is projected at once, as before the deferral.
 import type { temporal } from '@temporalio/proto';
 import { msToNumber } from '@temporalio/common/lib/time.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -127,6 +128,23 @@ describe('the deferred projection backstop', () => {
     expect(carried.unprojected.map((p) => p.event.seq)).toEqual([2, 3]);
     expect(carried.callerProjectsSeqs).toEqual([2, 3]);
     expect(backstopTimers(runs[1]!).fired.length).toBeGreaterThan(0);
+  });
+
+  it('projects at once an event that comes at a person\'s pace, and defers only within a burst of actions', { timeout: 120_000 }, async () => {
+    const { projectId } = await fileRequest(stack.client, gabon, gabonReportingRequest(), { taskQueue: stack.taskQueue, timings: { projectionBackstop: '2 seconds' } });
+    const handle = stack.client.workflow.getHandle(projectId);
+    // Longer than the delay after the filing: the activity projects it at once, no timer.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    await handle.executeUpdate(startAssessmentUpdate, { args: [{ actor: manager, payload: {}, callerProjects: true, projectedUpTo: 1 }] });
+    await expect.poll(async () => projectedSeqs(await historyOf(projectId)), { timeout: 30_000, interval: 250 }).toEqual([1, 2]);
+    expect(backstopTimers(await historyOf(projectId)).started).toBe(0);
+    // Right after it: a burst, so this one waits for its caller (who writes nothing here: the timer fires).
+    await handle.executeUpdate(actionUpdate('startPlanning'), { args: [{ actor: manager, payload: {}, callerProjects: true, projectedUpTo: 2 }] });
+    await expect.poll(async () => projectedSeqs(await historyOf(projectId)), { timeout: 30_000, interval: 250 }).toEqual([1, 2, 3]);
+    const events = await historyOf(projectId);
+    const timers = backstopTimers(events);
+    expect(timers).toMatchObject({ started: 1, cancelled: 0 });
+    expect(eventIndex(events, timers.fired[0]!)).toBeLessThan(scheduledIndexOf(events, 3));
   });
 
   it('answers a caller waiting for the read model without waiting for the delay', { timeout: 120_000 }, async () => {

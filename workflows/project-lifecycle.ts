@@ -79,6 +79,7 @@ const ABSORBING_STAGES: readonly Stage[] = ['UNDER_ASSESSMENT', 'PLANNING'];
 
 export async function projectLifecycle(input: ProjectLifecycleInput): Promise<void> {
   const timings = { ...DEFAULT_TIMINGS, ...input.timings };
+  const backstopDelay = msToNumber(timings.projectionBackstop);
   const maxHistoryEvents = input.maxHistoryEvents ?? DEFAULT_MAX_HISTORY_EVENTS;
   const maxHistoryBytes = input.maxHistoryBytes ?? DEFAULT_MAX_HISTORY_BYTES;
   const carried = input.carried;
@@ -128,10 +129,22 @@ export async function projectLifecycle(input: ProjectLifecycleInput): Promise<vo
     }
   }
 
+  /**
+   * When the last event was committed, and whether it came within the backstop's delay of the one before:
+   * only then is the project being worked in a burst, where the caller's next Update will most likely say
+   * it wrote the event. At a person's pace (the next action days later) the activity projects at once, as
+   * before the deferral: a timer that always fires would only add work.
+   */
+  let lastCommitMs: number | null = null;
+  let lastCommitInBurst = false;
+
   /** Commits an event: applies it to the state and queues its projection (the event, not the state). */
   function commit(event: Omit<ProjectEvent, 'seq' | 'at'>): number {
     lastSeq += 1;
-    const full: ProjectEvent = { ...event, seq: lastSeq, at: new Date().toISOString() };
+    const nowMs = Date.now();
+    lastCommitInBurst = lastCommitMs !== null && nowMs - lastCommitMs < backstopDelay;
+    lastCommitMs = nowMs;
+    const full: ProjectEvent = { ...event, seq: lastSeq, at: new Date(nowMs).toISOString() };
     if (full.kind !== 'FILED') state = applyProjectEvent(state, full);
     // Leaving a waiting stage drops its reminders, even if the stage is entered again before the watcher wakes.
     const leftTimer = full.fromStage ? timerKey(full.fromStage) : null;
@@ -186,7 +199,7 @@ export async function projectLifecycle(input: ProjectLifecycleInput): Promise<vo
         const to: Stage = TRANSITIONS[name].to ?? from;
         const seq = commit({ kind: from === to ? 'RECORDED' : 'TRANSITION', action: name, actor, fromStage: from, toStage: to, summary: accepted });
         if (from !== to) upsertSearchAttributes(projectSearchAttributes(state.stage, state.stateCodes, state.needs));
-        if (callerProjects === true) callerProjectsSeqs.add(seq);
+        if (callerProjects === true && lastCommitInBurst) callerProjectsSeqs.add(seq);
         if (name === 'submitOutcomeAssessment') await tellEvaluationSubmitted();
         if (callerProjects === true) return withEventsUpTo(seq);
         await readModelHolds(seq);
@@ -298,7 +311,6 @@ export async function projectLifecycle(input: ProjectLifecycleInput): Promise<vo
 
   void watchDeadlines();
 
-  const backstopDelay = msToNumber(timings.projectionBackstop);
   /**
    * Whether the projection of the unprojected events may wait for their callers' writes: each was
    * committed for a caller that projects, nobody waits for the read model, and the project goes on.
