@@ -1,4 +1,6 @@
-// A re-prioritisation run's priorities before they are ranked (db/migrations/0060_priority_snapshot_staging.ts).
+// A re-prioritisation run's priorities before they were ranked (db/migrations/0060_priority_snapshot_staging.ts). No
+// longer written since runs take their snapshot from the needs pool's ranking (db/queries/priority-pages.ts): only
+// deleted for runs begun before that release; the tables can be dropped in a later one.
 import type { JSONColumnType } from 'kysely';
 import type { Timestamp } from '../schema.js';
 
