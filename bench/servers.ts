@@ -24,7 +24,8 @@ export interface BenchServers {
 }
 
 export async function startBenchServers(name: string, opts: { temporalDynamicConfig?: readonly string[] } = {}): Promise<BenchServers> {
-  Runtime.install({ logger: new DefaultLogger('WARN') });
+  // The signals are handled below (servers stopped, then exit), not by the SDK's worker shutdown.
+  Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
   const dir = mkdtempSync(join(tmpdir(), `palermo-${name}-`));
   chmodSync(dir, 0o755); // embedded PostgreSQL runs as its own OS user when we are root
   const temporal = await startTemporalDevServer({ port: await freePort(), dbFile: join(dir, 'temporal.db'), logFile: join(dir, 'temporal.log'), dynamicConfig: opts.temporalDynamicConfig });
@@ -34,16 +35,24 @@ export async function startBenchServers(name: string, opts: { temporalDynamicCon
   await seedCodeLists(db);
   const connection = await Connection.connect({ address: temporal.address });
   const native = await NativeConnection.connect({ address: temporal.address });
-  return {
-    db,
-    url: pg.url,
-    client: new Client({ connection }),
-    native,
-    async stop() {
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
       await Promise.allSettled([db.destroy(), connection.close(), native.close()]);
       await temporal.stop();
       await pg.stop();
       rmSync(dir, { recursive: true, force: true });
-    },
-  };
+    })());
+  // A bench stopped by a signal (Ctrl-C, kill, timeout) stops its servers too: left running, a Temporal
+  // dev server and a PostgreSQL went on for an hour after a killed run, and slowed every bench after it.
+  // Listened to for as long as the process lives: a signal often comes twice (to npx or tsx and to this
+  // process), and a second one while stopping must not kill it before its servers are down.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      console.error(`${name}: ${signal}, stopping its servers`);
+      void stop().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    });
+  }
+  return { db, url: pg.url, client: new Client({ connection }), native, stop };
 }
