@@ -52,22 +52,6 @@ export async function freshRanking(db: Kysely<DB>): Promise<void> {
   if (await rankingIsStale(db)) await refreshStaleRanking(db);
 }
 
-/**
- * Recomputes every need's priority as of `now` (the re-prioritisation run: TIME_WAITING moves with the
- * clock), in batches of ids, each its own transaction.
- */
-export async function refreshWholeRanking(db: Kysely<DB>, now = new Date()): Promise<number> {
-  let after = '';
-  let total = 0;
-  for (;;) {
-    const ids = (await db.selectFrom('needs').select(sql<string>`id COLLATE "C"`.as('id')).where(sql<boolean>`id COLLATE "C" > ${after}`).orderBy(sql`id COLLATE "C"`).limit(BATCH).execute()).map((r) => r.id);
-    if (ids.length === 0) return total;
-    await db.transaction().execute((trx) => rankNeedsNow(trx, ids, now));
-    total += ids.length;
-    after = ids.at(-1)!;
-  }
-}
-
 /** The pool rule applied to these needs: the open ones get their priority written, the others leave the ranking. */
 async function rankNeedsNow(db: Kysely<DB>, ids: readonly string[], now: Date): Promise<void> {
   const [rows, weights] = await Promise.all([

@@ -1,6 +1,6 @@
 // Reads and writes of the needs pool: the needs with what their priority depends on, the Conference's
 // weights, and ranked snapshots.
-import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { UrgencyCode } from '../../domain/code-lists/index.js';
 import { PRESUMED_SOURCE, type presumedReportingNeed } from '../../domain/presumed-needs.js';
 import { weightVersionInForce, type NeedVerdict, type PoolNeed } from '../../domain/priority.js';
@@ -58,19 +58,7 @@ export function toPoolNeed<R extends PriorityInputRow>(row: R): PoolNeed & { row
   };
 }
 
-/** Needs with what their priority depends on: the project's stage and the latest verdict. One select for every reader. */
-export function needsWithStatus(db: Kysely<DB>) {
-  return db
-    .selectFrom('needs as n')
-    .leftJoin('projects as p', 'p.id', 'n.project_id')
-    .select([
-      'n.id', 'n.state_code', 'n.priority_area', 'n.priority_activity', 'n.instrument', 'n.article', 'n.forms_of_assistance', 'n.urgency', 'n.source', 'n.description',
-      'n.state_rank', 'n.created_at', 'n.project_id', 'p.stage as project_stage', 'n.confirmed_at', 'n.merged_into', 'n.field_of_expertise', 'n.withdrawn_at',
-      (eb) => latestVerdict(eb.selectFrom('need_verdicts as v')),
-    ]);
-}
-
-/** The same needs with only the columns their priority depends on (PriorityInputRow), for the ranking's bulk reads. */
+/** Needs with only the columns their priority depends on (PriorityInputRow): the project's stage and the latest verdict. */
 export function needsPriorityInputs(db: Kysely<DB>) {
   return db
     .selectFrom('needs as n')
@@ -78,12 +66,13 @@ export function needsPriorityInputs(db: Kysely<DB>) {
     .select([
       'n.id', 'n.state_code', 'n.priority_area', 'n.priority_activity', 'n.instrument', 'n.forms_of_assistance', 'n.urgency', 'n.source',
       'n.state_rank', 'n.created_at', 'p.stage as project_stage', 'n.confirmed_at', 'n.merged_into', 'n.withdrawn_at',
-      (eb) => latestVerdict(eb.selectFrom('need_verdicts as v')),
+      (eb) => eb.selectFrom('need_verdicts as v').select('v.verdict').whereRef('v.need_id', '=', 'n.id').orderBy('v.evaluated_at', 'desc').limit(1).as('verdict'),
     ]);
 }
 
-function latestVerdict(verdicts: SelectQueryBuilder<DB & { n: DB['needs'] } & { v: DB['need_verdicts'] }, 'v' | 'n', object>) {
-  return verdicts.select('v.verdict').whereRef('v.need_id', '=', 'n.id').orderBy('v.evaluated_at', 'desc').limit(1).as('verdict');
+/** The same needs with the rest of what a reader shows (PoolNeedRow). One select for every reader. */
+export function needsWithStatus(db: Kysely<DB>) {
+  return needsPriorityInputs(db).select(['n.article', 'n.description', 'n.project_id', 'n.field_of_expertise']);
 }
 
 /** Every need with its project's stage and its latest verdict; the caller applies the pool rule. */

@@ -83,7 +83,9 @@ export async function recordSnapshotFromRanking(
       return { id: inserted.id, openNeeds, weightSetId: inForce };
     });
     if (!('rankAgain' in recorded)) return recorded;
-    if (recorded.rankAgain && mayRankAllAgain) await markWholeRankingStale(db);
-    if (recorded.rankAgain) mayRankAllAgain = false;
+    if (recorded.rankAgain) {
+      await markWholeRankingStale(db);
+      mayRankAllAgain = false;
+    }
   }
 }
