@@ -45,3 +45,8 @@ function counterAwaiting(awaitOne: () => Promise<void>) {
 export const counterWithActivity = counterAwaiting(() => noop());
 /** The floor of a transition projected by a local activity: one workflow task, one marker. */
 export const counterWithLocalActivity = counterAwaiting(() => noopLocally());
+
+/** A workflow that returns at once: bench:workflow-start's floor for what starting any workflow costs. */
+export async function returnAtOnce(): Promise<number> {
+  return 1;
+}

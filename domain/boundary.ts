@@ -4,6 +4,7 @@
 // Pure (zod and an ISO 4217 table only): the workflow's validators parse with the same schemas.
 import { code as currencyRecord } from 'currency-codes';
 import { z } from 'zod';
+import { builtOnce } from './built-once.js';
 
 /**
  * Why a string cannot be stored or shown, or null. PostgreSQL refuses NUL and unpaired UTF-16
@@ -30,10 +31,10 @@ export function textProblem(value: string): string | null {
 /** zod's message for a value that is not a string: missing, or of another type. */
 const notText = (issue: { input: unknown }) => (issue.input === undefined ? 'is required' : 'must be text');
 
-const clean = z.string({ error: notText }).superRefine((value, ctx) => {
+const clean = builtOnce('boundary.clean', () => z.string({ error: notText }).superRefine((value, ctx) => {
   const problem = textProblem(value);
   if (problem) ctx.addIssue({ code: 'custom', message: problem, abort: true });
-});
+}));
 
 /** Longest text palermo takes anywhere (a narrative); each field has its own, lower, limit. */
 export const TEXT_LIMIT = 20_000;
@@ -140,18 +141,18 @@ export const EARLIEST_YEAR = 1900;
 export const LATEST_YEAR = 9999;
 
 /** The one date schema: YYYY-MM-DD, a real calendar day, from 1900 on (far-future windows are allowed). */
-export const calendarDate = z
+export const calendarDate = builtOnce('boundary.calendarDate', () => z
   .string({ error: 'must be a date as YYYY-MM-DD' })
   .max(10, { error: 'must be a date as YYYY-MM-DD' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date as YYYY-MM-DD' })
   .refine(isCalendarDate, { error: (i) => `${preview(i.input)} is not a calendar date` })
-  .refine((v) => Number(v.slice(0, 4)) >= EARLIEST_YEAR && Number(v.slice(0, 4)) <= LATEST_YEAR, { error: `must be between ${EARLIEST_YEAR} and ${LATEST_YEAR}` });
+  .refine((v) => Number(v.slice(0, 4)) >= EARLIEST_YEAR && Number(v.slice(0, 4)) <= LATEST_YEAR, { error: `must be between ${EARLIEST_YEAR} and ${LATEST_YEAR}` }));
 
 /** A client-chosen key that makes a retried call apply once. */
-export const idempotencyKey = z
+export const idempotencyKey = builtOnce('boundary.idempotencyKey', () => z
   .string({ error: 'must be text' })
   .max(100, { error: 'must be 8-100 characters of letters, digits, ".", "_" or "-"' })
-  .regex(/^[A-Za-z0-9._-]{8,100}$/, { error: 'must be 8-100 characters of letters, digits, ".", "_" or "-"' });
+  .regex(/^[A-Za-z0-9._-]{8,100}$/, { error: 'must be 8-100 characters of letters, digits, ".", "_" or "-"' }));
 
 // ---- Money: an exact decimal string with its ISO 4217 currency, never a float.
 
@@ -168,23 +169,23 @@ export function minorUnits(currency: string): number | undefined {
   return currencyRecord(currency)?.digits;
 }
 
-export const currency = z
+export const currency = builtOnce('boundary.currency', () => z
   .string({ error: 'must be an ISO 4217 code such as USD or EUR' })
   .max(3, { error: 'must be an ISO 4217 code such as USD or EUR' })
-  .refine((v) => minorUnits(v) !== undefined, { error: (i) => `unknown currency "${preview(i.input)}"; must be an ISO 4217 code such as USD or EUR` });
+  .refine((v) => minorUnits(v) !== undefined, { error: (i) => `unknown currency "${preview(i.input)}"; must be an ISO 4217 code such as USD or EUR` }));
 
 /** A decimal string: optional minus, at most 15 integer digits and 3 decimals. No exponent, no float. */
-export const decimal = z
+export const decimal = builtOnce('boundary.decimal', () => z
   .string({ error: 'must be a decimal number as a string, e.g. "150000.04"' })
   .max(AMOUNT_INTEGER_DIGITS + 6, { error: `must have at most ${AMOUNT_INTEGER_DIGITS} digits before the decimal point` })
   .regex(DECIMAL_PATTERN, { error: 'must be a decimal number such as 150000.04 (digits, one optional ".", no exponent)' })
   .refine((v) => v.replace(/^-/, '').split('.')[0]!.replace(/^0+(?=\d)/, '').length <= AMOUNT_INTEGER_DIGITS, {
     error: `must have at most ${AMOUNT_INTEGER_DIGITS} digits before the decimal point`,
   })
-  .refine((v) => (v.split('.')[1] ?? '').length <= 3, { error: 'must have at most 3 decimals' });
+  .refine((v) => (v.split('.')[1] ?? '').length <= 3, { error: 'must have at most 3 decimals' }));
 
 /** A positive amount; its decimals are checked against the currency by `moneyFields`. */
-export const positiveAmount = decimal.refine((v) => !v.startsWith('-') && /[1-9]/.test(v), { error: 'must be more than 0' });
+export const positiveAmount = builtOnce('boundary.positiveAmount', () => decimal.refine((v) => !v.startsWith('-') && /[1-9]/.test(v), { error: 'must be more than 0' }));
 
 /** Checks that an amount has no more decimals than its currency's minor unit (USD 2, JPY 0, KWD 3). */
 export function amountFitsCurrency(amount: string, currencyCode: string): string | null {
@@ -195,7 +196,7 @@ export function amountFitsCurrency(amount: string, currencyCode: string): string
 }
 
 /** {amount, currency} with the amount's decimals fitting the currency. */
-export const money = z.object({ amount: positiveAmount, currency }).superRefine((m, ctx) => {
+export const money = builtOnce('boundary.money', () => z.object({ amount: positiveAmount, currency }).superRefine((m, ctx) => {
   const problem = amountFitsCurrency(m.amount, m.currency);
   if (problem) ctx.addIssue({ code: 'custom', path: ['amount'], message: problem });
-});
+}));

@@ -1,6 +1,7 @@
 // zod schemas of every input that reaches the lifecycle. The API parses with them before it starts or
 // updates a workflow, and the workflow's validators parse again, so a bad payload never changes state.
 import { z } from 'zod';
+import { builtOnce } from './built-once.js';
 import {
   FORMS_OF_ASSISTANCE,
   INSTRUMENTS,
@@ -16,7 +17,7 @@ import { isExpertiseField } from './expertise.js';
 
 export { idempotencyKey };
 
-export const needInput = z.object({
+export const needInput = builtOnce('inputs.needInput', () => z.object({
   priorityArea: codeOf(PRIORITY_AREAS, 'priority area'),
   priorityActivity: codeOf(PRIORITY_ACTIVITIES, 'priority activity'),
   instrument: codeOf(INSTRUMENTS, 'instrument'),
@@ -28,22 +29,22 @@ export const needInput = z.object({
   fieldOfExpertise: z.string().max(100, { error: 'unknown field of expertise' }).refine(isExpertiseField, { error: (i) => `unknown field of expertise "${preview(i.input)}"` }).optional(),
   /** R14: hidden from donors and from other States. */
   confidential: z.boolean().optional(),
-});
+}));
 
 export type NeedInput = z.infer<typeof needInput>;
 
-export const fileRequestInput = z.object({
+export const fileRequestInput = builtOnce('inputs.fileRequestInput', () => z.object({
   state: codeOf(STATES, 'State'),
   title: line(300),
   needs: z.array(needInput).min(1, { error: 'a request needs at least one need' }).max(50, { error: 'at most 50 needs per request' }),
   idempotencyKey,
-});
+}));
 
 export type FileRequestInput = z.infer<typeof fileRequestInput>;
 
-export const startAssessmentInput = z.object({
+export const startAssessmentInput = builtOnce('inputs.startAssessmentInput', () => z.object({
   note: text(2000).optional(),
-});
+}));
 
 export type StartAssessmentInput = z.infer<typeof startAssessmentInput>;
 

@@ -14,9 +14,10 @@ const MAP = join(BUNDLE_DIR, 'workflow-bundle.js.map');
 const MANIFEST = join(BUNDLE_DIR, 'workflow-bundle.json');
 
 // Workflow code imports only workflows/, domain/ and packages at run time (type-only imports of
-// activities/ vanish in the bundle); the lockfile stands for the packages' versions.
+// activities/ vanish in the bundle); the lockfile stands for the packages' versions, create-worker.ts
+// for the bundle's options (the modules shared between workflows).
 const SOURCE_DIRS = ['workflows', 'domain'];
-const SOURCE_FILES = ['package-lock.json'];
+const SOURCE_FILES = ['package-lock.json', 'worker/create-worker.ts'];
 
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];

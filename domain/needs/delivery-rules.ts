@@ -2,6 +2,7 @@
 // the need it concerns and why, computed from the project as it stands. Pure: table-tested, and read by
 // Project.ruleWarnings (so grouping, setPlan and seekFunding answer with them).
 import { z } from 'zod';
+import { builtOnce } from '../built-once.js';
 import { calendarDate, codeOf, line, text, uniqueList } from '../boundary.js';
 import { PRIORITY_ACTIVITIES } from '../code-lists/index.js';
 import { PARTNERS } from '../partners.js';
@@ -38,7 +39,7 @@ export const TRAINING_FORMS: readonly string[] = [
 ];
 
 /** Fields a plan adds for R3, R7 and R13; all optional, so existing plans keep their shape. */
-export const planRuleFields = {
+export const planRuleFields = builtOnce('delivery-rules.planRuleFields', () => ({
   /** R13: sustainability measures. */
   sustainability: uniqueList(z.enum(SUSTAINABILITY_MEASURES, { error: (i) => `unknown sustainability measure "${String(i.input).slice(0, 60)}"` }), { what: 'sustainability measure', max: SUSTAINABILITY_MEASURES.length }).optional(),
   /** R3: other providers and field offices involved. */
@@ -52,7 +53,7 @@ export const planRuleFields = {
   eligibilityJustification: text(2000).optional(),
   /** R14: officials vetted to handle the project's sensitive information (001 paras 54(e), 56). */
   vettedOfficials: uniqueList(z.object({ name: line(200), function: line(200), vettedOn: calendarDate }), { what: 'vetted official', max: 100, key: (o) => o.name }).optional(),
-};
+}));
 
 export const RULE_CODES = ['R3', 'R6', 'R7', 'R13', 'R14'] as const;
 export interface RuleWarning {
