@@ -190,8 +190,10 @@ describe('startAssessment', () => {
     ]);
     const read = await stack.gql(PROJECT, { id: hnd.id }, honduras);
     expect(read.body.data.project.stage).toBe('UNDER_ASSESSMENT');
-    const description = await stack.client.workflow.getHandle(hnd.id).describe();
-    expect(description.searchAttributes.PalermoStage).toEqual(['UNDER_ASSESSMENT']);
+    // Temporal's visibility learns the stage once the burst (filing, then this within seconds) is over.
+    await expect
+      .poll(async () => (await stack.client.workflow.getHandle(hnd.id).describe()).searchAttributes.PalermoStage, { timeout: 20_000, interval: 500 })
+      .toEqual(['UNDER_ASSESSMENT']);
   });
 
   it('refuses a focal point by the access policy, naming the role, and changes nothing', async () => {

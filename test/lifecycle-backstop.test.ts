@@ -31,9 +31,12 @@ afterAll(() => stack?.stop());
 
 const historyOf = (projectId: string) => fetchEvents(stack.client, projectId);
 
-/** The backstop's timers (at most `projectionBackstop`; reminders run for days): started, cancelled, fired. */
+/**
+ * The backstop's timers (at most `projectionBackstop`; reminders run for days; the timer that waits for a
+ * burst's end to upsert the search attributes carries a summary): started, cancelled, fired.
+ */
 function backstopTimers(events: HistoryEvent[]) {
-  const ids = new Set(events.filter((e) => e.timerStartedEventAttributes && durationMs(e.timerStartedEventAttributes.startToFireTimeout) <= DELAY_MS).map((e) => e.timerStartedEventAttributes!.timerId!));
+  const ids = new Set(events.filter((e) => e.timerStartedEventAttributes && !e.userMetadata?.summary && durationMs(e.timerStartedEventAttributes.startToFireTimeout) <= DELAY_MS).map((e) => e.timerStartedEventAttributes!.timerId!));
   return {
     started: ids.size,
     cancelled: events.filter((e) => ids.has(e.timerCanceledEventAttributes?.timerId ?? '')).length,
@@ -175,5 +178,62 @@ describe('the deferred projection backstop', () => {
     }
     const row = await stack.db.selectFrom('projects').select(['stage', 'last_event_seq']).where('id', '=', second.projectId).executeTakeFirstOrThrow();
     expect(row).toEqual({ stage: 'PLANNING', last_event_seq: 3 });
+  });
+});
+
+describe("a burst's search attributes", () => {
+  /** Upserts of palermo's search attributes (the SDK upserts TemporalChangeVersion when a run first uses a patch). */
+  const upserts = (events: HistoryEvent[]) => events.filter((e) => e.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields?.PalermoStage);
+  /** The timers that wait for a burst's end (they carry a summary; the backstop's do not). */
+  const burstTimers = (events: HistoryEvent[]) => {
+    const ids = new Set(events.filter((e) => e.timerStartedEventAttributes && e.userMetadata?.summary).map((e) => e.timerStartedEventAttributes!.timerId!));
+    return {
+      started: ids.size,
+      fired: events.filter((e) => ids.has(e.timerFiredEventAttributes?.timerId ?? '')),
+      cancelled: events.filter((e) => ids.has(e.timerCanceledEventAttributes?.timerId ?? '')).length,
+    };
+  };
+  const stageSeenByTemporal = async (projectId: string) => (await stack.client.workflow.getHandle(projectId).describe()).searchAttributes.PalermoStage;
+  const withDelay = { taskQueue: '', timings: { projectionBackstop: '2 seconds' } };
+
+  it('upserts them once the burst is over, with a timer per quiet period, not per transition', { timeout: 120_000 }, async () => {
+    const { projectId } = await fileRequest(stack.client, gabon, gabonReportingRequest(), { ...withDelay, taskQueue: stack.taskQueue });
+    const handle = stack.client.workflow.getHandle(projectId);
+    await handle.executeUpdate(startAssessmentUpdate, { args: [{ actor: manager, payload: {}, callerProjects: true, projectedUpTo: 1 }] });
+    await handle.executeUpdate(actionUpdate('startPlanning'), { args: [{ actor: manager, payload: {}, callerProjects: true, projectedUpTo: 2 }] });
+    // The starter set the filing's; nothing upserted yet within the burst.
+    expect(upserts(await historyOf(projectId))).toHaveLength(0);
+    expect(await stageSeenByTemporal(projectId)).toEqual(['SUBMITTED']);
+
+    await expect.poll(() => stageSeenByTemporal(projectId), { timeout: 30_000, interval: 250 }).toEqual(['PLANNING']);
+    const events = await historyOf(projectId);
+    expect(upserts(events)).toHaveLength(1);
+    // A timer runs from the first deferred change to the delay's end, and once more if an event came meanwhile:
+    // never cancelled and started again at each transition, as the backstop's are.
+    const timers = burstTimers(events);
+    expect(timers.started).toBeGreaterThanOrEqual(1);
+    expect(timers.started).toBeLessThanOrEqual(2);
+    expect(timers).toMatchObject({ cancelled: 0 });
+    expect(timers.fired).toHaveLength(timers.started);
+    // The upsert came when the last of them fired.
+    expect(eventIndex(events, timers.fired.at(-1)!)).toBeLessThan(eventIndex(events, upserts(events)[0]!));
+  });
+
+  it('upserts them at once at a person\'s pace, and when a burst ends the project', { timeout: 120_000 }, async () => {
+    const { projectId } = await fileRequest(stack.client, gabon, gabonReportingRequest(), { ...withDelay, taskQueue: stack.taskQueue });
+    const handle = stack.client.workflow.getHandle(projectId);
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    await handle.executeUpdate(startAssessmentUpdate, { args: [{ actor: manager, payload: {}, callerProjects: true, projectedUpTo: 1 }] });
+    expect(upserts(await historyOf(projectId))).toHaveLength(1);
+    expect(burstTimers(await historyOf(projectId)).started).toBe(0);
+
+    // Within the delay: waits for the burst's end, which the cancellation (right after) brings about.
+    await handle.executeUpdate(actionUpdate('startPlanning'), { args: [{ actor: manager, payload: {}, callerProjects: true, projectedUpTo: 2 }] });
+    await handle.executeUpdate(actionUpdate('cancel'), { args: [{ actor: manager, payload: { reason: 'The State withdrew its request' } }] });
+    await handle.result();
+    const events = await historyOf(projectId);
+    expect(upserts(events)).toHaveLength(2);
+    expect(burstTimers(events)).toMatchObject({ started: 1, cancelled: 1, fired: [] });
+    await expect.poll(() => stageSeenByTemporal(projectId), { timeout: 30_000, interval: 250 }).toEqual(['CANCELLED']);
   });
 });
