@@ -8,7 +8,8 @@ import {
 import { ApplicationFailure } from '@temporalio/common';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Kysely } from 'kysely';
-import { writeProjectEvent } from '../activities/project-events.js';
+import { writeProjectEvent, writeProjectEventsAtOnce, type StoredProjectRow } from '../activities/project-events.js';
+import type { ProjectRow } from '../db/queries/projects.js';
 import type { DB } from '../db/schema.js';
 import type { FieldIssue, FileRequestInput } from '../domain/inputs.js';
 import type { Actor } from '../domain/roles.js';
@@ -142,11 +143,14 @@ async function lastProjectedSeq(readModel: Kysely<DB>, projectId: string): Promi
  * for the projection activity, which retries the outage or records the refusal as an escalation.
  * A workflow older than `callerProjects` answers without events: false, and the caller waits as before.
  */
-async function projectedHere(readModel: Kysely<DB>, answer: ProjectSnapshot): Promise<boolean> {
+async function projectedHere(readModel: Kysely<DB>, answer: ProjectSnapshot, stored?: StoredProjectRow): Promise<{ row?: ProjectRow } | false> {
   if (!answer.events) return false;
   try {
+    // Most transitions move only the project's row: one statement, from the row the caller read before.
+    const row = stored ? await writeProjectEventsAtOnce(readModel, answer.projectId, stored, answer.events) : null;
+    if (row) return { row };
     for (const projection of answer.events) await writeProjectEvent(readModel, projection);
-    return true;
+    return {};
   } catch {
     return false;
   }
@@ -169,8 +173,13 @@ export async function applyTransition<P>(
      * model only moves forward; absent, it is read here.
      */
     readModelAt?: number;
+    /**
+     * The project's row as the caller read it (its scope check): when it is the state right before the
+     * answer's events, they are written in one statement from it (writeProjectEventsAtOnce).
+     */
+    readModelRow?: StoredProjectRow;
   } = {},
-): Promise<ProjectSnapshot> {
+): Promise<ProjectSnapshot & { readModelRow?: ProjectRow }> {
   const deadline = temporalDeadlineMs(options.temporalDeadlineMs);
   // A transition that ends the project answers once its workflow has projected everything and ended
   // (the caller may check that it has), so it waits for the projection activity as before.
@@ -204,12 +213,14 @@ export async function applyTransition<P>(
   }
   if (!readModel) return answer;
   const { events, ...snapshot } = answer;
-  if (!(await projectedHere(readModel, answer))) {
+  const projected = await projectedHere(readModel, answer, options.readModelRow);
+  if (!projected) {
     // Read-your-writes all the same: wait (within the deadline) until the activity has projected it.
     const seq = events?.at(-1)?.event.seq ?? answer.lastSeq;
     await readModelCaughtUp(client, projectId, seq, deadline);
   }
-  return snapshot;
+  // The row this call wrote, when it wrote it in one statement: the caller need not read it again.
+  return projected && projected.row ? { ...snapshot, readModelRow: projected.row } : snapshot;
 }
 
 function isWorkflowGone(err: unknown): boolean {

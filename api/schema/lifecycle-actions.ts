@@ -58,8 +58,8 @@ export async function runAction(ctx: Context, name: TransitionName, input: Recor
       if (!decision.allowed) throw new TransitionRefusedError(decision.refusal, decision.reason);
     }
     await before?.(payload);
-    await applyTransition(ctx.deps.temporal, project.id, actionUpdate(name), { actor: ctx.actor!, payload }, updateId, { ...apiLifecycleOptions(ctx.deps), readModelAt: project.last_event_seq });
-    return reread();
+    const answer = await applyTransition(ctx.deps.temporal, project.id, actionUpdate(name), { actor: ctx.actor!, payload }, updateId, { ...apiLifecycleOptions(ctx.deps), readModelAt: project.last_event_seq, readModelRow: project });
+    return answer.readModelRow ?? reread();
   };
   if (updateId === undefined) return act();
   // A retry with the key is answered as the first call was, also once the project has ended (a retried
