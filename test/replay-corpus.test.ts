@@ -40,7 +40,7 @@ describe('the replay corpus', () => {
     expect(events.some((e) => e.workflowExecutionContinuedAsNewEventAttributes)).toBe(true);
     expect(events.some((e) => e.activityTaskFailedEventAttributes)).toBe(true); // a refused projection
     const types = new Set(corpus.map((c) => c.history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name));
-    expect([...types].sort()).toEqual(['projectEvaluation', 'projectLifecycle']);
+    expect([...types].sort()).toEqual(['projectEvaluation', 'projectLifecycle', 'reprioritisation']);
   });
 
   it('replays every history against this build without nondeterminism', async () => {
