@@ -6,6 +6,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import { prioritiseOpenNeeds, type Priority } from '../../domain/priority.js';
 import { STATES_NEEDING_REPORTING_HELP } from '../../domain/reporting.js';
 import type { DB } from '../schema.js';
+import type { PoolLane } from '../../domain/pool-lanes.js';
 import { currentWeightSet, needsPriorityInputs, toPoolNeed, type PriorityInputRow } from './needs-pool.js';
 
 export type NeedRow = Selectable<DB['needs']>;
@@ -189,17 +190,32 @@ export async function runWeightsInForce(db: Kysely<DB>, runWeights: Record<strin
   return JSON.stringify(inForce?.weights ?? {}) === JSON.stringify(runWeights) && JSON.stringify(inForce?.instrumentWeights ?? {}) === JSON.stringify(runInstrumentWeights);
 }
 
+/** A page's range of ids: after the previous page's last id (or from its lane's start), before its lane's end. */
+export interface PageRange {
+  after: string | null;
+  lane?: PoolLane;
+}
+
+/** The page's bounds on an id column, as SQL (true when open); `upTo: false` leaves out the lane's end. */
+export function pageRangeSql(column: string, range: PageRange, opts: { upTo?: boolean } = {}) {
+  const id = sql.ref(column);
+  const from = range.lane?.from ?? null;
+  const to = opts.upTo === false ? null : (range.lane?.to ?? null);
+  const lower = range.after !== null ? sql<boolean>`${id} > ${range.after}` : from !== null ? sql<boolean>`${id} >= ${from}` : sql<boolean>`true`;
+  return to === null ? lower : sql<boolean>`${lower} AND ${id} < ${to}`;
+}
+
 /**
- * Takes the stale marks of the `limit` needs after `after` (in id order, a re-prioritisation page's
- * needs), in the page's transaction and before it reads them: a write committed later marks its need again
- * (its trigger waits for this transaction), so nothing written after the page read is lost.
+ * Takes the stale marks of the page's needs (the `limit` first in its range, in id order), in the page's
+ * transaction and before it reads them: a write committed later marks its need again (its trigger waits
+ * for this transaction), so nothing written after the page read is lost.
  */
-export async function takePageStaleMarks(db: Kysely<DB>, after: string | null, limit: number): Promise<void> {
+export async function takePageStaleMarks(db: Kysely<DB>, range: PageRange, limit: number): Promise<void> {
   // As a range of the stale marks' own index (an IN over the page's ids was planned as a scan of every mark).
   await sql`
     DELETE FROM need_ranking_stale
-    WHERE ${after === null ? sql`true` : sql`need_id > ${after}`}
-      AND need_id <= (SELECT max(id) FROM (SELECT id FROM needs WHERE ${after === null ? sql`true` : sql`id > ${after}`} ORDER BY id LIMIT ${limit}) AS page)`.execute(db);
+    WHERE ${pageRangeSql('need_id', range, { upTo: false })}
+      AND need_id <= (SELECT max(id) FROM (SELECT id FROM needs WHERE ${pageRangeSql('id', range)} ORDER BY id LIMIT ${limit}) AS page)`.execute(db);
 }
 
 export interface RankedNeedRow extends NeedRow {
