@@ -43,6 +43,16 @@ describe('the replay corpus', () => {
     expect([...types].sort()).toEqual(['projectEvaluation', 'projectLifecycle', 'reprioritisation']);
   });
 
+  it('holds a re-prioritisation run from before its pages ran in lanes and one from after', () => {
+    const patches = (c: (typeof corpus)[number]) =>
+      (c.history.events ?? []).flatMap((e) => e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads ?? []).map((p) => (JSON.parse(Buffer.from(p.data!).toString()) as { id: string }).id);
+    const runs = corpus.filter((c) => c.history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name === 'reprioritisation');
+    expect(runs.map((c) => [c.file, patches(c)])).toEqual([
+      ['reprioritisation-v1.json', ['reprioritisation-in-pages']],
+      ['reprioritisation.json', ['reprioritisation-in-pages', 'reprioritisation-lanes']],
+    ]);
+  });
+
   it('replays every history against this build without nondeterminism', async () => {
     const results = await replayAll(await workflowBundle());
     expect(results).toHaveLength(corpus.length);
