@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely';
 import { REGIONS, STATES } from '../domain/code-lists/index.js';
 import { laneCountProblem, laneCutPlaces, lanesBetween, type PoolLane } from '../domain/pool-lanes.js';
 import { nonReportingStates, presumedReportingNeed, regionReportingRates } from '../domain/presumed-needs.js';
-import { prioritiseOpenNeeds, type InstrumentWeights, type PriorityWeights } from '../domain/priority.js';
+import { openNeedPriorities, type InstrumentWeights, type PriorityWeights } from '../domain/priority.js';
 import { STATES_NEEDING_REPORTING_HELP } from '../domain/reporting.js';
 import type { DB } from '../db/schema.js';
 import { currentWeightSet, insertPresumedNeeds, reportedByCycle, snapshotByWorkflow, toPoolNeed } from '../db/queries/needs-pool.js';
@@ -76,7 +76,7 @@ export function createReprioritisationPageActivities(db: Kysely<DB>, opts: { onP
           return loadNeedsPage(trx, range, page.limit);
         });
         if (rows.length === 0) return { last: null, read: 0, open: 0 };
-        const open = await timed('compute priorities', () => prioritiseOpenNeeds(rows.map(toPoolNeed), page.weights, STATES_NEEDING_REPORTING_HELP, at, page.instrumentWeights ?? {}));
+        const open = await timed('compute priorities', () => openNeedPriorities(rows.map(toPoolNeed), page.weights, STATES_NEEDING_REPORTING_HELP, at, page.instrumentWeights ?? {}));
         if (inForce) await timed('write ranking', () => writeRanking(trx, rows.map((r) => r.id), open, at, ranked));
         return { last: rows[rows.length - 1]!.id, read: rows.length, open: open.length };
       });

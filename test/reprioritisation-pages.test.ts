@@ -80,6 +80,8 @@ describe('re-prioritisation in pages', () => {
       priority_area: ['PA-A', 'PA-B', 'PA-C'][i % 3]!, priority_activity: '(d)', instrument: 'UNTOC', article: null, forms_of_assistance: ['TRAINING_NATIONAL'],
       urgency: ['LOW', 'MEDIUM', 'CRITICAL'][Math.floor(i / 3) % 3]!, description: `Synthetic need ${i} (invented)`, created_at: new Date(Date.UTC(2019, 5, 1 + Math.floor(i / 4))),
     }))).execute();
+    // Identified to the microsecond (a page reads the time as text, truncated to the millisecond as a Date is).
+    await sql`update needs set created_at = created_at + (interval '1 microsecond' * (123456 + length(id) * 7919 % 1000)) where id like ${`%lanes-${tag}-%`}`.execute(stack.db);
     const all = (await stack.db.selectFrom('needs').select('id').execute()).map((r) => r.id);
     const acts = createReprioritisationPageActivities(stack.db);
 
@@ -130,8 +132,15 @@ describe('re-prioritisation in pages', () => {
       }));
       return entries((await acts.recordReprioritisation({ run, inputs: prepared.inputs })).snapshotId);
     };
+    // Row versions of the ranking: a page that finds a priority unchanged does not write its row again.
+    const versions = async () => (await sql<{ need_id: string; xmin: string; identified_ok: boolean }>`
+      select r.need_id, r.xmin::text as xmin, r.identified_at = date_trunc('milliseconds', n.created_at) as identified_ok
+      from need_ranking r join needs n on n.id = r.need_id where r.need_id like ${`%lanes-${tag}-%`} order by r.need_id`.execute(stack.db)).rows;
     const inThree = await snapshotIn(3);
+    const written = await versions();
+    expect(written.filter((v) => v.identified_ok)).toHaveLength(31);
     expect(inThree).toEqual(await snapshotIn(1));
+    expect(await versions()).toEqual(written);
     expect(inThree.find((e) => e.need_id === `alanes-${tag}-00`)?.score).not.toBe(inLanes.find((e) => e.need_id === `alanes-${tag}-00`)?.score);
   });
 
