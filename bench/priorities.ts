@@ -7,7 +7,8 @@
 // activities called in-process (no Temporal), timed step by step, in one lane and in --lanes;
 // --phases-only runs those alone (no workflow, no comparison).
 import { randomUUID } from 'node:crypto';
-import { loadavg } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { createNeedsPoolActivities } from '../activities/needs-pool.js';
@@ -31,17 +32,55 @@ const taskQueue = `bench-${randomUUID()}`;
 const worker = await createProjectWorker({ connection: native, db, taskQueue });
 const running = worker.run();
 const MiB = 2 ** 20;
+const cores = availableParallelism();
 
-/** Runs `task` and returns its time and the peak RSS above the RSS at its start. */
-async function measured<T>(task: () => Promise<T>): Promise<{ result: T; seconds: number; peakMiB: number }> {
+/** CPU seconds the whole machine spent busy so far (every process: node, PostgreSQL, Temporal, and anything else running). */
+function machineBusySeconds(): number {
+  try {
+    const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).map(Number);
+    const [user, nice, system, , , irq, softirq, steal] = ticks as number[];
+    return (user! + nice! + system! + irq! + softirq! + steal!) / 100;
+  } catch {
+    return NaN; // not Linux
+  }
+}
+
+/** CPU seconds this process and every process it started (PostgreSQL and its backends, the Temporal dev server) have spent so far. */
+function ownCpuSeconds(): number {
+  try {
+    const stats = new Map<number, { parent: number; ticks: number }>();
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        // Fields after the command's closing parenthesis: state ppid ... utime(14) stime(15) cutime(16) cstime(17).
+        const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ').pop()!.split(' ');
+        stats.set(Number(entry), { parent: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]) });
+      } catch {
+        // gone meanwhile
+      }
+    }
+    const ours = (pid: number): boolean => {
+      for (let p = pid, hops = 0; p > 1 && hops < 50; p = stats.get(p)?.parent ?? 0, hops++) if (p === process.pid) return true;
+      return false;
+    };
+    return [...stats].filter(([pid]) => ours(pid)).reduce((sum, [, s]) => sum + s.ticks, 0) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Runs `task` and returns its time, the peak RSS above the RSS at its start, and the machine's busy CPU time meanwhile. */
+async function measured<T>(task: () => Promise<T>): Promise<{ result: T; seconds: number; peakMiB: number; machineCpu: number; ownCpu: number }> {
   (globalThis as { gc?: () => void }).gc?.();
   const before = process.memoryUsage.rss();
   let peak = before;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
+  const busy = machineBusySeconds();
+  const own = ownCpuSeconds();
   const started = performance.now();
   try {
     const result = await task();
-    return { result, seconds: (performance.now() - started) / 1000, peakMiB: (Math.max(peak, process.memoryUsage.rss()) - before) / MiB };
+    return { result, seconds: (performance.now() - started) / 1000, peakMiB: (Math.max(peak, process.memoryUsage.rss()) - before) / MiB, machineCpu: machineBusySeconds() - busy, ownCpu: ownCpuSeconds() - own };
   } finally {
     clearInterval(sampler);
   }
@@ -73,6 +112,8 @@ async function phasesInProcess(size: number, lanes: number): Promise<string> {
   const run = { workflowId: `bench-phases-${size}-${randomUUID()}`, trigger: 'ON_DEMAND', at: new Date().toISOString() };
   const walBefore = (await sql<{ lsn: string }>`select pg_current_wal_lsn()::text as lsn`.execute(db)).rows[0]!.lsn;
   const cpuBefore = process.cpuUsage();
+  const busyBefore = machineBusySeconds();
+  const ownBefore = ownCpuSeconds();
   const started = performance.now();
   const prepared = await acts.prepareReprioritisation(run);
   if ('done' in prepared) throw new Error('a fresh run found a snapshot');
@@ -86,9 +127,11 @@ async function phasesInProcess(size: number, lanes: number): Promise<string> {
   await acts.recordReprioritisation({ run, inputs: prepared.inputs });
   const total = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
+  const busy = machineBusySeconds() - busyBefore;
+  const own = ownCpuSeconds() - ownBefore;
   // WAL written and this process's CPU time: measures of the work done that the machine's load does not inflate much.
   const wal = (await sql<{ bytes: string }>`select pg_wal_lsn_diff(pg_current_wal_lsn(), ${walBefore}::pg_lsn)::text as bytes`.execute(db)).rows[0]!.bytes;
-  return `${total.toFixed(2)} s in all (WAL ${(Number(wal) / MiB).toFixed(0)} MiB, node CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s): ` + [...spent].map(([phase, t]) => `${phase} ${(t.ms / 1000).toFixed(2)} s${t.n > 1 ? ` (x${t.n})` : ''}`).join(', ');
+  return `${total.toFixed(2)} s in all (WAL ${(Number(wal) / MiB).toFixed(0)} MiB, node CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s, CPU: this bench's processes ${own.toFixed(2)} s, others ${(busy - own).toFixed(2)} s, of ${(cores * total).toFixed(2)}): ` + [...spent].map(([phase, t]) => `${phase} ${(t.ms / 1000).toFixed(2)} s${t.n > 1 ? ` (x${t.n})` : ''}`).join(', ');
 }
 
 /** One run of the workflow on the bench's worker. */
@@ -130,7 +173,7 @@ try {
       const workflowId = `bench-reprioritisation-${size}-${n}-${randomUUID()}`;
       const paged = await measured(() => runWorkflow(size, n, workflowId));
       runs.push({ lanes: n, seconds: paged.seconds, peakMiB: paged.peakMiB });
-      console.log(`  paged workflow (10,000 a page), ${n} lane${n > 1 ? 's' : ' '}: ${paged.seconds.toFixed(2).padStart(7)} s  (${Math.round(paged.result.openNeeds / paged.seconds)} needs/s)   peak added RSS ${paged.peakMiB.toFixed(0).padStart(4)} MiB   load ${load.toFixed(1)}`);
+      console.log(`  paged workflow (10,000 a page), ${n} lane${n > 1 ? 's' : ' '}: ${paged.seconds.toFixed(2).padStart(7)} s  (${Math.round(paged.result.openNeeds / paged.seconds)} needs/s)   peak added RSS ${paged.peakMiB.toFixed(0).padStart(4)} MiB   load ${load.toFixed(1)}, CPU: this bench's processes ${paged.ownCpu.toFixed(2)} s, others ${(paged.machineCpu - paged.ownCpu).toFixed(2)} s, of ${(cores * paged.seconds).toFixed(2)}`);
       console.log(`    where the time went (activity started -> completed, from the history): ${await activityTimes(workflowId)}`);
     }
     const best = (n: number) => runs.filter((r) => r.lanes === n).reduce((a, b) => (b.seconds < a.seconds ? b : a));
