@@ -1,18 +1,20 @@
 // Re-prioritisation in pages: no activity holds the whole pool. The workflow asks for the run's inputs
-// (presumed needs, flagged regions, the weights in force), then for one keyset page of needs at a time
-// (each page's priorities computed by the pure rule at the run's clock, and those that changed written
-// into the needs pool's ranking in bulk), then for the snapshot, which PostgreSQL numbers from the
-// ranking in one statement. Memory stays at one page, whatever the pool's size.
-import { Context } from '@temporalio/activity';
+// (presumed needs, flagged regions, the weights in force), then for the pool's lanes (ranges of ids,
+// domain/pool-lanes.ts), then, in each lane at once, for one keyset page of needs at a time (each page's
+// priorities computed by the pure rule at the run's clock, and those that changed written into the needs
+// pool's ranking in bulk), then for the snapshot, which PostgreSQL numbers from the ranking in one
+// statement. Memory stays at one page per lane, whatever the pool's size.
+import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Kysely } from 'kysely';
 import { REGIONS, STATES } from '../domain/code-lists/index.js';
+import { laneCountProblem, laneCutPlaces, lanesBetween, type PoolLane } from '../domain/pool-lanes.js';
 import { nonReportingStates, presumedReportingNeed, regionReportingRates } from '../domain/presumed-needs.js';
-import { prioritiseOpenNeeds, type InstrumentWeights, type PriorityWeights } from '../domain/priority.js';
+import { openNeedPriorities, type InstrumentWeights, type PriorityWeights } from '../domain/priority.js';
 import { STATES_NEEDING_REPORTING_HELP } from '../domain/reporting.js';
 import type { DB } from '../db/schema.js';
 import { currentWeightSet, insertPresumedNeeds, reportedByCycle, snapshotByWorkflow, toPoolNeed } from '../db/queries/needs-pool.js';
 import { runWeightsInForce, takePageStaleMarks, writeRanking } from '../db/queries/need-ranking.js';
-import { loadNeedsPage, recordSnapshotFromRanking } from '../db/queries/priority-pages.js';
+import { loadNeedsPage, needIdsAtPlaces, recordSnapshotFromRanking } from '../db/queries/priority-pages.js';
 import type { ReprioritisationResult } from './needs-pool.js';
 
 
@@ -33,7 +35,7 @@ export interface RunInputs {
 }
 
 /** The steps of a run whose time a bench may ask for (bench:priorities --phases). */
-export type ReprioritisationPhase = 'prepare' | 'read page' | 'compute priorities' | 'write ranking' | 'rank snapshot';
+export type ReprioritisationPhase = 'prepare' | 'plan lanes' | 'read page' | 'compute priorities' | 'write ranking' | 'rank snapshot';
 
 export function createReprioritisationPageActivities(db: Kysely<DB>, opts: { onPhase?: (phase: ReprioritisationPhase, ms: number) => void } = {}) {
   const timed = async <T>(phase: ReprioritisationPhase, step: () => Promise<T> | T): Promise<T> => {
@@ -50,8 +52,18 @@ export function createReprioritisationPageActivities(db: Kysely<DB>, opts: { onP
       return timed('prepare', () => prepare(run));
     },
 
-    /** Prioritises the open needs among the next page of needs; `last` is null when there was none. */
-    async prioritiseNeedsPage(page: { run: ReprioritisationRun; weights: PriorityWeights; instrumentWeights?: InstrumentWeights; after: string | null; limit: number }): Promise<{ last: string | null; read: number; open: number }> {
+    /** The pool cut into this many lanes of about as many needs (fewer when the pool is smaller). */
+    async planReprioritisationLanes(input: { lanes: number }): Promise<PoolLane[]> {
+      const problem = laneCountProblem(input.lanes);
+      if (problem) throw ApplicationFailure.create({ type: 'VALIDATION_FAILED', message: problem, nonRetryable: true });
+      return timed('plan lanes', async () => lanesBetween(await needIdsAtPlaces(db, (needs) => laneCutPlaces(needs, input.lanes))));
+    },
+
+    /**
+     * Prioritises the open needs among the next page of needs (after `after`, within `lane` when given);
+     * `last` is null when there was none.
+     */
+    async prioritiseNeedsPage(page: { run: ReprioritisationRun; weights: PriorityWeights; instrumentWeights?: InstrumentWeights; after: string | null; limit: number; lane?: PoolLane }): Promise<{ last: string | null; read: number; open: number }> {
       const at = new Date(page.run.at);
       // Into the needs pool's ranking (db/queries/need-ranking.ts), which the snapshot is taken from, in one
       // transaction with the page's stale marks. With weights no longer in force, nothing is written: the
@@ -59,11 +71,12 @@ export function createReprioritisationPageActivities(db: Kysely<DB>, opts: { onP
       return db.transaction().execute(async (trx) => {
         const inForce = await runWeightsInForce(trx, page.weights, page.instrumentWeights ?? {});
         const { rows, ranked } = await timed('read page', async () => {
-          if (inForce) await takePageStaleMarks(trx, page.after, page.limit);
-          return loadNeedsPage(trx, page.after, page.limit);
+          const range = { after: page.after, ...(page.lane ? { lane: page.lane } : {}) };
+          if (inForce) await takePageStaleMarks(trx, range, page.limit);
+          return loadNeedsPage(trx, range, page.limit);
         });
         if (rows.length === 0) return { last: null, read: 0, open: 0 };
-        const open = await timed('compute priorities', () => prioritiseOpenNeeds(rows.map(toPoolNeed), page.weights, STATES_NEEDING_REPORTING_HELP, at, page.instrumentWeights ?? {}));
+        const open = await timed('compute priorities', () => openNeedPriorities(rows.map(toPoolNeed), page.weights, STATES_NEEDING_REPORTING_HELP, at, page.instrumentWeights ?? {}));
         if (inForce) await timed('write ranking', () => writeRanking(trx, rows.map((r) => r.id), open, at, ranked));
         return { last: rows[rows.length - 1]!.id, read: rows.length, open: open.length };
       });

@@ -1,25 +1,30 @@
-// `npm run bench:priorities [-- --sizes 10000,100000,1000000 --compare-up-to 100000]`: times a
+// `npm run bench:priorities [-- --sizes 10000,100000,1000000 --compare-up-to 100000 --lanes 2]`: times a
 // re-prioritisation run (the Temporal workflow and its paged activities, on real servers, the worker in
 // this process) over pools of open needs and prints time and peak added memory (RSS sampled every
-// 20 ms during the run, above the RSS just before it). Up to --compare-up-to needs, the previous
-// approach (one activity loading and ranking the whole pool, called in-process) runs beside it.
-// --phases adds a run of the same activities called in-process (no Temporal), timed step by step;
-// --phases-only runs that alone (no workflow, no comparison).
+// 20 ms during the run, above the RSS just before it): in one lane and in --lanes lanes, twice each,
+// alternately, on the same data. Up to --compare-up-to needs, the previous approach (one activity
+// loading and ranking the whole pool, called in-process) runs beside it. --phases adds runs of the same
+// activities called in-process (no Temporal), timed step by step, in one lane and in --lanes;
+// --phases-only runs those alone (no workflow, no comparison).
 import { randomUUID } from 'node:crypto';
-import { loadavg } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { createNeedsPoolActivities } from '../activities/needs-pool.js';
 import { createReprioritisationPageActivities, type ReprioritisationPhase } from '../activities/reprioritisation-pages.js';
 import { PRIORITY_ACTIVITIES, PRIORITY_AREAS, STATES, URGENCIES } from '../domain/code-lists/index.js';
+import { DEFAULT_LANES, laneCountProblem } from '../domain/pool-lanes.js';
 import { NEEDS_PAGE_SIZE } from '../workflows/reprioritisation.js';
 import { createProjectWorker } from '../worker/create-worker.js';
 import { startBenchServers } from './servers.js';
 import { pick } from './synthetic-needs.js';
 
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '10000,100000' }, 'compare-up-to': { type: 'string', default: '100000' }, phases: { type: 'boolean', default: false }, 'phases-only': { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: '10000,100000' }, 'compare-up-to': { type: 'string', default: '100000' }, phases: { type: 'boolean', default: false }, 'phases-only': { type: 'boolean', default: false }, lanes: { type: 'string', default: String(DEFAULT_LANES) } } });
 const sizes = values.sizes.split(',').map(Number);
 const compareUpTo = Number(values['compare-up-to']);
+const lanes = Number(values.lanes);
+if (laneCountProblem(lanes)) throw new Error(`--${laneCountProblem(lanes)}`);
 
 const servers = await startBenchServers('bench-priorities');
 const { db, client, native } = servers;
@@ -27,17 +32,55 @@ const taskQueue = `bench-${randomUUID()}`;
 const worker = await createProjectWorker({ connection: native, db, taskQueue });
 const running = worker.run();
 const MiB = 2 ** 20;
+const cores = availableParallelism();
 
-/** Runs `task` and returns its time and the peak RSS above the RSS at its start. */
-async function measured<T>(task: () => Promise<T>): Promise<{ result: T; seconds: number; peakMiB: number }> {
+/** CPU seconds the whole machine spent busy so far (every process: node, PostgreSQL, Temporal, and anything else running). */
+function machineBusySeconds(): number {
+  try {
+    const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).map(Number);
+    const [user, nice, system, , , irq, softirq, steal] = ticks as number[];
+    return (user! + nice! + system! + irq! + softirq! + steal!) / 100;
+  } catch {
+    return NaN; // not Linux
+  }
+}
+
+/** CPU seconds this process and every process it started (PostgreSQL and its backends, the Temporal dev server) have spent so far. */
+function ownCpuSeconds(): number {
+  try {
+    const stats = new Map<number, { parent: number; ticks: number }>();
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        // Fields after the command's closing parenthesis: state ppid ... utime(14) stime(15) cutime(16) cstime(17).
+        const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ').pop()!.split(' ');
+        stats.set(Number(entry), { parent: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]) });
+      } catch {
+        // gone meanwhile
+      }
+    }
+    const ours = (pid: number): boolean => {
+      for (let p = pid, hops = 0; p > 1 && hops < 50; p = stats.get(p)?.parent ?? 0, hops++) if (p === process.pid) return true;
+      return false;
+    };
+    return [...stats].filter(([pid]) => ours(pid)).reduce((sum, [, s]) => sum + s.ticks, 0) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Runs `task` and returns its time, the peak RSS above the RSS at its start, and the machine's busy CPU time meanwhile. */
+async function measured<T>(task: () => Promise<T>): Promise<{ result: T; seconds: number; peakMiB: number; machineCpu: number; ownCpu: number }> {
   (globalThis as { gc?: () => void }).gc?.();
   const before = process.memoryUsage.rss();
   let peak = before;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
+  const busy = machineBusySeconds();
+  const own = ownCpuSeconds();
   const started = performance.now();
   try {
     const result = await task();
-    return { result, seconds: (performance.now() - started) / 1000, peakMiB: (Math.max(peak, process.memoryUsage.rss()) - before) / MiB };
+    return { result, seconds: (performance.now() - started) / 1000, peakMiB: (Math.max(peak, process.memoryUsage.rss()) - before) / MiB, machineCpu: machineBusySeconds() - busy, ownCpu: ownCpuSeconds() - own };
   } finally {
     clearInterval(sampler);
   }
@@ -62,27 +105,38 @@ async function activityTimes(workflowId: string): Promise<string> {
   return [...totals].map(([type, t]) => `${type} ${(t.ms / 1000).toFixed(2)} s (x${t.n})`).join(', ');
 }
 
-/** The workflow's steps called in-process, each step's time summed over the run's pages. */
-async function phasesInProcess(size: number): Promise<string> {
+/** The workflow's steps called in-process, each step's time summed over the run's pages (over every lane's: they overlap). */
+async function phasesInProcess(size: number, lanes: number): Promise<string> {
   const spent = new Map<ReprioritisationPhase, { ms: number; n: number }>();
   const acts = createReprioritisationPageActivities(db, { onPhase: (phase, ms) => spent.set(phase, { ms: (spent.get(phase)?.ms ?? 0) + ms, n: (spent.get(phase)?.n ?? 0) + 1 }) });
   const run = { workflowId: `bench-phases-${size}-${randomUUID()}`, trigger: 'ON_DEMAND', at: new Date().toISOString() };
   const walBefore = (await sql<{ lsn: string }>`select pg_current_wal_lsn()::text as lsn`.execute(db)).rows[0]!.lsn;
   const cpuBefore = process.cpuUsage();
+  const busyBefore = machineBusySeconds();
+  const ownBefore = ownCpuSeconds();
   const started = performance.now();
   const prepared = await acts.prepareReprioritisation(run);
   if ('done' in prepared) throw new Error('a fresh run found a snapshot');
-  for (let after: string | null = null; ; ) {
-    const page = await acts.prioritiseNeedsPage({ run, weights: prepared.inputs.weights, instrumentWeights: prepared.inputs.instrumentWeights ?? {}, after, limit: NEEDS_PAGE_SIZE });
-    after = page.last;
-    if (page.last === null || page.read < NEEDS_PAGE_SIZE) break;
-  }
+  await Promise.all((await acts.planReprioritisationLanes({ lanes })).map(async (lane) => {
+    for (let after: string | null = null; ; ) {
+      const page = await acts.prioritiseNeedsPage({ run, weights: prepared.inputs.weights, instrumentWeights: prepared.inputs.instrumentWeights ?? {}, after, limit: NEEDS_PAGE_SIZE, lane });
+      after = page.last;
+      if (page.last === null || page.read < NEEDS_PAGE_SIZE) break;
+    }
+  }));
   await acts.recordReprioritisation({ run, inputs: prepared.inputs });
   const total = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
+  const busy = machineBusySeconds() - busyBefore;
+  const own = ownCpuSeconds() - ownBefore;
   // WAL written and this process's CPU time: measures of the work done that the machine's load does not inflate much.
   const wal = (await sql<{ bytes: string }>`select pg_wal_lsn_diff(pg_current_wal_lsn(), ${walBefore}::pg_lsn)::text as bytes`.execute(db)).rows[0]!.bytes;
-  return `${total.toFixed(2)} s in all (WAL ${(Number(wal) / MiB).toFixed(0)} MiB, node CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s): ` + [...spent].map(([phase, t]) => `${phase} ${(t.ms / 1000).toFixed(2)} s${t.n > 1 ? ` (x${t.n})` : ''}`).join(', ');
+  return `${total.toFixed(2)} s in all (WAL ${(Number(wal) / MiB).toFixed(0)} MiB, node CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s, CPU: this bench's processes ${own.toFixed(2)} s, others ${(busy - own).toFixed(2)} s, of ${(cores * total).toFixed(2)}): ` + [...spent].map(([phase, t]) => `${phase} ${(t.ms / 1000).toFixed(2)} s${t.n > 1 ? ` (x${t.n})` : ''}`).join(', ');
+}
+
+/** One run of the workflow on the bench's worker. */
+function runWorkflow(size: number, lanes: number, workflowId = `bench-reprioritisation-${size}-${lanes}-${randomUUID()}`): Promise<{ openNeeds: number }> {
+  return client.workflow.execute('reprioritisation', { workflowId, taskQueue, args: [{ trigger: 'ON_DEMAND', lanes }] }) as Promise<{ openNeeds: number }>;
 }
 
 try {
@@ -104,19 +158,32 @@ try {
     await sql`analyze needs`.execute(db);
     console.log(`${String(size).padStart(8)} open needs (pool grown in ${((performance.now() - seeding) / 1000).toFixed(1)} s; load ${loadavg()[0]!.toFixed(1)}):`);
     if (values.phases || values['phases-only']) {
-      // Twice: the first run after the pool grew writes every new need's ranking; the second is the daily case.
-      console.log(`  in-process, step by step, first run (load ${loadavg()[0]!.toFixed(1)}): ${await phasesInProcess(size)}`);
-      console.log(`  in-process, step by step, next run  (load ${loadavg()[0]!.toFixed(1)}): ${await phasesInProcess(size)}`);
+      // The first run after the pool grew writes every new need's ranking; the next ones are the daily case.
+      console.log(`  in-process, step by step, first run, 1 lane (load ${loadavg()[0]!.toFixed(1)}): ${await phasesInProcess(size, 1)}`);
+      for (const n of [1, lanes]) console.log(`  in-process, step by step, next run, ${n} lane${n > 1 ? 's' : ' '} (load ${loadavg()[0]!.toFixed(1)}): ${await phasesInProcess(size, n)}`);
+    } else {
+      const first = await measured(() => runWorkflow(size, lanes));
+      console.log(`  first run after the pool grew (every need new to the ranking), ${lanes} lanes: ${first.seconds.toFixed(2)} s`);
     }
     if (values['phases-only']) continue;
-    const workflowId = `bench-reprioritisation-${size}-${randomUUID()}`;
-    const paged = await measured(() => client.workflow.execute('reprioritisation', { workflowId, taskQueue, args: [{ trigger: 'ON_DEMAND' }] }) as Promise<{ openNeeds: number }>);
-    console.log(`  paged workflow (10,000 a page):       ${paged.seconds.toFixed(2).padStart(7)} s  (${Math.round(paged.result.openNeeds / paged.seconds)} needs/s)   peak added RSS ${paged.peakMiB.toFixed(0).padStart(4)} MiB`);
-    console.log(`    where the time went (activity started -> completed, from the history): ${await activityTimes(workflowId)}`);
+    // One lane and --lanes alternately, twice each, on the same pool (each a next run: the ranking written).
+    const runs: { lanes: number; seconds: number; peakMiB: number }[] = [];
+    for (const n of [1, lanes, 1, lanes]) {
+      const load = loadavg()[0]!;
+      const workflowId = `bench-reprioritisation-${size}-${n}-${randomUUID()}`;
+      const paged = await measured(() => runWorkflow(size, n, workflowId));
+      runs.push({ lanes: n, seconds: paged.seconds, peakMiB: paged.peakMiB });
+      console.log(`  paged workflow (10,000 a page), ${n} lane${n > 1 ? 's' : ' '}: ${paged.seconds.toFixed(2).padStart(7)} s  (${Math.round(paged.result.openNeeds / paged.seconds)} needs/s)   peak added RSS ${paged.peakMiB.toFixed(0).padStart(4)} MiB   load ${load.toFixed(1)}, CPU: this bench's processes ${paged.ownCpu.toFixed(2)} s, others ${(paged.machineCpu - paged.ownCpu).toFixed(2)} s, of ${(cores * paged.seconds).toFixed(2)}`);
+      console.log(`    where the time went (activity started -> completed, from the history): ${await activityTimes(workflowId)}`);
+    }
+    const best = (n: number) => runs.filter((r) => r.lanes === n).reduce((a, b) => (b.seconds < a.seconds ? b : a));
+    const peak = (n: number) => Math.max(...runs.filter((r) => r.lanes === n).map((r) => r.peakMiB));
+    const paged = best(lanes);
+    console.log(`  ${lanes} lanes/1 lane (best of 2 each): time ${(paged.seconds / best(1).seconds).toFixed(2)}x (${paged.seconds.toFixed(2)} vs ${best(1).seconds.toFixed(2)} s), peak added RSS (highest of 2) ${peak(lanes).toFixed(0)} vs ${peak(1).toFixed(0)} MiB`);
     if (size <= compareUpTo) {
       const whole = await measured(() => createNeedsPoolActivities(db).recomputePriorities({ workflowId: `bench-whole-${size}-${randomUUID()}`, trigger: 'ON_DEMAND', at: new Date().toISOString() }));
       console.log(`  before: one activity, whole pool:     ${whole.seconds.toFixed(2).padStart(7)} s  (${Math.round(whole.result.openNeeds / whole.seconds)} needs/s)   peak added RSS ${whole.peakMiB.toFixed(0).padStart(4)} MiB`);
-      console.log(`  paged/before: time ${(paged.seconds / whole.seconds).toFixed(2)}x, peak added memory ${(paged.peakMiB / Math.max(1, whole.peakMiB)).toFixed(2)}x`);
+      console.log(`  paged (${lanes} lanes)/before: time ${(paged.seconds / whole.seconds).toFixed(2)}x, peak added memory ${(peak(lanes) / Math.max(1, whole.peakMiB)).toFixed(2)}x`);
     }
   }
 } finally {

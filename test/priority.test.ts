@@ -74,6 +74,30 @@ describe('prioritiseOpenNeeds', () => {
     expect(ranked.map((n) => n.id)).toEqual(['a', 'm', 'z']); // a and m tie at 35 points: the id decides
     expect(new Map(open.map((n) => [n.id, n.priority]))).toEqual(new Map(ranked.map((n) => [n.id, n.priority])));
   });
+
+  it('gives each need what computePriority gives it, needs alike sharing one frozen priority', () => {
+    const now = new Date('2026-12-06T00:00:00Z');
+    const day = 86_400_000;
+    // Waits around month boundaries (same whole months, other points; same points, other whole months past the cap),
+    // every urgency, verdict, State rank, instrument and the ratification flag, in turn.
+    const waits = [0, 1, 29, 30, 31, 45, 46, 300, 608, 609, 610, 640, 2000, 6000].map((days) => new Date(now.getTime() - days * day - 3_600_000).toISOString());
+    const needs: PoolNeed[] = Array.from({ length: 2_000 }, (_, i) => ({
+      id: `n${i}`, stateCode: ['KEN', 'GAB', 'HND'][i % 3]!, priorityArea: ['PA-A', 'PA-B', 'PA-E'][i % 5 % 3]!, ...(i % 7 === 0 ? {} : { instrument: ['UNTOC', 'TIP', 'FA'][i % 3]! }),
+      urgency: (['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const)[i % 4]!, identifiedAt: waits[i % waits.length]!, stateRank: [null, 1, 2, 3, 4][i % 5]!,
+      projectStage: i % 11 === 0 ? 'CLOSED' : null, verdict: i % 11 === 0 ? (['UNMET', 'PARTLY_MET'] as const)[i % 2]! : null,
+      awaitingConfirmation: false, mergedInto: null, ratification: i % 13 === 0,
+    }));
+    const instrumentWeights = { TIP: 2, FA: 0 };
+    const open = prioritiseOpenNeeds(needs, weights, ['GAB'], now, instrumentWeights);
+    expect(open).toHaveLength(needs.length);
+    for (const n of open) {
+      expect(n.priority, n.id).toEqual(computePriority({ priorityArea: n.priorityArea, ...(n.instrument === undefined ? {} : { instrument: n.instrument }), urgency: n.urgency, identifiedAt: n.identifiedAt, verdict: n.verdict, stateCouldNotReport: n.stateCode === 'GAB', stateRank: n.stateRank, ratification: n.ratification }, weights, now, instrumentWeights));
+    }
+    const distinct = new Set(open.map((n) => n.priority));
+    expect(distinct.size).toBeLessThan(open.length / 2);
+    expect(new Set(open.map((n) => JSON.stringify(n.priority))).size).toBe(distinct.size); // one object per distinct priority
+    expect(() => open[0]!.priority.parts.push({ name: 'URGENCY', points: 1, reason: 'changed through one need' })).toThrow(TypeError);
+  });
 });
 
 describe('isOpenNeed', () => {

@@ -40,7 +40,17 @@ describe('the replay corpus', () => {
     expect(events.some((e) => e.workflowExecutionContinuedAsNewEventAttributes)).toBe(true);
     expect(events.some((e) => e.activityTaskFailedEventAttributes)).toBe(true); // a refused projection
     const types = new Set(corpus.map((c) => c.history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name));
-    expect([...types].sort()).toEqual(['projectEvaluation', 'projectLifecycle']);
+    expect([...types].sort()).toEqual(['projectEvaluation', 'projectLifecycle', 'reprioritisation']);
+  });
+
+  it('holds a re-prioritisation run from before its pages ran in lanes and one from after', () => {
+    const patches = (c: (typeof corpus)[number]) =>
+      (c.history.events ?? []).flatMap((e) => e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads ?? []).map((p) => (JSON.parse(Buffer.from(p.data!).toString()) as { id: string }).id);
+    const runs = corpus.filter((c) => c.history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name === 'reprioritisation');
+    expect(runs.map((c) => [c.file, patches(c)])).toEqual([
+      ['reprioritisation-v1.json', ['reprioritisation-in-pages']],
+      ['reprioritisation.json', ['reprioritisation-in-pages', 'reprioritisation-lanes']],
+    ]);
   });
 
   it('replays every history against this build without nondeterminism', async () => {

@@ -1,12 +1,13 @@
 // Re-prioritisation in pages on the real servers: the workflow reads the pool one keyset page per
-// activity (its history shows the pages), and the snapshot it records ranks every open need exactly as
-// ranking the whole pool at once does; recording the snapshot again changes nothing.
+// activity (its history shows the pages), in one lane or several at once, and the snapshot it records
+// ranks every open need exactly as ranking the whole pool at once does; the lanes' pages read every need
+// exactly once; recording the snapshot again changes nothing.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createNeedsPoolActivities } from '../activities/needs-pool.js';
 import { createReprioritisationPageActivities } from '../activities/reprioritisation-pages.js';
-import { recordSnapshotFromRanking } from '../db/queries/priority-pages.js';
+import { loadNeedsPage, recordSnapshotFromRanking } from '../db/queries/priority-pages.js';
 import { startStack, type Stack } from './support/stack.js';
 
 let stack: Stack;
@@ -37,13 +38,14 @@ describe('re-prioritisation in pages', () => {
     const { count } = await stack.db.selectFrom('needs').select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
 
     const workflowId = `reprioritisation-pages-${tag}`;
-    const handle = await stack.client.workflow.start('reprioritisation', { workflowId, taskQueue: stack.taskQueue, args: [{ trigger: 'ON_DEMAND', pageSize: 10 }] });
+    const handle = await stack.client.workflow.start('reprioritisation', { workflowId, taskQueue: stack.taskQueue, args: [{ trigger: 'ON_DEMAND', pageSize: 10, lanes: 1 }] });
     const result = (await handle.result()) as { snapshotId: number; openNeeds: number };
 
     const history = await handle.fetchHistory();
     const scheduled = history.events!.flatMap((e) => (e.activityTaskScheduledEventAttributes ? [e.activityTaskScheduledEventAttributes.activityType!.name] : []));
     expect(scheduled.filter((n) => n === 'prioritiseNeedsPage')).toHaveLength(Math.floor(Number(count) / 10) + 1);
     expect(scheduled).not.toContain('recomputePriorities');
+    expect(scheduled.filter((n) => n === 'planReprioritisationLanes')).toHaveLength(1);
 
     // The same pool ranked in one pass, at the same clock, by the previous single activity.
     const taken = await stack.db.selectFrom('priority_snapshots').select(['taken_at', 'open_needs']).where('id', '=', result.snapshotId).executeTakeFirstOrThrow();
@@ -68,6 +70,88 @@ describe('re-prioritisation in pages', () => {
     expect(await entries(result.snapshotId)).toHaveLength(paged.length);
     const staged = await sql<{ n: string }>`select count(*) as n from priority_snapshot_staging where workflow_id = ${workflowId}`.execute(stack.db);
     expect(Number(staged.rows[0]!.n)).toBe(0);
+  });
+
+  it('runs its pages in lanes at once: every need read in exactly one page, the same snapshot as one lane and as the whole pool', async () => {
+    const tag = randomUUID().slice(0, 8);
+    // 31 needs written between, before and after those already there, so lanes cut among old and new ids alike.
+    await stack.db.insertInto('needs').values(Array.from({ length: 31 }, (_, i) => ({
+      id: `${['a', 'pages-', 'zz'][i % 3]}lanes-${tag}-${String(i).padStart(2, '0')}`, project_id: null, position: 0, state_code: ['GAB', 'KEN', 'HND'][i % 3]!, source: 'QUESTIONNAIRE_RESPONSE',
+      priority_area: ['PA-A', 'PA-B', 'PA-C'][i % 3]!, priority_activity: '(d)', instrument: 'UNTOC', article: null, forms_of_assistance: ['TRAINING_NATIONAL'],
+      urgency: ['LOW', 'MEDIUM', 'CRITICAL'][Math.floor(i / 3) % 3]!, description: `Synthetic need ${i} (invented)`, created_at: new Date(Date.UTC(2019, 5, 1 + Math.floor(i / 4))),
+    }))).execute();
+    // Identified to the microsecond (a page reads the time as text, truncated to the millisecond as a Date is).
+    await sql`update needs set created_at = created_at + (interval '1 microsecond' * (123456 + length(id) * 7919 % 1000)) where id like ${`%lanes-${tag}-%`}`.execute(stack.db);
+    const all = (await stack.db.selectFrom('needs').select('id').execute()).map((r) => r.id);
+    const acts = createReprioritisationPageActivities(stack.db);
+
+    // The lanes' pages, as the workflow walks them, read every need exactly once.
+    for (const lanes of [1, 2, 3, 8]) {
+      const cut = await acts.planReprioritisationLanes({ lanes });
+      expect(cut).toHaveLength(lanes);
+      const read: string[] = [];
+      for (const lane of cut) {
+        for (let after: string | null = null; ; ) {
+          const { rows } = await loadNeedsPage(stack.db, { after, lane }, 7);
+          read.push(...rows.map((r) => r.id));
+          if (rows.length < 7) break;
+          after = rows[rows.length - 1]!.id;
+        }
+      }
+      expect(read.length, `${lanes} lanes`).toBe(all.length);
+      expect(new Set(read)).toEqual(new Set(all));
+    }
+
+    // The workflow in two lanes (the default): its pages ran in both, and its snapshot is the whole pool's at its clock.
+    const workflowId = `reprioritisation-lanes-${tag}`;
+    const handle = await stack.client.workflow.start('reprioritisation', { workflowId, taskQueue: stack.taskQueue, args: [{ trigger: 'ON_DEMAND', pageSize: 10 }] });
+    const result = (await handle.result()) as { snapshotId: number; openNeeds: number };
+    const history = await handle.fetchHistory();
+    const pages = history.events!.flatMap((e) => (e.activityTaskScheduledEventAttributes?.activityType?.name === 'prioritiseNeedsPage' ? [e.activityTaskScheduledEventAttributes] : []));
+    const lanesUsed = new Set(pages.map((a) => JSON.stringify((JSON.parse(Buffer.from(a.input!.payloads![0]!.data!).toString()) as { lane: unknown }).lane)));
+    expect(lanesUsed.size).toBe(2);
+    const taken = await stack.db.selectFrom('priority_snapshots').select('taken_at').where('id', '=', result.snapshotId).executeTakeFirstOrThrow();
+    const at = new Date(taken.taken_at).toISOString();
+    const whole = await createNeedsPoolActivities(stack.db).recomputePriorities({ workflowId: `${workflowId}-whole`, trigger: 'ON_DEMAND', at });
+    const inLanes = await entries(result.snapshotId);
+    expect(inLanes.filter((e) => e.need_id.includes(`lanes-${tag}`))).toHaveLength(31);
+    expect(inLanes).toEqual(await entries(whole.snapshotId));
+
+    // One lane and three, in process at one clock after every need changed: the same snapshot.
+    await stack.db.updateTable('needs').set({ urgency: 'HIGH' }).where('id', 'like', `%lanes-${tag}-%`).execute();
+    const snapshotIn = async (lanes: number) => {
+      const run = { workflowId: `${workflowId}-in-${lanes}`, trigger: 'ON_DEMAND', at };
+      const prepared = await acts.prepareReprioritisation(run);
+      if ('done' in prepared) throw new Error('a new run found a snapshot');
+      await Promise.all((await acts.planReprioritisationLanes({ lanes })).map(async (lane) => {
+        for (let after: string | null = null; ; ) {
+          const page = await acts.prioritiseNeedsPage({ run, weights: prepared.inputs.weights, instrumentWeights: {}, after, limit: 10, lane });
+          after = page.last;
+          if (page.last === null || page.read < 10) return;
+        }
+      }));
+      return entries((await acts.recordReprioritisation({ run, inputs: prepared.inputs })).snapshotId);
+    };
+    // Row versions of the ranking: a page that finds a priority unchanged does not write its row again.
+    const versions = async () => (await sql<{ need_id: string; xmin: string; identified_ok: boolean }>`
+      select r.need_id, r.xmin::text as xmin, r.identified_at = date_trunc('milliseconds', n.created_at) as identified_ok
+      from need_ranking r join needs n on n.id = r.need_id where r.need_id like ${`%lanes-${tag}-%`} order by r.need_id`.execute(stack.db)).rows;
+    const inThree = await snapshotIn(3);
+    const written = await versions();
+    expect(written.filter((v) => v.identified_ok)).toHaveLength(31);
+    expect(inThree).toEqual(await snapshotIn(1));
+    expect(await versions()).toEqual(written);
+    expect(inThree.find((e) => e.need_id === `alanes-${tag}-00`)?.score).not.toBe(inLanes.find((e) => e.need_id === `alanes-${tag}-00`)?.score);
+  });
+
+  it('refuses a lane count out of range before writing anything, naming the field', async () => {
+    const before = await stack.db.selectFrom('priority_snapshots').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    for (const lanes of [0, 9, 1.5]) {
+      const run = stack.client.workflow.execute('reprioritisation', { workflowId: `reprioritisation-bad-lanes-${randomUUID()}`, taskQueue: stack.taskQueue, args: [{ trigger: 'ON_DEMAND', lanes }] });
+      await expect(run).rejects.toMatchObject({ cause: { type: 'VALIDATION_FAILED', message: expect.stringMatching(/^lanes: must be/) } });
+    }
+    await expect(createReprioritisationPageActivities(stack.db).planReprioritisationLanes({ lanes: 0 })).rejects.toMatchObject({ type: 'VALIDATION_FAILED' });
+    expect(await stack.db.selectFrom('priority_snapshots').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).toEqual(before);
   });
 
   it('takes the snapshot from the ranking the pages wrote, with the needs written after their page and the weights in force at its end', async () => {

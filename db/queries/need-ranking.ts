@@ -3,9 +3,10 @@
 // in ranking order.
 import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Selectable } from 'kysely';
-import { prioritiseOpenNeeds, type Priority } from '../../domain/priority.js';
+import { openNeedPriorities, type Priority } from '../../domain/priority.js';
 import { STATES_NEEDING_REPORTING_HELP } from '../../domain/reporting.js';
 import type { DB } from '../schema.js';
+import type { PoolLane } from '../../domain/pool-lanes.js';
 import { currentWeightSet, needsPriorityInputs, toPoolNeed, type PriorityInputRow } from './needs-pool.js';
 
 export type NeedRow = Selectable<DB['needs']>;
@@ -58,27 +59,23 @@ async function rankNeedsNow(db: Kysely<DB>, ids: readonly string[], now: Date): 
     needsPriorityInputs(db).where('n.id', 'in', ids).execute() as Promise<PriorityInputRow[]>,
     currentWeightSet(db),
   ]);
-  const open = prioritiseOpenNeeds(rows.map(toPoolNeed), weights?.weights ?? {}, STATES_NEEDING_REPORTING_HELP, now, weights?.instrumentWeights ?? {});
+  const open = openNeedPriorities(rows.map(toPoolNeed), weights?.weights ?? {}, STATES_NEEDING_REPORTING_HELP, now, weights?.instrumentWeights ?? {});
   await writeRanking(db, ids, open, now);
 }
 
-export interface RankedPoolNeed {
-  id: string;
-  stateCode: string;
-  priorityArea: string;
-  identifiedAt: string;
+/** A need with its priority, as openNeedPriorities (domain/priority.ts) gives it. */
+export interface PrioritisedNeed {
+  need: { id: string; stateCode: string; priorityArea: string; identifiedAt: string };
   priority: Priority;
 }
 
 /** A need's place in the ranking as it stands, read beside the need (loadNeedsPage), to skip what did not change. */
 export interface RankedNow {
-  stateCode: string;
-  priorityArea: string;
   /** numeric(8,1) as text. */
   score: string;
-  /** Milliseconds since 1970 (read as a number: no Date to parse per row). */
-  identifiedAtMs: number;
   partsKey: string | null;
+  /** The row's State, priority area and identification time are the need's as read (compared in SQL). */
+  asRead: boolean;
 }
 
 /** The key of an explanation: a digest of its parts as JSON (written beside them, compared in process). */
@@ -99,7 +96,18 @@ interface Explanation {
 const knownExplanations = new Map<number, Explanation[]>();
 const KNOWN_EXPLANATIONS_MAX = 50_000;
 
+/** By the parts' identity: needs alike share one priority (prioritiseOpenNeeds), so most needs are found here without hashing. */
+const explanationByParts = new WeakMap<Priority['parts'], Explanation>();
+
 function explanationOf(parts: Priority['parts']): Explanation {
+  const known = explanationByParts.get(parts);
+  if (known !== undefined) return known;
+  const explanation = explanationByHash(parts);
+  explanationByParts.set(parts, explanation);
+  return explanation;
+}
+
+function explanationByHash(parts: Priority['parts']): Explanation {
   const hash = partsHash(parts);
   const bucket = knownExplanations.get(hash) ?? [];
   let explanation = bucket.find((e) => sameParts(e.parts, parts));
@@ -128,29 +136,28 @@ function sameParts(a: Priority['parts'], b: Priority['parts']): boolean {
 }
 
 /**
- * Writes the ranking of these needs: `open` (computed by domain/priority.ts prioritiseOpenNeeds over them)
+ * Writes the ranking of these needs: `open` (computed by domain/priority.ts openNeedPriorities over them)
  * get their priority, the other ids leave the ranking. One statement of arrays (whatever the count), each
  * distinct explanation parsed once; a row whose priority did not change is left as it is, not even
  * locked (no new row version, no index entries, no WAL: a daily run mostly finds the same priorities),
  * so computed_at says when a need's priority was last written. Given `current` (each need's row as read
  * with it), what is unchanged is dropped here, before PostgreSQL compares anything.
  */
-export async function writeRanking(db: Kysely<DB>, ids: readonly string[], open: readonly RankedPoolNeed[], now: Date, current?: ReadonlyMap<string, RankedNow>): Promise<void> {
+export async function writeRanking(db: Kysely<DB>, ids: readonly string[], open: readonly PrioritisedNeed[], now: Date, current?: ReadonlyMap<string, RankedNow>): Promise<void> {
   // Rows are locked in one order (the id's), so a reader's refresh and a re-prioritisation page that
   // overlap wait for each other instead of deadlocking.
   const byId = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  const openIds = new Set(open.map((n) => n.id));
+  const openIds = new Set(open.map((n) => n.need.id));
   const gone = ids.filter((id) => !openIds.has(id) && (current === undefined || current.has(id))).sort(byId);
   if (gone.length) await db.deleteFrom('need_ranking').where('need_id', 'in', gone).execute();
   // Explanations are told apart by a hash of their parts' fields, then compared field by field (no string
   // built per need).
-  const changed: { need: RankedPoolNeed; explanation: Explanation }[] = [];
-  for (const n of open) {
-    const explanation = explanationOf(n.priority.parts);
-    const was = current?.get(n.id);
-    if (was && was.partsKey === explanation.key && Number(was.score) === n.priority.score && was.stateCode === n.stateCode
-      && was.priorityArea === n.priorityArea && was.identifiedAtMs === Date.parse(n.identifiedAt)) continue;
-    changed.push({ need: n, explanation });
+  const changed: { need: PrioritisedNeed['need']; priority: Priority; explanation: Explanation }[] = [];
+  for (const { need, priority } of open) {
+    const explanation = explanationOf(priority.parts);
+    const was = current?.get(need.id);
+    if (was && was.asRead && was.partsKey === explanation.key && Number(was.score) === priority.score) continue;
+    changed.push({ need, priority, explanation });
   }
   if (changed.length === 0) return;
   changed.sort((x, y) => byId(x.need.id, y.need.id));
@@ -163,7 +170,7 @@ export async function writeRanking(db: Kysely<DB>, ids: readonly string[], open:
     INSERT INTO need_ranking (need_id, state_code, priority_area, score, identified_at, parts, parts_key, computed_at)
     SELECT t.need_id, t.state_code, t.priority_area, t.score, t.identified_at, explanation.parts, explanation.parts_key, ${now}::timestamptz
     FROM unnest(${changed.map((c) => c.need.id)}::text[], ${changed.map((c) => c.need.stateCode)}::text[], ${changed.map((c) => c.need.priorityArea)}::text[],
-                ${changed.map((c) => c.need.priority.score)}::numeric[], ${changed.map((c) => c.need.identifiedAt)}::timestamptz[], ${changed.map((c) => place.get(c.explanation)!)}::int[])
+                ${changed.map((c) => c.priority.score)}::numeric[], ${changed.map((c) => c.need.identifiedAt)}::timestamptz[], ${changed.map((c) => place.get(c.explanation)!)}::int[])
          WITH ORDINALITY AS t(need_id, state_code, priority_area, score, identified_at, k, place)
     JOIN explanation USING (k)
     -- An unchanged row is not even locked (ON CONFLICT locks the row it finds, WHERE or not: a write per need).
@@ -189,17 +196,32 @@ export async function runWeightsInForce(db: Kysely<DB>, runWeights: Record<strin
   return JSON.stringify(inForce?.weights ?? {}) === JSON.stringify(runWeights) && JSON.stringify(inForce?.instrumentWeights ?? {}) === JSON.stringify(runInstrumentWeights);
 }
 
+/** A page's range of ids: after the previous page's last id (or from its lane's start), before its lane's end. */
+export interface PageRange {
+  after: string | null;
+  lane?: PoolLane;
+}
+
+/** The page's bounds on an id column, as SQL (true when open); `upTo: false` leaves out the lane's end. */
+export function pageRangeSql(column: string, range: PageRange, opts: { upTo?: boolean } = {}) {
+  const id = sql.ref(column);
+  const from = range.lane?.from ?? null;
+  const to = opts.upTo === false ? null : (range.lane?.to ?? null);
+  const lower = range.after !== null ? sql<boolean>`${id} > ${range.after}` : from !== null ? sql<boolean>`${id} >= ${from}` : sql<boolean>`true`;
+  return to === null ? lower : sql<boolean>`${lower} AND ${id} < ${to}`;
+}
+
 /**
- * Takes the stale marks of the `limit` needs after `after` (in id order, a re-prioritisation page's
- * needs), in the page's transaction and before it reads them: a write committed later marks its need again
- * (its trigger waits for this transaction), so nothing written after the page read is lost.
+ * Takes the stale marks of the page's needs (the `limit` first in its range, in id order), in the page's
+ * transaction and before it reads them: a write committed later marks its need again (its trigger waits
+ * for this transaction), so nothing written after the page read is lost.
  */
-export async function takePageStaleMarks(db: Kysely<DB>, after: string | null, limit: number): Promise<void> {
+export async function takePageStaleMarks(db: Kysely<DB>, range: PageRange, limit: number): Promise<void> {
   // As a range of the stale marks' own index (an IN over the page's ids was planned as a scan of every mark).
   await sql`
     DELETE FROM need_ranking_stale
-    WHERE ${after === null ? sql`true` : sql`need_id > ${after}`}
-      AND need_id <= (SELECT max(id) FROM (SELECT id FROM needs WHERE ${after === null ? sql`true` : sql`id > ${after}`} ORDER BY id LIMIT ${limit}) AS page)`.execute(db);
+    WHERE ${pageRangeSql('need_id', range, { upTo: false })}
+      AND need_id <= (SELECT max(id) FROM (SELECT id FROM needs WHERE ${pageRangeSql('id', range)} ORDER BY id LIMIT ${limit}) AS page)`.execute(db);
 }
 
 export interface RankedNeedRow extends NeedRow {

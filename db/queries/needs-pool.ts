@@ -38,15 +38,18 @@ export type PriorityInputRow = Pick<PoolNeedRow,
   'id' | 'state_code' | 'priority_area' | 'priority_activity' | 'instrument' | 'forms_of_assistance' | 'urgency' | 'source' | 'state_rank' | 'created_at'
   | 'project_stage' | 'verdict' | 'confirmed_at' | 'merged_into' | 'withdrawn_at'>;
 
+/** The same read by a re-prioritisation page: the need's identification time as ISO text (no Date per row, nor its parsing). */
+export type PriorityPageRow = Omit<PriorityInputRow, 'created_at'> & { identified_at: string };
+
 /** The pool's view of a need row. */
-export function toPoolNeed<R extends PriorityInputRow>(row: R): PoolNeed & { row: R } {
+export function toPoolNeed<R extends PriorityInputRow | PriorityPageRow>(row: R): PoolNeed & { row: R } {
   return {
     id: row.id,
     stateCode: row.state_code,
     priorityArea: row.priority_area,
     instrument: row.instrument,
     urgency: row.urgency as UrgencyCode,
-    identifiedAt: new Date(row.created_at).toISOString(),
+    identifiedAt: 'identified_at' in row ? row.identified_at : new Date(row.created_at).toISOString(),
     stateRank: row.state_rank,
     projectStage: row.project_stage,
     verdict: row.verdict,
@@ -60,12 +63,22 @@ export function toPoolNeed<R extends PriorityInputRow>(row: R): PoolNeed & { row
 
 /** Needs with only the columns their priority depends on (PriorityInputRow): the project's stage and the latest verdict. */
 export function needsPriorityInputs(db: Kysely<DB>) {
+  return priorityInputsBut(db).select('n.created_at');
+}
+
+/** The same for a re-prioritisation page (PriorityPageRow): the identification time as toISOString writes it, in UTC to the millisecond (truncated, as pg's Date is). */
+export function needsPriorityPageInputs(db: Kysely<DB>) {
+  return priorityInputsBut(db).select(sql<string>`to_char(n.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`.as('identified_at'));
+}
+
+/** Every column of PriorityInputRow but created_at. */
+function priorityInputsBut(db: Kysely<DB>) {
   return db
     .selectFrom('needs as n')
     .leftJoin('projects as p', 'p.id', 'n.project_id')
     .select([
       'n.id', 'n.state_code', 'n.priority_area', 'n.priority_activity', 'n.instrument', 'n.forms_of_assistance', 'n.urgency', 'n.source',
-      'n.state_rank', 'n.created_at', 'p.stage as project_stage', 'n.confirmed_at', 'n.merged_into', 'n.withdrawn_at',
+      'n.state_rank', 'p.stage as project_stage', 'n.confirmed_at', 'n.merged_into', 'n.withdrawn_at',
       (eb) => eb.selectFrom('need_verdicts as v').select('v.verdict').whereRef('v.need_id', '=', 'n.id').orderBy('v.evaluated_at', 'desc').limit(1).as('verdict'),
     ]);
 }

@@ -3,31 +3,43 @@
 // snapshot numbered from the ranking in SQL.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../schema.js';
-import { currentWeightSet, needsPriorityInputs, type PriorityInputRow } from './needs-pool.js';
-import { markWholeRankingStale, rankingIsStale, refreshStaleRanking, type RankedNow } from './need-ranking.js';
+import { currentWeightSet, needsPriorityPageInputs, type PriorityPageRow } from './needs-pool.js';
+import { markWholeRankingStale, pageRangeSql, rankingIsStale, refreshStaleRanking, type PageRange, type RankedNow } from './need-ranking.js';
 
 /**
- * Up to `limit` needs with ids after `after` (in id order), each with its project's stage and latest
- * verdict, and the ranking's row of those that have one.
+ * Up to `limit` needs in the range (in id order), each with its project's stage and latest verdict, and
+ * the ranking's row of those that have one.
  */
-export async function loadNeedsPage(db: Kysely<DB>, after: string | null, limit: number): Promise<{ rows: PriorityInputRow[]; ranked: Map<string, RankedNow> }> {
-  let query = needsPriorityInputs(db)
+export async function loadNeedsPage(db: Kysely<DB>, range: PageRange, limit: number): Promise<{ rows: PriorityPageRow[]; ranked: Map<string, RankedNow> }> {
+  const rows = await needsPriorityPageInputs(db)
     // The page's range on the ranking too: without it the planner merge-joined the ranking from its first
     // row on every page (54,446 ranking rows read for a page of 10,000 halfway through 100,000 needs; at
     // 1,000,000 a page took 480 ms to read on average, against 90 ms at 100,000).
-    .leftJoin('need_ranking as r', (join) => (after === null ? join.onRef('r.need_id', '=', 'n.id') : join.onRef('r.need_id', '=', 'n.id').on('r.need_id', '>', after)))
+    .leftJoin('need_ranking as r', (join) => join.onRef('r.need_id', '=', 'n.id').on(pageRangeSql('r.need_id', range)))
+    // Of the ranking's row, only what writeRanking compares, the State, area and time that it ranked compared
+    // here (node spent more time decoding columns than computing priorities).
     .select([
-      'r.state_code as ranked_state_code', 'r.priority_area as ranked_priority_area', sql<string | null>`r.score::text`.as('ranked_score'),
-      sql<number | null>`extract(epoch from r.identified_at) * 1000`.as('ranked_identified_ms'), 'r.parts_key as ranked_parts_key',
-    ]);
-  if (after !== null) query = query.where('n.id', '>', after);
-  const rows = await query.orderBy('n.id').limit(limit).execute();
+      sql<string | null>`r.score::text`.as('ranked_score'), 'r.parts_key as ranked_parts_key',
+      sql<boolean | null>`r.state_code = n.state_code AND r.priority_area = n.priority_area AND r.identified_at = date_trunc('milliseconds', n.created_at)`.as('ranked_as_read'),
+    ])
+    .where(pageRangeSql('n.id', range))
+    .orderBy('n.id')
+    .limit(limit)
+    .execute();
   const ranked = new Map<string, RankedNow>();
-  for (const r of rows) {
-    if (r.ranked_state_code === null) continue;
-    ranked.set(r.id, { stateCode: r.ranked_state_code, priorityArea: r.ranked_priority_area!, score: r.ranked_score!, identifiedAtMs: Number(r.ranked_identified_ms), partsKey: r.ranked_parts_key });
-  }
-  return { rows: rows as unknown as PriorityInputRow[], ranked };
+  for (const r of rows) if (r.ranked_score !== null) ranked.set(r.id, { score: r.ranked_score, partsKey: r.ranked_parts_key, asRead: r.ranked_as_read === true });
+  return { rows: rows as unknown as PriorityPageRow[], ranked };
+}
+
+/** How many needs the pool holds, and the ids at these places in id order (where a run's lanes begin). */
+export async function needIdsAtPlaces(db: Kysely<DB>, places: (needs: number) => number[]): Promise<string[]> {
+  const { needs } = await db.selectFrom('needs').select((eb) => eb.fn.countAll<number>().as('needs')).executeTakeFirstOrThrow();
+  const at = places(Number(needs));
+  if (at.length === 0) return [];
+  // One index-only scan per place, in the order pages walk (needs.id's collation).
+  const rows = await sql<{ id: string }>`
+    SELECT (SELECT id FROM needs ORDER BY id OFFSET p LIMIT 1) AS id FROM unnest(${at}::int[]) WITH ORDINALITY AS t(p, k) ORDER BY k`.execute(db);
+  return rows.rows.map((r) => r.id).filter((id) => id !== null);
 }
 
 /**
