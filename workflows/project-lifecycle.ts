@@ -73,6 +73,12 @@ const CONTINUE_AS_NEW_WITH_UNPROJECTED = 'continue-as-new-with-unprojected';
  */
 const DEFERRED_BACKSTOP = 'deferred-backstop';
 /**
+ * Patch id: the backstop's timer runs for a quiet period instead of one per event. A caller's next
+ * projectedUpTo no longer cancels it; when it fires, the oldest event still waiting gets what is left of its
+ * own delay (a timer started and cancelled in every transition's task cost the server and the worker).
+ */
+const BACKSTOP_PER_QUIET_PERIOD = 'backstop-per-quiet-period';
+/**
  * Patch id: within a burst, Temporal's visibility learns the project's search attributes once the burst is
  * over (or the project ends), not at every transition (each upsert cost the server ~4.5 ms of CPU); a
  * first run keeps those its starter set instead of upserting them again.
@@ -387,8 +393,13 @@ export async function projectLifecycle(input: ProjectLifecycleInput): Promise<vo
     // The delay runs from the commit, so events queued behind one the caller never wrote do not wait again.
     const backstopDue = Date.parse(next.event.at) + backstopDelay;
     if (backstopDue > Date.now() && mayDeferProjection() && patched(DEFERRED_BACKSTOP)) {
-      const cutShort = await condition(() => unprojected[0] !== next || !mayDeferProjection() || (continueAsNewDue() && allHandlersFinished()), until(backstopDue));
+      const perQuietPeriod = patched(BACKSTOP_PER_QUIET_PERIOD);
+      // Before the quiet period, the caller's write of this event (its next projectedUpTo) cut the wait short.
+      const written = () => (perQuietPeriod ? unprojected.length === 0 : unprojected[0] !== next);
+      const cutShort = await condition(() => written() || !mayDeferProjection() || (continueAsNewDue() && allHandlersFinished()), until(backstopDue));
       if (cutShort) continue;
+      // The caller wrote it meanwhile: the oldest event still waiting gets what is left of its own delay.
+      if (perQuietPeriod && unprojected[0] !== next) continue;
       // Nobody wrote it within the delay (the caller crashed, or its write failed unnoticed): the activity does.
     }
     try {
