@@ -84,8 +84,8 @@ const BACKSTOP_PER_QUIET_PERIOD = 'backstop-per-quiet-period';
  * first run keeps those its starter set instead of upserting them again.
  */
 const SEARCH_ATTRIBUTES_AFTER_BURST = 'search-attributes-after-burst';
-/** The summary of the timer that waits for a burst's end (tests tell it from the backstop's by it). */
-export const SEARCH_ATTRIBUTES_TIMER = 'search attributes once the burst is over';
+/** The summary of the timer that waits for a burst's end (tests tell it from the backstop's timers by having one). */
+const SEARCH_ATTRIBUTES_TIMER = 'search attributes once the burst is over';
 
 const TIMER: EventActor = { subject: 'palermo', role: 'SYSTEM' };
 /** Stages a project may absorb a merged project in (README, the lifecycle). */
