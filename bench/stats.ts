@@ -16,3 +16,18 @@ export async function pool(n: number, concurrency: number, task: (i: number) => 
 }
 
 export const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
+
+/**
+ * Measures every side once per round, one after the other, the order reversed every other round (so no
+ * side always runs first on a warmer or busier machine); `onRound` prints each round as it ends.
+ */
+export async function alternatingRounds<S extends string, F>(sides: readonly S[], rounds: number, measure: (side: S) => Promise<F>, onRound: (round: number, figures: Record<S, F>) => void): Promise<Record<S, F>[]> {
+  const all: Record<S, F>[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const figures = {} as Record<S, F>;
+    for (const side of r % 2 ? [...sides].reverse() : sides) figures[side] = await measure(side);
+    all.push(figures);
+    onRound(r + 1, figures);
+  }
+  return all;
+}

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Worker } from '@temporalio/worker';
 import { startBenchServers } from './servers.js';
-import { fmt, percentile, pool } from './stats.js';
+import { alternatingRounds, fmt, percentile, pool } from './stats.js';
 import { bumpUpdate, finishUpdate } from './trivial-workflow.js';
 
 const { values } = parseArgs({ options: { workflows: { type: 'string', default: '40' }, rounds: { type: 'string', default: '2' }, concurrency: { type: 'string', default: '20' } } });
@@ -62,17 +62,13 @@ try {
   const sides = Object.keys(SIDES) as Side[];
   console.log(`bench:update-costs: ${ROUNDS} rounds x ${N} workflows x 10 Updates per side, concurrency ${C}; load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   for (const side of sides) await measure(side, Math.min(N, 10)); // warm-up
-  const rounds: Record<Side, Awaited<ReturnType<typeof measure>>>[] = [];
-  for (let r = 0; r < ROUNDS; r++) {
-    const figures = {} as (typeof rounds)[number];
-    for (const side of r % 2 ? [...sides].reverse() : sides) figures[side] = await measure(side, N);
-    rounds.push(figures);
-    console.log(`round ${r + 1} (load ${loadavg()[0]!.toFixed(1)}):`);
+  const rounds = await alternatingRounds(sides, ROUNDS, (side) => measure(side, N), (round, figures) => {
+    console.log(`round ${round} (load ${loadavg()[0]!.toFixed(1)}):`);
     for (const side of sides) {
       const f = figures[side];
       console.log(`  ${SIDES[side].padEnd(34)} ${f.perSecond.toFixed(1).padStart(6)} updates/s   p50 ${fmt(f.p50).padStart(9)}   CPU per Update: Temporal ${f.temporalMs.toFixed(1)} ms, this process ${f.nodeMs.toFixed(1)} ms`);
     }
-  }
+  });
   const median = (xs: number[]) => percentile(xs, 50);
   console.log('median of the per-round ratios to the bare Update:');
   for (const side of sides.slice(1)) {

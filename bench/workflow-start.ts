@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { Worker } from '@temporalio/worker';
 import { SHARED_WORKFLOW_MODULES } from '../worker/create-worker.js';
 import { startBenchServers } from './servers.js';
-import { fmt, percentile, pool } from './stats.js';
+import { alternatingRounds, fmt, percentile, pool } from './stats.js';
 
 const { values } = parseArgs({ options: { workflows: { type: 'string', default: '150' }, rounds: { type: 'string', default: '2' }, concurrency: { type: 'string', default: '10' } } });
 const N = Number(values.workflows);
@@ -56,14 +56,10 @@ try {
   const sides = Object.keys(LABELS) as Side[];
   console.log(`bench:workflow-start: ${ROUNDS} rounds x ${N} workflows per side, concurrency ${C}; load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   for (const side of sides) await measure(side, Math.min(N, 20)); // warm-up: JIT, the bundles' first contexts
-  const rounds: Record<Side, Awaited<ReturnType<typeof measure>>>[] = [];
-  for (let r = 0; r < ROUNDS; r++) {
-    const figures = {} as (typeof rounds)[number];
-    for (const side of r % 2 ? [...sides].reverse() : sides) figures[side] = await measure(side, N);
-    rounds.push(figures);
-    console.log(`round ${r + 1} (load ${loadavg()[0]!.toFixed(1)}):`);
+  const rounds = await alternatingRounds(sides, ROUNDS, (side) => measure(side, N), (round, figures) => {
+    console.log(`round ${round} (load ${loadavg()[0]!.toFixed(1)}):`);
     for (const side of sides) console.log(`  ${LABELS[side].padEnd(50)} node CPU per workflow ${fmt(figures[side].cpuMs).padStart(9)}   ${figures[side].perSecond.toFixed(1).padStart(6)} workflows/s   p50 ${fmt(figures[side].p50)}`);
-  }
+  });
   const median = (xs: number[]) => percentile(xs, 50);
   const cpu = (side: Side) => median(rounds.map((f) => f[side].cpuMs));
   console.log('medians:');
