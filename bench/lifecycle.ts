@@ -18,7 +18,7 @@
 // `--cpu-prof FILE` then writes a CPU profile (.cpuprofile) of one more lifecycle series, not counted: the
 // main thread only (API, activities, the SDK's main thread), not the worker threads that run workflow code.
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +33,7 @@ import { findProject } from '../db/queries/projects.js';
 import { actionUpdate } from '../workflows/definitions.js';
 import { createProjectWorker } from '../worker/create-worker.js';
 import { startBenchServers } from './servers.js';
+import { processCpuNow } from './process-cpu.js';
 import { fmt, percentile, pool } from './stats.js';
 import { bumpUpdate, finishUpdate, floorActivities } from './trivial-workflow.js';
 
@@ -141,39 +142,6 @@ const LABELS: Record<Side, string> = {
 interface Cpu { node: number; temporal: number; postgres: number }
 interface Figures { p50: number; p95: number; perSecond: number; count: number; cpu: Cpu }
 
-const TICK_MS = 10; // /proc times are in clock ticks, 100 per second on Linux
-/**
- * CPU used so far by this process and by its descendants, grouped: the Temporal dev server and
- * PostgreSQL (postmaster and backends; cutime/cstime count the backends that have exited). On a
- * CPU-bound machine the throughput follows this work, whatever the load of the other processes.
- */
-function cpuNow(): Cpu {
-  const stats = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).flatMap((pid) => {
-    try {
-      const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const comm = text.slice(text.indexOf('(') + 1, text.lastIndexOf(')'));
-      const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
-      return [{ pid: Number(pid), comm, ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]) }];
-    } catch {
-      return []; // gone meanwhile
-    }
-  });
-  const children = new Map<number, typeof stats>();
-  for (const s of stats) children.set(s.ppid, [...(children.get(s.ppid) ?? []), s]);
-  const cpu: Cpu = { node: 0, temporal: 0, postgres: 0 };
-  const walk = (pid: number) => {
-    for (const c of children.get(pid) ?? []) {
-      if (c.comm.startsWith('temporal')) cpu.temporal += c.ticks * TICK_MS;
-      else if (c.comm.startsWith('postgres')) cpu.postgres += c.ticks * TICK_MS;
-      walk(c.pid);
-    }
-  };
-  walk(process.pid);
-  const own = process.cpuUsage();
-  cpu.node = (own.user + own.system) / 1000;
-  return cpu;
-}
-
 /** The same shape of work on a trivial workflow: start it, then 10 updates one after the other. */
 const floor = (workflowType: 'trivialCounter' | 'counterWithActivity' | 'counterWithLocalActivity') => async (i: number) => {
   const handle = await client.workflow.start(workflowType, { workflowId: `${workflowType}-${i}-${randomUUID()}`, taskQueue: trivialQueue });
@@ -184,11 +152,11 @@ const RUN: Record<Side, (i: number) => Promise<unknown>> = { lifecycle: lifecycl
 
 async function measure(side: Side, n: number): Promise<Figures> {
   latencies.splice(0);
-  const cpuBefore = cpuNow();
+  const cpuBefore = processCpuNow();
   const started = performance.now();
   await pool(n, C, RUN[side]);
   const seconds = (performance.now() - started) / 1000;
-  const cpuAfter = cpuNow();
+  const cpuAfter = processCpuNow();
   const sample = latencies.splice(0);
   const per = (k: keyof Cpu) => (cpuAfter[k] - cpuBefore[k]) / sample.length;
   return { p50: percentile(sample, 50), p95: percentile(sample, 95), perSecond: sample.length / seconds, count: sample.length, cpu: { node: per('node'), temporal: per('temporal'), postgres: per('postgres') } };

@@ -7,7 +7,7 @@
 // activities called in-process (no Temporal), timed step by step, in one lane and in --lanes;
 // --phases-only runs those alone (no workflow, no comparison).
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
@@ -17,6 +17,7 @@ import { PRIORITY_ACTIVITIES, PRIORITY_AREAS, STATES, URGENCIES } from '../domai
 import { DEFAULT_LANES, laneCountProblem } from '../domain/pool-lanes.js';
 import { NEEDS_PAGE_SIZE } from '../workflows/reprioritisation.js';
 import { createProjectWorker } from '../worker/create-worker.js';
+import { processCpuNow, totalCpu } from './process-cpu.js';
 import { startBenchServers } from './servers.js';
 import { pick } from './synthetic-needs.js';
 
@@ -46,28 +47,7 @@ function machineBusySeconds(): number {
 }
 
 /** CPU seconds this process and every process it started (PostgreSQL and its backends, the Temporal dev server) have spent so far. */
-function ownCpuSeconds(): number {
-  try {
-    const stats = new Map<number, { parent: number; ticks: number }>();
-    for (const entry of readdirSync('/proc')) {
-      if (!/^\d+$/.test(entry)) continue;
-      try {
-        // Fields after the command's closing parenthesis: state ppid ... utime(14) stime(15) cutime(16) cstime(17).
-        const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ').pop()!.split(' ');
-        stats.set(Number(entry), { parent: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]) });
-      } catch {
-        // gone meanwhile
-      }
-    }
-    const ours = (pid: number): boolean => {
-      for (let p = pid, hops = 0; p > 1 && hops < 50; p = stats.get(p)?.parent ?? 0, hops++) if (p === process.pid) return true;
-      return false;
-    };
-    return [...stats].filter(([pid]) => ours(pid)).reduce((sum, [, s]) => sum + s.ticks, 0) / 100;
-  } catch {
-    return NaN;
-  }
-}
+const ownCpuSeconds = () => totalCpu(processCpuNow()) / 1000;
 
 /** Runs `task` and returns its time, the peak RSS above the RSS at its start, and the machine's busy CPU time meanwhile. */
 async function measured<T>(task: () => Promise<T>): Promise<{ result: T; seconds: number; peakMiB: number; machineCpu: number; ownCpu: number }> {

@@ -4,11 +4,11 @@
 // workflows and sends each ten Updates one after the other; CPU per Update of the Temporal server (from
 // /proc) and of this process, throughput, and each side's ratios to the bare one.
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Worker } from '@temporalio/worker';
+import { processCpuNow } from './process-cpu.js';
 import { startBenchServers } from './servers.js';
 import { alternatingRounds, fmt, percentile, pool } from './stats.js';
 import { bumpUpdate, finishUpdate } from './trivial-workflow.js';
@@ -25,25 +25,9 @@ const taskQueue = `bench-update-costs-${randomUUID()}`;
 const worker = await Worker.create({ connection: servers.native, taskQueue, workflowsPath: fileURLToPath(new URL('./update-cost-workflows.ts', import.meta.url)) });
 const running = worker.run();
 
-/** CPU ms used so far by the Temporal dev server (this process's child). */
-function temporalCpuMs(): number {
-  let ms = 0;
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      if (!stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).startsWith('temporal')) continue;
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ms += (Number(f[11]) + Number(f[12])) * 10; // clock ticks, 100 per second
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return ms;
-}
-
 async function measure(side: Side, n: number) {
   const latencies: number[] = [];
-  const temporal = temporalCpuMs();
+  const temporal = processCpuNow().temporal;
   const own = process.cpuUsage();
   const started = performance.now();
   await pool(n, C, async (i) => {
@@ -55,7 +39,7 @@ async function measure(side: Side, n: number) {
     }
   });
   const used = process.cpuUsage(own);
-  return { perSecond: latencies.length / ((performance.now() - started) / 1000), p50: percentile(latencies, 50), temporalMs: (temporalCpuMs() - temporal) / latencies.length, nodeMs: (used.user + used.system) / 1000 / latencies.length };
+  return { perSecond: latencies.length / ((performance.now() - started) / 1000), p50: percentile(latencies, 50), temporalMs: (processCpuNow().temporal - temporal) / latencies.length, nodeMs: (used.user + used.system) / 1000 / latencies.length };
 }
 
 try {
