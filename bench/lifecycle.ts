@@ -1,9 +1,9 @@
 // `npm run bench:lifecycle [-- --projects 40 --rounds 3 --concurrency 20 --warmup 10 --eager]`: drives
-// projects through the whole lifecycle over GraphQL on real servers, beside three floors on the same
+// projects through the whole lifecycle over GraphQL on real servers, beside four floors on the same
 // servers in the same run: a bare Temporal update on a trivial workflow, an update that awaits one
 // no-op activity (what a transition cost at least while the projection activity ran for every event),
-// and one that awaits a no-op local activity (the floor since the workflow projects by a local
-// activity in the task that commits the event). Each side also prints the CPU it spent per
+// one that awaits a no-op local activity, and the bare update behind a minimal GraphQL API (token
+// check, a row read, the Update, a row written: what any API in front of an Update costs). Each side also prints the CPU it spent per
 // transition in this process, the Temporal server and PostgreSQL: on a loaded 2-core machine the
 // throughput follows that work. After a warm-up
 // the sides run one after the other, in a rotating order, for several rounds; each round's p50, p95 and
@@ -32,6 +32,7 @@ import { writeProjectEventsAtOnce } from '../activities/project-events.js';
 import { findProject } from '../db/queries/projects.js';
 import { actionUpdate } from '../workflows/definitions.js';
 import { createProjectWorker } from '../worker/create-worker.js';
+import { startGraphqlUpdateFloor } from './graphql-update-floor.js';
 import { startBenchServers } from './servers.js';
 import { processCpuNow } from './process-cpu.js';
 import { fmt, percentile, pool } from './stats.js';
@@ -62,6 +63,7 @@ const temporalDeadlineMs = 120_000;
 const api = await startApiServer({ db, temporal: client, jwtSecret: secret, lifecycle: { taskQueue, temporalDeadlineMs } }, 0);
 const waitingApi = await startApiServer({ db, temporal: client, jwtSecret: secret, lifecycle: { taskQueue, temporalDeadlineMs, waitForProjectionActivity: true } }, 0);
 const atOnceApi = await startApiServer({ db, temporal: client, jwtSecret: secret, lifecycle: { taskQueue, temporalDeadlineMs, timings: { projectionBackstop: '0s' } } }, 0);
+const graphqlFloor = await startGraphqlUpdateFloor(db, client, secret);
 
 const pm = await signToken(secret, { subject: 'pm-bench', role: 'PROGRAMME_MANAGER' });
 // The evaluator comes from the roster: nominated by France's focal point, accepted, independent of Gabon.
@@ -126,8 +128,8 @@ const lifecycleThrough = (url: string) => async (i: number) => {
 };
 const TRANSITIONS_PER_PROJECT = 10;
 
-type Side = 'lifecycle' | 'atOnce' | 'waiting' | 'bare' | 'activity' | 'local';
-const ALL_SIDES = ['lifecycle', 'atOnce', 'waiting', 'bare', 'activity', 'local'] as const;
+type Side = 'lifecycle' | 'atOnce' | 'waiting' | 'bare' | 'activity' | 'local' | 'graphql';
+const ALL_SIDES = ['lifecycle', 'atOnce', 'waiting', 'bare', 'activity', 'local', 'graphql'] as const;
 /** `--sides lifecycle,atOnce,bare`: only these, for more rounds in the same time. */
 const SIDES: readonly Side[] = values.sides ? ALL_SIDES.filter((s) => values.sides!.split(',').includes(s)) : ALL_SIDES;
 const LABELS: Record<Side, string> = {
@@ -137,6 +139,7 @@ const LABELS: Record<Side, string> = {
   bare: 'floor 1: bare update (trivial wf)',
   activity: 'floor 2: update + 1 no-op activity',
   local: 'floor 3: update + 1 no-op local act.',
+  graphql: 'floor 4: GraphQL API + bare update',
 };
 /** CPU time per transition, ms: this process (API, workers, clients), the Temporal server, PostgreSQL. */
 interface Cpu { node: number; temporal: number; postgres: number }
@@ -148,7 +151,24 @@ const floor = (workflowType: 'trivialCounter' | 'counterWithActivity' | 'counter
   for (let k = 0; k < TRANSITIONS_PER_PROJECT - 1; k++) await timed(() => handle.executeUpdate(bumpUpdate, { args: [1] }));
   await timed(() => handle.executeUpdate(finishUpdate));
 };
-const RUN: Record<Side, (i: number) => Promise<unknown>> = { lifecycle: lifecycleThrough(api.url), atOnce: lifecycleThrough(atOnceApi.url), waiting: lifecycleThrough(waitingApi.url), bare: floor('trivialCounter'), activity: floor('counterWithActivity'), local: floor('counterWithLocalActivity') };
+/**
+ * The bare update behind a GraphQL API that does what any such API does and nothing of palermo's: per
+ * transition one HTTP request, a token check, a row read, the Update, a row written (graphql-update-floor.ts).
+ */
+const throughGraphql = async (i: number) => {
+  const workflowId = `graphqlFloor-${i}-${randomUUID()}`;
+  await client.workflow.start('trivialCounter', { workflowId, taskQueue: trivialQueue });
+  await graphqlFloor.addCounter(workflowId);
+  for (let k = 0; k < TRANSITIONS_PER_PROJECT; k++) {
+    await timed(async () => {
+      const response = await fetch(graphqlFloor.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${pm}` }, body: JSON.stringify({ query: 'mutation($id: ID!) { bump(workflowId: $id) }', variables: { id: workflowId } }) });
+      const body = (await response.json()) as { data?: { bump?: number }; errors?: unknown };
+      if (body.data?.bump !== k + 1) throw new Error(`the GraphQL floor answered ${JSON.stringify(body)}`);
+    });
+  }
+  await client.workflow.getHandle(workflowId).executeUpdate(finishUpdate);
+};
+const RUN: Record<Side, (i: number) => Promise<unknown>> = { lifecycle: lifecycleThrough(api.url), atOnce: lifecycleThrough(atOnceApi.url), waiting: lifecycleThrough(waitingApi.url), bare: floor('trivialCounter'), activity: floor('counterWithActivity'), local: floor('counterWithLocalActivity'), graphql: throughGraphql };
 
 async function measure(side: Side, n: number): Promise<Figures> {
   latencies.splice(0);
@@ -264,6 +284,8 @@ try {
   };
   console.log('median of the per-round ratios:');
   console.log(`  lifecycle / bare update           ${ratio('lifecycle', 'bare')}   (goal: p50 and p95 <= 1.5x, throughput >= 0.7x)`);
+  console.log(`  GraphQL API floor / bare update   ${ratio('graphql', 'bare')}   (what an API in front of the Update costs before palermo does anything)`);
+  console.log(`  lifecycle / GraphQL API floor     ${ratio('lifecycle', 'graphql')}`);
   console.log(`  lifecycle / update + activity     ${ratio('lifecycle', 'activity')}`);
   console.log(`  lifecycle / backstop at once      ${ratio('lifecycle', 'atOnce')}`);
   console.log(`  backstop at once / bare update    ${ratio('atOnce', 'bare')}`);
@@ -290,6 +312,7 @@ try {
   api.server.close();
   waitingApi.server.close();
   atOnceApi.server.close();
+  graphqlFloor.close();
   worker.shutdown();
   trivialWorker.shutdown();
   await running;
