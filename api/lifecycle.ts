@@ -1,5 +1,6 @@
 // How the API drives the lifecycle: it starts workflows and sends them Updates, never writes stage itself.
 import {
+  WithStartWorkflowOperation,
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
@@ -91,23 +92,34 @@ export function startProjectFromNeeds(
   return startProject(client, { projectId, stateCode: input.needs[0]!.stateCode, title: input.title, idempotencyKey: input.idempotencyKey, filedBy: actor, needs: input.needs }, options);
 }
 
+/**
+ * Starts the project's workflow and asks for its filing in one request (update-with-start): the first
+ * workflow task runs the filing and answers with its event, which the API writes itself. A repeated key
+ * (the workflow runs or has ended) starts nothing and waits for the filing as any later caller would.
+ */
 async function startProject(client: Client, args: ProjectLifecycleInput, { taskQueue = TASK_QUEUE, timings, maxHistoryEvents, temporalDeadlineMs: configured, readModel }: LifecycleOptions) {
-  let created = true;
   const deadline = temporalDeadlineMs(configured);
+  const start = new WithStartWorkflowOperation('projectLifecycle', {
+    workflowId: args.projectId,
+    taskQueue,
+    args: [{ ...args, ...(timings ? { timings } : {}), ...(maxHistoryEvents ? { maxHistoryEvents } : {}) }],
+    workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    workflowIdConflictPolicy: 'FAIL',
+    typedSearchAttributes: projectSearchAttributes('SUBMITTED', [...new Set([args.stateCode, ...args.needs.map((n) => n.stateCode)])].sort(), args.needs),
+  });
+  // A new project's read model holds none of its events yet.
+  const projects = readModel ? { callerProjects: true, projectedUpTo: 0 } : {};
   try {
-    await withTemporalDeadline(client, deadline, `starting project ${args.projectId}`, () => client.workflow.start('projectLifecycle', {
-      workflowId: args.projectId,
-      taskQueue,
-      args: [{ ...args, ...(timings ? { timings } : {}), ...(maxHistoryEvents ? { maxHistoryEvents } : {}) }],
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      typedSearchAttributes: projectSearchAttributes('SUBMITTED', [...new Set([args.stateCode, ...args.needs.map((n) => n.stateCode)])].sort(), args.needs),
-    }));
+    const answer = await withTemporalDeadline(client, deadline, `starting project ${args.projectId}`, () =>
+      client.workflow.executeUpdateWithStart(readModelCaughtUpUpdate, { args: [{ seq: 1, ...projects }], startWorkflowOperation: start }),
+    );
+    if (readModel && !(await projectedHere(readModel, answer))) await readModelCaughtUp(client, args.projectId, 1, deadline);
+    return { projectId: args.projectId, created: true };
   } catch (err) {
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-    created = false;
   }
   await readModelCaughtUp(client, args.projectId, 1, deadline, readModel);
-  return { projectId: args.projectId, created };
+  return { projectId: args.projectId, created: false };
 }
 
 /** Waits until the read model holds event `seq` of the project, so the caller can read its own write. */
