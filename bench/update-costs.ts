@@ -1,6 +1,7 @@
 // `npm run bench:update-costs [-- --workflows 40 --rounds 2 --concurrency 20]`: what an Update costs the
 // Temporal server when its task also upserts search attributes, starts a timer (cancelled by the next
-// Update), or both, beside the bare Update, on the same dev server in the same run. Each side starts
+// Update), or both, or a child workflow started by the 8th Update and signalled by the 9th (a project's
+// evaluation child), beside the bare Update, on the same dev server in the same run. Each side starts
 // workflows and sends each ten Updates one after the other; CPU per Update of the Temporal server (from
 // /proc) and of this process, throughput, and each side's ratios to the bare one.
 import { randomUUID } from 'node:crypto';
@@ -17,7 +18,10 @@ const { values } = parseArgs({ options: { workflows: { type: 'string', default: 
 const N = Number(values.workflows);
 const ROUNDS = Number(values.rounds);
 const C = Number(values.concurrency);
-const SIDES = { trivialCounter: 'bare Update', counterUpserting: '+ upsert search attributes', counterWithTimer: '+ timer (cancelled by the next)', counterUpsertingWithTimer: '+ both' } as const;
+const SIDES = {
+  trivialCounter: 'bare Update', counterUpserting: '+ upsert search attributes', counterWithTimer: '+ timer (cancelled by the next)', counterUpsertingWithTimer: '+ both',
+  counterWithChild: '+ child (per 10: start, signal, end)',
+} as const;
 type Side = keyof typeof SIDES;
 
 const servers = await startBenchServers('bench-update-costs');
@@ -57,8 +61,11 @@ try {
   console.log('median of the per-round ratios to the bare Update:');
   for (const side of sides.slice(1)) {
     const tput = median(rounds.map((f) => f[side].perSecond / f.trivialCounter.perSecond));
-    const extra = median(rounds.map((f) => f[side].temporalMs - f.trivialCounter.temporalMs));
-    console.log(`  ${SIDES[side].padEnd(34)} throughput ${tput.toFixed(2)}x, Temporal CPU per Update ${extra >= 0 ? '+' : ''}${extra.toFixed(1)} ms`);
+    const extra = (k: 'temporalMs' | 'nodeMs') => {
+      const ms = median(rounds.map((f) => f[side][k] - f.trivialCounter[k]));
+      return `${ms >= 0 ? '+' : ''}${ms.toFixed(1)} ms`;
+    };
+    console.log(`  ${SIDES[side].padEnd(34)} throughput ${tput.toFixed(2)}x, CPU per Update: Temporal ${extra('temporalMs')}, this process ${extra('nodeMs')}`);
   }
 } finally {
   worker.shutdown();
