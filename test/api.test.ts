@@ -111,6 +111,17 @@ describe('fileRequest', () => {
     expect(runs).toHaveLength(1);
   });
 
+  it('returns the same project for the same idempotency key after its workflow has ended, and starts no second run', async () => {
+    const input = gabonReportingRequest();
+    const first = await file(input);
+    await stack.client.workflow.getHandle(first.project.id).terminate('test: the project\'s workflow has ended');
+    const again = await file(input);
+    expect(again).toMatchObject({ created: false, project: { id: first.project.id, history: [{ seq: 1, action: 'fileRequest' }] } });
+    const runs: string[] = [];
+    for await (const run of stack.client.workflow.list({ query: `WorkflowId = '${first.project.id}'` })) runs.push(run.runId);
+    expect(runs).toHaveLength(1);
+  });
+
   const badInputs: [string, (i: FileRequestInput) => void, string, RegExp][] = [
     ['an unknown State', (i) => { i.state = 'XYZ'; }, 'input.state', /unknown State "XYZ"/],
     ['an unknown priority area', (i) => { i.needs[0]!.priorityArea = 'PA-Z'; }, 'input.needs.0.priorityArea', /unknown priority area "PA-Z"/],
