@@ -17,6 +17,7 @@ import type { Actor } from '../domain/roles.js';
 import { isFinalStage, type Stage } from '../domain/stages.js';
 import { asTransitionRefusal, TRANSITIONS, type TransitionName } from '../domain/transitions.js';
 import {
+  PROJECT_WORKFLOW_TYPE,
   TASK_QUEUE,
   readModelCaughtUpUpdate,
   type LifecycleTimings,
@@ -58,7 +59,7 @@ export function apiLifecycleOptions(deps: { db: Kysely<DB>; lifecycle?: Lifecycl
   return { ...deps.lifecycle, readModel: deps.lifecycle?.waitForProjectionActivity ? undefined : deps.db };
 }
 
-/** Starts one projectLifecycle workflow for a validated request; a repeated key starts nothing new. */
+/** Starts one project workflow (PROJECT_WORKFLOW_TYPE) for a validated request; a repeated key starts nothing new. */
 export async function fileRequest(
   client: Client,
   actor: Actor,
@@ -99,7 +100,7 @@ export function startProjectFromNeeds(
  */
 async function startProject(client: Client, args: ProjectLifecycleInput, { taskQueue = TASK_QUEUE, timings, maxHistoryEvents, temporalDeadlineMs: configured, readModel }: LifecycleOptions) {
   const deadline = temporalDeadlineMs(configured);
-  const start = new WithStartWorkflowOperation('projectLifecycle', {
+  const start = new WithStartWorkflowOperation(PROJECT_WORKFLOW_TYPE, {
     workflowId: args.projectId,
     taskQueue,
     args: [{ ...args, ...(timings ? { timings } : {}), ...(maxHistoryEvents ? { maxHistoryEvents } : {}) }],

@@ -10,7 +10,7 @@ import { msToNumber } from '@temporalio/common/lib/time.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileRequest } from '../api/lifecycle.js';
 import type { Actor } from '../domain/roles.js';
-import { actionUpdate, DEFAULT_TIMINGS, readModelCaughtUpUpdate, startAssessmentUpdate } from '../workflows/definitions.js';
+import { actionUpdate, DEFAULT_TIMINGS, PROJECT_WORKFLOW_TYPE, readModelCaughtUpUpdate, startAssessmentUpdate } from '../workflows/definitions.js';
 import { caller, must, type Caller } from './support/actions.js';
 import { projectEndorsed, projectInDelivery } from './support/delivery.js';
 import { fetchEvents, projectedSeqs } from './support/projection-history.js';
@@ -241,5 +241,54 @@ describe("a burst's search attributes", () => {
     expect(upserts(events)).toHaveLength(2);
     expect(burstTimers(events)).toMatchObject({ started: 1, cancelled: 1, fired: [] });
     await expect.poll(() => stageSeenByTemporal(projectId), { timeout: 30_000, interval: 250 }).toEqual(['CANCELLED']);
+  });
+});
+
+describe('the workflow type new projects run as', () => {
+  /** The ids of the patches a history recorded, and the SDK's TemporalChangeVersion upserts that come with them. */
+  const patchesOf = (events: HistoryEvent[]) => ({
+    markers: events.flatMap((e) => e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads ?? []).map((p) => (JSON.parse(Buffer.from(p.data!).toString()) as { id: string }).id),
+    changeVersionUpserts: events.filter((e) => e.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields?.TemporalChangeVersion).length,
+  });
+  /** A burst through the API's Updates (each answered once committed), then a cancellation that ends it. */
+  async function burstThenCancel(projectId: string) {
+    const handle = stack.client.workflow.getHandle(projectId);
+    await handle.executeUpdate(readModelCaughtUpUpdate, { args: [{ seq: 1, callerProjects: true, projectedUpTo: 0 }] });
+    await handle.executeUpdate(startAssessmentUpdate, { args: [{ actor: manager, payload: {}, callerProjects: true, projectedUpTo: 1 }] });
+    await handle.executeUpdate(actionUpdate('startPlanning'), { args: [{ actor: manager, payload: {}, callerProjects: true, projectedUpTo: 2 }] });
+    await handle.executeUpdate(actionUpdate('cancel'), { args: [{ actor: manager, payload: { reason: 'The State withdrew its request' } }] });
+    await handle.result();
+    return historyOf(projectId);
+  }
+
+  /** A project's workflow started as `type` with what the API would start it with. */
+  async function startAs(type: string) {
+    const request = gabonReportingRequest();
+    const projectId = `project-GAB-${request.idempotencyKey}`;
+    await stack.client.workflow.start(type, {
+      workflowId: projectId, taskQueue: stack.taskQueue,
+      args: [{ projectId, stateCode: 'GAB', title: request.title, idempotencyKey: request.idempotencyKey, filedBy: gabon, needs: request.needs.map((need, i) => ({ ...need, id: `${projectId}/need-${i + 1}`, stateCode: 'GAB', source: 'FORMAL_REQUEST' as const })) }],
+    });
+    return projectId;
+  }
+
+  it('runs a project filed now as projectLifecycleV2, with every change and no patch marker; a projectLifecycle run from an earlier release keeps its patches and does the same', { timeout: 120_000 }, async () => {
+    const { projectId } = await fileRequest(stack.client, gabon, gabonReportingRequest(), { taskQueue: stack.taskQueue });
+    expect((await stack.client.workflow.getHandle(projectId).describe()).type).toBe(PROJECT_WORKFLOW_TYPE);
+
+    // The same input and Updates, on the same worker: as the API starts it now, and as an earlier release did.
+    const current = await burstThenCancel(await startAs(PROJECT_WORKFLOW_TYPE));
+    const earlier = await burstThenCancel(await startAs('projectLifecycle'));
+
+    expect(patchesOf(current)).toEqual({ markers: [], changeVersionUpserts: 0 });
+    expect(patchesOf(earlier).markers).toEqual(expect.arrayContaining(['search-attributes-after-burst', 'deferred-backstop', 'backstop-per-quiet-period']));
+    expect(patchesOf(earlier).changeVersionUpserts).toBe(patchesOf(earlier).markers.length);
+    // The same work otherwise: the same events projected by the activity, the same timers, the same stage
+    // upserts; the histories differ by the markers and their upserts alone.
+    expect(projectedSeqs(current)).toEqual(projectedSeqs(earlier));
+    expect(backstopTimers(current).started).toBe(backstopTimers(earlier).started);
+    const stageUpserts = (events: HistoryEvent[]) => events.filter((e) => e.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields?.PalermoStage).length;
+    expect(stageUpserts(current)).toBe(stageUpserts(earlier));
+    expect(current.length).toBe(earlier.length - 2 * patchesOf(earlier).markers.length);
   });
 });

@@ -35,6 +35,7 @@ import {
   DEFAULT_TIMINGS,
   MAX_EVENTS_PER_ANSWER,
   PROJECTION_REJECTED,
+  PROJECT_WORKFLOW_TYPE,
   absorbMergedProjectUpdate,
   actionUpdate,
   evaluationNoticeSignal,
@@ -65,6 +66,17 @@ const { askSurvivorToAbsorb } = proxyActivities<ProjectionActivities>({
   retry: { initialInterval: '1 second', maximumInterval: '5 seconds', maximumAttempts: 3 },
 });
 
+/**
+ * Whether this run has the change a patch id names. A run of PROJECT_WORKFLOW_TYPE (every project filed
+ * since that type was introduced) has all of them, and records no patch marker: each marker cost a
+ * TemporalChangeVersion upsert of search attributes per run (sdk-core's patch machine). A run of the type
+ * before it (`projectLifecycle`, started by an earlier release) has those its history recorded, as always.
+ * A later change to this workflow is again guarded by `patched()` until the next type is introduced.
+ */
+function hasChange(patchId: string): boolean {
+  return workflowInfo().workflowType === PROJECT_WORKFLOW_TYPE || patched(patchId);
+}
+
 /** Patch id: a run may continue as new while events wait for projection (they carry over). */
 const CONTINUE_AS_NEW_WITH_UNPROJECTED = 'continue-as-new-with-unprojected';
 /**
@@ -90,6 +102,13 @@ const SEARCH_ATTRIBUTES_TIMER = 'search attributes once the burst is over';
 const TIMER: EventActor = { subject: 'palermo', role: 'SYSTEM' };
 /** Stages a project may absorb a merged project in (README, the lifecycle). */
 const ABSORBING_STAGES: readonly Stage[] = ['UNDER_ASSESSMENT', 'PLANNING'];
+
+/**
+ * One function under two workflow types: `projectLifecycle` for the runs earlier releases started (its
+ * patches decide, as their histories recorded), `projectLifecycleV2` (PROJECT_WORKFLOW_TYPE) for every
+ * project filed since, which has every change without a patch marker. A continue-as-new keeps the type.
+ */
+export { projectLifecycle as projectLifecycleV2 };
 
 export async function projectLifecycle(input: ProjectLifecycleInput): Promise<void> {
   const timings = { ...DEFAULT_TIMINGS, ...input.timings };
@@ -207,7 +226,7 @@ export async function projectLifecycle(input: ProjectLifecycleInput): Promise<vo
         if (callerProjects === true) projectedByCaller(projectedUpTo);
         // A caller that waits (a transition that ends the project) may still say what the read model holds:
         // the events it holds need no projection activity, and the one this commits is not kept waiting behind them.
-        else if (projectedUpTo !== undefined && patched(DEFERRED_BACKSTOP)) projectedByCaller(projectedUpTo);
+        else if (projectedUpTo !== undefined && hasChange(DEFERRED_BACKSTOP)) projectedByCaller(projectedUpTo);
         // Side effects that can fail come before the commit: a failure leaves the project as it was.
         if (name === 'merge') await askSurvivor(accepted.intoProjectId as string, actor);
         if (name === 'startEvaluation') await startEvaluationChild(accepted.evaluator as string, (accepted.panel as string[] | undefined) ?? []);
@@ -282,7 +301,7 @@ export async function projectLifecycle(input: ProjectLifecycleInput): Promise<vo
    * once; within a burst they are upserted once it is over, by upsertSearchAttributesAfterBursts.
    */
   function searchAttributesChanged() {
-    if (lastCommitInBurst && !isFinalStage(state.stage) && patched(SEARCH_ATTRIBUTES_AFTER_BURST)) searchAttributesStale = true;
+    if (lastCommitInBurst && !isFinalStage(state.stage) && hasChange(SEARCH_ATTRIBUTES_AFTER_BURST)) searchAttributesStale = true;
     else upsertProjectSearchAttributes();
   }
   function upsertProjectSearchAttributes() {
@@ -306,7 +325,7 @@ export async function projectLifecycle(input: ProjectLifecycleInput): Promise<vo
     commit({ kind: 'FILED', action: 'fileRequest', actor: input.filedBy, fromStage: null, toStage: 'SUBMITTED', summary: { needs: input.needs.length } });
   }
   // The starter of a first run set its search attributes (api/lifecycle.ts); a continued run upserts them.
-  if (carried || !patched(SEARCH_ATTRIBUTES_AFTER_BURST)) upsertProjectSearchAttributes();
+  if (carried || !hasChange(SEARCH_ATTRIBUTES_AFTER_BURST)) upsertProjectSearchAttributes();
 
   setHandler(
     readModelCaughtUpUpdate,
@@ -371,7 +390,7 @@ export async function projectLifecycle(input: ProjectLifecycleInput): Promise<vo
     // Every handler has answered (after its projection, or with its events for a caller that projects), so
     // nothing is cut short; unprojected events carry over. Runs before this release waited for the read
     // model to catch up first, which a steady stream of actions can put off without end.
-    if (!isFinalStage(state.stage) && continueAsNewDue() && allHandlersFinished() && (unprojected.length === 0 || patched(CONTINUE_AS_NEW_WITH_UNPROJECTED))) {
+    if (!isFinalStage(state.stage) && continueAsNewDue() && allHandlersFinished() && (unprojected.length === 0 || hasChange(CONTINUE_AS_NEW_WITH_UNPROJECTED))) {
       if (searchAttributesStale) upsertProjectSearchAttributes(); // the next run starts with them
       await continueAsNew<typeof projectLifecycle>({
         ...input,
@@ -392,8 +411,8 @@ export async function projectLifecycle(input: ProjectLifecycleInput): Promise<vo
     // someone waits for the read model, a later event must be projected at once, or the project ended.
     // The delay runs from the commit, so events queued behind one the caller never wrote do not wait again.
     const backstopDue = Date.parse(next.event.at) + backstopDelay;
-    if (backstopDue > Date.now() && mayDeferProjection() && patched(DEFERRED_BACKSTOP)) {
-      const perQuietPeriod = patched(BACKSTOP_PER_QUIET_PERIOD);
+    if (backstopDue > Date.now() && mayDeferProjection() && hasChange(DEFERRED_BACKSTOP)) {
+      const perQuietPeriod = hasChange(BACKSTOP_PER_QUIET_PERIOD);
       // Before the quiet period, the caller's write of this event (its next projectedUpTo) cut the wait short.
       const written = () => (perQuietPeriod ? unprojected.length === 0 : unprojected[0] !== next);
       const cutShort = await condition(() => written() || !mayDeferProjection() || (continueAsNewDue() && allHandlersFinished()), until(backstopDue));
