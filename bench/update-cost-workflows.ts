@@ -1,8 +1,9 @@
 // bench:update-costs' workflows: the same counter as the bare floor, plus what a lifecycle transition may
 // add in its task: an upsert of search attributes, a timer started (and cancelled by the next Update), or
-// a child workflow started, signalled and ended (what a project's evaluation child costs).
+// a child workflow started, signalled and ended (what a project's evaluation child costs), or a patch first
+// used (its marker, and the SDK's TemporalChangeVersion upsert).
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
-import { ParentClosePolicy, condition, type ChildWorkflowHandle, defineSignal, getExternalWorkflowHandle, setHandler, startChild, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { ParentClosePolicy, condition, type ChildWorkflowHandle, defineSignal, getExternalWorkflowHandle, patched, setHandler, startChild, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import { bumpUpdate, finishUpdate } from './trivial-workflow.js';
 
 // palermo's own keys, which the dev server registers (scripts/embedded/temporal-dev-server.ts).
@@ -61,5 +62,19 @@ export async function counterWithChild(): Promise<number> {
   // The child's end is an event of this workflow: completing while it arrives fails the task, and with it
   // the finishing Update ("unexpected workflow task failure"). Waiting for it first leaves nothing to race.
   await child?.result();
+  return count;
+}
+
+/** The counter whose first three Updates each use a patch for the first time, as a projectLifecycle run used three. */
+export async function counterPatched(): Promise<number> {
+  let count = 0;
+  let done = false;
+  setHandler(bumpUpdate, (by) => {
+    count += by;
+    if (count <= 3) patched(`bench-change-${count}`);
+    return count;
+  });
+  setHandler(finishUpdate, () => void (done = true));
+  await condition(() => done);
   return count;
 }

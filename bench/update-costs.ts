@@ -1,7 +1,8 @@
 // `npm run bench:update-costs [-- --workflows 40 --rounds 2 --concurrency 20]`: what an Update costs the
 // Temporal server when its task also upserts search attributes, starts a timer (cancelled by the next
 // Update), or both, or a child workflow started by the 8th Update and signalled by the 9th (a project's
-// evaluation child), beside the bare Update, on the same dev server in the same run. Each side starts
+// evaluation child), or three patches used per workflow (each a marker and the SDK's TemporalChangeVersion
+// upsert), beside the bare Update, on the same dev server in the same run. Each side starts
 // workflows and sends each ten Updates one after the other; CPU per Update of the Temporal server (from
 // /proc) and of this process, throughput, and each side's ratios to the bare one.
 import { randomUUID } from 'node:crypto';
@@ -21,6 +22,7 @@ const C = Number(values.concurrency);
 const SIDES = {
   trivialCounter: 'bare Update', counterUpserting: '+ upsert search attributes', counterWithTimer: '+ timer (cancelled by the next)', counterUpsertingWithTimer: '+ both',
   counterWithChild: '+ child (per 10: start, signal, end)',
+  counterPatched: '+ 3 patches per 10 (marker, upsert)',
 } as const;
 type Side = keyof typeof SIDES;
 
