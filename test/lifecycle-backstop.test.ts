@@ -13,7 +13,7 @@ import type { Actor } from '../domain/roles.js';
 import { actionUpdate, DEFAULT_TIMINGS, PROJECT_WORKFLOW_TYPE, readModelCaughtUpUpdate, startAssessmentUpdate } from '../workflows/definitions.js';
 import { caller, must, type Caller } from './support/actions.js';
 import { projectEndorsed, projectInDelivery } from './support/delivery.js';
-import { fetchEvents, projectedSeqs } from './support/projection-history.js';
+import { fetchEvents, patchIds, projectedSeqs } from './support/projection-history.js';
 import { gabonReportingRequest } from './support/requests.js';
 import { startStack, type Stack } from './support/stack.js';
 
@@ -247,7 +247,7 @@ describe("a burst's search attributes", () => {
 describe('the workflow type new projects run as', () => {
   /** The ids of the patches a history recorded, and the SDK's TemporalChangeVersion upserts that come with them. */
   const patchesOf = (events: HistoryEvent[]) => ({
-    markers: events.flatMap((e) => e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads ?? []).map((p) => (JSON.parse(Buffer.from(p.data!).toString()) as { id: string }).id),
+    markers: patchIds(events),
     changeVersionUpserts: events.filter((e) => e.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields?.TemporalChangeVersion).length,
   });
   /** A burst through the API's Updates (each answered once committed), then a cancellation that ends it. */

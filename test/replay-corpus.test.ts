@@ -10,6 +10,7 @@ import { DeterminismViolationError } from '@temporalio/workflow';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type ReplayResult } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
 import { TRANSITIONS } from '../domain/transitions.js';
+import { patchIds } from './support/projection-history.js';
 import { workflowBundle } from './support/stack.js';
 
 const CORPUS = fileURLToPath(new URL('./replay-corpus/', import.meta.url));
@@ -44,8 +45,7 @@ describe('the replay corpus', () => {
   });
 
   it('holds a re-prioritisation run from before its pages ran in lanes and one from after', () => {
-    const patches = (c: (typeof corpus)[number]) =>
-      (c.history.events ?? []).flatMap((e) => e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads ?? []).map((p) => (JSON.parse(Buffer.from(p.data!).toString()) as { id: string }).id);
+    const patches = (c: (typeof corpus)[number]) => patchIds(c.history.events ?? []);
     const runs = corpus.filter((c) => c.history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name === 'reprioritisation');
     expect(runs.map((c) => [c.file, patches(c)])).toEqual([
       ['reprioritisation-v1.json', ['reprioritisation-in-pages']],

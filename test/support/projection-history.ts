@@ -89,6 +89,11 @@ export function activityIdentities(events: HistoryEvent[]): { at: number; identi
     .map((e) => ({ at: eventTimeMs(e), identity: e.activityTaskStartedEventAttributes?.identity ?? '' }));
 }
 
+/** The ids of the patches a history recorded (`patched()`'s markers), in the order they were recorded. */
+export function patchIds(events: readonly HistoryEvent[]): string[] {
+  return events.flatMap((e) => e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads ?? []).map((p) => (JSON.parse(Buffer.from(p.data!).toString()) as { id: string }).id);
+}
+
 export async function fetchEvents(client: Client, workflowId: string): Promise<HistoryEvent[]> {
   const history = await client.workflow.getHandle(workflowId).fetchHistory();
   return history.events ?? [];
