@@ -14,8 +14,7 @@ import type { ProjectRow } from '../db/queries/projects.js';
 import type { DB } from '../db/schema.js';
 import type { FieldIssue, FileRequestInput } from '../domain/inputs.js';
 import type { Actor } from '../domain/roles.js';
-import { isFinalStage, type Stage } from '../domain/stages.js';
-import { asTransitionRefusal, TRANSITIONS, type TransitionName } from '../domain/transitions.js';
+import { asTransitionRefusal } from '../domain/transitions.js';
 import {
   PROJECT_WORKFLOW_TYPE,
   TASK_QUEUE,
@@ -194,16 +193,12 @@ export async function applyTransition<P>(
   } = {},
 ): Promise<ProjectSnapshot & { readModelRow?: ProjectRow }> {
   const deadline = temporalDeadlineMs(options.temporalDeadlineMs);
-  // A transition that ends the project answers once its workflow has projected everything and ended
-  // (the caller may check that it has), so it waits for the projection activity as before.
-  const transition = TRANSITIONS[update.name as TransitionName] as { to?: Stage } | undefined;
-  const readModel = transition?.to && isFinalStage(transition.to) ? undefined : options.readModel;
+  // Every transition, also one that ends the project, is answered with its events as soon as they are
+  // committed and written here. A project that ends then projects them once more (idempotent) and ends
+  // right after the answer: its caller does not wait for that projection or for the workflow's end.
+  const readModel = options.readModel;
   let answer: ProjectSnapshot;
-  // A transition that ends the project waits for the projection, yet says what the read model holds
-  // when its scope check read it: the workflow then leaves the events before it to the API's writes.
-  const sent = readModel
-    ? { ...args, callerProjects: true, projectedUpTo: options.readModelAt ?? (await lastProjectedSeq(readModel, projectId)) }
-    : options.readModel && options.readModelAt !== undefined ? { ...args, projectedUpTo: options.readModelAt } : args;
+  const sent = readModel ? { ...args, callerProjects: true, projectedUpTo: options.readModelAt ?? (await lastProjectedSeq(readModel, projectId)) } : args;
   try {
     answer = await withTemporalDeadline(client, deadline, `${update.name} on ${projectId}`, () =>
       client.workflow.getHandle(projectId).executeUpdate(update, {

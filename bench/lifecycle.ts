@@ -88,10 +88,14 @@ const action = (name: TransitionName) =>
   `mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { __typename ... on Project { stage } ... on Error { message } } }`;
 
 const latencies: number[] = [];
-async function timed<T>(run: () => Promise<T>): Promise<T> {
+/** The lifecycle's latencies by transition, to see which ones make its p95. */
+const byTransition: Record<string, number[]> = {};
+async function timed<T>(run: () => Promise<T>, transition?: string): Promise<T> {
   const started = performance.now();
   const result = await run();
-  latencies.push(performance.now() - started);
+  const ms = performance.now() - started;
+  latencies.push(ms);
+  if (transition) (byTransition[transition] ??= []).push(ms);
   return result;
 }
 
@@ -104,7 +108,7 @@ const lifecycleThrough = (url: string) => async (i: number) => {
     url,
   )) as unknown as { project: { id: string; needs: { id: string }[] } };
   const projectId = filed.project.id;
-  const step = (name: TransitionName, payload: Record<string, unknown> = {}, token = pm) => timed(() => gql(action(name), { input: { projectId, ...payload } }, token, url));
+  const step = (name: TransitionName, payload: Record<string, unknown> = {}, token = pm) => timed(() => gql(action(name), { input: { projectId, ...payload } }, token, url), name);
   await step('startAssessment');
   await step('startPlanning');
   await step('setPlan', {
@@ -143,7 +147,7 @@ const LABELS: Record<Side, string> = {
 };
 /** CPU time per transition, ms: this process (API, workers, clients), the Temporal server, PostgreSQL. */
 interface Cpu { node: number; temporal: number; postgres: number }
-interface Figures { p50: number; p95: number; perSecond: number; count: number; cpu: Cpu }
+interface Figures { p50: number; p95: number; perSecond: number; count: number; cpu: Cpu; byTransition?: Record<string, number[]> }
 
 /** The same shape of work on a trivial workflow: start it, then 10 updates one after the other. */
 const floor = (workflowType: 'trivialCounter' | 'counterWithActivity' | 'counterWithLocalActivity') => async (i: number) => {
@@ -172,6 +176,7 @@ const RUN: Record<Side, (i: number) => Promise<unknown>> = { lifecycle: lifecycl
 
 async function measure(side: Side, n: number): Promise<Figures> {
   latencies.splice(0);
+  for (const k of Object.keys(byTransition)) delete byTransition[k];
   const cpuBefore = processCpuNow();
   const started = performance.now();
   await pool(n, C, RUN[side]);
@@ -179,7 +184,7 @@ async function measure(side: Side, n: number): Promise<Figures> {
   const cpuAfter = processCpuNow();
   const sample = latencies.splice(0);
   const per = (k: keyof Cpu) => (cpuAfter[k] - cpuBefore[k]) / sample.length;
-  return { p50: percentile(sample, 50), p95: percentile(sample, 95), perSecond: sample.length / seconds, count: sample.length, cpu: { node: per('node'), temporal: per('temporal'), postgres: per('postgres') } };
+  return { p50: percentile(sample, 50), p95: percentile(sample, 95), perSecond: sample.length / seconds, count: sample.length, cpu: { node: per('node'), temporal: per('temporal'), postgres: per('postgres') }, byTransition: { ...byTransition } };
 }
 const median = (xs: number[]) => percentile(xs, 50);
 const row = (label: string, f: Figures) =>
@@ -282,6 +287,12 @@ try {
     const tput = median(rounds.map((f) => f[a].perSecond / f[b].perSecond));
     return `p50 ${p50.toFixed(2)}x, p95 ${p95.toFixed(2)}x, throughput ${tput.toFixed(2)}x`;
   };
+  for (const side of ['lifecycle', 'atOnce', 'waiting'] as const) {
+    if (!SIDES.includes(side)) continue;
+    const all = (name: string) => rounds.flatMap((f) => f[side].byTransition?.[name] ?? []);
+    console.log(`${LABELS[side]}, by transition over ${ROUNDS} rounds: p50 / p95 (the side's own p95: ${fmt(median(rounds.map((f) => f[side].p95)))})`);
+    for (const name of Object.keys(rounds[0]![side].byTransition ?? {})) console.log(`  ${name.padEnd(26)} ${fmt(percentile(all(name), 50)).padStart(9)} ${fmt(percentile(all(name), 95)).padStart(9)}`);
+  }
   console.log('median of the per-round ratios:');
   console.log(`  lifecycle / bare update           ${ratio('lifecycle', 'bare')}   (goal: p50 and p95 <= 1.5x, throughput >= 0.7x)`);
   console.log(`  GraphQL API floor / bare update   ${ratio('graphql', 'bare')}   (what an API in front of the Update costs before palermo does anything)`);

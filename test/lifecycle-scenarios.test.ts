@@ -265,6 +265,8 @@ describe('cancellation and visibility', () => {
     expect(cancelled).toMatchObject({ stage: 'CANCELLED', iatiActivityStatus: 5, reasons: [{ action: 'cancel', reason: 'The State withdrew the request' }] });
     const after = await act(stack, pm, 'startPlanning', id);
     expect(after).toMatchObject({ __typename: 'TransitionRefusedError', refusal: 'WRONG_STAGE' });
+    // The cancel was answered once its event was committed and written; the workflow ends right after.
+    await stack.client.workflow.getHandle(id).result();
     expect((await stack.client.workflow.getHandle(id).describe()).status.name).toBe('COMPLETED');
   });
 
