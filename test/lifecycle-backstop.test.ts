@@ -272,7 +272,7 @@ describe('the workflow type new projects run as', () => {
     return projectId;
   }
 
-  it('runs a project filed now as projectLifecycleV2, with every change and no patch marker; a projectLifecycle run from an earlier release keeps its patches and does the same', { timeout: 120_000 }, async () => {
+  it('runs a project filed now as PROJECT_WORKFLOW_TYPE (projectLifecycleV3), with every change and no patch marker; a projectLifecycle run from an earlier release keeps its patches and does the same', { timeout: 120_000 }, async () => {
     const { projectId } = await fileRequest(stack.client, gabon, gabonReportingRequest(), { taskQueue: stack.taskQueue });
     expect((await stack.client.workflow.getHandle(projectId).describe()).type).toBe(PROJECT_WORKFLOW_TYPE);
 

@@ -6,8 +6,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../domain/roles.js';
 import { startAssessmentUpdate } from '../workflows/definitions.js';
-import { act, caller, fileAs, must, readProject, rosterEvaluator, type Caller } from './support/actions.js';
+import { act, caller, dacRatings, fileAs, must, readProject, rosterEvaluator, type Caller } from './support/actions.js';
 import { projectInDelivery } from './support/delivery.js';
+import { fetchEvents } from './support/projection-history.js';
 import { hondurasImpunityRequest, gabonReportingRequest } from './support/requests.js';
 import { startStack, type Stack } from './support/stack.js';
 
@@ -157,5 +158,34 @@ describe('an evaluation starts its child before the project leaves delivery', ()
     expect(evaluating).toMatchObject({ stage: 'UNDER_EVALUATION', evaluator: evaluator.actor.subject });
     const child = await stack.client.workflow.getHandle(`${id}/evaluation`).describe();
     expect(child).toMatchObject({ type: 'projectEvaluation', status: { name: 'RUNNING' }, parentExecution: { workflowId: id } });
+  });
+});
+
+describe('a submitted assessment', () => {
+  it('is answered once committed; the evaluation child is told after, in the same workflow task, and ends', async () => {
+    const { id, needs } = await projectInDelivery(stack, pm, 'MUS', 'Piracy prosecution support, Mauritius (004 para 16)');
+    const evaluator = await rosterEvaluator(stack, 'An evaluator for Mauritius');
+    await must(stack, pm, 'startEvaluation', id, { evaluator: evaluator.actor.subject });
+    const assessed = await must(stack, evaluator, 'submitOutcomeAssessment', id, {
+      criteria: dacRatings(4), indicatorValues: [{ indicator: 'witnesses admitted', actual: 12 }],
+      needVerdicts: [{ needId: needs[0]!.id, verdict: 'PARTLY_MET' }], narrative: 'Twelve witnesses admitted of thirty planned.',
+    });
+    expect(assessed.stage).toBe('REPRIORITISATION');
+    expect(await stack.client.workflow.getHandle(`${id}/evaluation`).result()).toBe('SUBMITTED');
+
+    // The project's history: the Update's answer and the signal to the child come from one workflow task,
+    // and the signal's delivery is recorded after the answer (the evaluator did not wait for it).
+    await expect.poll(async () => (await fetchEvents(stack.client, id)).some((e) => e.childWorkflowExecutionCompletedEventAttributes), { timeout: 15_000 }).toBe(true);
+    const events = await fetchEvents(stack.client, id);
+    const updateId = events.find((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name === 'submitOutcomeAssessment')!.workflowExecutionUpdateAcceptedEventAttributes!.protocolInstanceId;
+    const at = (found: (e: (typeof events)[number]) => unknown) => events.findIndex(found);
+    const answered = at((e) => e.workflowExecutionUpdateCompletedEventAttributes?.meta?.updateId === updateId);
+    const told = at((e) => e.signalExternalWorkflowExecutionInitiatedEventAttributes);
+    const delivered = at((e) => e.externalWorkflowExecutionSignaledEventAttributes);
+    const taskOf = (index: number) => events.slice(0, index).map((e) => Boolean(e.workflowTaskCompletedEventAttributes)).lastIndexOf(true);
+    expect(answered).toBeGreaterThan(0);
+    expect(taskOf(told)).toBe(taskOf(answered));
+    expect(delivered).toBeGreaterThan(answered);
+    expect(events.some((e) => e.markerRecordedEventAttributes)).toBe(false);
   });
 });

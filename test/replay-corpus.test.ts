@@ -41,7 +41,7 @@ describe('the replay corpus', () => {
     expect(events.some((e) => e.workflowExecutionContinuedAsNewEventAttributes)).toBe(true);
     expect(events.some((e) => e.activityTaskFailedEventAttributes)).toBe(true); // a refused projection
     const types = new Set(corpus.map((c) => c.history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name));
-    expect([...types].sort()).toEqual(['projectEvaluation', 'projectLifecycle', 'projectLifecycleV2', 'reprioritisation']);
+    expect([...types].sort()).toEqual(['projectEvaluation', 'projectLifecycle', 'projectLifecycleV2', 'projectLifecycleV3', 'reprioritisation']);
   });
 
   it('holds a re-prioritisation run from before its pages ran in lanes and one from after', () => {
@@ -62,7 +62,7 @@ describe('the replay corpus', () => {
   it('fails on a deliberately incompatible release', async () => {
     const incompatible = await bundleWorkflowCode({ workflowsPath: INCOMPATIBLE, logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error: console.error } });
     const results = await replayAll(incompatible);
-    const lifecycles = corpus.filter((c) => ['projectLifecycle', 'projectLifecycleV2'].includes(c.history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name ?? '') && !c.history.events![0]!.workflowExecutionStartedEventAttributes!.continuedExecutionRunId);
+    const lifecycles = corpus.filter((c) => ['projectLifecycle', 'projectLifecycleV2', 'projectLifecycleV3'].includes(c.history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name ?? '') && !c.history.events![0]!.workflowExecutionStartedEventAttributes!.continuedExecutionRunId);
     expect(lifecycles.length).toBeGreaterThan(0);
     for (const history of lifecycles) {
       const result = results.find((r) => r.workflowId === history.workflowId && r.runId === history.history.events![0]!.workflowExecutionStartedEventAttributes!.originalExecutionRunId);

@@ -10,10 +10,11 @@ import type { TransitionName } from '../domain/transitions.js';
 
 export const TASK_QUEUE = 'palermo-projects';
 /**
- * The workflow type new projects start as. `projectLifecycle` runs (from releases before it) still replay
- * and run on the same function, their patches deciding; see hasChange in project-lifecycle.ts.
+ * The workflow type new projects start as. Runs of the types before it (`projectLifecycle`,
+ * `projectLifecycleV2`, started by earlier releases) still replay and run on the same function, their
+ * patches deciding; see hasChange in project-lifecycle.ts.
  */
-export const PROJECT_WORKFLOW_TYPE = 'projectLifecycleV2';
+export const PROJECT_WORKFLOW_TYPE = 'projectLifecycleV3';
 
 /** The failure type of a projection PostgreSQL refuses on the data: never retried, escalated instead. */
 export const PROJECTION_REJECTED = 'ProjectionRejected';

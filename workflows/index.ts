@@ -1,5 +1,5 @@
 // Entry point the worker bundles: every workflow type palermo runs.
-export { projectLifecycle, projectLifecycleV2 } from './project-lifecycle.js';
+export { projectLifecycle, projectLifecycleV2, projectLifecycleV3 } from './project-lifecycle.js';
 export { projectEvaluation } from './project-evaluation.js';
 export { reprioritisation } from './reprioritisation.js';
 export { needsImport } from './needs-import.js';

@@ -35,7 +35,6 @@ import {
   DEFAULT_TIMINGS,
   MAX_EVENTS_PER_ANSWER,
   PROJECTION_REJECTED,
-  PROJECT_WORKFLOW_TYPE,
   absorbMergedProjectUpdate,
   actionUpdate,
   evaluationNoticeSignal,
@@ -66,17 +65,6 @@ const { askSurvivorToAbsorb } = proxyActivities<ProjectionActivities>({
   retry: { initialInterval: '1 second', maximumInterval: '5 seconds', maximumAttempts: 3 },
 });
 
-/**
- * Whether this run has the change a patch id names. A run of PROJECT_WORKFLOW_TYPE (every project filed
- * since that type was introduced) has all of them, and records no patch marker: each marker cost a
- * TemporalChangeVersion upsert of search attributes per run (sdk-core's patch machine). A run of the type
- * before it (`projectLifecycle`, started by an earlier release) has those its history recorded, as always.
- * A later change to this workflow is again guarded by `patched()` until the next type is introduced.
- */
-function hasChange(patchId: string): boolean {
-  return workflowInfo().workflowType === PROJECT_WORKFLOW_TYPE || patched(patchId);
-}
-
 /** Patch id: a run may continue as new while events wait for projection (they carry over). */
 const CONTINUE_AS_NEW_WITH_UNPROJECTED = 'continue-as-new-with-unprojected';
 /**
@@ -96,6 +84,30 @@ const BACKSTOP_PER_QUIET_PERIOD = 'backstop-per-quiet-period';
  * first run keeps those its starter set instead of upserting them again.
  */
 const SEARCH_ATTRIBUTES_AFTER_BURST = 'search-attributes-after-burst';
+/**
+ * Patch id: a submitted assessment is answered once committed; the evaluation child is told without the
+ * evaluator waiting for the signal's delivery (a second workflow task, and the server's hop to the child).
+ */
+const EVALUATION_TOLD_WITHOUT_WAITING = 'evaluation-told-without-waiting';
+
+/**
+ * The changes a run of each workflow type has without a patch marker: those made before the type was
+ * introduced. Each marker cost a TemporalChangeVersion upsert of search attributes per run (sdk-core's
+ * patch machine), so every project filed since a type was introduced records none. A run of an earlier
+ * type (started by an earlier release) has the later changes its history recorded, as always; a change
+ * made after PROJECT_WORKFLOW_TYPE is guarded by `patched()` until the next type is introduced.
+ */
+const CHANGES_OF_TYPE: Readonly<Record<string, readonly string[]>> = {
+  projectLifecycle: [],
+  projectLifecycleV2: [CONTINUE_AS_NEW_WITH_UNPROJECTED, DEFERRED_BACKSTOP, BACKSTOP_PER_QUIET_PERIOD, SEARCH_ATTRIBUTES_AFTER_BURST],
+  projectLifecycleV3: [CONTINUE_AS_NEW_WITH_UNPROJECTED, DEFERRED_BACKSTOP, BACKSTOP_PER_QUIET_PERIOD, SEARCH_ATTRIBUTES_AFTER_BURST, EVALUATION_TOLD_WITHOUT_WAITING],
+};
+
+/** Whether this run has the change a patch id names: by its workflow type, else by its patch marker. */
+function hasChange(patchId: string): boolean {
+  return CHANGES_OF_TYPE[workflowInfo().workflowType]?.includes(patchId) || patched(patchId);
+}
+
 /** The summary of the timer that waits for a burst's end (tests tell it from the backstop's timers by having one). */
 const SEARCH_ATTRIBUTES_TIMER = 'search attributes once the burst is over';
 
@@ -104,11 +116,12 @@ const TIMER: EventActor = { subject: 'palermo', role: 'SYSTEM' };
 const ABSORBING_STAGES: readonly Stage[] = ['UNDER_ASSESSMENT', 'PLANNING'];
 
 /**
- * One function under two workflow types: `projectLifecycle` for the runs earlier releases started (its
- * patches decide, as their histories recorded), `projectLifecycleV2` (PROJECT_WORKFLOW_TYPE) for every
- * project filed since, which has every change without a patch marker. A continue-as-new keeps the type.
+ * One function under three workflow types: `projectLifecycle` and `projectLifecycleV2` for the runs
+ * earlier releases started (their type and patches decide, as their histories recorded),
+ * `projectLifecycleV3` (PROJECT_WORKFLOW_TYPE) for every project filed since, which has every change
+ * without a patch marker (CHANGES_OF_TYPE). A continue-as-new keeps the type.
  */
-export { projectLifecycle as projectLifecycleV2 };
+export { projectLifecycle as projectLifecycleV2, projectLifecycle as projectLifecycleV3 };
 
 export async function projectLifecycle(input: ProjectLifecycleInput): Promise<void> {
   const timings = { ...DEFAULT_TIMINGS, ...input.timings };
@@ -235,7 +248,10 @@ export async function projectLifecycle(input: ProjectLifecycleInput): Promise<vo
         const seq = commit({ kind: from === to ? 'RECORDED' : 'TRANSITION', action: name, actor, fromStage: from, toStage: to, summary: accepted });
         if (from !== to) searchAttributesChanged();
         if (callerProjects === true && lastCommitInBurst) callerProjectsSeqs.add(seq);
-        if (name === 'submitOutcomeAssessment') await tellEvaluationSubmitted();
+        if (name === 'submitOutcomeAssessment') {
+          if (hasChange(EVALUATION_TOLD_WITHOUT_WAITING)) void tellEvaluationSubmitted();
+          else await tellEvaluationSubmitted();
+        }
         if (callerProjects === true) return withEventsUpTo(seq);
         await readModelHolds(seq);
         return snapshot();
