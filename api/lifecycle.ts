@@ -28,6 +28,7 @@ import {
 import { projectSearchAttributes } from '../workflows/project-search-attributes.js';
 import { NotFoundError, TransitionRefusedError, ValidationError } from './errors.js';
 import { temporalDeadlineMs, withTemporalDeadline } from './temporal-deadline.js';
+import { sendUpdate } from './update-resend.js';
 
 /** Deterministic: the same State and idempotency key always name the same project workflow. */
 export function projectIdFor(stateCode: string, idempotencyKey: string): string {
@@ -127,7 +128,7 @@ async function readModelCaughtUp(client: Client, projectId: string, seq: number,
   try {
     const projects = readModel ? { callerProjects: true, projectedUpTo: await lastProjectedSeq(readModel, projectId) } : {};
     const answer = await withTemporalDeadline(client, deadlineMs, `project ${projectId}'s filing`, () =>
-      client.workflow.getHandle(projectId).executeUpdate(readModelCaughtUpUpdate, { args: [{ seq, ...projects }] }),
+      sendUpdate(`project ${projectId}'s filing`, (updateId) => client.workflow.getHandle(projectId).executeUpdate(readModelCaughtUpUpdate, { args: [{ seq, ...projects }], updateId })),
     );
     if (readModel && !(await projectedHere(readModel, answer))) await readModelCaughtUp(client, projectId, seq, deadlineMs);
   } catch (err) {
@@ -200,11 +201,9 @@ export async function applyTransition<P>(
   let answer: ProjectSnapshot;
   const sent = readModel ? { ...args, callerProjects: true, projectedUpTo: options.readModelAt ?? (await lastProjectedSeq(readModel, projectId)) } : args;
   try {
-    answer = await withTemporalDeadline(client, deadline, `${update.name} on ${projectId}`, () =>
-      client.workflow.getHandle(projectId).executeUpdate(update, {
-        args: [sent],
-        ...(idempotencyKey ? { updateId: `${update.name}:${idempotencyKey}` } : {}),
-      }),
+    const what = `${update.name} on ${projectId}`;
+    answer = await withTemporalDeadline(client, deadline, what, () =>
+      sendUpdate(what, (updateId) => client.workflow.getHandle(projectId).executeUpdate(update, { args: [sent], updateId }), idempotencyKey ? `${update.name}:${idempotencyKey}` : undefined),
     );
   } catch (err) {
     if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {

@@ -1,16 +1,24 @@
-// Faults: a worker process killed mid-transition, PostgreSQL down while a transition is applied, and two
-// conflicting transitions at once. The lifecycle lives in Temporal, so none of them loses or doubles work.
+// Faults: a worker process killed mid-transition, PostgreSQL down while a transition is applied, two
+// conflicting transitions at once, and a workflow task the server refuses. The lifecycle lives in
+// Temporal, so none of them loses or doubles work.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Client, Connection } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
+import { NativeConnection, Worker } from '@temporalio/worker';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createDb } from '../db/connection.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { seedCodeLists } from '../db/seed-code-lists.js';
 import { freePort } from '../scripts/embedded/free-port.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../scripts/embedded/postgres.js';
-import { snapshotQuery, startAssessmentUpdate } from '../workflows/definitions.js';
+import { applyTransition } from '../api/lifecycle.js';
+import { actionUpdate, snapshotQuery, startAssessmentUpdate } from '../workflows/definitions.js';
+import { endsOnClose, nudgeSignal, TASK_HOLD_MS } from './fixtures/refused-task-workflow.js';
 import { act, caller, fileAs, readProject } from './support/actions.js';
 import { hondurasImpunityRequest } from './support/requests.js';
 import { startStack, type Stack } from './support/stack.js';
@@ -153,5 +161,45 @@ describe('two conflicting transitions at once', () => {
       expect(final.stage).toBe(winners[0]!.stage);
       expect(final.history).toHaveLength(3);
     }
+  });
+});
+
+describe('a workflow task the server refuses', () => {
+  it('sends the Update again under the same id; it is applied once and the caller gets its answer', { timeout: 120_000 }, async () => {
+    const address = inject('temporalAddress');
+    const connection = await Connection.connect({ address });
+    const client = new Client({ connection });
+    const native = await NativeConnection.connect({ address });
+    const taskQueue = `refused-task-${randomUUID()}`;
+    const worker = await Worker.create({ connection: native, taskQueue, workflowsPath: fileURLToPath(new URL('./fixtures/refused-task-workflow.ts', import.meta.url)) });
+    const running = worker.run();
+    cleanups.push(async () => {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running;
+      await native.close();
+      await connection.close();
+    });
+    const projectId = `refused-task-${randomUUID()}`;
+    const handle = await client.workflow.start(endsOnClose, { workflowId: projectId, taskQueue, args: [projectId] });
+    await expect.poll(async () => ((await handle.fetchHistory()).events ?? []).some((e) => e.workflowTaskCompletedEventAttributes), { timeout: 30_000 }).toBe(true);
+
+    // The close is applied in a task that ends the workflow and holds the worker; a signal arrives meanwhile.
+    const closing = applyTransition(client, projectId, actionUpdate('close'), { actor: { subject: 'pm-faults', role: 'PROGRAMME_MANAGER' }, payload: { reason: 'test' } }, 'refused-task-0001', { temporalDeadlineMs: 30_000 });
+    await new Promise((resolve) => setTimeout(resolve, TASK_HOLD_MS / 3));
+    await handle.signal(nudgeSignal);
+    expect(await closing).toMatchObject({ projectId, stage: 'CLOSED' });
+
+    // From the history: the server refused the first task (a new event, the signal, came while it ended
+    // the workflow; the server writes it, buffered meanwhile, after the refusal), and the Update sent again
+    // under its id was accepted once, in a task after.
+    expect(await handle.result()).toMatchObject({ stage: 'CLOSED' });
+    const events = (await handle.fetchHistory()).events ?? [];
+    const failed = events.filter((e) => e.workflowTaskFailedEventAttributes);
+    expect(failed.map((e) => e.workflowTaskFailedEventAttributes!.cause)).toEqual([temporal.api.enums.v1.WorkflowTaskFailedCause.WORKFLOW_TASK_FAILED_CAUSE_UNHANDLED_COMMAND]);
+    const accepted = events.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes);
+    expect(accepted.map((e) => e.workflowExecutionUpdateAcceptedEventAttributes!.acceptedRequest?.meta?.updateId)).toEqual(['close:refused-task-0001']);
+    const signalled = events.findIndex((e) => e.workflowExecutionSignaledEventAttributes);
+    expect(signalled).toBe(events.indexOf(failed[0]!) + 1);
+    expect(events.indexOf(accepted[0]!)).toBeGreaterThan(signalled);
   });
 });
