@@ -14,6 +14,7 @@
 // Another, the lifecycle without the deferred backstop: a third API whose projects start with
 // `projectionBackstop: '0s'`, so their workflows schedule the projection activity for every event at once
 // (the path before the deferral; same code, servers and run, only the timing in the workflow's input).
+// Each lifecycle side also prints its p50 and p95 by transition (which transitions make its p95).
 // At the end, a sequential trace of single transitions splits where one transition's time goes.
 // `--cpu-prof FILE` then writes a CPU profile (.cpuprofile) of one more lifecycle series, not counted: the
 // main thread only (API, activities, the SDK's main thread), not the worker threads that run workflow code.
