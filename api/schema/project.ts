@@ -55,7 +55,7 @@ export const HistoryEntryRef = builder.objectRef<ProjectEventRow>('HistoryEntry'
 });
 
 export const ProjectRef = builder.objectRef<ProjectRow>('Project').implement({
-  description: 'A technical-assistance project: one projectLifecycle workflow, read from the read model.',
+  description: 'A technical-assistance project: one lifecycle workflow in Temporal, read from the read model.',
   fields: (t) => ({
     id: t.exposeID('id'),
     title: t.exposeString('title'),
