@@ -54,6 +54,9 @@ export const HistoryEntryRef = builder.objectRef<ProjectEventRow>('HistoryEntry'
   }),
 });
 
+/** A project row that carries its beneficiary States, read in the same statement. */
+export type ProjectNode = ProjectRow & { statesRead?: string[] };
+
 export const ProjectRef = builder.objectRef<ProjectRow>('Project').implement({
   description: 'A technical-assistance project: one lifecycle workflow in Temporal, read from the read model.',
   fields: (t) => ({
@@ -61,7 +64,8 @@ export const ProjectRef = builder.objectRef<ProjectRow>('Project').implement({
     title: t.exposeString('title'),
     stage: t.field({ type: StageEnum, resolve: (p) => p.stage as Stage }),
     iatiActivityStatus: t.exposeInt('iati_activity_status', { description: 'IATI activity status 1-6, following from the stage' }),
-    states: t.stringList({ description: 'Beneficiary States (ISO 3166 alpha-3)', resolve: (p, _a, ctx) => ctx.loaders.projectStates.load(p.id) }),
+    // From the row when its statement read them (a list's page): no promise per node, so GraphQL completes the node synchronously.
+    states: t.stringList({ description: 'Beneficiary States (ISO 3166 alpha-3)', resolve: (p, _a, ctx) => (p as ProjectNode).statesRead ?? ctx.loaders.projectStates.load(p.id) }),
     filedAt: t.field({ type: 'DateTime', resolve: (p) => new Date(p.filed_at) }),
     updatedAt: t.field({ type: 'DateTime', resolve: (p) => new Date(p.updated_at) }),
     needs: t.field({

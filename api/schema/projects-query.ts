@@ -8,7 +8,7 @@ import { builder } from '../builder.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { parseInput } from '../parse.js';
 import { connectionOf, pageArgs, pageOf, pageRequest } from './pagination.js';
-import { needsDetails, ProjectRef, readVisibleProject, selectedFieldNames } from './project.js';
+import { needsDetails, ProjectRef, readVisibleProject, selectedFieldNames, type ProjectNode } from './project.js';
 
 const ProjectOrderEnum = builder.enumType('ProjectOrder', { values: PROJECT_ORDERS });
 const ProjectConnection = connectionOf('Project', ProjectRef, { totalCount: true });
@@ -66,7 +66,7 @@ builder.queryFields((t) => ({
       const rows = await pageProjects(ctx.deps.db, scoped, order, page.after as [string, string] | null, page.first + 1, { details });
       // Each row came with its States: the nodes' `states` and scope checks read them without another statement.
       for (const r of rows) ctx.loaders.projectStates.prime(r.project.id, r.states);
-      return pageOf(rows, page, (r) => [r.sort_key, r.project.id], (r) => r.project, () => countProjects(ctx.deps.db, scoped));
+      return pageOf(rows, page, (r) => [r.sort_key, r.project.id], (r): ProjectNode => ({ ...r.project, statesRead: r.states }), () => countProjects(ctx.deps.db, scoped));
     },
   }),
 }));
