@@ -65,8 +65,9 @@ builder.queryFields((t) => ({
       const details = needsDetails(selectedFieldNames(info, ['data', 'edges', 'node']));
       const rows = await pageProjects(ctx.deps.db, scoped, order, page.after as [string, string] | null, page.first + 1, { details });
       // Each row came with its States: the nodes' `states` and scope checks read them without another statement.
+      // (Set on the row itself: a list row parses its details lazily, through a getter a copy would lose.)
       for (const r of rows) ctx.loaders.projectStates.prime(r.project.id, r.states);
-      return pageOf(rows, page, (r) => [r.sort_key, r.project.id], (r): ProjectNode => ({ ...r.project, statesRead: r.states }), () => countProjects(ctx.deps.db, scoped));
+      return pageOf(rows, page, (r) => [r.sort_key, r.project.id], (r): ProjectNode => Object.assign(r.project, { statesRead: r.states }), () => countProjects(ctx.deps.db, scoped));
     },
   }),
 }));
