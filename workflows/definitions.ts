@@ -138,8 +138,9 @@ export interface TransitionArgs<P> {
    * With `callerProjects`: the last event the read model held when the caller read it, just before
    * sending. The workflow counts events up to it as projected (the activity need not write them) and
    * answers with the later ones only; without it an answer repeats every event still unprojected.
-   * Without `callerProjects` (the API's transitions that end a project), workflows since the deferred
-   * backstop count events up to it as projected too; the answer still waits for the read model.
+   * Without `callerProjects` (the API's transitions that end a project sent it so before 2026-12-06; the
+   * API now sends `callerProjects` with every transition), workflows since the deferred backstop count
+   * events up to it as projected too; the answer still waits for the read model.
    */
   projectedUpTo?: number;
 }

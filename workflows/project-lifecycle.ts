@@ -97,10 +97,12 @@ const EVALUATION_TOLD_WITHOUT_WAITING = 'evaluation-told-without-waiting';
  * type (started by an earlier release) has the later changes its history recorded, as always; a change
  * made after PROJECT_WORKFLOW_TYPE is guarded by `patched()` until the next type is introduced.
  */
+const CHANGES_OF_V2 = [CONTINUE_AS_NEW_WITH_UNPROJECTED, DEFERRED_BACKSTOP, BACKSTOP_PER_QUIET_PERIOD, SEARCH_ATTRIBUTES_AFTER_BURST];
 const CHANGES_OF_TYPE: Readonly<Record<string, readonly string[]>> = {
   projectLifecycle: [],
-  projectLifecycleV2: [CONTINUE_AS_NEW_WITH_UNPROJECTED, DEFERRED_BACKSTOP, BACKSTOP_PER_QUIET_PERIOD, SEARCH_ATTRIBUTES_AFTER_BURST],
-  projectLifecycleV3: [CONTINUE_AS_NEW_WITH_UNPROJECTED, DEFERRED_BACKSTOP, BACKSTOP_PER_QUIET_PERIOD, SEARCH_ATTRIBUTES_AFTER_BURST, EVALUATION_TOLD_WITHOUT_WAITING],
+  projectLifecycleV2: CHANGES_OF_V2,
+  // Each type has every change of the type before it, and those made since.
+  projectLifecycleV3: [...CHANGES_OF_V2, EVALUATION_TOLD_WITHOUT_WAITING],
 };
 
 /** Whether this run has the change a patch id names: by its workflow type, else by its patch marker. */
@@ -237,8 +239,9 @@ export async function projectLifecycle(input: ProjectLifecycleInput): Promise<vo
         // The validator accepted this payload right before; apply it as it is, deciding nothing again.
         const accepted = payload as Record<string, unknown>;
         if (callerProjects === true) projectedByCaller(projectedUpTo);
-        // A caller that waits (a transition that ends the project) may still say what the read model holds:
-        // the events it holds need no projection activity, and the one this commits is not kept waiting behind them.
+        // A caller that waits for the read model may still say what it holds (API releases before 2026-12-06 did,
+        // for a transition that ends the project): those events need no projection activity, and the one this
+        // commits is not kept waiting behind them. Kept for those callers' Updates and the histories that hold them.
         else if (projectedUpTo !== undefined && hasChange(DEFERRED_BACKSTOP)) projectedByCaller(projectedUpTo);
         // Side effects that can fail come before the commit: a failure leaves the project as it was.
         if (name === 'merge') await askSurvivor(accepted.intoProjectId as string, actor);
